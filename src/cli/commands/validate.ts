@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { CiSystem } from '../../config/schema/primitives.js';
+import { findConfigFile } from '../../io/load-config.js';
+import { checkWithActionlint } from '../../validate/check-actionlint.js';
+import { checkWithWorkflowParser } from '../../validate/check-github-parser.js';
+import { checkWithGitlabCiLocal, isGitlabCiLocalAvailable } from '../../validate/check-gitlab-ci-local.js';
+import { checkWithGitlabLintApi } from '../../validate/check-gitlab-lint-api.js';
+import { checkWithShellcheck, isShellcheckAvailable } from '../../validate/check-shellcheck.js';
+import { extractGithubScripts, extractGitlabScripts } from '../../validate/extract-scripts.js';
+import { formatFinding, sortFindings, type Finding } from '../../validate/finding.js';
+import { loadValidatedConfig } from '../load-validated-config.js';
+import type { Output } from '../output.js';
+
+/** Parsed flags of `dockyard validate`. */
+export interface ValidateOptions {
+  config?: string;
+  dir?: string;
+  'gitlab-url'?: string;
+  'gitlab-project'?: string;
+}
+
+/**
+ * `dockyard validate`: check the pipeline files on disk. GitHub workflows go through GitHub's own parser
+ * (`@actions/workflow-parser`) and actionlint; GitLab files through gitlab-ci-local's schema validation when
+ * it is installed, or GitLab's CI Lint API when `--gitlab-url`, `--gitlab-project` and `GITLAB_TOKEN` are
+ * given; every script through shellcheck when it is installed. Skipped checks are named.
+ *
+ * @returns 0 when no check reports an error, 1 otherwise (or when a file is missing).
+ * @see https://docs.gitlab.com/api/lint/
+ */
+export async function runValidate(options: ValidateOptions, output: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const dir = resolve(options.dir ?? '.');
+  findConfigFile(dir, options.config);
+  const loaded = await loadValidatedConfig(dir, options.config, output);
+  if (!loaded) return 1;
+  const findings: Finding[] = [];
+  const skipped: string[] = [];
+  let missing = 0;
+  for (const ci of loaded.config.ci) {
+    const path = loaded.config.output[ci];
+    const content = await readFile(resolve(dir, path), 'utf8').catch(() => undefined);
+    if (content === undefined) {
+      output.err(`${output.color.red('missing')} ${path}: run \`npx dockyard synth\` first`);
+      missing++;
+      continue;
+    }
+    findings.push(...(await checkFile(ci, path, content, options, env, skipped)));
+  }
+  for (const finding of sortFindings(findings)) output.out(formatFinding(finding));
+  for (const line of skipped) output.err(`${output.color.yellow('skipped')} ${line}`);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  output.err(`${findings.length} finding(s), ${errors} error(s).`);
+  return errors > 0 || missing > 0 ? 1 : 0;
+}
+
+async function checkFile(ci: CiSystem, path: string, content: string, options: ValidateOptions, env: NodeJS.ProcessEnv, skipped: string[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const parsed: unknown = parse(content);
+  if (ci === 'github') {
+    findings.push(...(await checkWithWorkflowParser(content, path)), ...(await checkWithActionlint(content, path)));
+  } else if (options['gitlab-url'] && options['gitlab-project'] && env.GITLAB_TOKEN) {
+    findings.push(...(await checkWithGitlabLintApi(content, path, { baseUrl: options['gitlab-url'], projectId: options['gitlab-project'], token: env.GITLAB_TOKEN })));
+  } else if (isGitlabCiLocalAvailable()) {
+    findings.push(...(await checkWithGitlabCiLocal(content, path)));
+  } else {
+    skipped.push(`${path}: no GitLab validator (install gitlab-ci-local, or pass --gitlab-url and --gitlab-project with GITLAB_TOKEN set)`);
+  }
+  if (isShellcheckAvailable()) {
+    const scripts = ci === 'github' ? extractGithubScripts(parsed) : extractGitlabScripts(parsed);
+    findings.push(...(await checkWithShellcheck(scripts, path)));
+  } else {
+    skipped.push(`${path}: shellcheck is not installed, scripts were not linted`);
+  }
+  return findings;
+}

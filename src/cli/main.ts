@@ -1,0 +1,76 @@
+import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
+import { ConfigLoadError } from '../io/load-config.js';
+import { synthArgs } from './commands/synth.js';
+import { validateArgs } from './commands/validate-args.js';
+import { createProcessOutput, type Output } from './output.js';
+import { checkFlags, UsageError } from './usage-error.js';
+
+/** Package version shown by `dockyard --version`. */
+export const CLI_VERSION = '0.1.0';
+
+function commands(output: Output, setExit: (code: number) => void): Record<string, CommandDef<ArgsDef>> {
+  const synth = defineCommand({
+    meta: { name: 'synth', description: 'Render the pipeline files from the config' },
+    args: synthArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, synthArgs);
+      const { runSynth } = await import('./commands/synth.js');
+      setExit(await runSynth(args, output));
+    },
+  });
+  const validate = defineCommand({
+    meta: { name: 'validate', description: 'Check the committed pipeline files with GitHub/GitLab validators' },
+    args: validateArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, validateArgs);
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate(args, output));
+    },
+  });
+  return { synth, validate } as unknown as Record<string, CommandDef<ArgsDef>>;
+}
+
+/**
+ * Run the dockyard CLI in-process.
+ *
+ * @param argv arguments after the program name, e.g. `['synth', '--check']`.
+ * @returns the exit code: 0 ok, 1 validation failure or drift, 2 usage error.
+ */
+export async function runCli(argv: readonly string[], output: Output = createProcessOutput()): Promise<number> {
+  let exit = 0;
+  const sub = commands(output, (code) => (exit = code));
+  const main = defineCommand({
+    meta: { name: 'dockyard', version: CLI_VERSION, description: 'Container-image pipelines for GitHub Actions and GitLab CI from one typed config' },
+    subCommands: sub,
+  });
+  const rawArgs = [...argv];
+  if (rawArgs.length === 0 || rawArgs[0] === '--help' || rawArgs[0] === '-h') {
+    await showUsage(main);
+    return rawArgs.length === 0 ? 2 : 0;
+  }
+  if (rawArgs[0] === '--version') {
+    output.out(CLI_VERSION);
+    return 0;
+  }
+  const name = rawArgs[0];
+  if (sub[name] && (rawArgs.includes('--help') || rawArgs.includes('-h'))) {
+    await showUsage(sub[name], main);
+    return 0;
+  }
+  try {
+    await runCommand(main, { rawArgs });
+    return exit;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('E_')) {
+      output.err(`dockyard: ${(error as Error).message}`);
+      output.err('Run `dockyard --help` for usage.');
+      return 2;
+    }
+    if (error instanceof ConfigLoadError) {
+      output.err(`dockyard: ${error.message}`);
+      return error.exitCode;
+    }
+    output.err(`dockyard: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,133 @@
+import { TagRuleError } from '../tags/tag-rule.js';
+import { resolveTagRule } from '../tags/resolve-tag-rules.js';
+import { gitlabTagRuleProblem } from '../emit/gitlab/gitlab-tags-script.js';
+import { describeValue, type ConfigIssue } from './format-issues.js';
+import type { DockyardConfig, RegistryConfig } from './schema/index.js';
+import { platformIdOf, registryIdentity } from './config-helpers.js';
+
+const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
+
+/**
+ * Cross-field rules the schema alone cannot express: tag lines, duplicates, stage references, and features
+ * a chosen CI system cannot provide ("not supported on GitLab"). Pure; returns errors and warnings.
+ */
+export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
+  return [
+    ...checkTags(config),
+    ...checkDuplicates(config),
+    ...checkTestTarget(config),
+    ...checkCiSupport(config),
+    ...checkBuildArgs(config),
+  ];
+}
+
+function issue(path: string, problem: string, expected: string, got: unknown, severity: ConfigIssue['severity'] = 'error'): ConfigIssue {
+  return { path, problem, expected, received: describeValue(got), severity };
+}
+
+function checkTags(config: DockyardConfig): ConfigIssue[] {
+  return config.tags.flatMap((tag, i) => {
+    try {
+      const rule = resolveTagRule(tag);
+      const gitlab = config.ci.includes('gitlab') ? gitlabTagRuleProblem(rule) : undefined;
+      return gitlab ? [issue(`tags[${i}]`, gitlab, 'a tag rule GitLab supports (see docs/tags.md), or ci: ["github"]', tag)] : [];
+    } catch (error) {
+      if (error instanceof TagRuleError) return [issue(`tags[${i}]`, error.message, error.expected, tag)];
+      throw error;
+    }
+  });
+}
+
+function duplicatesOf<T>(items: readonly T[], keyOf: (item: T) => string): number[] {
+  const seen = new Set<string>();
+  const dupes: number[] = [];
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (seen.has(key)) dupes.push(i);
+    seen.add(key);
+  });
+  return dupes;
+}
+
+function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  for (const i of duplicatesOf(config.platforms, platformIdOf)) {
+    out.push(issue(`platforms[${i}]`, `duplicate platform ${platformIdOf(config.platforms[i])}`, 'each platform once', config.platforms[i]));
+  }
+  const registries = config.registries ?? [];
+  for (const i of duplicatesOf(registries, registryIdentity)) {
+    out.push(issue(`registries[${i}]`, `duplicate registry ${registryIdentity(registries[i])}`, 'each registry and repository once', registries[i]));
+  }
+  for (const i of duplicatesOf(config.image.secrets, (s) => s.id)) {
+    out.push(issue(`image.secrets[${i}].id`, `duplicate secret id "${config.image.secrets[i].id}"`, 'unique secret ids', config.image.secrets[i].id));
+  }
+  for (const i of duplicatesOf(config.ci, (c) => c)) {
+    out.push(issue(`ci[${i}]`, `duplicate CI system "${config.ci[i]}"`, 'each CI system once', config.ci[i]));
+  }
+  return out;
+}
+
+function checkTestTarget(config: DockyardConfig): ConfigIssue[] {
+  if (!('target' in config.test)) return [];
+  if (!config.image.target) {
+    return [issue('image.target', 'a test target needs the production stage named', 'the stage the test stage builds FROM, e.g. "production"', undefined)];
+  }
+  if (config.test.target === config.image.target) {
+    return [issue('test.target', 'the test stage must differ from the production stage', `a stage built FROM "${config.image.target}"`, config.test.target)];
+  }
+  return [];
+}
+
+const UNSUPPORTED_CACHE: Record<string, Partial<Record<'github' | 'gitlab', string>>> = {
+  gha: { gitlab: 'the GitHub Actions cache service exists only on GitHub; use "registry" or "local"' },
+  inline: { gitlab: 'buildah cannot export inline BuildKit cache; use "registry" or "local"' },
+};
+
+function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  for (const ci of config.ci) {
+    const reason = UNSUPPORTED_CACHE[config.cache]?.[ci];
+    if (reason) {
+      out.push(issue('cache', `cache mode "${config.cache}" is not supported on ${label(ci)}: ${reason}`, '"registry", "local" or "none"', config.cache));
+    }
+    (config.registries ?? []).forEach((registry, i) => {
+      const problem = registryProblem(registry, ci);
+      if (problem) out.push(issue(`registries[${i}]`, problem.problem, problem.expected, registry));
+    });
+  }
+  return out;
+}
+
+function registryProblem(registry: RegistryConfig, ci: 'github' | 'gitlab'): { problem: string; expected: string } | undefined {
+  if (registry.type === 'ghcr' && ci === 'gitlab' && !registry.credentials) {
+    return {
+      problem: 'ghcr needs credentials on GitLab: GITHUB_TOKEN is not supported on GitLab',
+      expected: 'credentials: { username, password } naming GitLab CI/CD variables (a GitHub PAT with write:packages)',
+    };
+  }
+  if (registry.type === 'gitlab' && ci === 'github' && (!registry.credentials || !registry.host || !registry.repository)) {
+    return {
+      problem: 'the GitLab registry needs host, repository and credentials on GitHub: CI_REGISTRY_* variables are not supported on GitHub',
+      expected: '{ type: "gitlab", host: "registry.gitlab.com", repository: "group/project", credentials: { username, password } }',
+    };
+  }
+  return undefined;
+}
+
+function checkBuildArgs(config: DockyardConfig): ConfigIssue[] {
+  return Object.keys(config.image.buildArgs)
+    .filter((key) => SECRET_LIKE.test(key))
+    .map((key) =>
+      issue(
+        `image.buildArgs.${key}`,
+        'build args end up in the image history; this looks like a secret',
+        'image.secrets: [{ id, env }] for secrets (BuildKit secret mounts)',
+        config.image.buildArgs[key],
+        'warning',
+      ),
+    );
+}
+
+function label(ci: 'github' | 'gitlab'): string {
+  return ci === 'github' ? 'GitHub' : 'GitLab';
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Trivy severities, lowest to highest. */
+export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+
+/**
+ * Test the candidate image by building a Dockerfile test stage on top of it. The test stage must build
+ * `FROM <image.target>`; dockyard replaces that stage with the exact candidate image, so the tests run against
+ * the bits that will be published.
+ *
+ * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
+ */
+export const targetTestSchema = z.strictObject({
+  target: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
+    .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
+});
+
+/** Test the candidate image by running commands in a container of it. */
+export const commandsTestSchema = z.strictObject({
+  commands: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test.'),
+  shell: z
+    .string()
+    .regex(/^\/[A-Za-z0-9_./-]+$/, { message: 'not an absolute path' })
+    .default('/bin/sh')
+    .describe('Absolute path of the shell inside the image that runs each command. Default `/bin/sh`.'),
+});
+
+/** How the candidate image is tested before it may be pushed: a Dockerfile test target, or commands. */
+export const testSchema = z
+  .union([targetTestSchema, commandsTestSchema])
+  .describe('How the candidate is tested: `{ target }` (a Dockerfile test stage) or `{ commands }`.');
+
+/**
+ * The vulnerability scan gate (Trivy on the exact candidate image).
+ *
+ * @see https://trivy.dev/latest/docs/configuration/filtering/#by-severity
+ */
+export const scanSchema = z
+  .strictObject({
+    severities: z
+      .array(z.enum(SEVERITIES))
+      .min(1)
+      .default(['CRITICAL', 'HIGH'])
+      .describe('Vulnerability severities that fail the pipeline. Default `["CRITICAL", "HIGH"]`.'),
+    ignoreUnfixed: z
+      .boolean()
+      .default(false)
+      .describe('Ignore vulnerabilities that have no fixed version yet. Default `false`.'),
+  })
+  .describe('The scan gate.');

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { buildSecretSchema, imageSchema } from './image.js';
+import { CI_SYSTEMS, PLATFORM_IDS } from './primitives.js';
+import { registrySchema } from './registry.js';
+import { scanSchema, testSchema } from './gates.js';
+import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
+import { triggersSchema } from './triggers.js';
+
+/**
+ * Build-cache modes.
+ * - `gha`: GitHub Actions cache service (GitHub only).
+ * - `registry`: a cache image per platform next to the image in the first registry (`mode=max`).
+ * - `inline`: cache metadata embedded in the published image (GitHub only).
+ * - `local`: a directory kept with the CI system's own cache (actions/cache, GitLab `cache:`).
+ * - `none`: no cache.
+ *
+ * @see https://docs.docker.com/build/cache/backends/
+ */
+export const CACHE_MODES = ['gha', 'registry', 'inline', 'local', 'none'] as const;
+
+/**
+ * A platform to build for: an `os/arch[/variant]` string, or an object that also picks the runner.
+ *
+ * @see https://docs.docker.com/build/building/multi-platform/
+ */
+export const platformSchema = z.union([
+  z.enum(PLATFORM_IDS),
+  z.strictObject({
+    platform: z.enum(PLATFORM_IDS),
+    runner: z
+      .strictObject({
+        github: z.string().min(1).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
+        gitlab: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none.',
+          ),
+      })
+      .optional(),
+  }),
+]);
+
+/** Where the generated files go, relative to the config file's directory. */
+export const outputSchema = z
+  .strictObject({
+    github: z.string().min(1).default('.github/workflows/dockyard.yml').describe('Default `.github/workflows/dockyard.yml`.'),
+    gitlab: z.string().min(1).default('.gitlab-ci.yml').describe('Default `.gitlab-ci.yml`.'),
+  })
+  .describe('Output file paths relative to the config directory.');
+
+/**
+ * The dockyard configuration: the single source of truth for the TypeScript types, the published JSON Schema
+ * (`schema/dockyard.schema.json`) and docs/config-reference.md. Unknown keys are errors at every level.
+ */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema reference for editors; ignored.'),
+    ci: z
+      .array(z.enum(CI_SYSTEMS))
+      .min(1)
+      .describe('CI systems to render pipelines for: `["github"]`, `["gitlab"]` or both.'),
+    image: imageSchema,
+    registries: z
+      .array(registrySchema)
+      .min(1)
+      .optional()
+      .describe('Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab.'),
+    platforms: z
+      .array(platformSchema)
+      .min(1)
+      .default(['linux/amd64'])
+      .describe('Platforms to build, each in its own job. Default `["linux/amd64"]`.'),
+    tags: z
+      .array(tagSchema)
+      .min(1)
+      .default([...DEFAULT_TAGS])
+      .describe('Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs.'),
+    flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
+    cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.'),
+    test: testSchema,
+    scan: scanSchema.default({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false }),
+    triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
+    output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' }),
+  })
+  .describe('dockyard configuration (dockyard.config.ts).');
+
+/** The configuration as written by a user (defaults not yet applied). */
+export type DockyardConfigInput = z.input<typeof configSchema>;
+/** The configuration after validation, with every default applied. */
+export type DockyardConfig = z.output<typeof configSchema>;
+/** A registry entry after validation. */
+export type RegistryConfig = z.output<typeof registrySchema>;
+/** A BuildKit secret reference. */
+export type BuildSecretConfig = z.output<typeof buildSecretSchema>;
+/** A platform entry after validation. */
+export type PlatformConfig = z.output<typeof platformSchema>;
+/** One of {@link CACHE_MODES}. */
+export type CacheMode = (typeof CACHE_MODES)[number];

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The OCI platforms dockyard can build for, as `os/arch[/variant]` strings.
+ *
+ * @see https://docs.docker.com/build/building/multi-platform/
+ */
+export const PLATFORM_IDS = [
+  'linux/amd64',
+  'linux/arm64',
+  'linux/arm/v7',
+  'linux/arm/v6',
+  'linux/386',
+  'linux/ppc64le',
+  'linux/s390x',
+  'linux/riscv64',
+] as const;
+
+/** One of {@link PLATFORM_IDS}. */
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+/** The CI systems dockyard renders pipelines for. */
+export const CI_SYSTEMS = ['github', 'gitlab'] as const;
+
+/** One of {@link CI_SYSTEMS}. */
+export type CiSystem = (typeof CI_SYSTEMS)[number];
+
+/**
+ * The name of a secret (GitHub Actions secret or GitLab CI/CD variable): letters, digits and `_`,
+ * not starting with a digit. dockyard only ever references secrets by name; values never enter the config.
+ *
+ * @see https://docs.github.com/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#naming-your-secrets
+ * @see https://docs.gitlab.com/ci/variables/
+ */
+export const secretNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a valid secret/variable name (letters, digits and _, not starting with a digit)' })
+  .describe('Name of a GitHub Actions secret or GitLab CI/CD variable (never the value).');
+
+/**
+ * A branch or tag name pattern in glob syntax (`main`, `release/*`, `v*`, `**`).
+ * `*` matches within one path segment, `**` across segments, `?` one character.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet
+ */
+export const refPatternSchema = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9._\-/*?+]+$/, {
+    message: 'unsupported ref pattern: use letters, digits, . _ - / and the wildcards * ** ? only',
+  })
+  .describe('Branch or tag glob: `*` within a path segment, `**` across segments, `?` one character.');
+
+/** A Docker image repository path: lower-case components separated by `/`. */
+export const repositoryPathSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/, {
+    message: 'not a valid image repository path (lower-case letters, digits, separators . _ __ -, components joined by /)',
+  });

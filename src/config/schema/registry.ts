@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { repositoryPathSchema, secretNameSchema } from './primitives.js';
+
+/** Names of the secrets holding a registry's username and password (or token). */
+export const credentialsSchema = z
+  .strictObject({
+    username: secretNameSchema.describe('Secret/variable holding the registry username.'),
+    password: secretNameSchema.describe('Secret/variable holding the registry password or access token.'),
+  })
+  .describe('Registry credentials, by secret name.');
+
+const repository = repositoryPathSchema
+  .optional()
+  .describe('Repository path in this registry. Default: `image.name` (GitLab registry: the project path, `$CI_REGISTRY_IMAGE`).');
+
+/**
+ * GitHub Container Registry. On GitHub it logs in with `GITHUB_TOKEN` (the push jobs get `packages: write`);
+ * elsewhere `credentials` are required.
+ *
+ * @see https://docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry
+ */
+export const ghcrRegistrySchema = z.strictObject({
+  type: z.literal('ghcr'),
+  repository,
+  credentials: credentialsSchema.optional().describe('Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`.'),
+});
+
+/**
+ * Docker Hub (`docker.io`).
+ *
+ * @see https://docs.docker.com/security/for-developers/access-tokens/
+ */
+export const dockerhubRegistrySchema = z.strictObject({
+  type: z.literal('dockerhub'),
+  repository,
+  credentials: credentialsSchema
+    .default({ username: 'DOCKERHUB_USERNAME', password: 'DOCKERHUB_TOKEN' })
+    .describe('Default `{ username: "DOCKERHUB_USERNAME", password: "DOCKERHUB_TOKEN" }`.'),
+});
+
+/**
+ * The GitLab container registry. In GitLab CI it logs in with `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`
+ * at `CI_REGISTRY`; elsewhere `host` and `credentials` are required.
+ *
+ * @see https://docs.gitlab.com/user/packages/container_registry/authenticate_with_container_registry/
+ */
+export const gitlabRegistrySchema = z.strictObject({
+  type: z.literal('gitlab'),
+  host: z.string().min(1).optional().describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
+  repository,
+  credentials: credentialsSchema.optional().describe('Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`.'),
+});
+
+/** Any other OCI registry, with named username/password secrets. */
+export const genericRegistrySchema = z.strictObject({
+  type: z.literal('generic'),
+  host: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, { message: 'not a registry host (host[:port], lower case)' })
+    .describe('Registry host, e.g. `registry.example.com` or `registry.example.com:5000`.'),
+  repository,
+  credentials: credentialsSchema,
+});
+
+/** One registry to publish to, discriminated by `type`. */
+export const registrySchema = z
+  .discriminatedUnion('type', [ghcrRegistrySchema, dockerhubRegistrySchema, gitlabRegistrySchema, genericRegistrySchema])
+  .describe('A registry to publish to: `ghcr`, `dockerhub`, `gitlab` or `generic`.');

@@ -1,0 +1,63 @@
+/**
+ * Every third-party action a generated workflow uses, pinned by full commit SHA with its release tag
+ * (rendered as `uses: owner/repo@<sha> # <tag>`, the form Dependabot and Renovate keep current).
+ * A test checks each pin and every input dockyard passes against the actions' real input lists.
+ *
+ * @see https://docs.github.com/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions
+ */
+export const ACTION_PINS = {
+  checkout: { action: 'actions/checkout', sha: '3d3c42e5aac5ba805825da76410c181273ba90b1', tag: 'v7.0.1' },
+  uploadArtifact: { action: 'actions/upload-artifact', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', tag: 'v7.0.0' },
+  downloadArtifact: { action: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', tag: 'v8.0.1' },
+  cache: { action: 'actions/cache', sha: '27d5ce7f107fe9357f9df03efb73ab90386fccae', tag: 'v5.0.5' },
+  setupQemu: { action: 'docker/setup-qemu-action', sha: '96fe6ef7f33517b61c61be40b68a1882f3264fb8', tag: 'v4.2.0' },
+  setupBuildx: { action: 'docker/setup-buildx-action', sha: '37fe631027851001ddb9b187196cc803df7f5f0e', tag: 'v4.3.0' },
+  login: { action: 'docker/login-action', sha: '4907a6ddec9925e35a0a9e82d7399ccc52663121', tag: 'v4.1.0' },
+  metadata: { action: 'docker/metadata-action', sha: 'dc802804100637a589fabce1cb79ff13a1411302', tag: 'v6.2.0' },
+  buildPush: { action: 'docker/build-push-action', sha: '53b7df96c91f9c12dcc8a07bcb9ccacbed38856a', tag: 'v7.3.0' },
+  trivy: { action: 'aquasecurity/trivy-action', sha: 'ed142fd0673e97e23eac54620cfb913e5ce36c25', tag: 'v0.36.0' },
+} as const;
+
+/** Key of {@link ACTION_PINS}. */
+export type PinnedAction = keyof typeof ACTION_PINS;
+
+/** A GitHub Actions step that calls a pinned action. */
+export interface UsesStep {
+  name: string;
+  id?: string;
+  if?: string;
+  uses: string;
+  with?: Record<string, string | number | boolean>;
+  env?: Record<string, string>;
+}
+
+/**
+ * Build a step that uses a pinned action. `with` entries whose value is `undefined` are dropped.
+ * The pin's tag is attached as a trailing YAML comment by the emitter (see `renderYaml`).
+ */
+export function useAction(
+  key: PinnedAction,
+  name: string,
+  inputs: Record<string, string | number | boolean | undefined> = {},
+  extra: { id?: string; if?: string; env?: Record<string, string> } = {},
+): UsesStep {
+  const pin = ACTION_PINS[key];
+  const withInputs = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string | number | boolean
+  >;
+  return {
+    name,
+    ...(extra.id ? { id: extra.id } : {}),
+    ...(extra.if ? { if: extra.if } : {}),
+    uses: `${pin.action}@${pin.sha}`,
+    ...(Object.keys(withInputs).length > 0 ? { with: withInputs } : {}),
+    ...(extra.env && Object.keys(extra.env).length > 0 ? { env: extra.env } : {}),
+  };
+}
+
+/** Map `owner/repo@sha` to the pinned release tag, for the trailing `# vX.Y.Z` comment. */
+export function pinCommentFor(uses: string): string | undefined {
+  const pin = Object.values(ACTION_PINS).find((p) => uses === `${p.action}@${p.sha}`);
+  return pin?.tag;
+}

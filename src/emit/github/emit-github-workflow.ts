@@ -1,0 +1,74 @@
+import type { Job, JobKind, Pipeline } from '../../model/pipeline.js';
+import { resolveGithubRegistries, type GithubRegistry } from './github-registries.js';
+import { manifestSteps, pushSteps } from './github-publish-jobs.js';
+import { emitGithubTriggers } from './github-triggers.js';
+import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
+import { buildSteps, scanSteps, testSteps } from './github-verify-jobs.js';
+import { metadataInputs } from './metadata-inputs.js';
+
+const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
+const SCAN_RUNNER = 'ubuntu-24.04';
+const TIMEOUT_MINUTES: Record<JobKind, number> = { build: 60, test: 30, scan: 20, push: 15, manifest: 10 };
+
+/**
+ * Map the pipeline model to a GitHub Actions workflow object (keys exactly as GitHub spells them).
+ * Least privilege: `permissions: {}` at the top, each job granting only what it needs; pull requests
+ * build, test and scan but never push.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
+ */
+export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
+  const registries = resolveGithubRegistries(pipeline);
+  const meta = metadataInputs(pipeline, registries);
+  const jobs: Record<string, GithubJob> = {};
+  for (const job of pipeline.jobs) {
+    jobs[job.id] = emitJob(pipeline, job, registries, meta);
+  }
+  return {
+    name: pipeline.name,
+    on: emitGithubTriggers(pipeline.triggers),
+    permissions: {},
+    concurrency: {
+      group: 'dockyard-${{ github.workflow }}-${{ github.ref }}',
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    },
+    jobs,
+  };
+}
+
+function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
+  const nativeRunner = job.id === 'build' || job.id === 'test';
+  return {
+    name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
+    ...(job.needs.length > 0 ? { needs: [...job.needs] } : {}),
+    ...(job.stage === 'publish' ? { if: PUBLISH_CONDITION } : {}),
+    'runs-on': job.perPlatform && nativeRunner ? '${{ matrix.runner }}' : SCAN_RUNNER,
+    permissions: { ...job.permissions },
+    ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, nativeRunner) } } } : {}),
+    'timeout-minutes': TIMEOUT_MINUTES[job.id],
+    steps: stepsFor(pipeline, job, registries, meta),
+  };
+}
+
+function matrixFor(pipeline: Pipeline, nativeRunner: boolean): Array<Record<string, string | boolean>> {
+  return pipeline.platforms.map((p) => ({
+    platform: p.platform,
+    slug: p.slug,
+    ...(nativeRunner ? { runner: p.githubRunner, qemu: p.githubEmulated } : {}),
+  }));
+}
+
+function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubStep[] {
+  switch (job.id) {
+    case 'build':
+      return buildSteps(pipeline, job, registries, meta);
+    case 'test':
+      return testSteps(pipeline, registries);
+    case 'scan':
+      return scanSteps(pipeline);
+    case 'push':
+      return pushSteps(job, registries);
+    case 'manifest':
+      return manifestSteps(job, registries, meta);
+  }
+}

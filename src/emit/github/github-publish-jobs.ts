@@ -1,0 +1,67 @@
+import type { Job } from '../../model/pipeline.js';
+import { pushByDigestScript } from '../shell-scripts.js';
+import { useAction } from './action-pins.js';
+import { loginSteps, type GithubRegistry } from './github-registries.js';
+import type { GithubStep } from './github-types.js';
+import { CANDIDATE_DIR, downloadCandidateStep } from './github-verify-jobs.js';
+
+const DIGESTS_DIR = '${{ runner.temp }}/dockyard-digests';
+
+/**
+ * Steps of the push job: log in, push the tested archive to every registry by digest (skopeo keeps the
+ * digest or fails), and upload the digest for the manifest job.
+ */
+export function pushSteps(job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+  return [
+    downloadCandidateStep(),
+    ...loginSteps(job.logsInTo.map((i) => registries[i])),
+    {
+      name: 'Push the tested candidate by digest',
+      run: pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"'),
+      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    },
+    useAction('uploadArtifact', 'Upload the pushed digest', {
+      name: 'dockyard-digest-${{ matrix.slug }}',
+      path: `${DIGESTS_DIR}/*`,
+      'if-no-files-found': 'error',
+      'retention-days': 1,
+    }),
+  ];
+}
+
+/**
+ * Steps of the manifest job: compute tags with docker/metadata-action, then create one image index per
+ * registry from the pushed digests and apply that registry's tags.
+ *
+ * @see https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners
+ */
+export function manifestSteps(job: Job, registries: readonly GithubRegistry[], metadataInputs: Record<string, string>): GithubStep[] {
+  return [
+    useAction('downloadArtifact', 'Download the pushed digests', {
+      pattern: 'dockyard-digest-*',
+      path: DIGESTS_DIR,
+      'merge-multiple': true,
+    }),
+    useAction('setupBuildx', 'Set up Docker Buildx'),
+    ...loginSteps(job.logsInTo.map((i) => registries[i])),
+    useAction('metadata', 'Compute tags', metadataInputs, { id: 'meta' }),
+    {
+      name: 'Create and push the image index',
+      'working-directory': DIGESTS_DIR,
+      run: [
+        'for repository in $DOCKYARD_REPOSITORIES; do',
+        '  tags=$(jq -r --arg repo "$repository" \'.tags[] | select(startswith($repo + ":"))\' <<< "$METADATA_JSON")',
+        '  if [ -z "$tags" ]; then echo "::notice::no tags for $repository on this ref; nothing published"; continue; fi',
+        '  args=()',
+        '  while IFS= read -r tag; do args+=(--tag "$tag"); done <<< "$tags"',
+        '  for digest in *; do args+=("$repository@sha256:$digest"); done',
+        '  docker buildx imagetools create "${args[@]}"',
+        '  docker buildx imagetools inspect "$(head -n 1 <<< "$tags")"',
+        'done',
+      ].join('\n'),
+      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), METADATA_JSON: '${{ steps.meta.outputs.json }}' },
+    },
+  ];
+}
+
+export { CANDIDATE_DIR };

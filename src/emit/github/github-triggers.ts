@@ -1,0 +1,19 @@
+import type { TriggerSpec } from '../../model/pipeline.js';
+
+/**
+ * Map triggers to the workflow `on:` block. Pull requests use `pull_request` (never `pull_request_target`),
+ * so code from forks runs without secrets or write tokens.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows
+ */
+export function emitGithubTriggers(triggers: TriggerSpec): Record<string, unknown> {
+  const on: Record<string, unknown> = {};
+  const push: Record<string, string[]> = {};
+  if (triggers.branches.length > 0) push.branches = [...triggers.branches];
+  if (triggers.tags.length > 0) push.tags = [...triggers.tags];
+  if (Object.keys(push).length > 0) on.push = push;
+  if (triggers.pullRequests) on.pull_request = triggers.branches.length > 0 ? { branches: [...triggers.branches] } : {};
+  if (triggers.schedules.length > 0) on.schedule = triggers.schedules.map((cron) => ({ cron }));
+  if (triggers.manual) on.workflow_dispatch = {};
+  return on;
+}

@@ -1,0 +1,37 @@
+/** A step of a GitHub Actions job: a pinned action (`uses`) or a shell script (`run`). */
+export interface GithubStep {
+  name: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  'working-directory'?: string;
+  with?: Record<string, string | number | boolean>;
+  env?: Record<string, string>;
+}
+
+/** A GitHub Actions job, with the platform's own key names. */
+export interface GithubJob {
+  name: string;
+  needs?: string[];
+  if?: string;
+  'runs-on': string;
+  permissions: Record<string, string>;
+  strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } };
+  'timeout-minutes': number;
+  steps: GithubStep[];
+}
+
+/**
+ * A GitHub Actions workflow object.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
+ */
+export interface GithubWorkflow {
+  name: string;
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  concurrency: { group: string; 'cancel-in-progress': string };
+  jobs: Record<string, GithubJob>;
+}

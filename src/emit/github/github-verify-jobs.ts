@@ -1,0 +1,160 @@
+import type { Job, Pipeline } from '../../model/pipeline.js';
+import { recordDigestScript } from '../shell-scripts.js';
+import { useAction } from './action-pins.js';
+import { planGithubCache } from './github-cache.js';
+import { loginSteps, type GithubRegistry } from './github-registries.js';
+import type { GithubStep } from './github-types.js';
+
+/** Where a job keeps the candidate: `$RUNNER_TEMP/dockyard` (`image.tar`, `digest`). */
+export const CANDIDATE_DIR = '${{ runner.temp }}/dockyard';
+const CANDIDATE_DIR_SH = '"$RUNNER_TEMP/dockyard"';
+const NOT_FORK_PR = "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
+
+/** Common first steps: checkout without persisted credentials, QEMU when emulating, Buildx. */
+export function setupSteps(pipeline: Pipeline, withBuildx: boolean): GithubStep[] {
+  const steps: GithubStep[] = [useAction('checkout', 'Check out', { 'persist-credentials': false })];
+  if (pipeline.platforms.some((p) => p.githubEmulated)) {
+    steps.push(useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' }));
+  }
+  if (withBuildx) steps.push(useAction('setupBuildx', 'Set up Docker Buildx'));
+  return steps;
+}
+
+/** Inputs shared by the build and the test-target builds. */
+function buildInputs(pipeline: Pipeline): Record<string, string | undefined> {
+  const { image } = pipeline;
+  return {
+    context: image.context,
+    file: image.dockerfile,
+    platforms: '${{ matrix.platform }}',
+    'build-args': joinLines(Object.entries(image.buildArgs).map(([k, v]) => `${k}=${v}`)),
+    'secret-envs': joinLines(image.secrets.map((s) => `${s.id}=${s.env}`)),
+  };
+}
+
+function secretEnv(pipeline: Pipeline): Record<string, string> {
+  return Object.fromEntries(pipeline.image.secrets.map((s) => [s.env, `\${{ secrets.${s.env} }}`]));
+}
+
+/** Steps of the build job: build once per platform into an OCI archive, record its digest, upload it. */
+export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], metadataInputs: Record<string, string>): GithubStep[] {
+  const cache = planGithubCache(pipeline, registries, true);
+  return [
+    ...setupSteps(pipeline, true),
+    ...loginSteps(job.logsInTo.map((i) => registries[i]), NOT_FORK_PR),
+    ...cache.before,
+    useAction('metadata', 'Compute labels and annotations', metadataInputs, { id: 'meta' }),
+    useAction(
+      'buildPush',
+      'Build the candidate image',
+      {
+        ...buildInputs(pipeline),
+        target: pipeline.image.target,
+        labels: '${{ steps.meta.outputs.labels }}',
+        outputs: `type=oci,dest=${CANDIDATE_DIR}/image.tar`,
+        provenance: false,
+        sbom: false,
+        'cache-from': cache.cacheFrom,
+        'cache-to': cache.cacheTo,
+      },
+      { id: 'build', env: secretEnv(pipeline) },
+    ),
+    { name: 'Record the candidate digest', run: recordDigestScript(CANDIDATE_DIR_SH) },
+    ...cache.after,
+    useAction('uploadArtifact', 'Upload the candidate', {
+      name: 'dockyard-candidate-${{ matrix.slug }}',
+      path: CANDIDATE_DIR,
+      'if-no-files-found': 'error',
+      'retention-days': 1,
+    }),
+  ];
+}
+
+/** Download this platform's candidate into {@link CANDIDATE_DIR}. */
+export function downloadCandidateStep(): GithubStep {
+  return useAction('downloadArtifact', 'Download the candidate', { name: 'dockyard-candidate-${{ matrix.slug }}', path: CANDIDATE_DIR });
+}
+
+/**
+ * Steps of the test job. Target mode builds the test stage with the production stage replaced by the exact
+ * candidate (an OCI layout build context pinned by digest); commands mode loads the candidate into Docker and
+ * runs each command in a fresh container of it.
+ *
+ * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
+ */
+export function testSteps(pipeline: Pipeline, registries: readonly GithubRegistry[]): GithubStep[] {
+  const { test } = pipeline;
+  if (test.mode === 'target') {
+    const cache = planGithubCache(pipeline, registries, false);
+    return [
+      ...setupSteps(pipeline, true),
+      ...cache.before,
+      downloadCandidateStep(),
+      {
+        name: 'Unpack the candidate',
+        id: 'candidate',
+        run: [
+          'mkdir -p "$RUNNER_TEMP/dockyard/layout"',
+          'tar -xf "$RUNNER_TEMP/dockyard/image.tar" -C "$RUNNER_TEMP/dockyard/layout"',
+          'echo "digest=$(cat "$RUNNER_TEMP/dockyard/digest")" >> "$GITHUB_OUTPUT"',
+        ].join('\n'),
+      },
+      useAction(
+        'buildPush',
+        `Run the "${test.target}" stage against the candidate`,
+        {
+          ...buildInputs(pipeline),
+          target: test.target,
+          'build-contexts': `${test.replacesStage}=oci-layout://${CANDIDATE_DIR}/layout@\${{ steps.candidate.outputs.digest }}`,
+          outputs: 'type=cacheonly',
+          provenance: false,
+          sbom: false,
+          'cache-from': cache.cacheFrom,
+        },
+        { env: secretEnv(pipeline) },
+      ),
+    ];
+  }
+  return [
+    ...setupSteps(pipeline, false),
+    downloadCandidateStep(),
+    {
+      name: 'Load the candidate into Docker',
+      run: 'skopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"',
+      env: { SLUG: '${{ matrix.slug }}' },
+    },
+    ...test.commands.map((command, i) => ({
+      name: `Test ${i + 1}: ${truncate(command, 60)}`,
+      run: `docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "dockyard-candidate:$SLUG" -c "$TEST_COMMAND"`,
+      env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: command },
+    })),
+  ];
+}
+
+/**
+ * Steps of the scan job: Trivy on the candidate archive, failing on the configured severities.
+ *
+ * @see https://github.com/aquasecurity/trivy-action#inputs
+ */
+export function scanSteps(pipeline: Pipeline): GithubStep[] {
+  return [
+    downloadCandidateStep(),
+    useAction('trivy', 'Scan the candidate with Trivy', {
+      'scan-type': 'image',
+      input: `${CANDIDATE_DIR}/image.tar`,
+      severity: pipeline.scan.severities.join(','),
+      'ignore-unfixed': pipeline.scan.ignoreUnfixed,
+      'exit-code': '1',
+      format: 'table',
+    }),
+  ];
+}
+
+function joinLines(lines: readonly string[]): string | undefined {
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+function truncate(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}

@@ -1,0 +1,70 @@
+import type { Job, Pipeline } from '../../model/pipeline.js';
+import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabScanJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
+import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
+
+/** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
+export type GitlabCiConfig = Record<string, unknown>;
+
+const TIMEOUT: Record<Job['id'], string> = { build: '1h', test: '30m', scan: '20m', push: '15m', manifest: '10m' };
+
+/**
+ * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
+ * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs.
+ *
+ * @see https://docs.gitlab.com/ci/yaml/
+ */
+export function emitGitlabCi(pipeline: Pipeline): GitlabCiConfig {
+  const registries = resolveGitlabRegistries(pipeline);
+  const out: GitlabCiConfig = {
+    workflow: { name: `${pipeline.name}: $CI_COMMIT_REF_NAME`, rules: emitGitlabWorkflowRules(pipeline.triggers) },
+    stages: pipeline.jobs.map((j) => j.id),
+  };
+  for (const job of pipeline.jobs) {
+    out[job.id] = emitJob(pipeline, job, registries);
+  }
+  return out;
+}
+
+function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  const body = jobBody(pipeline, job, registries);
+  const nativeRunner = job.id === 'build' || job.id === 'test';
+  const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
+  const useTags = job.perPlatform && nativeRunner && runnerTags.size > 1;
+  const { variables, ...rest } = body;
+  return {
+    stage: job.id,
+    ...(job.needs.length > 0 ? { needs: [...job.needs] } : { needs: [] }),
+    ...rest,
+    ...(variables ? { variables } : {}),
+    ...(job.perPlatform
+      ? {
+          parallel: {
+            matrix: pipeline.platforms.map((p) => ({
+              DOCKYARD_PLATFORM: p.platform,
+              DOCKYARD_SLUG: p.slug,
+              ...(useTags ? { DOCKYARD_RUNNER_TAG: p.gitlabRunnerTag } : {}),
+            })),
+          },
+        }
+      : {}),
+    ...(useTags ? { tags: ['$DOCKYARD_RUNNER_TAG'] } : {}),
+    ...(job.stage === 'publish' ? { rules: PUBLISH_RULES.map((r) => ({ ...r })) } : {}),
+    timeout: TIMEOUT[job.id],
+  };
+}
+
+function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  switch (job.id) {
+    case 'build':
+      return gitlabBuildJob(pipeline, job, registries);
+    case 'test':
+      return gitlabTestJob(pipeline, registries);
+    case 'scan':
+      return gitlabScanJob(pipeline);
+    case 'push':
+      return gitlabPushJob(job, registries);
+    case 'manifest':
+      return gitlabManifestJob(pipeline, job, registries);
+  }
+}

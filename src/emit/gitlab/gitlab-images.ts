@@ -1,0 +1,13 @@
+/**
+ * Container images the GitLab jobs run in, pinned to exact versions (one table, bumped deliberately).
+ * buildah is the daemonless default builder (kaniko is archived); it runs rootless-friendly with the vfs
+ * storage driver and chroot isolation.
+ *
+ * @see https://github.com/containers/buildah/blob/main/docs/containertools/README.md
+ * @see https://trivy.dev/latest/getting-started/installation/#use-container-image
+ */
+export const GITLAB_IMAGES = {
+  buildah: 'quay.io/buildah/stable:v1.43.0',
+  skopeo: 'quay.io/skopeo/stable:v1.22.2',
+  trivy: 'docker.io/aquasec/trivy:0.69.3',
+} as const;

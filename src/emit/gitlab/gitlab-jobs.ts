@@ -1,0 +1,172 @@
+import type { Job, Pipeline } from '../../model/pipeline.js';
+import { pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
+import { GITLAB_IMAGES } from './gitlab-images.js';
+import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
+import { renderGitlabTagsScript } from './gitlab-tags-script.js';
+
+/** A GitLab CI job object, keys as GitLab spells them. */
+export type GitlabJob = Record<string, unknown>;
+
+const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
+const DIGESTS_DIR = 'dockyard/digests';
+const SH = (lines: readonly string[]) => lines.join('\n');
+
+/** Per-job `variables:` that make buildah work in an unprivileged container. */
+export const BUILDAH_VARIABLES = { STORAGE_DRIVER: 'vfs', BUILDAH_ISOLATION: 'chroot', BUILDAH_FORMAT: 'oci' } as const;
+
+function buildFlags(pipeline: Pipeline): string[] {
+  const { image } = pipeline;
+  return [
+    '--platform "$DOCKYARD_PLATFORM"',
+    `--file ${shq(image.dockerfile)}`,
+    ...Object.entries(image.buildArgs).map(([k, v]) => `--build-arg ${shq(`${k}=${v}`)}`),
+    ...image.secrets.map((s) => `--secret ${shq(`id=${s.id},env=${s.env}`)}`),
+  ];
+}
+
+function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[], write: boolean): string[] {
+  switch (pipeline.cache) {
+    case 'registry': {
+      const repo = `"${registries[0].ref}/buildcache-$DOCKYARD_SLUG"`;
+      return ['--layers', `--cache-from ${repo}`, ...(write ? [`--cache-to ${repo}`] : [])];
+    }
+    case 'local':
+      return ['--layers', '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG"'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The build job script: buildah builds the production stage for one platform and writes it to an OCI archive
+ * (`dockyard/<slug>/image.tar`) with its manifest digest; nothing is pushed.
+ *
+ * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md
+ */
+export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  const { image } = pipeline;
+  const local = pipeline.cache === 'local';
+  const labels = [
+    'org.opencontainers.image.source=$CI_PROJECT_URL',
+    'org.opencontainers.image.revision=$CI_COMMIT_SHA',
+    'org.opencontainers.image.created=$CI_PIPELINE_CREATED_AT',
+    'org.opencontainers.image.title=$CI_PROJECT_NAME',
+  ];
+  const cacheLogin = job.logsInTo.map((i) => registries[i]);
+  return {
+    image: GITLAB_IMAGES.buildah,
+    variables: { ...BUILDAH_VARIABLES },
+    script: [
+      ...(cacheLogin.length > 0 ? [SH(['if [ "${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then', ...loginScript('buildah', cacheLogin).map((l) => `  ${l}`), 'fi'])] : []),
+      SH([
+        `mkdir -p ${CANDIDATE_DIR}`,
+        `buildah ${local ? '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ' : ''}build \\`,
+        ...[...buildFlags(pipeline), ...(image.target ? [`--target ${shq(image.target)}`] : []), ...cacheFlags(pipeline, registries, true).filter((f) => !f.startsWith('--root')), ...labels.map((l) => `--label "${l}"`), '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"'].map((f) => `  ${f} \\`),
+        `  ${shq(image.context)}`,
+        `buildah ${local ? '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ' : ''}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
+      ]),
+      recordDigestScript(CANDIDATE_DIR),
+    ],
+    ...(local ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
+    artifacts: { paths: ['dockyard/'], expire_in: '1 day' },
+  };
+}
+
+/**
+ * The test job: target mode builds the test stage with the production stage replaced by the exact candidate
+ * (loaded into local storage); commands mode runs each command in a container of the candidate with
+ * `buildah run` (daemonless). Commands reach the script through unexpanded variables.
+ *
+ * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
+ */
+export function gitlabTestJob(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
+  const { test } = pipeline;
+  if (test.mode === 'target') {
+    return {
+      image: GITLAB_IMAGES.buildah,
+      variables: { ...BUILDAH_VARIABLES },
+      script: [
+        SH([
+          'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
+          'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
+          'buildah build \\',
+          ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries, false).filter((f) => !f.startsWith('--root'))].map((f) => `  ${f} \\`),
+          `  ${shq(pipeline.image.context)}`,
+        ]),
+      ],
+    };
+  }
+  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, DOCKYARD_TEST_SHELL: test.shell };
+  test.commands.forEach((command, i) => {
+    variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
+  });
+  return {
+    image: GITLAB_IMAGES.buildah,
+    variables,
+    script: [
+      'container=$(buildah from --platform "$DOCKYARD_PLATFORM" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
+      ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
+    ],
+  };
+}
+
+/**
+ * The scan job: Trivy on the candidate archive, failing on the configured severities.
+ *
+ * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
+ */
+export function gitlabScanJob(pipeline: Pipeline): GitlabJob {
+  const flags = [`--severity ${pipeline.scan.severities.join(',')}`, '--exit-code 1', ...(pipeline.scan.ignoreUnfixed ? ['--ignore-unfixed'] : [])];
+  return {
+    image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
+    variables: { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/' },
+    script: [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`],
+    cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
+  };
+}
+
+/** The push job: log in and push the tested archive by digest with skopeo; record the digest. */
+export function gitlabPushJob(job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  return {
+    image: { name: GITLAB_IMAGES.skopeo, entrypoint: [''] },
+    variables: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    script: [...loginScript('skopeo', job.logsInTo.map((i) => registries[i])), pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR)],
+    artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: '1 day' },
+  };
+}
+
+/**
+ * The manifest job: compute tags with the metadata-action rules, then per registry create an image index
+ * from the pushed digests with buildah and push it under each tag.
+ *
+ * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest.1.md
+ */
+export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  return {
+    image: GITLAB_IMAGES.buildah,
+    variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    script: [
+      ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
+      renderGitlabTagsScript(pipeline.tags),
+      SH([
+        'if [ -z "$DOCKYARD_TAG_LIST" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
+        'for repository in $DOCKYARD_REPOSITORIES; do',
+        '  buildah manifest create dockyard-index',
+        `  for file in ${DIGESTS_DIR}/*; do`,
+        '    buildah manifest add dockyard-index "docker://$repository@sha256:${file##*/}"',
+        '  done',
+        '  for tag in $DOCKYARD_TAG_LIST; do',
+        '    buildah manifest push dockyard-index "docker://$repository:$tag"',
+        '    echo "published $repository:$tag"',
+        '  done',
+        '  buildah manifest rm dockyard-index',
+        'done',
+      ]),
+    ],
+  };
+}
+
+/** Quote a literal for sh when it contains anything beyond safe characters. */
+export function shq(value: string): string {
+  return /^[A-Za-z0-9_./:=,@+-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}

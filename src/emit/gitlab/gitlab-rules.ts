@@ -1,0 +1,42 @@
+import type { TriggerSpec } from '../../model/pipeline.js';
+import { matchAnyGlob } from './gitlab-refs.js';
+
+/** One entry of a GitLab `rules:` list. */
+export interface GitlabRule {
+  if: string;
+  when?: 'never' | 'always' | 'on_success';
+}
+
+/**
+ * `workflow:rules` for the triggers: merge requests targeting the branches (and no duplicate branch
+ * pipeline while an MR is open), pushes of matching branches and tags, schedules and manual ("Run pipeline")
+ * runs. Pipeline schedules themselves are created in the project settings.
+ *
+ * @see https://docs.gitlab.com/ci/yaml/workflow/#switch-between-branch-pipelines-and-merge-request-pipelines
+ */
+export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabRule[] {
+  const rules: GitlabRule[] = [];
+  const branches = matchAnyGlob('$CI_COMMIT_BRANCH', triggers.branches);
+  if (triggers.pullRequests) {
+    const target = matchAnyGlob('$CI_MERGE_REQUEST_TARGET_BRANCH_NAME', triggers.branches);
+    rules.push({ if: `$CI_PIPELINE_SOURCE == "merge_request_event"${target ? ` && ${target}` : ''}` });
+    rules.push({ if: '$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS && $CI_PIPELINE_SOURCE == "push"', when: 'never' });
+  }
+  const tags = matchAnyGlob('$CI_COMMIT_TAG', triggers.tags);
+  if (tags) rules.push({ if: `$CI_PIPELINE_SOURCE == "push" && ${tags}` });
+  if (branches) rules.push({ if: `$CI_PIPELINE_SOURCE == "push" && ${branches}` });
+  if (triggers.schedules.length > 0) rules.push({ if: '$CI_PIPELINE_SOURCE == "schedule"' });
+  if (triggers.manual) rules.push({ if: '$CI_PIPELINE_SOURCE == "web"' });
+  return rules;
+}
+
+/**
+ * Rules of publish jobs: never in merge request pipelines, and only on protected branches and tags, where
+ * protected CI/CD variables (registry credentials) are available.
+ *
+ * @see https://docs.gitlab.com/ci/variables/predefined_variables/ (CI_COMMIT_REF_PROTECTED)
+ */
+export const PUBLISH_RULES: GitlabRule[] = [
+  { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
+  { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
+];

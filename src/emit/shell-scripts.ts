@@ -1,0 +1,43 @@
+/**
+ * POSIX sh fragments shared by both emitters, so that the GitHub and GitLab pipelines hand the candidate
+ * image on, and push it, the same way. Every fragment is plain text without CI expressions; values reach it
+ * through environment variables. Each is checked with shellcheck (bash and sh) by the test suite.
+ */
+
+/**
+ * Read the manifest digest of the single image in an OCI archive (`<dir>/image.tar`) from its `index.json`
+ * and write it to `<dir>/digest`. Fails when the archive has no digest.
+ *
+ * @param dir shell expression of the directory, e.g. `"$RUNNER_TEMP/dockyard"`.
+ * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
+ */
+export function recordDigestScript(dir: string): string {
+  return [
+    `dir=${dir}`,
+    `digest=$(tar -xOf "$dir/image.tar" index.json | sed -n 's/.*"digest": *"\\(sha256:[0-9a-f]\\{64\\}\\)".*/\\1/p' | head -n 1)`,
+    'if [ -z "$digest" ]; then echo "dockyard: no manifest digest in $dir/image.tar" >&2; exit 1; fi',
+    `printf '%s\\n' "$digest" > "$dir/digest"`,
+    'echo "candidate digest: $digest"',
+  ].join('\n');
+}
+
+/**
+ * Push the candidate archive to every repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest,
+ * refusing any change of digest, then record the digest as an empty file in `digestsDir`.
+ *
+ * @param dir shell expression of the candidate directory (holds `image.tar` and `digest`).
+ * @param digestsDir shell expression of the directory collecting pushed digests.
+ * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
+ */
+export function pushByDigestScript(dir: string, digestsDir: string): string {
+  return [
+    `dir=${dir}`,
+    `digests=${digestsDir}`,
+    'digest=$(cat "$dir/digest")',
+    'for repository in $DOCKYARD_REPOSITORIES; do',
+    '  skopeo copy --retry-times 3 --preserve-digests "oci-archive:$dir/image.tar" "docker://$repository@$digest"',
+    'done',
+    'mkdir -p "$digests"',
+    'touch "$digests/${digest#sha256:}"',
+  ].join('\n');
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Config file names looked for in the project directory, in this order.
+ */
+export const CONFIG_FILE_NAMES = [
+  'dockyard.config.ts',
+  'dockyard.config.mts',
+  'dockyard.config.js',
+  'dockyard.config.mjs',
+  'dockyard.config.json',
+  'dockyard.config.yaml',
+  'dockyard.config.yml',
+] as const;
+
+/** A config file could not be found or read. `exitCode` is 2 for a missing file, 1 for an unreadable one. */
+export class ConfigLoadError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+    this.name = 'ConfigLoadError';
+  }
+}
+
+/**
+ * Find the config file: `explicit` (relative to `dir`) when given, else the first of
+ * {@link CONFIG_FILE_NAMES} in `dir`.
+ *
+ * @returns the absolute path.
+ * @throws {ConfigLoadError} (exit code 2) when no config file exists.
+ */
+export function findConfigFile(dir: string, explicit?: string): string {
+  if (explicit) {
+    const path = resolve(dir, explicit);
+    if (!existsSync(path)) throw new ConfigLoadError(`config file not found: ${path}`, 2);
+    return path;
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const path = resolve(dir, name);
+    if (existsSync(path)) return path;
+  }
+  throw new ConfigLoadError(`no config file in ${resolve(dir)}: expected one of ${CONFIG_FILE_NAMES.join(', ')}`, 2);
+}
+
+/**
+ * Load the raw (unvalidated) config value from a file. TypeScript and JavaScript configs are imported with
+ * jiti (the module's default export; `import { defineConfig } from 'dockyard'` resolves to this dockyard),
+ * JSON with `JSON.parse`, YAML with the `yaml` package.
+ *
+ * @throws {ConfigLoadError} (exit code 1) when the file cannot be read, parsed or imported.
+ * @see https://github.com/unjs/jiti
+ */
+export async function loadConfigFile(path: string): Promise<unknown> {
+  const ext = extname(path);
+  try {
+    if (ext === '.json') return JSON.parse(await readFile(path, 'utf8'));
+    if (ext === '.yaml' || ext === '.yml') {
+      const { parse } = await import('yaml');
+      return parse(await readFile(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    }
+    if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) return await importModuleConfig(path);
+  } catch (error) {
+    throw new ConfigLoadError(`cannot load ${basename(path)}: ${(error as Error).message}`, 1);
+  }
+  throw new ConfigLoadError(`unsupported config file type "${ext}" (${path}): expected ${CONFIG_FILE_NAMES.join(', ')}`, 2);
+}
+
+async function importModuleConfig(path: string): Promise<unknown> {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, {
+    alias: { dockyard: selfEntry() },
+    moduleCache: false,
+    interopDefault: true,
+  });
+  const mod = (await jiti.import(path)) as { default?: unknown };
+  const value = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
+  return typeof value === 'function' ? await (value as () => unknown)() : value;
+}
+
+/** This package's own entry (lib/index.js when built, src/index.ts when run from source). */
+function selfEntry(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const js = resolve(here, '..', 'index.js');
+  return existsSync(js) ? js : resolve(here, '..', 'index.ts');
+}

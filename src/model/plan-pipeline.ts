@@ -1,0 +1,175 @@
+import { platformIdOf } from '../config/config-helpers.js';
+import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
+import type { PlatformId } from '../config/schema/primitives.js';
+import { resolveTagRule } from '../tags/resolve-tag-rules.js';
+import type { ArtifactSpec, Job, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+
+/** Platforms GitHub-hosted runners execute natively, by runner label. */
+const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
+  'linux/amd64': 'ubuntu-24.04',
+  'linux/386': 'ubuntu-24.04',
+  'linux/arm64': 'ubuntu-24.04-arm',
+};
+
+/** GitLab.com hosted runner tags. */
+const GITLAB_RUNNER_TAG: Partial<Record<PlatformId, string>> = {
+  'linux/arm64': 'saas-linux-small-arm64',
+};
+const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
+
+/** Artifacts handed between jobs, kept one day: they only live for the pipeline. */
+const ARTIFACTS: readonly ArtifactSpec[] = [
+  { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 },
+  { id: 'digest', description: 'empty file named by the digest pushed for one platform', retentionDays: 1 },
+];
+
+/**
+ * Build the platform-neutral pipeline model from a validated config. Pure and deterministic.
+ *
+ * @param config a config returned by `validateConfig` (defaults applied, cross-field rules passed).
+ * @throws {import('../tags/tag-rule.js').TagRuleError} only if given a config that did not pass `validateConfig`.
+ */
+export function planPipeline(config: DockyardConfig): Pipeline {
+  const registries: RegistryTarget[] = config.registries ?? [{ type: 'native' }];
+  const test: TestSpec =
+    'target' in config.test
+      ? { mode: 'target', target: config.test.target, replacesStage: config.image.target ?? '' }
+      : { mode: 'commands', commands: config.test.commands, shell: config.test.shell };
+  const latest = config.flavor.latest;
+  return {
+    name: 'dockyard',
+    image: {
+      name: config.image.name,
+      context: normalisePath(config.image.context),
+      dockerfile: normalisePath(config.image.dockerfile ?? joinPath(config.image.context, 'Dockerfile')),
+      ...(config.image.target ? { target: config.image.target } : {}),
+      buildArgs: sortRecord(config.image.buildArgs),
+      secrets: config.image.secrets.map((s) => ({ id: s.id, env: s.env })),
+    },
+    platforms: config.platforms.map(planPlatform),
+    registries,
+    tags: {
+      rules: config.tags.map(resolveTagRule),
+      flavor: {
+        latest: latest === 'auto' ? 'auto' : latest ? 'true' : 'false',
+        prefix: config.flavor.prefix,
+        suffix: config.flavor.suffix,
+        onlatest: config.flavor.onlatest,
+      },
+    },
+    cache: config.cache,
+    test,
+    scan: { severities: [...config.scan.severities], ignoreUnfixed: config.scan.ignoreUnfixed },
+    triggers: {
+      branches: [...config.triggers.branches],
+      tags: [...config.triggers.tags],
+      pullRequests: config.triggers.pullRequests,
+      schedules: config.triggers.schedule.map((s) => s.cron),
+      manual: config.triggers.manual,
+    },
+    jobs: planJobs(config, registries),
+    artifacts: ARTIFACTS,
+  };
+}
+
+function planPlatform(entry: PlatformConfig): PlatformTarget {
+  const platform = platformIdOf(entry);
+  const runner = typeof entry === 'string' ? undefined : entry.runner;
+  const native = NATIVE_GITHUB_RUNNER[platform];
+  const githubRunner = runner?.github ?? native ?? 'ubuntu-24.04';
+  return {
+    platform,
+    slug: platform.replaceAll('/', '-'),
+    githubRunner,
+    gitlabRunnerTag: runner?.gitlab ?? GITLAB_RUNNER_TAG[platform] ?? DEFAULT_GITLAB_RUNNER_TAG,
+    // A custom runner label is trusted to be native only when it is the label dockyard would pick.
+    githubEmulated: native === undefined || githubRunner !== native,
+  };
+}
+
+function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[]): Job[] {
+  const buildSecrets = config.image.secrets.map((s) => s.env);
+  const all = registries.map((_, i) => i);
+  const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
+  const publishPermissions = { contents: 'read', packages: 'write' } as const;
+  return [
+    {
+      id: 'build',
+      title: 'Build the candidate image (one per platform, not pushed)',
+      needs: [],
+      perPlatform: true,
+      stage: 'verify',
+      permissions: cacheLogin.length > 0 ? publishPermissions : { contents: 'read' },
+      consumes: [],
+      produces: ['candidate'],
+      logsInTo: cacheLogin,
+      secrets: buildSecrets,
+    },
+    {
+      id: 'test',
+      title: 'Test the exact candidate image',
+      needs: ['build'],
+      perPlatform: true,
+      stage: 'verify',
+      permissions: { contents: 'read' },
+      consumes: ['candidate'],
+      produces: [],
+      logsInTo: [],
+      secrets: 'target' in config.test ? buildSecrets : [],
+    },
+    {
+      id: 'scan',
+      title: 'Scan the exact candidate image for vulnerabilities',
+      needs: ['build'],
+      perPlatform: true,
+      stage: 'verify',
+      permissions: { contents: 'read' },
+      consumes: ['candidate'],
+      produces: [],
+      logsInTo: [],
+      secrets: [],
+    },
+    {
+      id: 'push',
+      title: 'Push the tested candidate by digest',
+      needs: ['build', 'test', 'scan'],
+      perPlatform: true,
+      stage: 'publish',
+      permissions: publishPermissions,
+      consumes: ['candidate'],
+      produces: ['digest'],
+      logsInTo: all,
+      secrets: [],
+    },
+    {
+      id: 'manifest',
+      title: 'Merge the pushed digests into one image index and tag it',
+      needs: ['push'],
+      perPlatform: false,
+      stage: 'publish',
+      permissions: publishPermissions,
+      consumes: ['digest'],
+      produces: [],
+      logsInTo: all,
+      secrets: [],
+    },
+  ];
+}
+
+function normalisePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.replaceAll('\\', '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.length === 0 ? '.' : parts.join('/');
+}
+
+function joinPath(a: string, b: string): string {
+  return `${a.replace(/\/+$/, '')}/${b}`;
+}
+
+function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
