@@ -12,7 +12,10 @@ import path from 'node:path';
 import type { Finding } from './finding.js';
 import { findExecutable, runProcess } from './run-process.js';
 
-/** Options of {@link checkWithGitlabCiLocal}. */
+/**
+ * Options of {@link checkWithGitlabCiLocal}; every field is optional.
+ * @see https://docs.gitlab.com/ci/yaml/#includelocal
+ */
 export interface GitlabCiLocalOptions {
   /**
    * More files for the temporary repository, path (relative, `/`-separated) to content, e.g.
@@ -52,6 +55,7 @@ export function resolveGitlabCiLocalCommand(): string[] | undefined {
 /**
  * True when {@link checkWithGitlabCiLocal} can run: gitlab-ci-local is found (see
  * {@link resolveGitlabCiLocalCommand}) and `git` is on `PATH`. Never throws.
+ * @see https://github.com/firecow/gitlab-ci-local#installation
  */
 export function isGitlabCiLocalAvailable(): boolean {
   return resolveGitlabCiLocalCommand() !== undefined && findExecutable('git') !== undefined;
@@ -129,8 +133,14 @@ const NOISE = [
  * Schema violations come as a block: `Invalid .gitlab-ci.yml configuration!`, then one
  * `\t• <text> at <path> [<schema path>]` per violation, then hints. Other failures (YAML syntax,
  * `stage:x not found for job`, `needs: [x] for job could not be found`, `job needs: must be an
- * array`, includes that cannot be fetched) are a single message, possibly followed by details.
- * Exported for tests.
+ * array`, includes that cannot be fetched) are a single message, possibly followed by details;
+ * the first meaningful line becomes the finding. Exit code 0 gives only the `WARNING:` lines, as
+ * warnings. Pure; never throws. Exported for tests.
+ *
+ * @param stderr - gitlab-ci-local's whole stderr (colour codes are stripped).
+ * @param exitCode - its exit code: 0 valid, 1 (any failure) otherwise.
+ * @param fileName - used as {@link Finding.file}.
+ * @see https://github.com/firecow/gitlab-ci-local#json-schema-validation
  */
 export function parseGitlabCiLocalOutput(stderr: string, exitCode: number, fileName: string): Finding[] {
   const lines = stderr.replace(/\x1b\[[\d;]*m/g, '').split(/\r?\n/);

@@ -6,7 +6,11 @@
  */
 import type { Finding } from './finding.js';
 
-/** Connection settings of {@link checkWithGitlabLintApi}. */
+/**
+ * Connection settings of {@link checkWithGitlabLintApi}: `baseUrl`, `projectId` and `token` are
+ * required, the rest optional.
+ * @see https://docs.gitlab.com/api/rest/authentication/
+ */
 export interface GitlabLintApiOptions {
   /** Instance root, e.g. `https://gitlab.com` (a trailing `/` is ignored; no `/api/v4`). */
   baseUrl: string;
@@ -38,7 +42,12 @@ function isLintResponse(value: unknown): value is LintResponse {
   return typeof v.valid === 'boolean' && strings(v.errors) && (v.warnings === undefined || strings(v.warnings));
 }
 
-/** Build the endpoint URL: `{baseUrl}/api/v4/projects/{id}/ci/lint`. */
+/**
+ * Build the endpoint URL `{baseUrl}/api/v4/projects/{id}/ci/lint`: trailing slashes of `baseUrl`
+ * are dropped and the project id or path is URL-encoded (`group/app` -> `group%2Fapp`).
+ * Pure; never throws.
+ * @see https://docs.gitlab.com/api/rest/#namespaced-paths
+ */
 export function buildGitlabLintUrl(baseUrl: string, projectId: string | number): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/v4/projects/${encodeURIComponent(String(projectId))}/ci/lint`;
 }

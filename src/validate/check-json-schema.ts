@@ -9,7 +9,11 @@ import addFormatsModule from 'ajv-formats';
 import { type Document, isMap, isNode, LineCounter, parseDocument } from 'yaml';
 import type { Finding } from './finding.js';
 
-/** Validates one parsed document; see {@link createSchemaChecker}. */
+/**
+ * Validates one parsed document: `(obj, fileName, source?) => Finding[]`; see
+ * {@link createSchemaChecker}. Never throws for any `obj`.
+ * @see https://ajv.js.org/api.html#validation-errors
+ */
 export type SchemaChecker = (obj: unknown, fileName: string, source?: string) => Finding[];
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the

@@ -7,10 +7,16 @@ import type { ExtractedScript } from './extract-scripts.js';
 import type { Finding } from './finding.js';
 import { findExecutable, mapWithLimit, runProcess } from './run-process.js';
 
-/** shellcheck's own severity levels, most severe first. */
+/**
+ * shellcheck's own severity levels, most severe first.
+ * @see https://www.shellcheck.net/wiki/Severity
+ */
 export type ShellcheckLevel = 'error' | 'warning' | 'info' | 'style';
 
-/** Options of {@link checkWithShellcheck}. */
+/**
+ * Options of {@link checkWithShellcheck}; every field is optional.
+ * @see https://github.com/koalaman/shellcheck/blob/master/shellcheck.1.md#options
+ */
 export interface ShellcheckOptions {
   /** Lowest level reported (shellcheck `--severity`). Default: `'style'` (everything). */
   severity?: ShellcheckLevel;
@@ -50,7 +56,10 @@ export function isShellcheckAvailable(): boolean {
  * underscores of the same length, keeping line breaks, so shellcheck sees plain words and
  * reports unchanged lines and columns (actionlint does the same).
  *
- * @example maskTemplateExpressions('echo "${{ github.sha }}"') // => 'echo "_______________"'
+ * Pure; never throws.
+ *
+ * @example maskTemplateExpressions('echo "${{ github.sha }}"') // => 'echo "_________________"'
+ * @see https://github.com/rhysd/actionlint/blob/main/docs/checks.md#check-shellcheck-integ
  */
 export function maskTemplateExpressions(script: string): string {
   return script.replace(/\$\{\{[\s\S]*?\}\}|\$\[\[[\s\S]*?\]\]/g, (m) => m.replace(/[^\n]/g, '_'));

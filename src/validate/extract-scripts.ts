@@ -5,10 +5,17 @@
  * @module
  */
 
-/** Shell dialect a script is checked as. */
+/**
+ * Shell dialect a script is checked as (`--shell` of shellcheck).
+ * @see https://www.shellcheck.net/wiki/SC2148
+ */
 export type ScriptShell = 'bash' | 'sh';
 
-/** One shell script found in a pipeline file. */
+/**
+ * One shell script found in a pipeline file.
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsrun
+ * @see https://docs.gitlab.com/ci/yaml/#script
+ */
 export interface ExtractedScript {
   /** Dotted path of the script in the file, e.g. `jobs.build.steps[3].run` or `build.script`. */
   location: string;

@@ -4,7 +4,10 @@
  * @module
  */
 
-/** Which checker produced a {@link Finding}. */
+/**
+ * Which checker produced a {@link Finding}: one value per file `check-*.ts` in this folder.
+ * @see https://github.com/rhysd/actionlint/blob/main/docs/usage.md (and each checker's own `@see`)
+ */
 export type FindingTool =
   | 'workflow-parser'
   | 'actionlint'
@@ -13,7 +16,10 @@ export type FindingTool =
   | 'gitlab-lint-api'
   | 'json-schema';
 
-/** How serious a {@link Finding} is. */
+/**
+ * How serious a {@link Finding} is: `error` makes `dockyard validate` fail; `warning` does not.
+ * @see https://www.shellcheck.net/wiki/Severity (how tool levels are folded into these two)
+ */
 export type FindingSeverity = 'error' | 'warning';
 
 /**
@@ -57,7 +63,8 @@ export function formatFinding(f: Finding): string {
 
 /**
  * Order findings by file, then line, then column (positionless findings last within a file),
- * then tool and message. Returns a new array; the input is not changed.
+ * then tool and message. Returns a new array; the input is not changed. Never throws.
+ * @see https://www.gnu.org/prep/standards/html_node/Errors.html
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const pos = (n: number | undefined): number => (n === undefined ? Number.MAX_SAFE_INTEGER : n);

@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** What {@link runProcess} resolves to once the child has exited. */
+/**
+ * What {@link runProcess} resolves to once the child has exited.
+ * @see https://nodejs.org/docs/latest-v20.x/api/child_process.html#event-close
+ */
 export interface ProcessResult {
   /** Exit code; `null` when the child was ended by a signal. */
   code: number | null;
@@ -16,7 +19,10 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Options of {@link runProcess}. */
+/**
+ * Options of {@link runProcess}; every field is optional.
+ * @see https://nodejs.org/docs/latest-v20.x/api/child_process.html#child_processspawncommand-args-options
+ */
 export interface RunProcessOptions {
   /** Text written to the child's stdin, which is then closed. Default: stdin closed at once. */
   input?: string;
@@ -71,6 +77,7 @@ export function runProcess(command: string, args: readonly string[], opts: RunPr
  *
  * @param envPath - the search path. Default: `process.env.PATH`.
  * @returns its absolute path, or `undefined` when there is none. Never throws.
+ * @see https://pubs.opengroup.org/onlinepubs/9799919799/utilities/command.html
  */
 export function findExecutable(name: string, envPath: string | undefined = process.env.PATH): string | undefined {
   for (const dir of (envPath ?? '').split(path.delimiter)) {
@@ -86,7 +93,11 @@ export function findExecutable(name: string, envPath: string | undefined = proce
   return undefined;
 }
 
-/** Run async `work` over `items` with at most `limit` in flight; results keep input order. */
+/**
+ * Run async `work` over `items` with at most `limit` (at least 1) in flight; the results keep
+ * the input order. Rejects with the first error thrown by `work` (items already started finish).
+ * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Promise/all
+ */
 export async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;

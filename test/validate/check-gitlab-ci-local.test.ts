@@ -5,6 +5,7 @@ import {
   checkWithGitlabCiLocal,
   isGitlabCiLocalAvailable,
   parseGitlabCiLocalOutput,
+  resolveGitlabCiLocalCommand,
 } from '../../src/validate/check-gitlab-ci-local.js';
 
 const FILE = '.gitlab-ci.yml';
@@ -43,6 +44,12 @@ const leftovers = (): string[] => readdirSync(os.tmpdir()).filter((n) => n.start
 
 // Each run takes ~0.5-1.5 s (gitlab-ci-local compiles GitLab's JSON schema every time).
 describe.skipIf(!available)('checkWithGitlabCiLocal', { timeout: 60_000 }, () => {
+  it('runs the gitlab-ci-local installed with this package, under the current node', () => {
+    const [program, script] = resolveGitlabCiLocalCommand() ?? [];
+    expect(program).toBe(process.execPath);
+    expect(script).toMatch(/node_modules[\\/]gitlab-ci-local[\\/]dist[\\/]index\.js$/);
+  });
+
   it('passes a valid file and leaves no temp dir behind', async () => {
     const before = leftovers();
     expect(await checkWithGitlabCiLocal(VALID, FILE)).toEqual([]);

@@ -26,7 +26,7 @@ export const CACHE_MODES = ['gha', 'registry', 'inline', 'local', 'none'] as con
 export const platformSchema = z.union([
   z.enum(PLATFORM_IDS),
   z.strictObject({
-    platform: z.enum(PLATFORM_IDS),
+    platform: z.enum(PLATFORM_IDS).describe('The platform, as `os/arch[/variant]`.'),
     runner: z
       .strictObject({
         github: z.string().min(1).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
@@ -38,7 +38,8 @@ export const platformSchema = z.union([
             'Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none.',
           ),
       })
-      .optional(),
+      .optional()
+      .describe('Runner overrides per CI system (defaults pick native runners where they exist).'),
   }),
 ]);
 

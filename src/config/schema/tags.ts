@@ -21,21 +21,26 @@ export const tagObjectSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('semver'),
     pattern: z.string().min(1).describe('Handlebars pattern: `{{version}}`, `{{major}}.{{minor}}`, `{{raw}}`, ….'),
-    value: z.string().optional(),
-    match: z.string().optional(),
+    value: z.string().optional().describe('Version to use instead of the git tag. Default: the git tag.'),
+    match: z.string().optional().describe('Regular expression whose first group extracts the version from the git tag.'),
     ...common,
   }),
-  z.strictObject({ type: z.literal('pep440'), pattern: z.string().min(1), value: z.string().optional(), ...common }),
+  z.strictObject({
+    type: z.literal('pep440'),
+    pattern: z.string().min(1).describe('Handlebars pattern over a PEP 440 version: `{{version}}`, `{{major}}.{{minor}}`, ….'),
+    value: z.string().optional().describe('Version to use instead of the git tag. Default: the git tag.'),
+    ...common,
+  }),
   z.strictObject({
     type: z.literal('match'),
     pattern: z.string().min(1).describe('JavaScript regular expression applied to the git tag (or `value`).'),
     group: z.number().int().nonnegative().optional().describe('Capture group to use. Default `0`.'),
-    value: z.string().optional(),
+    value: z.string().optional().describe('String to match instead of the git tag. Default: the git tag.'),
     ...common,
   }),
   z.strictObject({ type: z.literal('edge'), branch: z.string().optional().describe('Default: the default branch.'), ...common }),
-  z.strictObject({ type: z.literal('ref'), event: z.enum(REF_EVENTS), ...common }),
-  z.strictObject({ type: z.literal('raw'), value: z.string().min(1), ...common }),
+  z.strictObject({ type: z.literal('ref'), event: z.enum(REF_EVENTS).describe('Which ref: `branch`, `tag` or `pr`.'), ...common }),
+  z.strictObject({ type: z.literal('raw'), value: z.string().min(1).describe('The tag, literally (expressions allowed on GitHub).'), ...common }),
   z.strictObject({ type: z.literal('sha'), format: z.enum(SHA_FORMATS).optional().describe('Default `short`.'), ...common }),
 ]);
 

@@ -1,6 +1,7 @@
 /**
  * Convert a branch/tag glob (as GitHub filter patterns: `*` within a path segment, `**` across segments,
- * `?` one character) into the RE2 regular expression GitLab `rules:if` compares with `=~`.
+ * `?` one character) into the RE2 regular expression GitLab `rules:if` compares with `=~`. Every `/` is
+ * escaped, as GitLab's `/…/` regex literals require.
  *
  * @see https://docs.gitlab.com/ci/jobs/job_rules/#compare-a-variable-to-a-regular-expression
  */
@@ -12,9 +13,9 @@ export function globToGitlabRegex(glob: string): string {
       out += '.*';
       i++;
     } else if (ch === '*') {
-      out += '[^/]*';
+      out += '[^\\/]*';
     } else if (ch === '?') {
-      out += '[^/]';
+      out += '[^\\/]';
     } else if (/[.+\\/]/.test(ch)) {
       out += `\\${ch}`;
     } else {

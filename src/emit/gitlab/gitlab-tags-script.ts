@@ -23,6 +23,18 @@ export function gitlabTagRuleProblem(rule: TagRule): string | undefined {
   return undefined;
 }
 
+/** A POSIX sh function splitting a git tag into semver parts (sv_version, sv_major, sv_minor, sv_patch, sv_pre). */
+const SEMVER_FUNCTION = [
+  'parse_semver() {',
+  '  sv_version=$(printf \'%s\' "$1" | sed -n \'s/^[vV=]*\\([0-9][0-9]*\\.[0-9][0-9]*\\.[0-9][0-9]*\\(-[0-9A-Za-z.-]*\\)\\{0,1\\}\\)\\(+[0-9A-Za-z.-]*\\)\\{0,1\\}$/\\1/p\')',
+  '  [ -n "$sv_version" ] || return 1',
+  '  sv_major=${sv_version%%.*}; sv_rest=${sv_version#*.}',
+  '  sv_minor=${sv_rest%%.*}; sv_patch=${sv_rest#*.}; sv_patch=${sv_patch%%-*}',
+  '  case $sv_version in *-*) sv_pre=${sv_version#*-} ;; *) sv_pre="" ;; esac',
+  '  export sv_version sv_major sv_minor sv_patch sv_pre',
+  '}',
+];
+
 /** Single-quote a literal for sh. */
 function q(value: string): string {
   return `'${value.replaceAll("'", "'\\''")}'`;
@@ -88,13 +100,7 @@ export function renderGitlabTagsScript(strategy: TagStrategy): string {
     'DOCKYARD_TAG_LIST=""',
     'first_latest=""',
     'is_default_branch() { [ -n "${CI_COMMIT_BRANCH:-}" ] && [ "$CI_COMMIT_BRANCH" = "${CI_DEFAULT_BRANCH:-}" ]; }',
-    'parse_semver() {',
-    '  sv_version=$(printf \'%s\' "$1" | sed -n \'s/^[vV=]*\\([0-9][0-9]*\\.[0-9][0-9]*\\.[0-9][0-9]*\\(-[0-9A-Za-z.-]*\\)\\{0,1\\}\\)\\(+[0-9A-Za-z.-]*\\)\\{0,1\\}$/\\1/p\')',
-    '  [ -n "$sv_version" ] || return 1',
-    '  sv_major=${sv_version%%.*}; sv_rest=${sv_version#*.}',
-    '  sv_minor=${sv_rest%%.*}; sv_patch=${sv_rest#*.}; sv_patch=${sv_patch%%-*}',
-    '  case $sv_version in *-*) sv_pre=${sv_version#*-} ;; *) sv_pre="" ;; esac',
-    '}',
+    ...(rules.some((r) => r.rule.type === 'semver') ? SEMVER_FUNCTION : []),
     '# add_tag PREFIX VALUE SUFFIX OWN_AFFIXES LATEST_ELIGIBLE',
     'add_tag() {',
     `  if [ "$4" = 1 ]; then tag="$1$2$3"; else tag=${flavor.prefix ? q(flavor.prefix) : ''}"$2"${flavor.suffix ? q(flavor.suffix) : ''}; fi`,

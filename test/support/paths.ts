@@ -1,0 +1,12 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** `../shared` beside the project (schemas, pins, conformance data); present in CI. */
+export const SHARED = resolve(ROOT, '..', 'shared');
+/** Whether `../shared` is present. */
+export const HAS_SHARED = existsSync(resolve(SHARED, 'schemas', 'github-workflow.json'));
+/** The example projects. */
+export const EXAMPLES_DIR = resolve(ROOT, 'examples');

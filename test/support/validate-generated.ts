@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { GeneratedFile } from '../../src/synth/render-pipeline-files.js';
+import { checkWithActionlint } from '../../src/validate/check-actionlint.js';
+import { checkWithWorkflowParser } from '../../src/validate/check-github-parser.js';
+import { checkWithGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
+import { createSchemaChecker, type SchemaChecker } from '../../src/validate/check-json-schema.js';
+import { checkWithShellcheck } from '../../src/validate/check-shellcheck.js';
+import { extractGithubScripts, extractGitlabScripts } from '../../src/validate/extract-scripts.js';
+import { formatFinding, type Finding } from '../../src/validate/finding.js';
+import { HAS_SHARED, SHARED } from './paths.js';
+
+let schemaCheckers: { github: SchemaChecker; gitlab: SchemaChecker } | undefined;
+let warned = false;
+
+function loadSchemaCheckers(): typeof schemaCheckers {
+  if (!HAS_SHARED) {
+    if (!warned) {
+      console.warn(`SKIPPED: JSON Schema checks (SchemaStore github-workflow.json, GitLab ci.json): ${SHARED}/schemas is absent.`);
+      warned = true;
+    }
+    return undefined;
+  }
+  schemaCheckers ??= {
+    github: createSchemaChecker(JSON.parse(readFileSync(resolve(SHARED, 'schemas', 'github-workflow.json'), 'utf8')), 'github-workflow.json'),
+    gitlab: createSchemaChecker(JSON.parse(readFileSync(resolve(SHARED, 'schemas', 'gitlab-ci.json'), 'utf8')), 'gitlab-ci.json'),
+  };
+  return schemaCheckers;
+}
+
+/**
+ * Run every validator on a generated file: GitHub's parser, actionlint, the SchemaStore schema and shellcheck
+ * for workflows; gitlab-ci-local, GitLab's schema and shellcheck for GitLab CI files.
+ */
+export async function validateGeneratedFile(file: GeneratedFile): Promise<Finding[]> {
+  const parsed: unknown = parse(file.content);
+  const schemas = loadSchemaCheckers();
+  if (file.ci === 'github') {
+    return [
+      ...(await checkWithWorkflowParser(file.content, file.path)),
+      ...(await checkWithActionlint(file.content, file.path)),
+      ...(schemas ? schemas.github(parsed, file.path, file.content) : []),
+      ...(await checkWithShellcheck(extractGithubScripts(parsed), file.path)),
+    ];
+  }
+  return [
+    ...(await checkWithGitlabCiLocal(file.content, file.path)),
+    ...(schemas ? schemas.gitlab(parsed, file.path, file.content) : []),
+    ...(await checkWithShellcheck(extractGitlabScripts(parsed), file.path)),
+  ];
+}
+
+/** Findings as printable lines (for readable assertion failures). */
+export function describeFindings(findings: readonly Finding[]): string[] {
+  return findings.map(formatFinding);
+}
