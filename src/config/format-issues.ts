@@ -86,7 +86,8 @@ function convertIssue(issue: Issue, prefix: PropertyKey[], schema: z.ZodType, ro
     case 'invalid_union': {
       if (issue.errors.length === 0) {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        return [{ ...base, problem: `unknown ${String(path.at(-1) ?? 'value')}`, expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` }];
+        // A discriminator mismatch reports the whole object as input; show the discriminator's value.
+        return [{ ...base, received: describeValue(valueAt(root, path)), problem: `unknown ${String(path.at(-1) ?? 'value')}`, expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` }];
       }
       const branch = pickUnionBranch(issue.errors);
       return branch.flatMap((inner) => convertIssue(inner, path, schema, root));

@@ -77,7 +77,11 @@ async function importModuleConfig(path: string): Promise<unknown> {
     moduleCache: false,
     interopDefault: true,
   });
-  const mod = (await jiti.import(path)) as { default?: unknown };
+  // evalModule (not import) so that a re-written config is re-read in the same process: Node's ESM cache
+  // cannot be cleared, and jiti would hand back the first version.
+  const source = await readFile(path, 'utf8');
+  // jiti hands `.mjs`/`.js` to Node's native loader (cached); transforming them as TypeScript keeps them fresh.
+  const mod = (await jiti.evalModule(source, { filename: path, id: path, ext: '.ts', async: true })) as { default?: unknown };
   const value = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
   return typeof value === 'function' ? await (value as () => unknown)() : value;
 }

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { createConfigJsonSchema } from '../../src/config/json-schema.js';
+import { renderConfigReference } from '../../src/config/render-config-reference.js';
+import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
+import { ROOT } from '../support/paths.js';
+
+const committed = JSON.parse(readFileSync(resolve(ROOT, 'schema', 'dockyard.schema.json'), 'utf8')) as Record<string, unknown>;
+
+describe('published JSON Schema', () => {
+  it('schema/dockyard.schema.json is generated from the zod schema (npm run schema)', () => {
+    expect(committed).toEqual(createConfigJsonSchema());
+  });
+
+  it('docs/config-reference.md is generated from the schema (npm run schema)', () => {
+    expect(readFileSync(resolve(ROOT, 'docs', 'config-reference.md'), 'utf8')).toBe(renderConfigReference(createConfigJsonSchema()));
+  });
+
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const validate = ajv.compile(committed);
+
+  it.each(Object.entries(GOLDEN_SCENARIOS))('accepts scenario %s', (_, config) => {
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it.each([
+    ['an unknown key', { ci: ['github'], image: { name: 'a/b' }, test: { commands: ['x'] }, cahce: 'gha' }],
+    ['a bad platform', { ci: ['github'], image: { name: 'a/b' }, test: { commands: ['x'] }, platforms: ['linux/amd65'] }],
+    ['a missing image', { ci: ['github'], test: { commands: ['x'] } }],
+  ])('rejects %s', (_, config) => {
+    expect(validate(config)).toBe(false);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { globToGitlabRegex } from '../../../src/emit/gitlab/gitlab-refs.js';
+
+describe('globToGitlabRegex', () => {
+  it.each([
+    ['main', ['main'], ['main2', 'xmain']],
+    ['release/*', ['release/1.0', 'release/x'], ['release/1/2', 'release']],
+    ['release/**', ['release/1.0', 'release/a/b'], ['releases/a']],
+    ['v*', ['v1', 'v1.2.3', 'v'], ['1.2', 'v1/2']],
+    ['v?.*', ['v1.2', 'v2.x'], ['v10.2']],
+    ['v*.*.*', ['v1.2.3'], ['v1.2']],
+  ])('%s', (glob, matching, notMatching) => {
+    const source = globToGitlabRegex(glob);
+    expect(source).not.toMatch(/(^|[^\\])\//); // GitLab regex literals need every / escaped
+    const regex = new RegExp(source);
+    for (const ref of matching) expect(ref, `${glob} ~ ${ref}`).toMatch(regex);
+    for (const ref of notMatching) expect(ref, `${glob} !~ ${ref}`).not.toMatch(regex);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/validate-config.js';
+import { planPipeline } from '../../src/model/plan-pipeline.js';
+
+function plan(patch: Record<string, unknown> = {}) {
+  const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, ...patch });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return planPipeline(result.config);
+}
+
+describe('planPipeline', () => {
+  it('orders jobs by trust: build → test, scan → push → manifest', () => {
+    const jobs = plan().jobs.map((j) => [j.id, j.needs, j.stage]);
+    expect(jobs).toEqual([
+      ['build', [], 'verify'],
+      ['test', ['build'], 'verify'],
+      ['scan', ['build'], 'verify'],
+      ['push', ['build', 'test', 'scan'], 'publish'],
+      ['manifest', ['push'], 'publish'],
+    ]);
+  });
+
+  it.each([
+    ['registry', { contents: 'read', packages: 'write' }],
+    ['gha', { contents: 'read' }],
+    ['none', { contents: 'read' }],
+  ])('grants the build job packages: write only when it writes a registry cache (%s)', (cache, permissions) => {
+    expect(plan({ cache, ci: ['github'] }).jobs[0].permissions).toEqual(permissions);
+  });
+
+  it('verify jobs never get write permissions', () => {
+    for (const job of plan().jobs.filter((j) => j.id === 'test' || j.id === 'scan')) expect(job.permissions).toEqual({ contents: 'read' });
+  });
+
+  it.each([
+    ['linux/amd64', 'ubuntu-24.04', false, 'saas-linux-small-amd64'],
+    ['linux/arm64', 'ubuntu-24.04-arm', false, 'saas-linux-small-arm64'],
+    ['linux/arm/v7', 'ubuntu-24.04', true, 'saas-linux-small-amd64'],
+    ['linux/386', 'ubuntu-24.04', false, 'saas-linux-small-amd64'],
+  ])('%s runs on %s (emulated: %s)', (platform, runner, emulated, tag) => {
+    const [target] = plan({ platforms: [platform] }).platforms;
+    expect(target).toMatchObject({ githubRunner: runner, githubEmulated: emulated, gitlabRunnerTag: tag, slug: platform.replaceAll('/', '-') });
+  });
+
+  it('uses the CI system’s own registry when none is configured', () => {
+    expect(plan().registries).toEqual([{ type: 'native' }]);
+  });
+
+  it('derives the Dockerfile from the context and normalises paths', () => {
+    expect(plan({ image: { name: 'a/b', context: './svc/api/' } }).image).toMatchObject({ context: 'svc/api', dockerfile: 'svc/api/Dockerfile' });
+  });
+});
