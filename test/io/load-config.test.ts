@@ -54,13 +54,12 @@ describe('findConfigFile', () => {
   });
 
   it('fails with exit code 2 naming the files it looked for', () => {
-    const error = (() => {
-      try {
-        findConfigFile(dir);
-      } catch (e) {
-        return e as ConfigLoadError;
-      }
-    })();
+    let error: ConfigLoadError | undefined;
+    try {
+      findConfigFile(dir);
+    } catch (e) {
+      error = e as ConfigLoadError;
+    }
     expect(error?.exitCode).toBe(2);
     expect(error?.message).toContain('dockyard.config.ts, dockyard.config.mts');
   });
