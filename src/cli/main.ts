@@ -1,12 +1,20 @@
-import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
+import { createRequire } from 'node:module';
+import { stripVTControlCharacters } from 'node:util';
+import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { ConfigLoadError } from '../io/load-config.js';
 import { synthArgs } from './commands/synth.js';
 import { validateArgs } from './commands/validate-args.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
 
-/** Package version shown by `dockyard --version`. */
-export const CLI_VERSION = '0.1.0';
+/** Package version shown by `dockyard --version` (from package.json). */
+export const CLI_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** Print a command's usage, without colours unless the output wants them. */
+async function printUsage(output: Output, cmd: CommandDef<ArgsDef>, parent?: CommandDef<ArgsDef>): Promise<void> {
+  const text = await renderUsage(cmd, parent);
+  output.out(output.color.isColorSupported ? text : stripVTControlCharacters(text));
+}
 
 function commands(output: Output, setExit: (code: number) => void): Record<string, CommandDef<ArgsDef>> {
   const synth = defineCommand({
@@ -45,7 +53,7 @@ export async function runCli(argv: readonly string[], output: Output = createPro
   });
   const rawArgs = [...argv];
   if (rawArgs.length === 0 || rawArgs[0] === '--help' || rawArgs[0] === '-h') {
-    await showUsage(main);
+    await printUsage(output, main as CommandDef<ArgsDef>);
     return rawArgs.length === 0 ? 2 : 0;
   }
   if (rawArgs[0] === '--version') {
@@ -54,7 +62,7 @@ export async function runCli(argv: readonly string[], output: Output = createPro
   }
   const name = rawArgs[0];
   if (sub[name] && (rawArgs.includes('--help') || rawArgs.includes('-h'))) {
-    await showUsage(sub[name], main);
+    await printUsage(output, sub[name], main as CommandDef<ArgsDef>);
     return 0;
   }
   try {

@@ -1,6 +1,7 @@
 import type { Job, Pipeline } from '../../model/pipeline.js';
 import { recordDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
+import { githubLiteral } from './github-literal.js';
 import { planGithubCache } from './github-cache.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
@@ -24,10 +25,10 @@ export function setupSteps(pipeline: Pipeline, withBuildx: boolean): GithubStep[
 function buildInputs(pipeline: Pipeline): Record<string, string | undefined> {
   const { image } = pipeline;
   return {
-    context: image.context,
-    file: image.dockerfile,
+    context: githubLiteral(image.context),
+    file: githubLiteral(image.dockerfile),
     platforms: '${{ matrix.platform }}',
-    'build-args': joinLines(Object.entries(image.buildArgs).map(([k, v]) => `${k}=${v}`)),
+    'build-args': joinLines(Object.entries(image.buildArgs).map(([k, v]) => `${k}=${githubLiteral(v)}`)),
     'secret-envs': joinLines(image.secrets.map((s) => `${s.id}=${s.env}`)),
   };
 }
@@ -124,9 +125,9 @@ export function testSteps(pipeline: Pipeline, registries: readonly GithubRegistr
       env: { SLUG: '${{ matrix.slug }}' },
     },
     ...test.commands.map((command, i) => ({
-      name: `Test ${i + 1}: ${truncate(command, 60)}`,
+      name: githubLiteral(`Test ${i + 1}: ${truncate(command, 60)}`),
       run: `docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "dockyard-candidate:$SLUG" -c "$TEST_COMMAND"`,
-      env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: command },
+      env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
     })),
   ];
 }
