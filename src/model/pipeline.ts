@@ -94,7 +94,7 @@ export type JobKind = 'build' | 'test' | 'scan' | 'push' | 'manifest';
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
   readonly contents: 'read';
-  readonly packages?: 'write';
+  readonly packages?: 'read' | 'write';
 }
 
 /** A job of the pipeline. */

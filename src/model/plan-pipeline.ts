@@ -92,6 +92,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
   const all = registries.map((_, i) => i);
   const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
   const publishPermissions = { contents: 'read', packages: 'write' } as const;
+  const testReadsCache = 'target' in config.test && cacheLogin.length > 0;
   return [
     {
       id: 'build',
@@ -111,10 +112,11 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       needs: ['build'],
       perPlatform: true,
       stage: 'verify',
-      permissions: { contents: 'read' },
+      // A test stage build reads the registry cache: read access, nothing more.
+      permissions: testReadsCache ? { contents: 'read', packages: 'read' } : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
-      logsInTo: [],
+      logsInTo: testReadsCache ? cacheLogin : [],
       secrets: 'target' in config.test ? buildSecrets : [],
     },
     {

@@ -32,6 +32,12 @@ describe('planPipeline', () => {
     for (const job of plan().jobs.filter((j) => j.id === 'test' || j.id === 'scan')) expect(job.permissions).toEqual({ contents: 'read' });
   });
 
+  it('a test stage build reads the registry cache with read-only access', () => {
+    const test = plan({ image: { name: 'a/b', target: 'prod' }, test: { target: 'test' } }).jobs[1];
+    expect(test.permissions).toEqual({ contents: 'read', packages: 'read' });
+    expect(test.logsInTo).toEqual([0]);
+  });
+
   it.each([
     ['linux/amd64', 'ubuntu-24.04', false, 'saas-linux-small-amd64'],
     ['linux/arm64', 'ubuntu-24.04-arm', false, 'saas-linux-small-arm64'],

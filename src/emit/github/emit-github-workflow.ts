@@ -63,7 +63,7 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'build':
       return buildSteps(pipeline, job, registries, meta);
     case 'test':
-      return testSteps(pipeline, registries);
+      return testSteps(pipeline, job, registries);
     case 'scan':
       return scanSteps(pipeline);
     case 'push':

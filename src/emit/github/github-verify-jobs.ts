@@ -83,12 +83,13 @@ export function downloadCandidateStep(): GithubStep {
  *
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
-export function testSteps(pipeline: Pipeline, registries: readonly GithubRegistry[]): GithubStep[] {
+export function testSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const { test } = pipeline;
   if (test.mode === 'target') {
     const cache = planGithubCache(pipeline, registries, false);
     return [
       ...setupSteps(pipeline, true),
+      ...loginSteps(job.logsInTo.map((i) => registries[i]), NOT_FORK_PR),
       ...cache.before,
       downloadCandidateStep(),
       {

@@ -59,7 +59,7 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'build':
       return gitlabBuildJob(pipeline, job, registries);
     case 'test':
-      return gitlabTestJob(pipeline, registries);
+      return gitlabTestJob(pipeline, job, registries);
     case 'scan':
       return gitlabScanJob(pipeline);
     case 'push':

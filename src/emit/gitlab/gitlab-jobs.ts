@@ -24,50 +24,59 @@ function buildFlags(pipeline: Pipeline): string[] {
   ];
 }
 
-function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[], write: boolean): string[] {
-  switch (pipeline.cache) {
-    case 'registry': {
-      const repo = `"${registries[0].ref}/buildcache-$DOCKYARD_SLUG"`;
-      return ['--layers', `--cache-from ${repo}`, ...(write ? [`--cache-to ${repo}`] : [])];
-    }
-    case 'local':
-      return ['--layers', '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG"'];
-    default:
-      return [];
+/** Cache flags: `--layers` and `--cache-from` always, `--cache-to` only outside merge requests (via `"$@"`). */
+function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): { flags: string[]; setup: string[] } {
+  if (pipeline.cache === 'registry') {
+    const repo = `"${registries[0].ref}/buildcache-$DOCKYARD_SLUG"`;
+    return { flags: ['--layers', `--cache-from ${repo}`], setup: [`if [ "\${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then set -- --cache-to ${repo}; fi`] };
   }
+  return { flags: pipeline.cache === 'local' ? ['--layers'] : [], setup: [] };
 }
+
+const LOCAL_ROOT = '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ';
+const LABELS = [
+  'org.opencontainers.image.source=$CI_PROJECT_URL',
+  'org.opencontainers.image.revision=$CI_COMMIT_SHA',
+  'org.opencontainers.image.created=$CI_PIPELINE_CREATED_AT',
+  'org.opencontainers.image.title=$CI_PROJECT_NAME',
+];
 
 /**
  * The build job script: buildah builds the production stage for one platform and writes it to an OCI archive
- * (`dockyard/<slug>/image.tar`) with its manifest digest; nothing is pushed.
+ * (`dockyard/<slug>/image.tar`) with its manifest digest; nothing is pushed (merge requests do not even write
+ * the cache).
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md
  */
 export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { image } = pipeline;
-  const local = pipeline.cache === 'local';
-  const labels = [
-    'org.opencontainers.image.source=$CI_PROJECT_URL',
-    'org.opencontainers.image.revision=$CI_COMMIT_SHA',
-    'org.opencontainers.image.created=$CI_PIPELINE_CREATED_AT',
-    'org.opencontainers.image.title=$CI_PROJECT_NAME',
+  const root = pipeline.cache === 'local' ? LOCAL_ROOT : '';
+  const cache = cacheFlags(pipeline, registries);
+  const flags = [
+    ...buildFlags(pipeline),
+    ...(image.target ? [`--target ${shq(image.target)}`] : []),
+    ...cache.flags,
+    ...LABELS.map((l) => `--label "${l}"`),
+    '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
+    ...(cache.setup.length > 0 ? ['"$@"'] : []),
   ];
-  const cacheLogin = job.logsInTo.map((i) => registries[i]);
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES },
     script: [
-      ...(cacheLogin.length > 0 ? [SH(['if [ "${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then', ...loginScript('buildah', cacheLogin).map((l) => `  ${l}`), 'fi'])] : []),
+      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
       SH([
+        'set --',
+        ...cache.setup,
         `mkdir -p ${CANDIDATE_DIR}`,
-        `buildah ${local ? '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ' : ''}build \\`,
-        ...[...buildFlags(pipeline), ...(image.target ? [`--target ${shq(image.target)}`] : []), ...cacheFlags(pipeline, registries, true).filter((f) => !f.startsWith('--root')), ...labels.map((l) => `--label "${l}"`), '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"'].map((f) => `  ${f} \\`),
+        `buildah ${root}build \\`,
+        ...flags.map((f) => `  ${f} \\`),
         `  ${shq(image.context)}`,
-        `buildah ${local ? '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ' : ''}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
+        `buildah ${root}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
       ]),
       recordDigestScript(CANDIDATE_DIR),
     ],
-    ...(local ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
+    ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
     artifacts: { paths: ['dockyard/'], expire_in: '1 day' },
   };
 }
@@ -79,18 +88,19 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
-export function gitlabTestJob(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { test } = pipeline;
   if (test.mode === 'target') {
     return {
       image: GITLAB_IMAGES.buildah,
       variables: { ...BUILDAH_VARIABLES },
       script: [
+        ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
         SH([
           'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
           'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
           'buildah build \\',
-          ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries, false).filter((f) => !f.startsWith('--root'))].map((f) => `  ${f} \\`),
+          ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
           `  ${shq(pipeline.image.context)}`,
         ]),
       ],

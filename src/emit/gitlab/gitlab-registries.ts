@@ -48,11 +48,14 @@ export function resolveGitlabRegistries(pipeline: Pipeline): GitlabRegistry[] {
 
 /**
  * Shell lines logging `tool` (buildah or skopeo) in to each registry, the password piped through stdin.
+ * With `optional`, a registry whose password variable is unset (e.g. a protected variable on an unprotected
+ * branch) is skipped instead of failing the job: used for reading a build cache.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-login.1.md
  */
-export function loginScript(tool: 'buildah' | 'skopeo', registries: readonly GitlabRegistry[]): string[] {
-  return registries.map(
-    (r) => `printf '%s' "$${r.passwordVar}" | ${tool} login --username "$${r.usernameVar}" --password-stdin "${r.host}"`,
-  );
+export function loginScript(tool: 'buildah' | 'skopeo', registries: readonly GitlabRegistry[], optional = false): string[] {
+  return registries.map((r) => {
+    const login = `printf '%s' "$${r.passwordVar}" | ${tool} login --username "$${r.usernameVar}" --password-stdin "${r.host}"`;
+    return optional ? `if [ -n "\${${r.passwordVar}:-}" ]; then ${login}; fi` : login;
+  });
 }
