@@ -6,7 +6,7 @@ import { checkWithActionlint } from '../../src/validate/check-actionlint.js';
 import { checkWithWorkflowParser } from '../../src/validate/check-github-parser.js';
 import { checkWithGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
 import { createSchemaChecker, type SchemaChecker } from '../../src/validate/check-json-schema.js';
-import { checkWithShellcheck } from '../../src/validate/check-shellcheck.js';
+import { checkWithShellcheck, isShellcheckAvailable } from '../../src/validate/check-shellcheck.js';
 import { extractGithubScripts, extractGitlabScripts } from '../../src/validate/extract-scripts.js';
 import { formatFinding, type Finding } from '../../src/validate/finding.js';
 import { HAS_SHARED, SHARED } from './paths.js';
@@ -29,6 +29,16 @@ function loadSchemaCheckers(): typeof schemaCheckers {
   return schemaCheckers;
 }
 
+let warnedShellcheck = false;
+async function shellcheck(scripts: Parameters<typeof checkWithShellcheck>[0], path: string): Promise<Finding[]> {
+  if (!isShellcheckAvailable()) {
+    if (!warnedShellcheck) console.warn('SKIPPED: shellcheck of generated scripts: shellcheck is not installed (.ci/run installs it).');
+    warnedShellcheck = true;
+    return [];
+  }
+  return checkWithShellcheck(scripts, path);
+}
+
 /**
  * Run every validator on a generated file: GitHub's parser, actionlint, the SchemaStore schema and shellcheck
  * for workflows; gitlab-ci-local, GitLab's schema and shellcheck for GitLab CI files.
@@ -41,13 +51,13 @@ export async function validateGeneratedFile(file: GeneratedFile): Promise<Findin
       ...(await checkWithWorkflowParser(file.content, file.path)),
       ...(await checkWithActionlint(file.content, file.path)),
       ...(schemas ? schemas.github(parsed, file.path, file.content) : []),
-      ...(await checkWithShellcheck(extractGithubScripts(parsed), file.path)),
+      ...(await shellcheck(extractGithubScripts(parsed), file.path)),
     ];
   }
   return [
     ...(await checkWithGitlabCiLocal(file.content, file.path)),
     ...(schemas ? schemas.gitlab(parsed, file.path, file.content) : []),
-    ...(await checkWithShellcheck(extractGitlabScripts(parsed), file.path)),
+    ...(await shellcheck(extractGitlabScripts(parsed), file.path)),
   ];
 }
 
