@@ -3,7 +3,7 @@ import { pushByDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
-import { CANDIDATE_DIR, downloadCandidateStep } from './github-verify-jobs.js';
+import { CANDIDATE_DIR, downloadCandidateStep, ENSURE_SKOPEO } from './github-verify-jobs.js';
 
 const DIGESTS_DIR = '${{ runner.temp }}/dockyard-digests';
 
@@ -17,7 +17,7 @@ export function pushSteps(job: Job, registries: readonly GithubRegistry[]): Gith
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
     {
       name: 'Push the tested candidate by digest',
-      run: pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"'),
+      run: `${ENSURE_SKOPEO}\n${pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"')}`,
       env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
     },
     useAction('uploadArtifact', 'Upload the pushed digest', {

@@ -11,6 +11,13 @@ export const CANDIDATE_DIR = '${{ runner.temp }}/dockyard';
 const CANDIDATE_DIR_SH = '"$RUNNER_TEMP/dockyard"';
 const NOT_FORK_PR = "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
 
+/**
+ * skopeo ships on GitHub's Ubuntu images; install it from Ubuntu's archive where a runner image lacks it.
+ *
+ * @see https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md
+ */
+export const ENSURE_SKOPEO = 'command -v skopeo >/dev/null 2>&1 || { sudo apt-get update -qq && sudo apt-get install -y -qq skopeo; }';
+
 /** Common first steps: checkout without persisted credentials, QEMU when emulating, Buildx. */
 export function setupSteps(pipeline: Pipeline, withBuildx: boolean): GithubStep[] {
   const steps: GithubStep[] = [useAction('checkout', 'Check out', { 'persist-credentials': false })];
@@ -122,7 +129,7 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
     downloadCandidateStep(),
     {
       name: 'Load the candidate into Docker',
-      run: 'skopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"',
+      run: `${ENSURE_SKOPEO}\nskopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"`,
       env: { SLUG: '${{ matrix.slug }}' },
     },
     ...test.commands.map((command, i) => ({
