@@ -92,8 +92,8 @@ export class TagRuleError extends Error {
 
 /**
  * Parse one line of metadata-action's `tags` input (`type=semver,pattern={{version}}`) into a {@link TagRule}.
- * Fields are comma-separated `key=value` pairs (CSV quoting applies); a line without `=` is a raw value,
- * as in metadata-action. Unlike metadata-action, unknown attributes are rejected so that typos surface.
+ * Fields are comma-separated `key=value` pairs (CSV quoting applies); a field without `=` is the `value`
+ * attribute and a line without `type` is `type=raw`, as in metadata-action. Unlike metadata-action, unknown attributes are rejected so that typos surface.
  *
  * @throws {TagRuleError} on an unknown type, unknown attribute, missing required attribute or bad value.
  * @see https://github.com/docker/metadata-action#tags-input
@@ -113,17 +113,12 @@ export function parseTagLine(line: string): TagRule {
   const attrs: Record<string, string> = {};
   for (const field of fields) {
     const eq = field.indexOf('=');
-    if (eq < 0) {
-      if (fields.length === 1) {
-        return validateTagRule({ type: 'raw', attributes: { value: field } });
-      }
-      throw new TagRuleError(`field "${field}" is not a key=value pair`, 'key=value');
-    }
-    const key = field.slice(0, eq).trim().toLowerCase();
+    // As in metadata-action, a field without `=` is the rule's value (`type=raw,my-tag`).
+    const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
     if (key in attrs) {
       throw new TagRuleError(`attribute "${key}" is given twice`, 'each attribute at most once');
     }
-    attrs[key] = field.slice(eq + 1).trim();
+    attrs[key] = (eq < 0 ? field : field.slice(eq + 1)).trim();
   }
   const type = (attrs.type ?? 'raw') as TagType;
   delete attrs.type;

@@ -11,6 +11,9 @@ describe('parseTagLine', () => {
     ['type=match,pattern=v(\\d.\\d),group=1', { type: 'match', attributes: { pattern: 'v(\\d.\\d)', group: '1' } }],
     ['type=raw,"value=a,b"', { type: 'raw', attributes: { value: 'a,b' } }],
     ['edge-build', { type: 'raw', attributes: { value: 'edge-build' } }],
+    ['type=raw,my,prefix=foo-,suffix=-bar', { type: 'raw', attributes: { value: 'my' }, prefix: 'foo-', suffix: '-bar' }],
+    ['type=raw,priority=2000,foo', { type: 'raw', attributes: { value: 'foo' }, priority: 2000 }],
+    ['type=match,"pattern=^v(\\d.\\d.\\d)$",group=1', { type: 'match', attributes: { pattern: '^v(\\d.\\d.\\d)$', group: '1' } }],
     [' TYPE=edge , branch=develop ', { type: 'edge', attributes: { branch: 'develop' } }],
   ])('%s', (line, rule) => {
     expect(parseTagLine(line)).toEqual(rule);
@@ -27,7 +30,8 @@ describe('parseTagLine', () => {
     ['type=edge,pattern=x', 'unknown attribute "pattern" for type=edge'],
     ['type=sha,priority=high', 'priority "high" is not an integer'],
     ['type=sha,type=raw', 'attribute "type" is given twice'],
-    ['type=raw,value=a,stray', 'field "stray" is not a key=value pair'],
+    ['type=raw,value=a,stray', 'attribute "value" is given twice'],
+    ['type=sha,stray', 'unknown attribute "value" for type=sha'],
     ['   ', 'empty tag line'],
   ])('rejects %s', (line, message) => {
     expect(() => parseTagLine(line)).toThrow(TagRuleError);
