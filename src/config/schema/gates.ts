@@ -11,6 +11,7 @@ export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as co
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
 export const targetTestSchema = z.strictObject({
+  /** Dockerfile stage that runs the tests, built `FROM <image.target>`. */
   target: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
@@ -19,10 +20,12 @@ export const targetTestSchema = z.strictObject({
 
 /** Test the candidate image by running commands in a container of it. */
 export const commandsTestSchema = z.strictObject({
+  /** Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test. */
   commands: z
     .array(z.string().min(1))
     .min(1)
     .describe('Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test.'),
+  /** Absolute path of the shell inside the image that runs each command. Default `/bin/sh`. */
   shell: z
     .string()
     .regex(/^\/[A-Za-z0-9_./-]+$/, { message: 'not an absolute path' })
@@ -42,11 +45,13 @@ export const testSchema = z
  */
 export const scanSchema = z
   .strictObject({
+    /** Vulnerability severities that fail the pipeline. Default `["CRITICAL", "HIGH"]`. */
     severities: z
       .array(z.enum(SEVERITIES))
       .min(1)
       .default(['CRITICAL', 'HIGH'])
       .describe('Vulnerability severities that fail the pipeline. Default `["CRITICAL", "HIGH"]`.'),
+    /** Ignore vulnerabilities that have no fixed version yet. Default `false`. */
     ignoreUnfixed: z
       .boolean()
       .default(false)

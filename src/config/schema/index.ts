@@ -26,10 +26,14 @@ export const CACHE_MODES = ['gha', 'registry', 'inline', 'local', 'none'] as con
 export const platformSchema = z.union([
   z.enum(PLATFORM_IDS),
   z.strictObject({
+    /** The platform, as `os/arch[/variant]`. */
     platform: z.enum(PLATFORM_IDS).describe('The platform, as `os/arch[/variant]`.'),
+    /** Runner overrides per CI system (defaults pick native runners where they exist). */
     runner: z
       .strictObject({
+        /** `runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
         github: z.string().min(1).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
+        /** Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none. */
         gitlab: z
           .string()
           .min(1)
@@ -46,7 +50,9 @@ export const platformSchema = z.union([
 /** Where the generated files go, relative to the config file's directory. */
 export const outputSchema = z
   .strictObject({
+    /** Default `.github/workflows/dockyard.yml`. */
     github: z.string().min(1).default('.github/workflows/dockyard.yml').describe('Default `.github/workflows/dockyard.yml`.'),
+    /** Default `.gitlab-ci.yml`. */
     gitlab: z.string().min(1).default('.gitlab-ci.yml').describe('Default `.gitlab-ci.yml`.'),
   })
   .describe('Output file paths relative to the config directory.');
@@ -57,32 +63,44 @@ export const outputSchema = z
  */
 export const configSchema = z
   .strictObject({
+    /** JSON Schema reference for editors; ignored. */
     $schema: z.string().optional().describe('JSON Schema reference for editors; ignored.'),
+    /** CI systems to render pipelines for: `["github"]`, `["gitlab"]` or both. */
     ci: z
       .array(z.enum(CI_SYSTEMS))
       .min(1)
       .describe('CI systems to render pipelines for: `["github"]`, `["gitlab"]` or both.'),
+    /** The image to build: name, context, Dockerfile, production target, build args and secrets. */
     image: imageSchema,
+    /** Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab. */
     registries: z
       .array(registrySchema)
       .min(1)
       .optional()
       .describe('Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab.'),
+    /** Platforms to build, each in its own job. Default `["linux/amd64"]`. */
     platforms: z
       .array(platformSchema)
       .min(1)
       .default(['linux/amd64'])
       .describe('Platforms to build, each in its own job. Default `["linux/amd64"]`.'),
+    /** Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs. */
     tags: z
       .array(tagSchema)
       .min(1)
       .default([...DEFAULT_TAGS])
       .describe('Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs.'),
+    /** Global tag flavor (metadata-action `flavor`). Default `{ latest: "auto", prefix: "", suffix: "", onlatest: false }`. */
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
+    /** Build cache mode. Default `registry`. */
     cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.'),
+    /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage) or `{ commands }`. Required. */
     test: testSchema,
+    /** The vulnerability scan gate. Default `{ severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false }`. */
     scan: scanSchema.default({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false }),
+    /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
+    /** Output file paths relative to the config directory. */
     output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' }),
   })
   .describe('dockyard configuration (dockyard.config.ts).');

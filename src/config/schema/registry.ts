@@ -4,7 +4,9 @@ import { repositoryPathSchema, secretNameSchema } from './primitives.js';
 /** Names of the secrets holding a registry's username and password (or token). */
 export const credentialsSchema = z
   .strictObject({
+    /** Secret/variable holding the registry username. */
     username: secretNameSchema.describe('Secret/variable holding the registry username.'),
+    /** Secret/variable holding the registry password or access token. */
     password: secretNameSchema.describe('Secret/variable holding the registry password or access token.'),
   })
   .describe('Registry credentials, by secret name.');
@@ -20,8 +22,10 @@ const repository = repositoryPathSchema
  * @see https://docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry
  */
 export const ghcrRegistrySchema = z.strictObject({
+  /** Registry kind. */
   type: z.literal('ghcr'),
   repository,
+  /** Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. */
   credentials: credentialsSchema.optional().describe('Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`.'),
 });
 
@@ -31,8 +35,10 @@ export const ghcrRegistrySchema = z.strictObject({
  * @see https://docs.docker.com/security/for-developers/access-tokens/
  */
 export const dockerhubRegistrySchema = z.strictObject({
+  /** Registry kind. */
   type: z.literal('dockerhub'),
   repository,
+  /** Default `{ username: "DOCKERHUB_USERNAME", password: "DOCKERHUB_TOKEN" }`. */
   credentials: credentialsSchema
     .default({ username: 'DOCKERHUB_USERNAME', password: 'DOCKERHUB_TOKEN' })
     .describe('Default `{ username: "DOCKERHUB_USERNAME", password: "DOCKERHUB_TOKEN" }`.'),
@@ -45,20 +51,26 @@ export const dockerhubRegistrySchema = z.strictObject({
  * @see https://docs.gitlab.com/user/packages/container_registry/authenticate_with_container_registry/
  */
 export const gitlabRegistrySchema = z.strictObject({
+  /** Registry kind. */
   type: z.literal('gitlab'),
+  /** Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`. */
   host: z.string().min(1).optional().describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
   repository,
+  /** Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. */
   credentials: credentialsSchema.optional().describe('Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`.'),
 });
 
 /** Any other OCI registry, with named username/password secrets. */
 export const genericRegistrySchema = z.strictObject({
+  /** Registry kind. */
   type: z.literal('generic'),
+  /** Registry host, e.g. `registry.example.com` or `registry.example.com:5000`. */
   host: z
     .string()
     .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, { message: 'not a registry host (host[:port], lower case)' })
     .describe('Registry host, e.g. `registry.example.com` or `registry.example.com:5000`.'),
   repository,
+  /** Names of the secrets holding username and password. Required. */
   credentials: credentialsSchema,
 });
 

@@ -9,6 +9,7 @@ import { refPatternSchema } from './primitives.js';
  * @see https://docs.gitlab.com/ci/pipelines/schedules/
  */
 export const scheduleSchema = z.strictObject({
+  /** Five-field POSIX cron expression, in UTC. */
   cron: z
     .string()
     .regex(/^(\S+\s+){4}\S+$/, { message: 'not a five-field cron expression' })
@@ -18,19 +19,24 @@ export const scheduleSchema = z.strictObject({
 /** When pipelines run. */
 export const triggersSchema = z
   .strictObject({
+    /** Branch globs whose pushes build, verify and publish. Default `["main"]`. */
     branches: z
       .array(refPatternSchema)
       .default(['main'])
       .describe('Branch globs whose pushes build, verify and publish. Default `["main"]`.'),
+    /** Git tag globs whose pushes build, verify and publish. Default `["v*"]`. */
     tags: z
       .array(refPatternSchema)
       .default(['v*'])
       .describe('Git tag globs whose pushes build, verify and publish. Default `["v*"]`.'),
+    /** Run on pull requests (GitHub) / merge requests (GitLab) targeting `branches`: build, test and scan, never push. Default `true`. */
     pullRequests: z
       .boolean()
       .default(true)
       .describe('Run on pull requests (GitHub) / merge requests (GitLab) targeting `branches`: build, test and scan, never push. Default `true`.'),
+    /** Scheduled runs (publish like a branch push). Default `[]`. */
     schedule: z.array(scheduleSchema).default([]).describe('Scheduled runs (publish like a branch push). Default `[]`.'),
+    /** Allow manual runs (`workflow_dispatch` / "Run pipeline"). Default `true`. */
     manual: z
       .boolean()
       .default(true)
