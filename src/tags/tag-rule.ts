@@ -38,7 +38,7 @@ export const DEFAULT_TAG_PRIORITIES: Readonly<Record<TagType, number>> = {
 export const TAG_TYPE_ATTRIBUTES: Readonly<Record<TagType, readonly string[]>> = {
   schedule: ['pattern'],
   semver: ['pattern', 'value', 'match'],
-  pep440: ['pattern', 'value'],
+  pep440: ['pattern', 'value', 'match'],
   match: ['pattern', 'group', 'value'],
   edge: ['branch'],
   ref: ['event'],
