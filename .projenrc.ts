@@ -50,6 +50,7 @@ const project = new typescript.TypeScriptProject({
     'tsx@^4.20.0',
     '@types/node@^20',
     '@types/semver@^7.7.0',
+    'esbuild@^0.25.0',
     'gitlab-ci-local@4.73.0',
   ],
   tsconfig: {
@@ -105,6 +106,10 @@ project.addTask('bench', {
 project.addTask('schema', {
   description: 'Regenerate schema/dockyard.schema.json and docs/config-reference.md from the zod schema.',
   exec: 'tsx scripts/generate-schema.ts',
+});
+project.addTask('bundle', {
+  description: 'Rebuild templates/gitlab/dockyard-meta.mjs (the GitLab metadata helper) from src/tags.',
+  exec: 'node scripts/bundle-gitlab-meta.mjs',
 });
 project.addTask('examples', {
   description: 'Re-synthesise the pipelines of every example under examples/.',

@@ -19,7 +19,7 @@ export interface Pipeline {
   readonly test: TestSpec;
   readonly scan: ScanSpec;
   readonly triggers: TriggerSpec;
-  /** Jobs in order of trust: build → test, scan → push → manifest. */
+  /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
   /** Artifacts handed between jobs. */
   readonly artifacts: readonly ArtifactSpec[];
@@ -88,8 +88,11 @@ export interface TriggerSpec {
   readonly manual: boolean;
 }
 
-/** The five job kinds, in order of trust. */
-export type JobKind = 'build' | 'test' | 'scan' | 'push' | 'manifest';
+/**
+ * The job kinds, in order of trust. `metadata` computes tags, labels and annotations once (docker/metadata-action
+ * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs.
+ */
+export type JobKind = 'metadata' | 'build' | 'test' | 'scan' | 'push' | 'manifest';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
@@ -119,12 +122,16 @@ export interface Job {
 }
 
 /** Artifacts handed between jobs. */
-export type ArtifactId = 'candidate' | 'digest';
+export type ArtifactId = 'metadata' | 'candidate' | 'digest';
 
 /** An artifact: per platform, under `dockyard/<slug>/` (candidate) or `dockyard/digests/` (digest). */
 export interface ArtifactSpec {
   readonly id: ArtifactId;
-  /** `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest). `digest`: empty file named by the pushed digest. */
+  /**
+   * `metadata`: version, tags, labels and annotations (job outputs on GitHub, a dotenv report on GitLab).
+   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest). `digest`: empty file
+   * named by the pushed digest.
+   */
   readonly description: string;
   /** Retention in days. */
   readonly retentionDays: number;

@@ -19,6 +19,7 @@ const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
 
 /** Artifacts handed between jobs, kept one day: they only live for the pipeline. */
 const ARTIFACTS: readonly ArtifactSpec[] = [
+  { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
   { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 },
   { id: 'digest', description: 'empty file named by the digest pushed for one platform', retentionDays: 1 },
 ];
@@ -95,13 +96,25 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
   const testReadsCache = 'target' in config.test && cacheLogin.length > 0;
   return [
     {
+      id: 'metadata',
+      title: 'Compute tags, labels and annotations (docker/metadata-action semantics)',
+      needs: [],
+      perPlatform: false,
+      stage: 'verify',
+      permissions: { contents: 'read' },
+      consumes: [],
+      produces: ['metadata'],
+      logsInTo: [],
+      secrets: [],
+    },
+    {
       id: 'build',
       title: 'Build the candidate image (one per platform, not pushed)',
-      needs: [],
+      needs: ['metadata'],
       perPlatform: true,
       stage: 'verify',
       permissions: cacheLogin.length > 0 ? publishPermissions : { contents: 'read' },
-      consumes: [],
+      consumes: ['metadata'],
       produces: ['candidate'],
       logsInTo: cacheLogin,
       secrets: buildSecrets,
@@ -146,11 +159,11 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
     {
       id: 'manifest',
       title: 'Merge the pushed digests into one image index and tag it',
-      needs: ['push'],
+      needs: ['metadata', 'push'],
       perPlatform: false,
       stage: 'publish',
       permissions: publishPermissions,
-      consumes: ['digest'],
+      consumes: ['metadata', 'digest'],
       produces: [],
       logsInTo: all,
       secrets: [],

@@ -3,31 +3,47 @@ import type { CiSystem } from '../config/schema/primitives.js';
 import { pinCommentFor } from '../emit/github/action-pins.js';
 import { emitGithubWorkflow } from '../emit/github/emit-github-workflow.js';
 import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
+import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
 import { addMarker, type MarkerInfo } from '../emit/generated-marker.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import { planPipeline } from '../model/plan-pipeline.js';
 
-/** A file dockyard generates: path relative to the config directory (POSIX separators) and full content. */
+/**
+ * A file dockyard generates: path relative to the config directory (POSIX separators) and full content.
+ * `pipeline` files are CI configurations; `helper` files are scripts a pipeline runs (the GitLab metadata helper).
+ */
 export interface GeneratedFile {
   readonly path: string;
   readonly content: string;
   readonly ci: CiSystem;
+  readonly kind: 'pipeline' | 'helper';
+}
+
+/** Prebuilt file contents the renderer includes (read from the package by the caller, keeping this pure). */
+export interface RenderAssets {
+  /** The bundled GitLab metadata helper (`templates/gitlab/dockyard-meta.mjs`). */
+  readonly gitlabMetaHelper: string;
 }
 
 /**
- * Render every pipeline file the config asks for, in memory: plan the model once, emit per CI system,
- * serialise to YAML and add the generated-file marker. Pure and deterministic (same config, same bytes).
+ * Render every file the config asks for, in memory: plan the model once, emit per CI system, serialise to YAML
+ * and add the generated-file marker. GitLab pipelines also get their metadata helper beside the CI file.
+ * Pure and deterministic (same config and assets, same bytes).
  *
  * @param config a config returned by `validateConfig`.
  * @param marker origin and regenerate command written into each file's marker.
  */
-export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo): GeneratedFile[] {
+export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
   const pipeline = planPipeline(config);
-  return config.ci.map((ci) => {
-    const body =
-      ci === 'github'
-        ? renderYaml(emitGithubWorkflow(pipeline), { usesComment: pinCommentFor })
-        : renderYaml(emitGitlabCi(pipeline));
-    return { ci, path: config.output[ci], content: addMarker(body, marker) };
+  return config.ci.flatMap((ci): GeneratedFile[] => {
+    if (ci === 'github') {
+      const body = renderYaml(emitGithubWorkflow(pipeline), { usesComment: pinCommentFor });
+      return [{ ci, kind: 'pipeline', path: config.output.github, content: addMarker(body, marker) }];
+    }
+    const helperPath = gitlabMetaHelperPath(config.output.gitlab);
+    return [
+      { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(emitGitlabCi(pipeline, helperPath)), marker) },
+      { ci, kind: 'helper', path: helperPath, content: addMarker(assets.gitlabMetaHelper, marker, '//') },
+    ];
   });
 }

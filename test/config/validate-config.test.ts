@@ -39,7 +39,6 @@ const BAD: BadCase[] = [
   { name: 'inline cache on GitLab', config: withBase({ ci: ['github', 'gitlab'], cache: 'inline' }), path: 'cache', contains: ['not supported on GitLab'] },
   { name: 'ghcr without credentials on GitLab', config: withBase({ ci: ['gitlab'], registries: [{ type: 'ghcr' }] }), path: 'registries[0]', contains: ['GITHUB_TOKEN is not supported on GitLab'] },
   { name: 'GitLab registry on GitHub without host', config: withBase({ registries: [{ type: 'gitlab' }] }), path: 'registries[0]', contains: ['CI_REGISTRY_* variables are not supported on GitHub'] },
-  { name: 'pep440 tag on GitLab', config: withBase({ ci: ['gitlab'], tags: ['type=pep440,pattern={{version}}'] }), path: 'tags[0]', contains: ['type=pep440 is not supported on GitLab yet'] },
   { name: 'secret name with a dash', config: withBase({ image: { name: 'a/b', secrets: [{ id: 'npm', env: 'NPM-TOKEN' }] } }), path: 'image.secrets[0].env', contains: ['not a valid secret/variable name', 'got "NPM-TOKEN"'] },
   { name: 'duplicate secret ids', config: withBase({ image: { name: 'a/b', secrets: [{ id: 'npm', env: 'A' }, { id: 'npm', env: 'B' }] } }), path: 'image.secrets[1].id', contains: ['duplicate secret id "npm"'] },
   { name: 'bad cron', config: withBase({ triggers: { schedule: [{ cron: 'every day' }] } }), path: 'triggers.schedule[0].cron', contains: ['not a five-field cron expression'] },

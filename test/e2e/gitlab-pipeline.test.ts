@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateConfig } from '../../src/config/validate-config.js';
+import { readRenderAssets } from '../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { findExecutable } from '../../src/validate/run-process.js';
 
@@ -93,10 +94,19 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run for real',
       test,
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    return parse(renderPipelineFiles(result.config, { configFile: 'c', command: 'x' })[0].content) as Record<string, { script: string[]; variables?: Record<string, unknown> }>;
+    const [pipeline, helper] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets());
+    mkdirSync(join(work, 'ctx', '.gitlab'), { recursive: true });
+    writeFileSync(join(work, 'ctx', helper.path), helper.content);
+    return parse(pipeline.content) as Record<string, { script: string[]; variables?: Record<string, unknown> }>;
   }
 
-  function runJob(ci: ReturnType<typeof render>, job: string) {
+  /** The metadata job's dotenv report, as GitLab injects it into the jobs that need it. */
+  function dotenv(): Record<string, string> {
+    const text = readFileSync(join(work, 'ctx', 'dockyard', 'meta.env'), 'utf8');
+    return Object.fromEntries(text.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  }
+
+  function runJob(ci: ReturnType<typeof render>, job: string, extra: Record<string, string> = {}) {
     const vars = Object.fromEntries(Object.entries(ci[job].variables ?? {}).map(([k, v]) => [k, typeof v === 'object' && v ? String((v as { value: string }).value) : String(v)]));
     return spawnSync('dash', ['-euc', ci[job].script.join('\n')], {
       cwd: join(work, 'ctx'),
@@ -117,6 +127,8 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run for real',
         CI_PIPELINE_CREATED_AT: '2026-11-22T00:00:00Z',
         REG_USER: 'ci',
         REG_PASS: 'secret',
+        SOURCE_DATE_EPOCH: '1763769600',
+        ...extra,
         ...vars,
       },
     });
@@ -124,8 +136,8 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run for real',
 
   it('builds once, tests the candidate stage, pushes by digest and publishes an index of the tested digest', () => {
     const ci = render({ target: 'test' });
-    for (const job of ['build', 'test', 'push', 'manifest']) {
-      const run = runJob(ci, job);
+    for (const job of ['metadata', 'build', 'test', 'push', 'manifest']) {
+      const run = runJob(ci, job, job === 'build' || job === 'manifest' ? dotenv() : {});
       expect(run.status, `${job}: ${run.stderr}`).toBe(0);
       if (job === 'test') expect(run.stdout + run.stderr).toContain('FROM localhost/dockyard-candidate:linux-amd64 AS test');
     }
@@ -137,12 +149,17 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run for real',
       const index = JSON.parse(inspect.stdout) as { mediaType: string; manifests: Array<{ digest: string }> };
       expect(index.manifests.map((m) => m.digest)).toEqual([built]);
     }
+    // The labels computed by the metadata job are on the published image.
+    const config = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--config', `docker://127.0.0.1:${port}/acme/probe:main`], { encoding: 'utf8' });
+    const labels = (JSON.parse(config.stdout) as { config: { Labels: Record<string, string> } }).config.Labels;
+    expect(labels).toMatchObject({ 'org.opencontainers.image.revision': SHA, 'org.opencontainers.image.version': 'main', 'org.opencontainers.image.title': 'probe' });
   });
 
   it('runs test commands in a container of the candidate and fails on a failing command', () => {
     const ci = render({ commands: ['test -x /bin/busybox', 'exit 3'] });
     rmSync(join(work, 'ctx', 'dockyard'), { recursive: true, force: true });
-    expect(runJob(ci, 'build').status).toBe(0);
+    expect(runJob(ci, 'metadata').status).toBe(0);
+    expect(runJob(ci, 'build', dotenv()).status).toBe(0);
     const run = runJob(ci, 'test');
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('exit status 3');

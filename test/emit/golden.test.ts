@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
+import { readRenderAssets } from '../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 import { ROOT } from '../support/paths.js';
@@ -12,7 +13,10 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 function renderScenario(name: string) {
   const result = validateConfig(GOLDEN_SCENARIOS[name]);
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' });
+  // Helpers (the 400 KB GitLab metadata bundle) are checked in test/templates, not copied into every golden.
+  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets()).filter(
+    (f) => f.kind === 'pipeline',
+  );
 }
 
 describe.each(Object.keys(GOLDEN_SCENARIOS))('golden scenario %s', (name) => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
 import { findConfigFile, loadConfigFile } from '../../src/io/load-config.js';
+import { readRenderAssets } from '../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { EXAMPLES_DIR } from '../support/paths.js';
 import { describeFindings, validateGeneratedFile } from '../support/validate-generated.js';
@@ -13,7 +14,7 @@ async function render(name: string) {
   const dir = resolve(EXAMPLES_DIR, name);
   const result = validateConfig(await loadConfigFile(findConfigFile(dir)));
   if (!result.ok) throw new Error(`example ${name} has an invalid config: ${JSON.stringify(result.errors)}`);
-  return { config: result.config, files: renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }) };
+  return { config: result.config, files: renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets()) };
 }
 
 describe('examples', () => {

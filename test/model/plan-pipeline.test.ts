@@ -9,14 +9,15 @@ function plan(patch: Record<string, unknown> = {}) {
 }
 
 describe('planPipeline', () => {
-  it('orders jobs by trust: build → test, scan → push → manifest', () => {
+  it('orders jobs by trust: metadata → build → test, scan → push → manifest', () => {
     const jobs = plan().jobs.map((j) => [j.id, j.needs, j.stage]);
     expect(jobs).toEqual([
-      ['build', [], 'verify'],
+      ['metadata', [], 'verify'],
+      ['build', ['metadata'], 'verify'],
       ['test', ['build'], 'verify'],
       ['scan', ['build'], 'verify'],
       ['push', ['build', 'test', 'scan'], 'publish'],
-      ['manifest', ['push'], 'publish'],
+      ['manifest', ['metadata', 'push'], 'publish'],
     ]);
   });
 
@@ -25,7 +26,7 @@ describe('planPipeline', () => {
     ['gha', { contents: 'read' }],
     ['none', { contents: 'read' }],
   ])('grants the build job packages: write only when it writes a registry cache (%s)', (cache, permissions) => {
-    expect(plan({ cache, ci: ['github'] }).jobs[0].permissions).toEqual(permissions);
+    expect(plan({ cache, ci: ['github'] }).jobs[1].permissions).toEqual(permissions);
   });
 
   it('verify jobs never get write permissions', () => {
@@ -33,7 +34,7 @@ describe('planPipeline', () => {
   });
 
   it('a test stage build reads the registry cache with read-only access', () => {
-    const test = plan({ image: { name: 'a/b', target: 'prod' }, test: { target: 'test' } }).jobs[1];
+    const test = plan({ image: { name: 'a/b', target: 'prod' }, test: { target: 'test' } }).jobs[2];
     expect(test.permissions).toEqual({ contents: 'read', packages: 'read' });
     expect(test.logsInTo).toEqual([0]);
   });

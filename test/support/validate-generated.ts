@@ -44,6 +44,7 @@ async function shellcheck(scripts: Parameters<typeof checkWithShellcheck>[0], pa
  * for workflows; gitlab-ci-local, GitLab's schema and shellcheck for GitLab CI files.
  */
 export async function validateGeneratedFile(file: GeneratedFile): Promise<Finding[]> {
+  if (file.kind === 'helper') return [];
   const parsed: unknown = parse(file.content);
   const schemas = loadSchemaCheckers();
   if (file.ci === 'github') {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ArgsDef } from 'citty';
+import { readRenderAssets } from '../../io/read-assets.js';
 import { writeFilesAtomically } from '../../io/write-files.js';
 import { compareFiles, type FileComparison } from '../../synth/compare-files.js';
 import { renderPipelineFiles } from '../../synth/render-pipeline-files.js';
@@ -45,7 +46,7 @@ export async function runSynth(options: SynthOptions, output: Output): Promise<n
   const loaded = await loadValidatedConfig(dir, options.config, output);
   if (!loaded) return 1;
   const command = `npx dockyard synth${options.config ? ` --config ${loaded.relativePath}` : ''}`;
-  const files = renderPipelineFiles(loaded.config, { configFile: loaded.relativePath, command });
+  const files = renderPipelineFiles(loaded.config, { configFile: loaded.relativePath, command }, readRenderAssets());
   if (options.stdout) {
     for (const file of files) {
       if (files.length > 1) output.out(`# ==> ${file.path} <==`);

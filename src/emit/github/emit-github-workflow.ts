@@ -3,12 +3,12 @@ import { resolveGithubRegistries, type GithubRegistry } from './github-registrie
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
-import { buildSteps, scanSteps, testSteps } from './github-verify-jobs.js';
+import { buildSteps, METADATA_OUTPUTS, metadataSteps, scanSteps, testSteps } from './github-verify-jobs.js';
 import { metadataInputs } from './metadata-inputs.js';
 
 const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
 const SCAN_RUNNER = 'ubuntu-24.04';
-const TIMEOUT_MINUTES: Record<JobKind, number> = { build: 60, test: 30, scan: 20, push: 15, manifest: 10 };
+const TIMEOUT_MINUTES: Record<JobKind, number> = { metadata: 5, build: 60, test: 30, scan: 20, push: 15, manifest: 10 };
 
 /**
  * Map the pipeline model to a GitHub Actions workflow object (keys exactly as GitHub spells them).
@@ -46,6 +46,7 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
     permissions: { ...job.permissions },
     ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, nativeRunner) } } } : {}),
     'timeout-minutes': TIMEOUT_MINUTES[job.id],
+    ...(job.id === 'metadata' ? { outputs: Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])) } : {}),
     steps: stepsFor(pipeline, job, registries, meta),
   };
 }
@@ -60,8 +61,10 @@ function matrixFor(pipeline: Pipeline, nativeRunner: boolean): Array<Record<stri
 
 function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubStep[] {
   switch (job.id) {
+    case 'metadata':
+      return metadataSteps(meta);
     case 'build':
-      return buildSteps(pipeline, job, registries, meta);
+      return buildSteps(pipeline, job, registries);
     case 'test':
       return testSteps(pipeline, job, registries);
     case 'scan':
@@ -69,6 +72,6 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'push':
       return pushSteps(job, registries);
     case 'manifest':
-      return manifestSteps(job, registries, meta);
+      return manifestSteps(job, registries);
   }
 }

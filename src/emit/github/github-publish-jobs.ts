@@ -30,12 +30,12 @@ export function pushSteps(job: Job, registries: readonly GithubRegistry[]): Gith
 }
 
 /**
- * Steps of the manifest job: compute tags with docker/metadata-action, then create one image index per
- * registry from the pushed digests and apply that registry's tags.
+ * Steps of the manifest job: create one image index per registry from the pushed digests and apply that
+ * registry's tags, as computed by the metadata job.
  *
  * @see https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners
  */
-export function manifestSteps(job: Job, registries: readonly GithubRegistry[], metadataInputs: Record<string, string>): GithubStep[] {
+export function manifestSteps(job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   return [
     useAction('downloadArtifact', 'Download the pushed digests', {
       pattern: 'dockyard-digest-*',
@@ -44,7 +44,6 @@ export function manifestSteps(job: Job, registries: readonly GithubRegistry[], m
     }),
     useAction('setupBuildx', 'Set up Docker Buildx'),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
-    useAction('metadata', 'Compute tags', metadataInputs, { id: 'meta' }),
     {
       name: 'Create and push the image index',
       'working-directory': DIGESTS_DIR,
@@ -59,7 +58,7 @@ export function manifestSteps(job: Job, registries: readonly GithubRegistry[], m
         '  docker buildx imagetools inspect "$(head -n 1 <<< "$tags")"',
         'done',
       ].join('\n'),
-      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), METADATA_JSON: '${{ steps.meta.outputs.json }}' },
+      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), METADATA_JSON: '${{ needs.metadata.outputs.json }}' },
     },
   ];
 }

@@ -20,6 +20,7 @@ export interface GithubJob {
   permissions: Record<string, string>;
   strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } };
   'timeout-minutes': number;
+  outputs?: Record<string, string>;
   steps: GithubStep[];
 }
 

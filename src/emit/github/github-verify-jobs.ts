@@ -44,21 +44,37 @@ function secretEnv(pipeline: Pipeline): Record<string, string> {
   return Object.fromEntries(pipeline.image.secrets.map((s) => [s.env, `\${{ secrets.${s.env} }}`]));
 }
 
+/**
+ * The metadata job's outputs, read by the build and manifest jobs through `needs.metadata.outputs`.
+ *
+ * @see https://github.com/docker/metadata-action#outputs
+ */
+export const METADATA_OUTPUTS = ['version', 'tags', 'labels', 'annotations', 'json'] as const;
+
+/**
+ * Steps of the metadata job: docker/metadata-action computes version, tags, labels and annotations once.
+ *
+ * @see https://github.com/docker/metadata-action#usage
+ */
+export function metadataSteps(metadataInputs: Record<string, string>): GithubStep[] {
+  return [useAction('metadata', 'Compute tags, labels and annotations', metadataInputs, { id: 'meta' })];
+}
+
 /** Steps of the build job: build once per platform into an OCI archive, record its digest, upload it. */
-export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], metadataInputs: Record<string, string>): GithubStep[] {
+export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const cache = planGithubCache(pipeline, registries, true);
   return [
     ...setupSteps(pipeline, true),
     ...loginSteps(job.logsInTo.map((i) => registries[i]), NOT_FORK_PR),
     ...cache.before,
-    useAction('metadata', 'Compute labels and annotations', metadataInputs, { id: 'meta' }),
     useAction(
       'buildPush',
       'Build the candidate image',
       {
         ...buildInputs(pipeline),
         target: pipeline.image.target,
-        labels: '${{ steps.meta.outputs.labels }}',
+        labels: '${{ needs.metadata.outputs.labels }}',
+        annotations: '${{ needs.metadata.outputs.annotations }}',
         outputs: `type=oci,dest=${CANDIDATE_DIR}/image.tar`,
         provenance: false,
         sbom: false,

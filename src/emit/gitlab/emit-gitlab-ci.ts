@@ -1,33 +1,37 @@
 import type { Job, Pipeline } from '../../model/pipeline.js';
 import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabScanJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
 import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
 
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
 
-const TIMEOUT: Record<Job['id'], string> = { build: '1h', test: '30m', scan: '20m', push: '15m', manifest: '10m' };
+const TIMEOUT: Record<Job['id'], string> = { metadata: '5m', build: '1h', test: '30m', scan: '20m', push: '15m', manifest: '10m' };
 
 /**
  * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
  * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs.
  *
+ * @param helperPath path of the metadata helper (`.gitlab/dockyard-meta.mjs` beside the CI file), relative to
+ *   the project directory, as the `metadata` job runs it.
+ *
  * @see https://docs.gitlab.com/ci/yaml/
  */
-export function emitGitlabCi(pipeline: Pipeline): GitlabCiConfig {
+export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiConfig {
   const registries = resolveGitlabRegistries(pipeline);
   const out: GitlabCiConfig = {
     workflow: { name: `${pipeline.name}: $CI_COMMIT_REF_NAME`, rules: emitGitlabWorkflowRules(pipeline.triggers) },
     stages: pipeline.jobs.map((j) => j.id),
   };
   for (const job of pipeline.jobs) {
-    out[job.id] = emitJob(pipeline, job, registries);
+    out[job.id] = emitJob(pipeline, job, registries, helperPath);
   }
   return out;
 }
 
-function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
-  const body = jobBody(pipeline, job, registries);
+function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
+  const body = jobBody(pipeline, job, registries, helperPath);
   const nativeRunner = job.id === 'build' || job.id === 'test';
   const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
   const useTags = job.perPlatform && nativeRunner && runnerTags.size > 1;
@@ -54,8 +58,10 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
   };
 }
 
-function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
   switch (job.id) {
+    case 'metadata':
+      return gitlabMetadataJob(pipeline, registries, helperPath);
     case 'build':
       return gitlabBuildJob(pipeline, job, registries);
     case 'test':
@@ -65,6 +71,6 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'push':
       return gitlabPushJob(job, registries);
     case 'manifest':
-      return gitlabManifestJob(pipeline, job, registries);
+      return gitlabManifestJob(job, registries);
   }
 }

@@ -5,9 +5,11 @@
  *
  * @see https://github.com/containers/buildah/blob/main/docs/containertools/README.md
  * @see https://trivy.dev/latest/getting-started/installation/#use-container-image
+ * @see https://hub.docker.com/_/node
  */
 export const GITLAB_IMAGES = {
   buildah: 'quay.io/buildah/stable:v1.43.0',
   skopeo: 'quay.io/skopeo/stable:v1.22.2',
   trivy: 'docker.io/aquasec/trivy:0.69.3',
+  node: 'docker.io/library/node:24.19.0-alpine',
 } as const;

@@ -2,7 +2,6 @@ import type { Job, Pipeline } from '../../model/pipeline.js';
 import { pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
-import { renderGitlabTagsScript } from './gitlab-tags-script.js';
 
 /** A GitLab CI job object, keys as GitLab spells them. */
 export type GitlabJob = Record<string, unknown>;
@@ -34,11 +33,18 @@ function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): 
 }
 
 const LOCAL_ROOT = '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ';
-const LABELS = [
-  'org.opencontainers.image.source=$CI_PROJECT_URL',
-  'org.opencontainers.image.revision=$CI_COMMIT_SHA',
-  'org.opencontainers.image.created=$CI_PIPELINE_CREATED_AT',
-  'org.opencontainers.image.title=$CI_PROJECT_NAME',
+
+/**
+ * Collect `--label` and `--annotation` arguments in `"$@"` from the metadata job's dotenv lists (items joined by
+ * the two characters `\n`, decoded with `printf '%b'`).
+ */
+const METADATA_ARGS = [
+  'while IFS= read -r item; do if [ -n "$item" ]; then set -- "$@" --label "$item"; fi; done <<EOF',
+  '$(printf \'%b\\n\' "${DOCKYARD_LABELS:-}")',
+  'EOF',
+  'while IFS= read -r item; do if [ -n "$item" ]; then set -- "$@" --annotation "$item"; fi; done <<EOF',
+  '$(printf \'%b\\n\' "${DOCKYARD_ANNOTATIONS:-}")',
+  'EOF',
 ];
 
 /**
@@ -56,9 +62,8 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
     ...buildFlags(pipeline),
     ...(image.target ? [`--target ${shq(image.target)}`] : []),
     ...cache.flags,
-    ...LABELS.map((l) => `--label "${l}"`),
     '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
-    ...(cache.setup.length > 0 ? ['"$@"'] : []),
+    '"$@"',
   ];
   return {
     image: GITLAB_IMAGES.buildah,
@@ -67,7 +72,8 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
       ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
       SH([
         'set --',
-        ...cache.setup,
+        ...METADATA_ARGS,
+        ...cache.setup.map((l) => l.replace('then set -- --cache-to', 'then set -- "$@" --cache-to')),
         `mkdir -p ${CANDIDATE_DIR}`,
         `buildah ${root}build \\`,
         ...flags.map((f) => `  ${f} \\`),
@@ -146,28 +152,29 @@ export function gitlabPushJob(job: Job, registries: readonly GitlabRegistry[]): 
 }
 
 /**
- * The manifest job: compute tags with the metadata-action rules, then per registry create an image index
- * from the pushed digests with buildah and push it under each tag.
+ * The manifest job: per registry, create an image index from the pushed digests with buildah and push it under
+ * each of that registry's tags from the metadata job (`DOCKYARD_TAGS`, full references).
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest.1.md
  */
-export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabManifestJob(job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
     script: [
       ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
-      renderGitlabTagsScript(pipeline.tags),
       SH([
-        'if [ -z "$DOCKYARD_TAG_LIST" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
+        'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
+        'if [ -z "$tags" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
         'for repository in $DOCKYARD_REPOSITORIES; do',
         '  buildah manifest create dockyard-index',
         `  for file in ${DIGESTS_DIR}/*; do`,
         '    buildah manifest add dockyard-index "docker://$repository@sha256:${file##*/}"',
         '  done',
-        '  for tag in $DOCKYARD_TAG_LIST; do',
-        '    buildah manifest push dockyard-index "docker://$repository:$tag"',
-        '    echo "published $repository:$tag"',
+        '  printf \'%s\\n\' "$tags" | while IFS= read -r ref; do',
+        '    case $ref in "$repository":*) ;; *) continue ;; esac',
+        '    buildah manifest push dockyard-index "docker://$ref"',
+        '    echo "published $ref"',
         '  done',
         '  buildah manifest rm dockyard-index',
         'done',

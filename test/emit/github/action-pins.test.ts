@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateConfig } from '../../../src/config/validate-config.js';
 import { ACTION_PINS } from '../../../src/emit/github/action-pins.js';
+import { readRenderAssets } from '../../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../../src/synth/render-pipeline-files.js';
 import { GOLDEN_SCENARIOS } from '../../golden/scenarios.js';
 import { HAS_SHARED, SHARED } from '../../support/paths.js';
@@ -22,7 +23,7 @@ function workflows() {
   return Object.entries(GOLDEN_SCENARIOS).flatMap(([name, input]) => {
     const result = validateConfig(input);
     if (!result.ok) throw new Error(name);
-    return renderPipelineFiles(result.config, { configFile: 'c', command: 'x' })
+    return renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets())
       .filter((f) => f.ci === 'github')
       .map((f) => ({ name, workflow: parse(f.content) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> } }));
   });
@@ -59,7 +60,7 @@ describe.skipIf(!HAS_SHARED)('action pins', () => {
   it('renders uses: with the full SHA and the tag as a comment', () => {
     const result = validateConfig(GOLDEN_SCENARIOS['minimal-github']);
     if (!result.ok) throw new Error('invalid');
-    const [file] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' });
+    const [file] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets());
     expect(file.content).toContain(`uses: actions/checkout@${ACTION_PINS.checkout.sha} # ${ACTION_PINS.checkout.tag}`);
     expect(file.content).not.toMatch(/uses: [^@\s]+@v\d/);
   });

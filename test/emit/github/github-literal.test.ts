@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateConfig } from '../../../src/config/validate-config.js';
 import { githubLiteral } from '../../../src/emit/github/github-literal.js';
+import { readRenderAssets } from '../../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../../src/synth/render-pipeline-files.js';
 import { checkWithWorkflowParser } from '../../../src/validate/check-github-parser.js';
 
@@ -22,7 +23,7 @@ describe('githubLiteral', () => {
       test: { commands: ['echo "${{ secrets.GITHUB_TOKEN }}"'] },
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const [file] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' });
+    const [file] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets());
     expect(file.content).not.toContain('built by ${{ github.actor }}');
     expect(file.content).toContain(`NOTE=built by \${{ '\${{' }} github.actor }}`);
     expect(await checkWithWorkflowParser(file.content, 'w.yml')).toEqual([]);
@@ -38,7 +39,7 @@ describe('generated run: blocks', () => {
     for (const [name, input] of Object.entries(GOLDEN_SCENARIOS)) {
       const result = validateConfig(input);
       if (!result.ok) throw new Error(name);
-      for (const file of renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }).filter((f) => f.ci === 'github')) {
+      for (const file of renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets()).filter((f) => f.ci === 'github')) {
         const workflow = parse(file.content) as { jobs: Record<string, { steps: Array<{ run?: string }> }> };
         for (const [jobId, job] of Object.entries(workflow.jobs)) {
           for (const step of job.steps) expect(step.run ?? '', `${name} ${jobId}`).not.toContain('${{');

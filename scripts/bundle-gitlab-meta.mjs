@@ -1,0 +1,12 @@
+// Bundles the GitLab metadata job helper (src/tags/gitlab-meta-main.ts and its dependencies: handlebars, semver,
+// @renovatebot/pep440, moment-timezone with 1970-2030 zone data, csv-parse) into one dependency-free ES module,
+// templates/gitlab/dockyard-meta.mjs, which `dockyard synth` writes next to .gitlab-ci.yml. A test re-bundles
+// and compares, so the committed file always matches the engine. Run: npm run bundle
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bundleGitlabMeta } from './bundle-gitlab-meta-lib.mjs';
+
+const out = fileURLToPath(new URL('../templates/gitlab/dockyard-meta.mjs', import.meta.url));
+const text = await bundleGitlabMeta();
+writeFileSync(out, text);
+console.log(`wrote templates/gitlab/dockyard-meta.mjs (${text.length} bytes)`);
