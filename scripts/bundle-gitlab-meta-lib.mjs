@@ -19,6 +19,15 @@ export async function bundleGitlabMeta() {
     logLevel: 'silent',
     // The 1970-2030 zone data keeps the file small; {{date tz=…}} needs nothing older or newer.
     alias: { 'moment-timezone': 'moment-timezone/builds/moment-timezone-with-data-1970-2030.js' },
+    // Static imports instead of the CLI's load-on-first-use module (esbuild cannot follow createRequire).
+    plugins: [
+      {
+        name: 'dockyard-static-dependencies',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /lazy-dependencies\.js$/ }, () => ({ path: `${root}src/tags/lazy-dependencies.bundle.ts` }));
+        },
+      },
+    ],
     banner: {
       js: [
         '// dockyard GitLab metadata helper: computes image tags, labels and annotations with docker/metadata-action',

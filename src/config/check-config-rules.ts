@@ -3,6 +3,7 @@ import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
 import { platformIdOf, registryIdentity } from './config-helpers.js';
+import { checkTagStrategy } from './check-tag-strategy.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -13,6 +14,7 @@ const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIA
 export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
   return [
     ...checkTags(config),
+    ...checkTagStrategy(config),
     ...checkDuplicates(config),
     ...checkTestTarget(config),
     ...checkCiSupport(config),

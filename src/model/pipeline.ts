@@ -57,9 +57,11 @@ export interface PlatformTarget {
  */
 export type RegistryTarget = { readonly type: 'native' } | RegistryConfig;
 
-/** Tag rules (typed) and flavor. */
+/** Tag rules (typed), flavor, and extra labels and annotations (metadata-action `key=value` lines). */
 export interface TagStrategy {
   readonly rules: readonly TagRule[];
+  readonly labels: readonly string[];
+  readonly annotations: readonly string[];
   readonly flavor: {
     readonly latest: 'auto' | 'true' | 'false';
     readonly prefix: string;

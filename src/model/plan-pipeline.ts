@@ -51,6 +51,8 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     registries,
     tags: {
       rules: config.tags.map(resolveTagRule),
+      labels: [...config.labels],
+      annotations: [...config.annotations],
       flavor: {
         latest: latest === 'auto' ? 'auto' : latest ? 'true' : 'false',
         prefix: config.flavor.prefix,

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import moment from 'moment-timezone';
+import { momentTimezone } from './lazy-dependencies.js';
 import { getBranchName, getPullRequestRef, getTagName, type EventContext } from './event-context.js';
 
 /**
@@ -52,6 +52,41 @@ export interface TemplateRenderer {
   renderPattern(template: string, data: object): string;
 }
 
+/** Per-render values the global-expression helpers read, passed through Handlebars' private `@data`. */
+interface HelperEnv {
+  readonly context: EventContext;
+  readonly clock: Date;
+  readonly commitDate: Date;
+  readonly shaLength: number;
+}
+
+const DATA_KEY = 'dockyardEnv';
+
+function envOf(args: unknown[]): HelperEnv {
+  return ((args.at(-1) as Handlebars.HelperOptions).data as Record<string, HelperEnv>)[DATA_KEY];
+}
+
+/**
+ * One Handlebars environment for every event, with the global expressions registered once; each render passes
+ * its event through `@data`. Compiled templates are cached across events and calls, which keeps a config
+ * check over several probe events cheap.
+ */
+const handlebars = Handlebars.create();
+handlebars.registerHelper({
+  branch: (...args: unknown[]) => getBranchName(envOf(args).context.ref) ?? '',
+  tag: (...args: unknown[]) => getTagName(envOf(args).context.ref) ?? '',
+  sha: (...args: unknown[]) => shortenSha(envOf(args).context.sha, envOf(args).shaLength),
+  base_ref: (...args: unknown[]) => {
+    const { context } = envOf(args);
+    return getTagName(context.ref) !== undefined || getPullRequestRef(context.ref) !== undefined ? (context.baseRef ?? '') : '';
+  },
+  is_default_branch: (...args: unknown[]) => String(isDefaultBranch(envOf(args).context)),
+  is_not_default_branch: (...args: unknown[]) => String(!isDefaultBranch(envOf(args).context)),
+  date: (...args: unknown[]) => renderDateHelper('date', envOf(args).clock, args),
+  commit_date: (...args: unknown[]) => renderDateHelper('commit_date', envOf(args).commitDate, args),
+} satisfies Record<(typeof GLOBAL_EXPRESSIONS)[number], Handlebars.HelperDelegate>);
+const compiledTemplates = new Map<string, Handlebars.TemplateDelegate>();
+
 /**
  * Create a {@link TemplateRenderer} for one event. Templates compile in strict mode, so an unknown expression
  * (`{{brnach}}`) is an error rather than an empty string, and with `noEscape`, so `&` or `"` stay as written.
@@ -59,30 +94,21 @@ export interface TemplateRenderer {
  * @see https://github.com/docker/metadata-action#global-expressions
  */
 export function createTemplateRenderer(env: ExpressionEnv): TemplateRenderer {
-  const hb = Handlebars.create();
   const { context, clock } = env;
-  const commitDate = parseCommitDate(context.commitDate) ?? clock;
-  const shaLength = env.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH;
-  const helpers: Record<(typeof GLOBAL_EXPRESSIONS)[number], Handlebars.HelperDelegate> = {
-    branch: () => getBranchName(context.ref) ?? '',
-    tag: () => getTagName(context.ref) ?? '',
-    sha: () => shortenSha(context.sha, shaLength),
-    base_ref: () => (getTagName(context.ref) !== undefined || getPullRequestRef(context.ref) !== undefined ? (context.baseRef ?? '') : ''),
-    is_default_branch: () => String(isDefaultBranch(context)),
-    is_not_default_branch: () => String(!isDefaultBranch(context)),
-    date: (...args: unknown[]) => renderDateHelper('date', clock, args),
-    commit_date: (...args: unknown[]) => renderDateHelper('commit_date', commitDate, args),
+  const helperEnv: HelperEnv = {
+    context,
+    clock,
+    commitDate: parseCommitDate(context.commitDate) ?? clock,
+    shaLength: env.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH,
   };
-  hb.registerHelper(helpers);
-  const cache = new Map<string, Handlebars.TemplateDelegate>();
   const render = (template: string, data: object): string => {
-    let compiled = cache.get(template);
+    let compiled = compiledTemplates.get(template);
     if (compiled === undefined) {
-      compiled = hb.compile(template, { noEscape: true, strict: true });
-      cache.set(template, compiled);
+      compiled = handlebars.compile(template, { noEscape: true, strict: true });
+      compiledTemplates.set(template, compiled);
     }
     try {
-      return compiled(data);
+      return compiled(data, { data: { [DATA_KEY]: helperEnv } });
     } catch (error) {
       throw new Error(describeTemplateError(template, error as Error, Object.keys(data)));
     }
@@ -132,10 +158,10 @@ export function shortenSha(sha: string, length: number = DEFAULT_SHORT_SHA_LENGT
  * @see https://github.com/docker/metadata-action#date-format-tztimezone
  */
 export function formatDate(date: Date, format: string, timeZone = 'UTC'): string {
-  if (moment.tz.zone(timeZone) === null) {
+  if (momentTimezone().tz.zone(timeZone) === null) {
     throw new Error(`unknown time zone "${timeZone}" (expected an IANA name such as UTC or Europe/Paris)`);
   }
-  return moment(date).tz(timeZone).format(format);
+  return momentTimezone()(date).tz(timeZone).format(format);
 }
 
 function renderDateHelper(name: string, date: Date, args: unknown[]): string {

@@ -163,6 +163,9 @@ export function validateTagRule(rule: TagRule): TagRule {
       throw new TagRuleError(`type=${rule.type} needs the "${key}" attribute`, `${key}=… (see metadata-action's tags input)`);
     }
   }
+  if (rule.enable !== undefined && !rule.enable.includes('{{') && !/^(true|false)$/i.test(rule.enable.trim())) {
+    throw new TagRuleError(`enable "${rule.enable}" is neither true nor false`, 'enable=true, enable=false or an expression such as {{is_default_branch}}');
+  }
   const { event, format, group } = rule.attributes;
   if (rule.type === 'ref' && !(REF_EVENTS as readonly string[]).includes(event ?? '')) {
     throw new TagRuleError(`unknown ref event "${event}"`, `event=${REF_EVENTS.join('|')}`);

@@ -1,5 +1,4 @@
-import * as pep440 from '@renovatebot/pep440';
-import semver from 'semver';
+import { pep440Lib, semverLib } from './lazy-dependencies.js';
 import { getBranchName, getPullRequestRef, getTagName, type EventContext } from './event-context.js';
 import { isRawStatement, listTemplatePaths, shortenSha, type TemplateRenderer } from './expressions.js';
 import type { TagRule } from './tag-rule.js';
@@ -125,11 +124,11 @@ function resolveSemver(rule: TagRule, env: RuleEnv): RuleValue {
   if (source === undefined) return skip(NO_VERSION);
   const { candidate, warning } = applyMatch(source, rule.attributes.match);
   const raw = candidate.replaceAll('/', '-');
-  if (semver.valid(raw) === null) {
+  if (semverLib().valid(raw) === null) {
     const why = `"${raw}" is not a valid semver (https://semver.org/)`;
     return skip(why, warning ?? why);
   }
-  const parsed = semver.parse(raw, { loose: true })!;
+  const parsed = semverLib().parse(raw, { loose: true })!;
   const data = {
     raw: parsed.raw,
     version: parsed.version,
@@ -140,7 +139,7 @@ function resolveSemver(rule: TagRule, env: RuleEnv): RuleValue {
     build: parsed.build,
   };
   const pattern = rule.attributes.pattern ?? '';
-  if (semver.prerelease(raw) !== null) {
+  if (semverLib().prerelease(raw) !== null) {
     if (isRawStatement(pattern)) return value(env.render.renderPattern(pattern, data), false, `pre-release ${raw} is kept raw`);
     const note = `pre-release ${parsed.version} only gets {{version}}, and no latest`;
     return value(env.render.renderPattern('{{version}}', data), false, note);
@@ -153,19 +152,19 @@ function resolvePep440(rule: TagRule, env: RuleEnv): RuleValue {
   if (source === undefined) return skip(NO_VERSION);
   const { candidate, warning } = applyMatch(source, rule.attributes.match);
   const raw = candidate.replaceAll('/', '-');
-  const explained = pep440.valid(raw) === null ? null : pep440.explain(raw);
+  const explained = pep440Lib().valid(raw) === null ? null : pep440Lib().explain(raw);
   if (explained === null) {
     const why = `"${raw}" does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
     return skip(why, warning ?? why);
   }
   const pattern = rule.attributes.pattern ?? '';
-  const clean = pep440.clean(raw) ?? raw;
+  const clean = pep440Lib().clean(raw) ?? raw;
   if (explained.is_prerelease || explained.is_postrelease || explained.is_devrelease) {
     if (isRawStatement(pattern)) return value(raw, false, `pre/post/dev release ${raw} is kept raw`);
     return value(clean, false, `pre/post/dev release ${clean} only gets {{version}}, and no latest`);
   }
-  const major = pep440.major(raw);
-  const data = { raw, version: clean, major, minor: pep440.minor(raw), patch: pep440.patch(raw) };
+  const major = pep440Lib().major(raw);
+  const data = { raw, version: clean, major, minor: pep440Lib().minor(raw), patch: pep440Lib().patch(raw) };
   return value(env.render.renderPattern(pattern, data), true, undefined, listMajorZeroWarnings(rule, major, raw));
 }
 

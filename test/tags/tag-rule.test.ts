@@ -29,6 +29,7 @@ describe('parseTagLine', () => {
     ['type=match,pattern=x,group=one', 'group "one" is not a number'],
     ['type=edge,pattern=x', 'unknown attribute "pattern" for type=edge'],
     ['type=sha,priority=high', 'priority "high" is not an integer'],
+    ['type=sha,enable=maybe', 'enable "maybe" is neither true nor false'],
     ['type=sha,type=raw', 'attribute "type" is given twice'],
     ['type=raw,value=a,stray', 'attribute "value" is given twice'],
     ['type=sha,stray', 'unknown attribute "value" for type=sha'],

@@ -90,6 +90,16 @@ export const configSchema = z
       .min(1)
       .default([...DEFAULT_TAGS])
       .describe('Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs.'),
+    /** Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`. */
+    labels: z
+      .array(z.string().regex(/^[^=\s][^=]*=/, { message: 'not a key=value line' }))
+      .default([])
+      .describe("Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`."),
+    /** Extra or overriding manifest annotations, `key=value` lines. Default `[]`. */
+    annotations: z
+      .array(z.string().regex(/^[^=\s][^=]*=/, { message: 'not a key=value line' }))
+      .default([])
+      .describe('Extra or overriding manifest annotations, `key=value` lines. Default `[]`.'),
     /** Global tag flavor (metadata-action `flavor`). Default `{ latest: "auto", prefix: "", suffix: "", onlatest: false }`. */
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */

@@ -1,21 +1,20 @@
 import type { Pipeline } from '../../model/pipeline.js';
-import { formatTagLine } from '../../tags/tag-rule.js';
+import { metadataLines } from '../metadata-lines.js';
 import type { GithubRegistry } from './github-registries.js';
 
 /**
  * The docker/metadata-action inputs for the configured tag strategy: one `images` line per registry, the tag
- * rules as metadata-action lines, and the flavor.
+ * rules as metadata-action lines, the flavor, and extra labels and annotations.
  *
  * @see https://github.com/docker/metadata-action#inputs
  */
 export function metadataInputs(pipeline: Pipeline, registries: readonly GithubRegistry[]): Record<string, string> {
-  const { flavor } = pipeline.tags;
-  const flavorLines = [`latest=${flavor.latest}`];
-  if (flavor.prefix) flavorLines.push(`prefix=${flavor.prefix}${flavor.onlatest ? ',onlatest=true' : ''}`);
-  if (flavor.suffix) flavorLines.push(`suffix=${flavor.suffix}${flavor.onlatest ? ',onlatest=true' : ''}`);
+  const lines = metadataLines(pipeline);
   return {
     images: registries.map((r) => r.ref).join('\n'),
-    tags: pipeline.tags.rules.map(formatTagLine).join('\n'),
-    flavor: flavorLines.join('\n'),
+    tags: lines.tags.join('\n'),
+    flavor: lines.flavor.join('\n'),
+    ...(lines.labels.length > 0 ? { labels: lines.labels.join('\n') } : {}),
+    ...(lines.annotations.length > 0 ? { annotations: lines.annotations.join('\n') } : {}),
   };
 }

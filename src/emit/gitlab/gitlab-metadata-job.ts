@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Pipeline } from '../../model/pipeline.js';
-import { formatTagLine } from '../../tags/tag-rule.js';
+import { metadataLines } from '../metadata-lines.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabRegistry } from './gitlab-registries.js';
 import type { GitlabJob } from './gitlab-jobs.js';
@@ -11,16 +11,6 @@ export const GITLAB_META_HELPER = '.gitlab/dockyard-meta.mjs';
 /** Path of the metadata helper relative to the config directory, beside the GitLab CI file. */
 export function gitlabMetaHelperPath(gitlabFile: string): string {
   return posix.join(posix.dirname(gitlabFile), GITLAB_META_HELPER);
-}
-
-/** metadata-action `flavor` lines for the pipeline's flavor. */
-export function flavorLines(pipeline: Pipeline): string[] {
-  const { flavor } = pipeline.tags;
-  const lines = [`latest=${flavor.latest}`];
-  const onlatest = flavor.onlatest ? ',onlatest=true' : '';
-  if (flavor.prefix) lines.push(`prefix=${flavor.prefix}${onlatest}`);
-  if (flavor.suffix) lines.push(`suffix=${flavor.suffix}${onlatest}`);
-  return lines;
 }
 
 /**
@@ -34,12 +24,16 @@ export function flavorLines(pipeline: Pipeline): string[] {
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportsdotenv
  */
 export function gitlabMetadataJob(pipeline: Pipeline, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
+  const lines = metadataLines(pipeline);
+  const literal = (items: string[]) => ({ value: items.join('\n'), expand: false });
   return {
     image: { name: GITLAB_IMAGES.node, entrypoint: [''] },
     variables: {
       DOCKYARD_META_IMAGES: registries.map((r) => r.ref).join('\n'),
-      DOCKYARD_META_TAGS: { value: pipeline.tags.rules.map(formatTagLine).join('\n'), expand: false },
-      DOCKYARD_META_FLAVOR: { value: flavorLines(pipeline).join('\n'), expand: false },
+      DOCKYARD_META_TAGS: literal(lines.tags),
+      DOCKYARD_META_FLAVOR: literal(lines.flavor),
+      ...(lines.labels.length > 0 ? { DOCKYARD_META_LABELS: literal(lines.labels) } : {}),
+      ...(lines.annotations.length > 0 ? { DOCKYARD_META_ANNOTATIONS: literal(lines.annotations) } : {}),
     },
     script: [`node ${helperPath} dockyard/meta.env dockyard/meta.json`],
     artifacts: { reports: { dotenv: 'dockyard/meta.env' }, paths: ['dockyard/meta.json'], expire_in: '1 day' },
