@@ -4,6 +4,7 @@ import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef }
 import { ConfigLoadError } from '../io/load-config.js';
 import { synthArgs } from './commands/synth.js';
 import { validateArgs } from './commands/validate-args.js';
+import { metaArgs } from './commands/meta-args.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
 
@@ -35,7 +36,16 @@ function commands(output: Output, setExit: (code: number) => void): Record<strin
       setExit(await runValidate(args, output));
     },
   });
-  return { synth, validate } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const meta = defineCommand({
+    meta: { name: 'meta', description: 'Preview the version, tags, labels and annotations a pipeline computes' },
+    args: metaArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, metaArgs);
+      const { runMeta } = await import('./commands/meta.js');
+      setExit(await runMeta(args, output));
+    },
+  });
+  return { synth, validate, meta } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**
