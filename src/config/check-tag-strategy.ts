@@ -5,6 +5,7 @@ import type { EventContext } from '../tags/event-context.js';
 import { MetaInputError } from '../tags/meta-error.js';
 import { formatTagLine } from '../tags/tag-rule.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
+import { formatFlavorLines } from '../emit/metadata-lines.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const REPO = { name: 'app', fullName: 'acme/app', description: '', url: 'https://example.invalid/acme/app', license: '', defaultBranch: 'main' };
@@ -40,12 +41,10 @@ export function checkTagStrategy(config: DockyardConfig): ConfigIssue[] {
     return []; // reported by checkConfigRules with the tag's index
   }
   if (![...lines, ...config.labels, ...config.annotations, config.flavor.prefix, config.flavor.suffix].some(needsProbe)) return [];
-  const { flavor } = config;
-  const onlatest = flavor.onlatest ? ',onlatest=true' : '';
   const inputs = {
     images: ['registry.example/acme/app'],
     tags: lines,
-    flavor: [`latest=${String(flavor.latest)}`, ...(flavor.prefix ? [`prefix=${flavor.prefix}${onlatest}`] : []), ...(flavor.suffix ? [`suffix=${flavor.suffix}${onlatest}`] : [])],
+    flavor: formatFlavorLines(config.flavor),
     labels: config.labels,
     annotations: config.annotations,
   };

@@ -16,12 +16,24 @@ export interface MetadataLines {
  * @see https://github.com/docker/metadata-action#inputs
  */
 export function metadataLines(pipeline: Pipeline): MetadataLines {
-  const { flavor } = pipeline.tags;
-  const onlatest = flavor.onlatest ? ',onlatest=true' : '';
   return {
     tags: pipeline.tags.rules.map(formatTagLine),
-    flavor: [`latest=${flavor.latest}`, ...(flavor.prefix ? [`prefix=${flavor.prefix}${onlatest}`] : []), ...(flavor.suffix ? [`suffix=${flavor.suffix}${onlatest}`] : [])],
+    flavor: formatFlavorLines(pipeline.tags.flavor),
     labels: [...pipeline.tags.labels],
     annotations: [...pipeline.tags.annotations],
   };
+}
+
+/**
+ * A flavor as metadata-action `flavor` lines (`latest=auto`, `prefix=api-,onlatest=true`, …).
+ *
+ * @see https://github.com/docker/metadata-action#flavor-input
+ */
+export function formatFlavorLines(flavor: { latest: string | boolean; prefix: string; suffix: string; onlatest: boolean }): string[] {
+  const onlatest = flavor.onlatest ? ',onlatest=true' : '';
+  return [
+    `latest=${String(flavor.latest)}`,
+    ...(flavor.prefix ? [`prefix=${flavor.prefix}${onlatest}`] : []),
+    ...(flavor.suffix ? [`suffix=${flavor.suffix}${onlatest}`] : []),
+  ];
 }

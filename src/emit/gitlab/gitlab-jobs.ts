@@ -27,7 +27,7 @@ function buildFlags(pipeline: Pipeline): string[] {
 function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): { flags: string[]; setup: string[] } {
   if (pipeline.cache === 'registry') {
     const repo = `"${registries[0].ref}/buildcache-$DOCKYARD_SLUG"`;
-    return { flags: ['--layers', `--cache-from ${repo}`], setup: [`if [ "\${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then set -- --cache-to ${repo}; fi`] };
+    return { flags: ['--layers', `--cache-from ${repo}`], setup: [`if [ "\${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then set -- "$@" --cache-to ${repo}; fi`] };
   }
   return { flags: pipeline.cache === 'local' ? ['--layers'] : [], setup: [] };
 }
@@ -73,7 +73,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
       SH([
         'set --',
         ...METADATA_ARGS,
-        ...cache.setup.map((l) => l.replace('then set -- --cache-to', 'then set -- "$@" --cache-to')),
+        ...cache.setup,
         `mkdir -p ${CANDIDATE_DIR}`,
         `buildah ${root}build \\`,
         ...flags.map((f) => `  ${f} \\`),
