@@ -4,6 +4,9 @@
  * through environment variables. Each is checked with shellcheck (bash and sh) by the test suite.
  */
 
+/** sh that sets `$digest` to the manifest digest in `$dir/image.tar`'s `index.json`. */
+const READ_ARCHIVE_DIGEST = `digest=$(tar -xOf "$dir/image.tar" index.json | sed -n 's/.*"digest": *"\\(sha256:[0-9a-f]\\{64\\}\\)".*/\\1/p' | head -n 1)`;
+
 /**
  * Read the manifest digest of the single image in an OCI archive (`<dir>/image.tar`) from its `index.json`
  * and write it to `<dir>/digest`. Fails when the archive has no digest.
@@ -14,7 +17,7 @@
 export function recordDigestScript(dir: string): string {
   return [
     `dir=${dir}`,
-    `digest=$(tar -xOf "$dir/image.tar" index.json | sed -n 's/.*"digest": *"\\(sha256:[0-9a-f]\\{64\\}\\)".*/\\1/p' | head -n 1)`,
+    READ_ARCHIVE_DIGEST,
     'if [ -z "$digest" ]; then echo "dockyard: no manifest digest in $dir/image.tar" >&2; exit 1; fi',
     `printf '%s\\n' "$digest" > "$dir/digest"`,
     'echo "candidate digest: $digest"',
@@ -23,7 +26,9 @@ export function recordDigestScript(dir: string): string {
 
 /**
  * Push the candidate archive to every repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest,
- * refusing any change of digest, then record the digest as an empty file in `digestsDir`.
+ * refusing any change of digest, then record the digest as an empty file in `digestsDir`. Before pushing, the
+ * archive's digest is read again and compared with the digest recorded when it was built (and then tested
+ * and scanned): a different archive is never published.
  *
  * @param dir shell expression of the candidate directory (holds `image.tar` and `digest`).
  * @param digestsDir shell expression of the directory collecting pushed digests.
@@ -33,7 +38,9 @@ export function pushByDigestScript(dir: string, digestsDir: string): string {
   return [
     `dir=${dir}`,
     `digests=${digestsDir}`,
-    'digest=$(cat "$dir/digest")',
+    'recorded=$(cat "$dir/digest")',
+    READ_ARCHIVE_DIGEST,
+    'if [ "$digest" != "$recorded" ]; then echo "dockyard: the archive has digest $digest, not the digest built and tested ($recorded); not publishing" >&2; exit 1; fi',
     'for repository in $DOCKYARD_REPOSITORIES; do',
     '  skopeo copy --retry-times 3 --preserve-digests "oci-archive:$dir/image.tar" "docker://$repository@$digest"',
     'done',

@@ -44,8 +44,19 @@ describe('recordDigestScript', () => {
   });
 });
 
+const INDEX = `{"schemaVersion":2,"manifests":[{"digest":"${DIGEST}","size":1}]}`;
+
 describe('pushByDigestScript', () => {
+  it('refuses to publish an archive whose digest is not the one built and tested', () => {
+    makeArchive(INDEX.replace(DIGEST, `sha256:${'cd'.repeat(32)}`));
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`not the digest built and tested (${DIGEST}); not publishing`);
+  });
+
   it('pushes to every repository by digest and records the digest', () => {
+    makeArchive(INDEX);
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
     const bin = join(dir, 'bin');
     mkdirSync(bin);
@@ -61,6 +72,7 @@ describe('pushByDigestScript', () => {
   });
 
   it('stops at the first failed push', () => {
+    makeArchive(INDEX);
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
     const bin = join(dir, 'bin');
     mkdirSync(bin);
