@@ -27,6 +27,8 @@ export default defineConfig({
       "python -c 'import app.wsgi; assert callable(app.wsgi.application)'",
       'sh tests/smoke.sh',
     ],
+    // Tests run on linux/amd64 by default; also smoke-test the native arm64 build.
+    platforms: ['linux/amd64', 'linux/arm64'],
   },
   scan: { severities: ['CRITICAL'] },
   triggers: {

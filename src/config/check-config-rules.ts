@@ -19,7 +19,38 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkTestTarget(config),
     ...checkCiSupport(config),
     ...checkBuildArgs(config),
+    ...checkPlatformRunners(config),
+    ...checkTestPlatforms(config),
   ];
+}
+
+/** Platforms with a hosted native runner, by CI system. */
+const HOSTED_NATIVE: Record<'github' | 'gitlab', readonly string[]> = {
+  github: ['linux/amd64', 'linux/386', 'linux/arm64'],
+  gitlab: ['linux/amd64', 'linux/386', 'linux/arm64'],
+};
+
+function checkPlatformRunners(config: DockyardConfig): ConfigIssue[] {
+  return config.platforms.flatMap((entry, i) => {
+    if (typeof entry === 'string' || entry.strategy !== 'native') return [];
+    return config.ci
+      .filter((ci) => !HOSTED_NATIVE[ci].includes(entry.platform) && entry.runner?.[ci] === undefined)
+      .map((ci) =>
+        issue(
+          `platforms[${i}].runner.${ci}`,
+          `strategy "native" needs a ${label(ci)} runner for ${entry.platform}: ${label(ci)} has no hosted ${entry.platform} runner`,
+          `runner.${ci} naming a self-hosted runner ${ci === 'github' ? 'label' : 'tag'} of that architecture, or strategy "qemu"`,
+          entry.runner?.[ci],
+        ),
+      );
+  });
+}
+
+function checkTestPlatforms(config: DockyardConfig): ConfigIssue[] {
+  const built = config.platforms.map(platformIdOf);
+  return (config.test.platforms ?? []).flatMap((platform, i) =>
+    built.includes(platform) ? [] : [issue(`test.platforms[${i}]`, `${platform} is not built`, `one of the built platforms: ${built.join(', ')}`, platform)],
+  );
 }
 
 function issue(path: string, problem: string, expected: string, got: unknown, severity: ConfigIssue['severity'] = 'error'): ConfigIssue {

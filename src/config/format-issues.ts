@@ -105,10 +105,14 @@ function convertIssue(issue: Issue, prefix: PropertyKey[], schema: z.ZodType, ro
   }
 }
 
-/** Prefer the union branch whose first issue is not a plain type mismatch at the branch root. */
+/**
+ * Pick the union branch that matched the input best: the one whose issues lie deepest (it got furthest into the
+ * value), then one whose first issue is not a plain type mismatch at the branch root, then the fewest issues.
+ */
 function pickUnionBranch(branches: ReadonlyArray<readonly Issue[]>): readonly Issue[] {
-  const score = (b: readonly Issue[]) => (b.length > 0 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? 1 : 0);
-  return [...branches].sort((a, b) => score(a) - score(b) || a.length - b.length)[0];
+  const depth = (b: readonly Issue[]) => Math.max(0, ...b.map((i) => i.path.length));
+  const typeMismatch = (b: readonly Issue[]) => (b.length > 0 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? 1 : 0);
+  return [...branches].sort((a, b) => depth(b) - depth(a) || typeMismatch(a) - typeMismatch(b) || a.length - b.length)[0];
 }
 
 function tooSmallProblem(issue: z.core.$ZodIssueTooSmall): string {

@@ -49,6 +49,8 @@ export interface PlatformTarget {
   readonly gitlabRunnerTag: string;
   /** True when the GitHub runner's architecture differs from the platform (QEMU is set up). */
   readonly githubEmulated: boolean;
+  /** True when the GitLab runner emulates the platform (the runner host needs QEMU binfmt handlers). */
+  readonly gitlabEmulated: boolean;
 }
 
 /**
@@ -102,6 +104,11 @@ export interface JobPermissions {
   readonly packages?: 'read' | 'write';
 }
 
+/** The platforms a per-platform job runs for: its `platforms` subset, or every platform. */
+export function platformsOf(pipeline: Pipeline, job: Job): readonly PlatformTarget[] {
+  return job.platforms ? pipeline.platforms.filter((p) => job.platforms!.includes(p.platform)) : pipeline.platforms;
+}
+
 /** A job of the pipeline. */
 export interface Job {
   readonly id: JobKind;
@@ -110,6 +117,8 @@ export interface Job {
   readonly needs: readonly JobKind[];
   /** One instance per platform (GitHub matrix, GitLab `parallel: matrix`). */
   readonly perPlatform: boolean;
+  /** For per-platform jobs that run on a subset (the test job): those platforms. Undefined: every platform. */
+  readonly platforms?: readonly PlatformId[];
   /** `verify` runs on every pipeline; `publish` never on pull/merge requests, and on GitLab only on protected refs. */
   readonly stage: 'verify' | 'publish';
   readonly permissions: JobPermissions;

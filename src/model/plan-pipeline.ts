@@ -78,16 +78,27 @@ export function planPipeline(config: DockyardConfig): Pipeline {
 function planPlatform(entry: PlatformConfig): PlatformTarget {
   const platform = platformIdOf(entry);
   const runner = typeof entry === 'string' ? undefined : entry.runner;
-  const native = NATIVE_GITHUB_RUNNER[platform];
-  const githubRunner = runner?.github ?? native ?? 'ubuntu-24.04';
+  const strategy = typeof entry === 'string' ? 'auto' : entry.strategy;
+  const nativeGithub = NATIVE_GITHUB_RUNNER[platform];
+  const nativeGitlab = GITLAB_RUNNER_TAG[platform];
+  // native: the configured runner (or the hosted native one); qemu: an amd64 runner; auto: native when hosted.
+  const githubNative = strategy === 'native' || (strategy === 'auto' && nativeGithub !== undefined && (runner?.github === undefined || runner.github === nativeGithub));
+  const gitlabNative = strategy === 'native' || (strategy === 'auto' && nativeGitlab !== undefined);
   return {
     platform,
     slug: platform.replaceAll('/', '-'),
-    githubRunner,
-    gitlabRunnerTag: runner?.gitlab ?? GITLAB_RUNNER_TAG[platform] ?? DEFAULT_GITLAB_RUNNER_TAG,
-    // A custom runner label is trusted to be native only when it is the label dockyard would pick.
-    githubEmulated: native === undefined || githubRunner !== native,
+    githubRunner: runner?.github ?? (githubNative ? (nativeGithub ?? 'ubuntu-24.04') : 'ubuntu-24.04'),
+    gitlabRunnerTag: runner?.gitlab ?? (gitlabNative ? (nativeGitlab ?? DEFAULT_GITLAB_RUNNER_TAG) : DEFAULT_GITLAB_RUNNER_TAG),
+    githubEmulated: !githubNative && platform !== 'linux/amd64' && platform !== 'linux/386',
+    gitlabEmulated: !gitlabNative && platform !== 'linux/amd64' && platform !== 'linux/386',
   };
+}
+
+/** The platforms the test job runs on: configured, else linux/amd64 when built, else the first platform. */
+function testPlatformsOf(config: DockyardConfig): PlatformId[] {
+  const built = config.platforms.map(platformIdOf);
+  if (config.test.platforms) return [...config.test.platforms];
+  return built.includes('linux/amd64') ? ['linux/amd64'] : [built[0]];
 }
 
 function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[]): Job[] {
@@ -126,6 +137,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       title: 'Test the exact candidate image',
       needs: ['build'],
       perPlatform: true,
+      platforms: testPlatformsOf(config),
       stage: 'verify',
       // A test stage build reads the registry cache: read access, nothing more.
       permissions: testReadsCache ? { contents: 'read', packages: 'read' } : { contents: 'read' },

@@ -49,6 +49,24 @@ describe('planPipeline', () => {
     expect(target).toMatchObject({ githubRunner: runner, githubEmulated: emulated, gitlabRunnerTag: tag, slug: platform.replaceAll('/', '-') });
   });
 
+  it.each([
+    [{ platform: 'linux/arm64', strategy: 'qemu' }, 'ubuntu-24.04', true, 'saas-linux-small-amd64', true],
+    [{ platform: 'linux/arm64', strategy: 'native' }, 'ubuntu-24.04-arm', false, 'saas-linux-small-arm64', false],
+    [{ platform: 'linux/arm/v7', strategy: 'native', runner: { github: 'self-hosted-armv7', gitlab: 'armv7' } }, 'self-hosted-armv7', false, 'armv7', false],
+    [{ platform: 'linux/arm/v7', strategy: 'auto' }, 'ubuntu-24.04', true, 'saas-linux-small-amd64', true],
+  ])('strategy %j → GitHub %s (QEMU %s), GitLab %s (QEMU %s)', (platform, runner, emulated, tag, gitlabEmulated) => {
+    expect(plan({ platforms: [platform] }).platforms[0]).toMatchObject({ githubRunner: runner, githubEmulated: emulated, gitlabRunnerTag: tag, gitlabEmulated });
+  });
+
+  it.each([
+    [['linux/amd64', 'linux/arm64'], undefined, ['linux/amd64']],
+    [['linux/arm64', 'linux/arm/v7'], undefined, ['linux/arm64']],
+    [['linux/amd64', 'linux/arm64'], ['linux/amd64', 'linux/arm64'], ['linux/amd64', 'linux/arm64']],
+  ])('tests %j on %j → %j', (platforms, testPlatforms, expected) => {
+    const test = plan({ platforms, test: { commands: ['true'], ...(testPlatforms ? { platforms: testPlatforms } : {}) } }).jobs.find((j) => j.id === 'test');
+    expect(test?.platforms).toEqual(expected);
+  });
+
   it('uses the CI system’s own registry when none is configured', () => {
     expect(plan().registries).toEqual([{ type: 'native' }]);
   });

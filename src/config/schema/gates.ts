@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from './primitives.js';
+
+/** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
+const testPlatforms = z
+  .array(z.enum(PLATFORM_IDS))
+  .min(1)
+  .optional()
+  .describe('Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform.');
 
 /** Trivy severities, lowest to highest. */
 export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
@@ -16,6 +24,8 @@ export const targetTestSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
     .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
+  /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
+  platforms: testPlatforms,
 });
 
 /** Test the candidate image by running commands in a container of it. */
@@ -31,6 +41,8 @@ export const commandsTestSchema = z.strictObject({
     .regex(/^\/[A-Za-z0-9_./-]+$/, { message: 'not an absolute path' })
     .default('/bin/sh')
     .describe('Absolute path of the shell inside the image that runs each command. Default `/bin/sh`.'),
+  /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
+  platforms: testPlatforms,
 });
 
 /** How the candidate image is tested before it may be pushed: a Dockerfile test target, or commands. */

@@ -19,6 +19,13 @@ import { triggersSchema } from './triggers.js';
 export const CACHE_MODES = ['gha', 'registry', 'inline', 'local', 'none'] as const;
 
 /**
+ * How a platform's jobs run: on a runner of that architecture, or emulated with QEMU on an amd64 runner.
+ *
+ * @see https://docs.docker.com/build/building/multi-platform/#strategies
+ */
+export const BUILD_STRATEGIES = ['auto', 'native', 'qemu'] as const;
+
+/**
  * A platform to build for: an `os/arch[/variant]` string, or an object that also picks the runner.
  *
  * @see https://docs.docker.com/build/building/multi-platform/
@@ -28,6 +35,13 @@ export const platformSchema = z.union([
   z.strictObject({
     /** The platform, as `os/arch[/variant]`. */
     platform: z.enum(PLATFORM_IDS).describe('The platform, as `os/arch[/variant]`.'),
+    /** `native`: a runner of this architecture (fast); `qemu`: an amd64 runner emulating it (often 5-20x slower); `auto`: native where a hosted runner exists (linux/arm64), else QEMU. Default `auto`. */
+    strategy: z
+      .enum(BUILD_STRATEGIES)
+      .default('auto')
+      .describe(
+        '`native`: a runner of this architecture (fast); `qemu`: an amd64 runner emulating it (often 5-20x slower); `auto`: native where a hosted runner exists (linux/arm64), else QEMU. Default `auto`.',
+      ),
     /** Runner overrides per CI system (defaults pick native runners where they exist). */
     runner: z
       .strictObject({

@@ -1,4 +1,4 @@
-import type { Job, JobKind, Pipeline } from '../../model/pipeline.js';
+import { platformsOf, type Job, type JobKind, type Pipeline } from '../../model/pipeline.js';
 import { resolveGithubRegistries, type GithubRegistry } from './github-registries.js';
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
@@ -44,15 +44,15 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
     ...(job.stage === 'publish' ? { if: PUBLISH_CONDITION } : {}),
     'runs-on': job.perPlatform && nativeRunner ? '${{ matrix.runner }}' : SCAN_RUNNER,
     permissions: { ...job.permissions },
-    ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, nativeRunner) } } } : {}),
+    ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),
     'timeout-minutes': TIMEOUT_MINUTES[job.id],
     ...(job.id === 'metadata' ? { outputs: Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])) } : {}),
     steps: stepsFor(pipeline, job, registries, meta),
   };
 }
 
-function matrixFor(pipeline: Pipeline, nativeRunner: boolean): Array<Record<string, string | boolean>> {
-  return pipeline.platforms.map((p) => ({
+function matrixFor(pipeline: Pipeline, job: Job, nativeRunner: boolean): Array<Record<string, string | boolean>> {
+  return platformsOf(pipeline, job).map((p) => ({
     platform: p.platform,
     slug: p.slug,
     ...(nativeRunner ? { runner: p.githubRunner, qemu: p.githubEmulated } : {}),

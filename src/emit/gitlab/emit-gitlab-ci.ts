@@ -1,4 +1,4 @@
-import type { Job, Pipeline } from '../../model/pipeline.js';
+import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabScanJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
 import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
@@ -33,6 +33,7 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
   const body = jobBody(pipeline, job, registries, helperPath);
   const nativeRunner = job.id === 'build' || job.id === 'test';
+  const platforms = platformsOf(pipeline, job);
   const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
   const useTags = job.perPlatform && nativeRunner && runnerTags.size > 1;
   const { variables, ...rest } = body;
@@ -44,7 +45,7 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     ...(job.perPlatform
       ? {
           parallel: {
-            matrix: pipeline.platforms.map((p) => ({
+            matrix: platforms.map((p) => ({
               DOCKYARD_PLATFORM: p.platform,
               DOCKYARD_SLUG: p.slug,
               ...(useTags ? { DOCKYARD_RUNNER_TAG: p.gitlabRunnerTag } : {}),
