@@ -99,6 +99,10 @@ testTask.exec('tsc --noEmit -p test/tsconfig.json', { name: 'typecheck' });
 testTask.exec('vitest run', { name: 'vitest' });
 testTask.exec('bash scripts/check-projen-drift.sh', { name: 'projen-drift' });
 
+project.addTask('test:e2e', {
+  description: 'Run the generated GitLab pipeline for real: gitlab-ci-local, buildah, skopeo and a registry on 127.0.0.1 (also part of npm test).',
+  exec: 'vitest run test/e2e',
+});
 project.addTask('bench', {
   description: 'Time `dockyard synth` on the largest example against `node -e 0` (prints figures).',
   exec: 'node scripts/bench-synth.mjs',
