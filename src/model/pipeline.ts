@@ -104,6 +104,11 @@ export interface JobPermissions {
   readonly packages?: 'read' | 'write';
 }
 
+/** Retention of an artifact, in days. */
+export function retentionDaysOf(pipeline: Pipeline, id: ArtifactId): number {
+  return pipeline.artifacts.find((a) => a.id === id)?.retentionDays ?? 1;
+}
+
 /** The platforms a per-platform job runs for: its `platforms` subset, or every platform. */
 export function platformsOf(pipeline: Pipeline, job: Job): readonly PlatformTarget[] {
   return job.platforms ? pipeline.platforms.filter((p) => job.platforms!.includes(p.platform)) : pipeline.platforms;

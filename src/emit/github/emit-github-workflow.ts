@@ -70,7 +70,7 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'scan':
       return scanSteps(pipeline);
     case 'push':
-      return pushSteps(job, registries);
+      return pushSteps(pipeline, job, registries);
     case 'manifest':
       return manifestSteps(job, registries);
   }

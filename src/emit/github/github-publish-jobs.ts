@@ -1,9 +1,9 @@
-import type { Job } from '../../model/pipeline.js';
+import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { pushByDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
-import { CANDIDATE_DIR, downloadCandidateStep, ENSURE_SKOPEO } from './github-verify-jobs.js';
+import { downloadCandidateStep, ENSURE_SKOPEO } from './github-verify-jobs.js';
 
 const DIGESTS_DIR = '${{ runner.temp }}/dockyard-digests';
 
@@ -11,7 +11,7 @@ const DIGESTS_DIR = '${{ runner.temp }}/dockyard-digests';
  * Steps of the push job: log in, push the tested archive to every registry by digest (skopeo keeps the
  * digest or fails), and upload the digest for the manifest job.
  */
-export function pushSteps(job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function pushSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   return [
     downloadCandidateStep(),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
@@ -24,7 +24,7 @@ export function pushSteps(job: Job, registries: readonly GithubRegistry[]): Gith
       name: 'dockyard-digest-${{ matrix.slug }}',
       path: `${DIGESTS_DIR}/*`,
       'if-no-files-found': 'error',
-      'retention-days': 1,
+      'retention-days': retentionDaysOf(pipeline, 'digest'),
     }),
   ];
 }
@@ -63,4 +63,3 @@ export function manifestSteps(job: Job, registries: readonly GithubRegistry[]): 
   ];
 }
 
-export { CANDIDATE_DIR };

@@ -1,4 +1,4 @@
-import type { Job, Pipeline } from '../../model/pipeline.js';
+import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { recordDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { githubLiteral } from './github-literal.js';
@@ -89,7 +89,7 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
       name: 'dockyard-candidate-${{ matrix.slug }}',
       path: CANDIDATE_DIR,
       'if-no-files-found': 'error',
-      'retention-days': 1,
+      'retention-days': retentionDaysOf(pipeline, 'candidate'),
     }),
   ];
 }

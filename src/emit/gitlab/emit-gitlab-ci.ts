@@ -70,7 +70,7 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'scan':
       return gitlabScanJob(pipeline);
     case 'push':
-      return gitlabPushJob(job, registries);
+      return gitlabPushJob(pipeline, job, registries);
     case 'manifest':
       return gitlabManifestJob(job, registries);
   }

@@ -1,4 +1,4 @@
-import type { Job, Pipeline } from '../../model/pipeline.js';
+import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
@@ -83,7 +83,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
       recordDigestScript(CANDIDATE_DIR),
     ],
     ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
-    artifacts: { paths: ['dockyard/'], expire_in: '1 day' },
+    artifacts: { paths: ['dockyard/'], expire_in: `${retentionDaysOf(pipeline, 'candidate')} day` },
   };
 }
 
@@ -142,12 +142,12 @@ export function gitlabScanJob(pipeline: Pipeline): GitlabJob {
 }
 
 /** The push job: log in and push the tested archive by digest with skopeo; record the digest. */
-export function gitlabPushJob(job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   return {
     image: { name: GITLAB_IMAGES.skopeo, entrypoint: [''] },
     variables: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
     script: [...loginScript('skopeo', job.logsInTo.map((i) => registries[i])), pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR)],
-    artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: '1 day' },
+    artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: `${retentionDaysOf(pipeline, 'digest')} day` },
   };
 }
 

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Pipeline } from '../../model/pipeline.js';
+import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
 import { metadataLines } from '../metadata-lines.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabRegistry } from './gitlab-registries.js';
@@ -36,6 +36,6 @@ export function gitlabMetadataJob(pipeline: Pipeline, registries: readonly Gitla
       ...(lines.annotations.length > 0 ? { DOCKYARD_META_ANNOTATIONS: literal(lines.annotations) } : {}),
     },
     script: [`node ${helperPath} dockyard/meta.env dockyard/meta.json`],
-    artifacts: { reports: { dotenv: 'dockyard/meta.env' }, paths: ['dockyard/meta.json'], expire_in: '1 day' },
+    artifacts: { reports: { dotenv: 'dockyard/meta.env' }, paths: ['dockyard/meta.json'], expire_in: `${retentionDaysOf(pipeline, 'metadata')} day` },
   };
 }
