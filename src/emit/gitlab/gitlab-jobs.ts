@@ -79,6 +79,8 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         ...flags.map((f) => `  ${f} \\`),
         `  ${shq(image.context)}`,
         `buildah ${root}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
+        // A local cache keeps its layers but drops images no tag points at, so it does not grow without bound.
+        ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
       recordDigestScript(CANDIDATE_DIR),
     ],
