@@ -1,6 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createColors } from 'picocolors';
@@ -8,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { computeMeta } from '../../src/tags/compute-meta.js';
 import { contextFromGitlab } from '../../src/tags/gitlab-context.js';
-import { findExecutable } from '../../src/validate/run-process.js';
 import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
+import { findExecutable } from '../../src/validate/run-process.js';
+import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
 
 /*
  * The generated .gitlab-ci.yml of a project, executed by gitlab-ci-local (shell executor) with buildah, skopeo
@@ -20,25 +20,13 @@ import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-
  */
 const glci = resolveGitlabCiLocalCommand();
 const missing = [...['buildah', 'skopeo', 'docker-registry', 'git'].filter((t) => findExecutable(t) === undefined), ...(glci ? [] : ['gitlab-ci-local'])];
-const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((p) => {
-  const ldd = spawnSync('ldd', [p], { encoding: 'utf8' });
-  return ldd.error === undefined && `${ldd.stdout}${ldd.stderr}`.includes('not a dynamic executable');
-});
+const BUSYBOX = findStaticBusybox();
 if (missing.length > 0 || !BUSYBOX) console.warn(`SKIPPED: gitlab-ci-local end-to-end run (missing: ${[...missing, ...(BUSYBOX ? [] : ['a static busybox'])].join(', ')}).`);
 
 let work: string;
 let project: string;
-let registry: ChildProcess | undefined;
+let registry: LoopbackRegistry;
 let port: number;
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as { port: number };
-      server.close(() => done(p));
-    });
-  });
-}
 
 function git(...args: string[]): string {
   return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], { encoding: 'utf8' }).stdout.trim();
@@ -48,9 +36,9 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'dockyard-glci-'));
     project = join(work, 'project');
-    port = await freePort();
+    registry = await startLoopbackRegistry(work);
+    port = registry.port;
     mkdirSync(project);
-    mkdirSync(join(work, 'bin'));
     copyFileSync(BUSYBOX!, join(project, 'busybox'));
     writeFileSync(
       join(project, 'Dockerfile'),
@@ -73,25 +61,10 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
     spawnSync('git', ['init', '-q', '-b', 'main', project]);
     git('add', '-A');
     git('commit', '-qm', 'init');
-    writeFileSync(join(work, 'registry.yml'), `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${work}/registry-data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
-    writeFileSync(join(work, 'registries.conf'), `unqualified-search-registries = []\n[[registry]]\nlocation = "127.0.0.1:${port}"\ninsecure = true\n`);
-    writeFileSync(join(work, 'storage.conf'), `[storage]\ndriver = "vfs"\ngraphroot = "${work}/storage"\nrunroot = "${work}/run"\n`);
-    const shim = (name: string, body: string) => {
-      writeFileSync(join(work, 'bin', name), `#!/bin/sh\n${body}\n`);
-      chmodSync(join(work, 'bin', name), 0o755);
-    };
-    shim('skopeo', 'cmd=$1; shift\ncase $cmd in login) exec /usr/bin/skopeo login --tls-verify=false "$@" ;; copy) exec /usr/bin/skopeo copy --dest-tls-verify=false "$@" ;; esac\nexec /usr/bin/skopeo "$cmd" "$@"');
-    shim('buildah', 'case "$1 $2" in "manifest add"|"manifest push") a=$1; b=$2; shift 2; exec /usr/bin/buildah "$a" "$b" --tls-verify=false "$@" ;; esac\ncase $1 in login) shift; exec /usr/bin/buildah login --tls-verify=false "$@" ;; esac\nexec /usr/bin/buildah "$@"');
-    const env = { ...process.env };
-    delete env.REGISTRY_AUTH_FILE;
-    registry = spawn(findExecutable('docker-registry')!, ['serve', join(work, 'registry.yml')], { env, stdio: 'ignore' });
-    for (let i = 0; i < 50 && !(await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.ok, () => false)); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
   });
 
   afterAll(() => {
-    if (registry?.pid) process.kill(registry.pid);
+    registry?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
@@ -100,9 +73,9 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
       CI_COMMIT_REF_PROTECTED: 'true',
       REG_USER: 'ci',
       REG_PASS: 'secret',
-      CONTAINERS_REGISTRIES_CONF: join(work, 'registries.conf'),
-      CONTAINERS_STORAGE_CONF: join(work, 'storage.conf'),
-      PATH: `${join(work, 'bin')}:${process.env.PATH}`,
+      CONTAINERS_REGISTRIES_CONF: registry.registriesConf,
+      CONTAINERS_STORAGE_CONF: registry.storageConf,
+      PATH: `${registry.shimDir}:${process.env.PATH}`,
     };
     const args = [...glci!.slice(1), '--force-shell-executor', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), 'metadata', 'build', 'test', 'push', 'manifest'];
     const run = spawnSync(glci![0], args, { cwd: project, encoding: 'utf8', env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' }, timeout: 300_000 });
@@ -121,13 +94,8 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
       new Date(),
     ).tags;
     expect(expected).toEqual([`127.0.0.1:${port}/acme/probe:main`, `127.0.0.1:${port}/acme/probe:stable`, `127.0.0.1:${port}/acme/probe:sha-${sha.slice(0, 7)}`]);
-    for (const ref of expected) {
-      const inspect = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${ref}`], { encoding: 'utf8' });
-      expect(inspect.status, inspect.stderr).toBe(0);
-      expect((JSON.parse(inspect.stdout) as { manifests: Array<{ digest: string }> }).manifests.map((m) => m.digest)).toEqual([built]);
-    }
-    const config = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${expected[0]}`], { encoding: 'utf8' });
-    expect((JSON.parse(config.stdout) as { config: { Labels: Record<string, string> } }).config.Labels).toMatchObject({
+    for (const ref of expected) expect(inspectImage(ref).raw.manifests?.map((m) => m.digest)).toEqual([built]);
+    expect(inspectImage(expected[0]).labels).toMatchObject({
       'org.opencontainers.image.revision': sha,
       'org.opencontainers.image.vendor': 'Acme',
     });
