@@ -81,7 +81,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['../src/**/*.ts', '**/*.ts', '../scripts/**/*.ts', '../vitest.config.ts'],
   },
-  gitignore: ['/coverage/', '.dockyard-tmp-*', '/.bench/'],
+  gitignore: ['/coverage/', '.dockyard-tmp-*', '/.bench/', '/.e2e/'],
 });
 
 project.package.addField('type', 'module');

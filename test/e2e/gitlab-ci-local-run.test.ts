@@ -10,6 +10,7 @@ import { contextFromGitlab } from '../../src/tags/gitlab-context.js';
 import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
 import { findExecutable } from '../../src/validate/run-process.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import { ROOT } from '../support/paths.js';
 
 /*
  * The generated .gitlab-ci.yml of a project, executed by gitlab-ci-local (shell executor) with buildah, skopeo
@@ -21,6 +22,11 @@ import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRe
 const glci = resolveGitlabCiLocalCommand();
 const missing = [...['buildah', 'skopeo', 'docker-registry', 'git'].filter((t) => findExecutable(t) === undefined), ...(glci ? [] : ['gitlab-ci-local'])];
 const BUSYBOX = findStaticBusybox();
+// arm64 runs under QEMU when scripts/e2e-setup.sh registered binfmt and fetched Debian's static arm64 busybox.
+const ARM64_BUSYBOX = join(ROOT, '.e2e', 'busybox-arm64');
+const ARM64 = existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64') && existsSync(ARM64_BUSYBOX);
+if (!ARM64) console.warn('SKIPPED: linux/arm64 in the gitlab-ci-local run (run scripts/e2e-setup.sh as root for QEMU arm64 emulation).');
+const PLATFORMS = ARM64 ? ['linux/amd64', 'linux/arm64'] : ['linux/amd64'];
 if (missing.length > 0 || !BUSYBOX) console.warn(`SKIPPED: gitlab-ci-local end-to-end run (missing: ${[...missing, ...(BUSYBOX ? [] : ['a static busybox'])].join(', ')}).`);
 
 let work: string;
@@ -39,10 +45,19 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
     registry = await startLoopbackRegistry(work);
     port = registry.port;
     mkdirSync(project);
-    copyFileSync(BUSYBOX!, join(project, 'busybox'));
+    copyFileSync(BUSYBOX!, join(project, 'busybox-amd64'));
+    if (ARM64) copyFileSync(ARM64_BUSYBOX, join(project, 'busybox-arm64'));
     writeFileSync(
       join(project, 'Dockerfile'),
-      'FROM scratch AS production\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "ln", "-s", "/bin/busybox", "/bin/sh"]\nFROM production AS test\nRUN test -x /bin/busybox\n',
+      [
+        'FROM scratch AS production',
+        'ARG TARGETARCH',
+        'COPY busybox-${TARGETARCH} /bin/busybox',
+        'RUN ["/bin/busybox", "ln", "-s", "/bin/busybox", "/bin/sh"]',
+        'FROM production AS test',
+        'RUN echo "tested on $(uname -m)"',
+        '',
+      ].join('\n'),
     );
     writeFileSync(
       join(project, 'dockyard.config.json'),
@@ -52,8 +67,9 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
         registries: [{ type: 'generic', host: `127.0.0.1:${port}`, repository: 'acme/probe', credentials: { username: 'REG_USER', password: 'REG_PASS' } }],
         tags: ['type=ref,event=branch', 'type=sha', 'type=raw,value=stable,enable={{is_default_branch}}'],
         labels: ['org.opencontainers.image.vendor=Acme'],
+        platforms: PLATFORMS.map((platform) => ({ platform, strategy: 'qemu' })),
         cache: 'none',
-        test: { target: 'test' },
+        test: { target: 'test', platforms: PLATFORMS },
       }),
     );
     const silent = { out: () => undefined, err: () => undefined, color: createColors(false) };
@@ -68,7 +84,7 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('runs metadata → build → test → push → manifest and publishes exactly the tested digest with the engine’s tags', () => {
+  it(`runs metadata → build → test → push → manifest for ${PLATFORMS.join(' + ')} and publishes exactly the tested digests with the engine’s tags`, () => {
     const variables = {
       CI_COMMIT_REF_PROTECTED: 'true',
       REG_USER: 'ci',
@@ -81,11 +97,17 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
     const run = spawnSync(glci![0], args, { cwd: project, encoding: 'utf8', env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' }, timeout: 300_000 });
     const log = `${run.stdout}${run.stderr}`;
     expect(run.status, log.slice(-3000)).toBe(0);
-    for (const job of ['metadata', 'build: [linux/amd64,linux-amd64]', 'test: [linux/amd64,linux-amd64]', 'push: [linux/amd64,linux-amd64]', 'manifest']) expect(log).toContain(`PASS  ${job}`);
+    const slugs = PLATFORMS.map((p) => p.replaceAll('/', '-'));
+    const perPlatform = PLATFORMS.flatMap((p, i) => ['build', 'test', 'push'].map((job) => `${job}: [${p},${slugs[i]}]`));
+    for (const job of ['metadata', ...perPlatform, 'manifest']) expect(log).toContain(`PASS  ${job}`);
+    if (ARM64) expect(log).toContain('tested on aarch64');
 
+    // The digest each build job recorded, platform by platform.
     const artifacts = join(project, '.gitlab-ci-local', 'artifacts');
-    const buildDir = readdirSync(artifacts).find((d) => d.startsWith('build'))!;
-    const built = readFileSync(join(artifacts, buildDir, 'dockyard', 'linux-amd64', 'digest'), 'utf8').trim();
+    const built = slugs.map((slug) => {
+      const dir = readdirSync(artifacts).find((d) => d.startsWith('build') && existsSync(join(artifacts, d, 'dockyard', slug, 'digest')))!;
+      return readFileSync(join(artifacts, dir, 'dockyard', slug, 'digest'), 'utf8').trim();
+    });
     const sha = git('rev-parse', 'HEAD');
     // The tags the engine computes for this pipeline's event (gitlab-ci-local's predefined variables).
     const expected = computeMeta(
@@ -94,7 +116,8 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('generated GitLab pipeline under
       new Date(),
     ).tags;
     expect(expected).toEqual([`127.0.0.1:${port}/acme/probe:main`, `127.0.0.1:${port}/acme/probe:stable`, `127.0.0.1:${port}/acme/probe:sha-${sha.slice(0, 7)}`]);
-    for (const ref of expected) expect(inspectImage(ref).raw.manifests?.map((m) => m.digest)).toEqual([built]);
+    for (const ref of expected) expect(inspectImage(ref).raw.manifests?.map((m) => m.digest).sort()).toEqual([...built].sort());
+    expect(inspectImage(expected[0]).raw.manifests?.map((m) => m.platform?.architecture).sort()).toEqual(PLATFORMS.map((p) => p.split('/')[1]).sort());
     expect(inspectImage(expected[0]).labels).toMatchObject({
       'org.opencontainers.image.revision': sha,
       'org.opencontainers.image.vendor': 'Acme',

@@ -71,9 +71,9 @@ export async function startLoopbackRegistry(work: string): Promise<LoopbackRegis
 }
 
 /** The image config (labels…) and raw manifest of a reference in the loopback registry. */
-export function inspectImage(ref: string): { raw: { manifests?: Array<{ digest: string }> }; labels: Record<string, string> } {
+export function inspectImage(ref: string): { raw: { manifests?: Array<{ digest: string; platform?: { architecture: string } }> }; labels: Record<string, string> } {
   const raw = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${ref}`], { encoding: 'utf8' });
   if (raw.status !== 0) throw new Error(`skopeo inspect ${ref}: ${raw.stderr}`);
   const config = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${ref}`], { encoding: 'utf8' });
-  return { raw: JSON.parse(raw.stdout) as { manifests?: Array<{ digest: string }> }, labels: (JSON.parse(config.stdout) as { config: { Labels?: Record<string, string> } }).config.Labels ?? {} };
+  return { raw: JSON.parse(raw.stdout) as { manifests?: Array<{ digest: string; platform?: { architecture: string } }> }, labels: (JSON.parse(config.stdout) as { config: { Labels?: Record<string, string> } }).config.Labels ?? {} };
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Prepares this machine for the end-to-end tests (test/e2e): the Debian packages they drive, QEMU user-mode
+# emulation of arm64 (binfmt_misc), and a static arm64 busybox as the arm64 image (no registry has base images
+# here). Idempotent; run as root. Undo the binfmt registration with scripts/e2e-teardown.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .e2e
+
+need=()
+for pkg in buildah skopeo docker-registry busybox-static qemu-user-static; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# arm64 emulation: register qemu-aarch64 with binfmt_misc unless it is registered already.
+binfmt=/proc/sys/fs/binfmt_misc
+if [ ! -e "$binfmt/register" ]; then
+  mount -t binfmt_misc binfmt_misc "$binfmt" 2>/dev/null || true
+fi
+if [ -e "$binfmt/register" ] && [ ! -e "$binfmt/qemu-aarch64" ] && [ -f /usr/lib/binfmt.d/qemu-aarch64.conf ]; then
+  if cat /usr/lib/binfmt.d/qemu-aarch64.conf > "$binfmt/register" 2>/dev/null; then
+    touch .e2e/binfmt-registered-by-dockyard
+  fi
+fi
+
+# A static arm64 busybox from Debian's archive.
+if [ ! -x .e2e/busybox-arm64 ]; then
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    dpkg --add-architecture arm64
+  fi
+  apt-get update -qq
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download -qq busybox-static:arm64 2>/dev/null && dpkg-deb -x busybox-static_*_arm64.deb root)
+  cp "$tmp/root/bin/busybox" .e2e/busybox-arm64
+  rm -rf "$tmp"
+fi
+
+if [ -e "$binfmt/qemu-aarch64" ] && .e2e/busybox-arm64 true 2>/dev/null; then
+  echo "e2e setup: arm64 emulation ready"
+else
+  echo "e2e setup: arm64 emulation unavailable; the end-to-end tests will run linux/amd64 only"
+fi
