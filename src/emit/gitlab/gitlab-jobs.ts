@@ -32,6 +32,15 @@ function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): 
   return { flags: pipeline.cache === 'local' ? ['--layers'] : [], setup: [] };
 }
 
+/** A job in the buildah image, first logging in (when credentials exist) to the registries it reads a cache from. */
+function buildahJob(job: Job, registries: readonly GitlabRegistry[], script: string[]): GitlabJob {
+  return {
+    image: GITLAB_IMAGES.buildah,
+    variables: { ...BUILDAH_VARIABLES },
+    script: [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...script],
+  };
+}
+
 const LOCAL_ROOT = '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ';
 
 /**
@@ -66,10 +75,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
     '"$@"',
   ];
   return {
-    image: GITLAB_IMAGES.buildah,
-    variables: { ...BUILDAH_VARIABLES },
-    script: [
-      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
+    ...buildahJob(job, registries, [
       SH([
         'set --',
         ...METADATA_ARGS,
@@ -83,7 +89,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
       recordDigestScript(CANDIDATE_DIR),
-    ],
+    ]),
     ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
     artifacts: { paths: ['dockyard/'], expire_in: `${retentionDaysOf(pipeline, 'candidate')} day` },
   };
@@ -99,20 +105,15 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
 export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { test } = pipeline;
   if (test.mode === 'target') {
-    return {
-      image: GITLAB_IMAGES.buildah,
-      variables: { ...BUILDAH_VARIABLES },
-      script: [
-        ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
-        SH([
-          'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
-          'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
-          'buildah build \\',
-          ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
-          `  ${shq(pipeline.image.context)}`,
-        ]),
-      ],
-    };
+    return buildahJob(job, registries, [
+      SH([
+        'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
+        'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
+        'buildah build \\',
+        ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
+        `  ${shq(pipeline.image.context)}`,
+      ]),
+    ]);
   }
   const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, DOCKYARD_TEST_SHELL: test.shell };
   test.commands.forEach((command, i) => {
