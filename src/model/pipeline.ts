@@ -1,4 +1,4 @@
-import type { CacheMode, RegistryConfig } from '../config/schema/index.js';
+import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import type { TagRule } from '../tags/tag-rule.js';
 
@@ -64,6 +64,8 @@ export interface TagStrategy {
   readonly rules: readonly TagRule[];
   readonly labels: readonly string[];
   readonly annotations: readonly string[];
+  /** Where annotations are applied: `manifest` at build time, `index` by the manifest job (same lines). */
+  readonly annotationLevels: readonly AnnotationLevel[];
   readonly flavor: {
     readonly latest: 'auto' | 'true' | 'false';
     readonly prefix: string;

@@ -53,6 +53,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       rules: config.tags.map(resolveTagRule),
       labels: [...config.labels],
       annotations: [...config.annotations],
+      annotationLevels: [...config.annotationLevels],
       flavor: {
         latest: latest === 'auto' ? 'auto' : latest ? 'true' : 'false',
         prefix: config.flavor.prefix,

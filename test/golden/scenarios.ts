@@ -46,6 +46,8 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
       'type=sha,format=long',
     ],
     flavor: { latest: 'auto', prefix: 'api-', suffix: '', onlatest: true },
+    annotations: ['com.acme.team=platform'],
+    annotationLevels: ['manifest', 'index'],
     cache: 'registry',
     test: { commands: ['node --version', 'node dist/selftest.js "$HOME"'], shell: '/bin/bash' },
     scan: { severities: ['CRITICAL', 'HIGH', 'MEDIUM'], ignoreUnfixed: true },

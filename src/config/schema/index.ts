@@ -19,6 +19,14 @@ import { triggersSchema } from './triggers.js';
 export const CACHE_MODES = ['gha', 'registry', 'inline', 'local', 'none'] as const;
 
 /**
+ * Annotation levels: `manifest` (each platform's image manifest, at build time) and `index` (the image index
+ * created by the manifest job; the same annotations, as Docker's own multi-runner workflows convert them).
+ *
+ * @see https://docs.docker.com/build/metadata/annotations/#specify-annotation-level
+ */
+export const ANNOTATION_LEVELS = ['manifest', 'index'] as const;
+
+/**
  * How a platform's jobs run: on a runner of that architecture, or emulated with QEMU on an amd64 runner.
  *
  * @see https://docs.docker.com/build/building/multi-platform/#strategies
@@ -114,6 +122,18 @@ export const configSchema = z
       .array(z.string().regex(/^[^=\s][^=]*=/, { message: 'not a key=value line' }))
       .default([])
       .describe('Extra or overriding manifest annotations, `key=value` lines. Default `[]`.'),
+    /**
+     * Where the annotations go: `manifest` (each platform's image manifest, set at build time) and/or `index` (the
+     * image index the manifest job creates). Default `["manifest"]`. See https://docs.docker.com/build/metadata/annotations/
+     */
+    annotationLevels: z
+      .array(z.enum(ANNOTATION_LEVELS))
+      .min(1)
+      .refine((levels) => new Set(levels).size === levels.length, { message: 'lists a level twice' })
+      .default(['manifest'])
+      .describe(
+        'Where the annotations go: `manifest` (each platform\'s image manifest, set at build time) and/or `index` (the image index the manifest job creates). Default `["manifest"]`. See https://docs.docker.com/build/metadata/annotations/',
+      ),
     /** Global tag flavor (metadata-action `flavor`). Default `{ latest: "auto", prefix: "", suffix: "", onlatest: false }`. */
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */
@@ -139,5 +159,7 @@ export type RegistryConfig = z.output<typeof registrySchema>;
 export type BuildSecretConfig = z.output<typeof buildSecretSchema>;
 /** A platform entry after validation. */
 export type PlatformConfig = z.output<typeof platformSchema>;
+/** One of {@link ANNOTATION_LEVELS}. */
+export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
 /** One of {@link CACHE_MODES}. */
 export type CacheMode = (typeof CACHE_MODES)[number];

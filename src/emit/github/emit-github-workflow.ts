@@ -72,6 +72,6 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'push':
       return pushSteps(pipeline, job, registries);
     case 'manifest':
-      return manifestSteps(job, registries);
+      return manifestSteps(pipeline, job, registries);
   }
 }

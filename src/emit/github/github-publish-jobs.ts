@@ -35,7 +35,13 @@ export function pushSteps(pipeline: Pipeline, job: Job, registries: readonly Git
  *
  * @see https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners
  */
-export function manifestSteps(job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+  const indexAnnotations = pipeline.tags.annotationLevels.includes('index')
+    ? [
+        '  # Index-level annotations: the manifest-level lines of the metadata job, moved to the index.',
+        '  while IFS= read -r line; do args+=(--annotation "index:${line#manifest:}"); done < <(jq -r \'.annotations[] | select(startswith("manifest:"))\' <<< "$METADATA_JSON")',
+      ]
+    : [];
   return [
     useAction('downloadArtifact', 'Download the pushed digests', {
       pattern: 'dockyard-digest-*',
@@ -53,6 +59,7 @@ export function manifestSteps(job: Job, registries: readonly GithubRegistry[]): 
         '  if [ -z "$tags" ]; then echo "::notice::no tags for $repository on this ref; nothing published"; continue; fi',
         '  args=()',
         '  while IFS= read -r tag; do args+=(--tag "$tag"); done <<< "$tags"',
+        ...indexAnnotations,
         '  for digest in *; do args+=("$repository@sha256:$digest"); done',
         '  docker buildx imagetools create "${args[@]}"',
         '  docker buildx imagetools inspect "$(head -n 1 <<< "$tags")"',

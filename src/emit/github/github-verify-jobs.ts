@@ -74,7 +74,8 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
         ...buildInputs(pipeline),
         target: pipeline.image.target,
         labels: '${{ needs.metadata.outputs.labels }}',
-        annotations: '${{ needs.metadata.outputs.annotations }}',
+        // Index-level annotations are applied by the manifest job (a single-platform export rejects them).
+        annotations: pipeline.tags.annotationLevels.includes('manifest') ? '${{ needs.metadata.outputs.annotations }}' : undefined,
         outputs: `type=oci,dest=${CANDIDATE_DIR}/image.tar`,
         provenance: false,
         sbom: false,

@@ -72,6 +72,6 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'push':
       return gitlabPushJob(pipeline, job, registries);
     case 'manifest':
-      return gitlabManifestJob(job, registries);
+      return gitlabManifestJob(pipeline, job, registries);
   }
 }

@@ -47,14 +47,21 @@ const LOCAL_ROOT = '--root "$CI_PROJECT_DIR/.dockyard-cache/$DOCKYARD_SLUG" ';
  * Collect `--label` and `--annotation` arguments in `"$@"` from the metadata job's dotenv lists (items joined by
  * the two characters `\n`, decoded with `printf '%b'`).
  */
-const METADATA_ARGS = [
-  'while IFS= read -r item; do if [ -n "$item" ]; then set -- "$@" --label "$item"; fi; done <<EOF',
-  '$(printf \'%b\\n\' "${DOCKYARD_LABELS:-}")',
-  'EOF',
-  'while IFS= read -r item; do if [ -n "$item" ]; then set -- "$@" --annotation "$item"; fi; done <<EOF',
-  '$(printf \'%b\\n\' "${DOCKYARD_ANNOTATIONS:-}")',
-  'EOF',
-];
+function metadataArgs(pipeline: Pipeline): string[] {
+  return [
+    ...collectArgs('--label', 'DOCKYARD_LABELS'),
+    ...(pipeline.tags.annotationLevels.includes('manifest') ? collectArgs('--annotation', 'DOCKYARD_ANNOTATIONS') : []),
+  ];
+}
+
+/** Append `<flag> <item>` to `"$@"` for every item of a dotenv list variable. */
+function collectArgs(flag: string, variable: string): string[] {
+  return [
+    `while IFS= read -r item; do if [ -n "$item" ]; then set -- "$@" ${flag} "$item"; fi; done <<EOF`,
+    `$(printf '%b\\n' "\${${variable}:-}")`,
+    'EOF',
+  ];
+}
 
 /**
  * The build job script: buildah builds the production stage for one platform and writes it to an OCI archive
@@ -78,7 +85,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
     ...buildahJob(job, registries, [
       SH([
         'set --',
-        ...METADATA_ARGS,
+        ...metadataArgs(pipeline),
         ...cache.setup,
         `mkdir -p ${CANDIDATE_DIR}`,
         `buildah ${root}build \\`,
@@ -160,7 +167,8 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest.1.md
  */
-export function gitlabManifestJob(job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  const index = pipeline.tags.annotationLevels.includes('index');
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
@@ -169,8 +177,11 @@ export function gitlabManifestJob(job: Job, registries: readonly GitlabRegistry[
       SH([
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
         'if [ -z "$tags" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
+        // Index-level annotations: the metadata job's annotations set on the index (`manifest create --annotation`:
+        // in the pinned buildah image, not in Debian 12's buildah 1.28).
+        ...(index ? ['set --', ...collectArgs('--annotation', 'DOCKYARD_ANNOTATIONS')] : []),
         'for repository in $DOCKYARD_REPOSITORIES; do',
-        '  buildah manifest create dockyard-index',
+        `  buildah manifest create ${index ? '"$@" ' : ''}dockyard-index`,
         `  for file in ${DIGESTS_DIR}/*; do`,
         '    buildah manifest add dockyard-index "docker://$repository@sha256:${file##*/}"',
         '  done',
