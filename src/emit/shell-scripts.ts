@@ -26,7 +26,8 @@ export function recordDigestScript(dir: string): string {
 
 /**
  * Push the candidate archive to every repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest,
- * refusing any change of digest, then record the digest as an empty file in `digestsDir`. Before pushing, the
+ * refusing any change of digest, then record the digest in `digestsDir/$DOCKYARD_SLUG` (the platform's slug, so
+ * the manifest job takes exactly one digest per platform and notices a missing one). Before pushing, the
  * archive's digest is read again and compared with the digest recorded when it was built (and then tested
  * and scanned): a different archive is never published.
  *
@@ -45,6 +46,20 @@ export function pushByDigestScript(dir: string, digestsDir: string): string {
     '  skopeo copy --retry-times 3 --preserve-digests "oci-archive:$dir/image.tar" "docker://$repository@$digest"',
     'done',
     'mkdir -p "$digests"',
-    'touch "$digests/${digest#sha256:}"',
+    'printf \'%s\\n\' "$digest" > "$digests/$DOCKYARD_SLUG"',
+  ].join('\n');
+}
+
+/**
+ * Fail unless `digestsDir` holds a pushed digest for every platform slug in `$DOCKYARD_SLUGS` (space-separated):
+ * an index is never published with a platform missing, nor from stray files of an earlier pipeline.
+ *
+ * @param digestsDir shell expression of the directory the push jobs' digests were collected in.
+ */
+export function checkPushedDigestsScript(digestsDir: string): string {
+  return [
+    'for slug in $DOCKYARD_SLUGS; do',
+    `  if [ ! -s ${digestsDir}/"$slug" ]; then echo "dockyard: no pushed digest for $slug; not publishing an incomplete index" >&2; exit 1; fi`,
+    'done',
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pushByDigestScript, recordDigestScript } from '../../src/emit/shell-scripts.js';
+import { checkPushedDigestsScript, pushByDigestScript, recordDigestScript } from '../../src/emit/shell-scripts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -62,13 +62,14 @@ describe('pushByDigestScript', () => {
     mkdirSync(bin);
     // A stand-in skopeo that logs its arguments, to check the exact calls.
     writeFileSync(join(bin, 'skopeo'), `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\n`, { mode: 0o755 });
-    const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b' });
+    const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUG: 'linux-arm64' });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
       `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b@${DIGEST}`,
       `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://docker.io/a/b@${DIGEST}`,
     ]);
-    expect(readdirSync(join(dir, 'digests'))).toEqual(['ab'.repeat(32)]);
+    expect(readdirSync(join(dir, 'digests'))).toEqual(['linux-arm64']);
+    expect(readFileSync(join(dir, 'digests', 'linux-arm64'), 'utf8')).toBe(`${DIGEST}\n`);
   });
 
   it('stops at the first failed push', () => {
@@ -79,5 +80,21 @@ describe('pushByDigestScript', () => {
     writeFileSync(join(bin, 'skopeo'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
     const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
     expect(run.status).not.toBe(0);
+  });
+});
+
+describe('checkPushedDigestsScript', () => {
+  it.each([
+    [['linux-amd64', 'linux-arm64'], 'linux-amd64 linux-arm64', 0, ''],
+    [['linux-amd64'], 'linux-amd64 linux-arm64', 1, 'no pushed digest for linux-arm64; not publishing an incomplete index'],
+    [[], 'linux-amd64', 1, 'no pushed digest for linux-amd64'],
+  ])('files %j, platforms %s → exit %i', (files, slugs, status, message) => {
+    mkdirSync(join(dir, 'digests'));
+    for (const slug of files) writeFileSync(join(dir, 'digests', slug), `${DIGEST}\n`);
+    // A stray file of an earlier pipeline never stands in for a missing platform.
+    writeFileSync(join(dir, 'digests', 'cd'.repeat(32)), '');
+    const run = sh(checkPushedDigestsScript('"$DIR/digests"'), { DOCKYARD_SLUGS: slugs });
+    expect(run.status).toBe(status);
+    expect(run.stderr).toContain(message);
   });
 });

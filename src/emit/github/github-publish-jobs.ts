@@ -1,5 +1,5 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { pushByDigestScript } from '../shell-scripts.js';
+import { checkPushedDigestsScript, pushByDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
@@ -18,7 +18,7 @@ export function pushSteps(pipeline: Pipeline, job: Job, registries: readonly Git
     {
       name: 'Push the tested candidate by digest',
       run: `${ENSURE_SKOPEO}\n${pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"')}`,
-      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUG: '${{ matrix.slug }}' },
     },
     useAction('uploadArtifact', 'Upload the pushed digest', {
       name: 'dockyard-digest-${{ matrix.slug }}',
@@ -54,18 +54,23 @@ export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly
       name: 'Create and push the image index',
       'working-directory': DIGESTS_DIR,
       run: [
+        checkPushedDigestsScript('.'),
         'for repository in $DOCKYARD_REPOSITORIES; do',
         '  tags=$(jq -r --arg repo "$repository" \'.tags[] | select(startswith($repo + ":"))\' <<< "$METADATA_JSON")',
         '  if [ -z "$tags" ]; then echo "::notice::no tags for $repository on this ref; nothing published"; continue; fi',
         '  args=()',
         '  while IFS= read -r tag; do args+=(--tag "$tag"); done <<< "$tags"',
         ...indexAnnotations,
-        '  for digest in *; do args+=("$repository@sha256:$digest"); done',
+        '  for slug in $DOCKYARD_SLUGS; do args+=("$repository@$(cat "$slug")"); done',
         '  docker buildx imagetools create "${args[@]}"',
         '  docker buildx imagetools inspect "$(head -n 1 <<< "$tags")"',
         'done',
       ].join('\n'),
-      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), METADATA_JSON: '${{ needs.metadata.outputs.json }}' },
+      env: {
+        DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '),
+        DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' '),
+        METADATA_JSON: '${{ needs.metadata.outputs.json }}',
+      },
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
+import { checkPushedDigestsScript, pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 
@@ -162,7 +162,8 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
 }
 
 /**
- * The manifest job: per registry, create an image index from the pushed digests with buildah and push it under
+ * The manifest job: per registry, create an image index from the pushed digests (one per platform, all required)
+ * with buildah and push it under
  * each of that registry's tags from the metadata job (`DOCKYARD_TAGS`, full references).
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest.1.md
@@ -171,7 +172,7 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
   const index = pipeline.tags.annotationLevels.includes('index');
   return {
     image: GITLAB_IMAGES.buildah,
-    variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' ') },
     script: [
       ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
       SH([
@@ -180,10 +181,11 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
         // Index-level annotations: the metadata job's annotations set on the index (`manifest create --annotation`:
         // in the pinned buildah image, not in Debian 12's buildah 1.28).
         ...(index ? ['set --', ...collectArgs('--annotation', 'DOCKYARD_ANNOTATIONS')] : []),
+        checkPushedDigestsScript(DIGESTS_DIR),
         'for repository in $DOCKYARD_REPOSITORIES; do',
         `  buildah manifest create ${index ? '"$@" ' : ''}dockyard-index`,
-        `  for file in ${DIGESTS_DIR}/*; do`,
-        '    buildah manifest add dockyard-index "docker://$repository@sha256:${file##*/}"',
+        '  for slug in $DOCKYARD_SLUGS; do',
+        `    buildah manifest add dockyard-index "docker://$repository@$(cat "${DIGESTS_DIR}/$slug")"`,
         '  done',
         '  printf \'%s\\n\' "$tags" | while IFS= read -r ref; do',
         '    case $ref in "$repository":*) ;; *) continue ;; esac',
