@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Prepares this machine for the end-to-end tests (test/e2e): the Debian packages they drive, QEMU user-mode
 # emulation of arm64 (binfmt_misc), and a static arm64 busybox as the arm64 image (no registry has base images
-# here). Idempotent; run as root. Undo the binfmt registration with scripts/e2e-teardown.sh.
+# here). docker.io provides the Docker daemon the tests start privately (own data root and socket, no bridge) to
+# pull and run the published image. Idempotent; run as root. Undo the binfmt registration with scripts/e2e-teardown.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .e2e
 
 need=()
-for pkg in buildah skopeo docker-registry busybox-static qemu-user-static; do
+for pkg in buildah skopeo docker-registry busybox-static qemu-user-static docker.io; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
+  # Packages must not start services (docker.io would start a daemon with a docker0 bridge): deny service
+  # starts with a policy-rc.d for the duration of the install, unless one exists already.
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy"
+    trap 'rm -f "$policy"' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+if ip link show docker0 >/dev/null 2>&1; then ip link delete docker0 || true; fi
 
 # arm64 emulation: register qemu-aarch64 with binfmt_misc unless it is registered already.
 binfmt=/proc/sys/fs/binfmt_misc

@@ -36,15 +36,18 @@ export interface LoopbackRegistry {
 
 /**
  * Start Debian's docker-registry on 127.0.0.1 (a free port, data under `work`) and write the config files and
- * TLS shims the end-to-end tests need. Only loopback is ever contacted.
+ * TLS shims the end-to-end tests need. Only loopback is ever contacted: `mirrors` lists image name prefixes
+ * (e.g. `docker.io/library/busybox`) that registries.conf redirects to the same path in this registry.
  */
-export async function startLoopbackRegistry(work: string): Promise<LoopbackRegistry> {
+export async function startLoopbackRegistry(work: string, options: { mirrors?: readonly string[] } = {}): Promise<LoopbackRegistry> {
   const port = await freePort();
   const shimDir = join(work, 'bin');
   mkdirSync(shimDir, { recursive: true });
   writeFileSync(join(work, 'registry.yml'), `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${work}/registry-data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
   const registriesConf = join(work, 'registries.conf');
-  writeFileSync(registriesConf, `unqualified-search-registries = []\n[[registry]]\nlocation = "127.0.0.1:${port}"\ninsecure = true\n`);
+  // Each mirrored prefix (e.g. docker.io/library/busybox) is served by the loopback registry under the same path.
+  const mirrors = (options.mirrors ?? []).map((prefix) => `[[registry]]\nprefix = "${prefix}"\nlocation = "127.0.0.1:${port}/${prefix.replace(/^[^/]+\//, '')}"\ninsecure = true\n`);
+  writeFileSync(registriesConf, [`unqualified-search-registries = []\n[[registry]]\nlocation = "127.0.0.1:${port}"\ninsecure = true\n`, ...mirrors].join(''));
   const storageConf = join(work, 'storage.conf');
   writeFileSync(storageConf, `[storage]\ndriver = "vfs"\ngraphroot = "${work}/storage"\nrunroot = "${work}/run"\n`);
   const shim = (name: string, body: string) => {
