@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +124,11 @@ function expectPublished(run: PipelineRun): void {
     expect(manifest.labels).toMatchObject({ 'org.opencontainers.image.revision': run.sha, 'org.opencontainers.image.vendor': 'Acme' });
   }
   for (const job of NOT_RUN) expect(run.log).not.toContain(`PASS  ${job}`);
+  // The manifest job prints each published reference with the digest of the index it pushed.
+  const printed = new RegExp(`published ${tags[0].replaceAll('.', '\\.')}@(sha256:[0-9a-f]{64})`).exec(run.log);
+  expect(printed, 'the manifest job printed the published index digest').not.toBeNull();
+  const raw = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${tags[0]}`]).stdout;
+  expect(`sha256:${createHash('sha256').update(raw).digest('hex')}`).toBe(printed![1]);
 }
 
 describe.skipIf(missing.length > 0)('examples/status-page: the committed GitLab pipeline under gitlab-ci-local', () => {

@@ -163,8 +163,8 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
 
 /**
  * The manifest job: per registry, create an image index from the pushed digests (one per platform, all required)
- * with buildah and push it under
- * each of that registry's tags from the metadata job (`DOCKYARD_TAGS`, full references).
+ * with buildah, push it under each of that registry's tags from the metadata job (`DOCKYARD_TAGS`, full
+ * references), print each published reference with the index digest, and print the index.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest.1.md
  */
@@ -189,9 +189,10 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
         '  done',
         '  printf \'%s\\n\' "$tags" | while IFS= read -r ref; do',
         '    case $ref in "$repository":*) ;; *) continue ;; esac',
-        '    buildah manifest push dockyard-index "docker://$ref"',
-        '    echo "published $ref"',
+        '    buildah manifest push --digestfile dockyard/index-digest dockyard-index "docker://$ref"',
+        '    echo "published $ref@$(cat dockyard/index-digest)"',
         '  done',
+        '  buildah manifest inspect dockyard-index',
         '  buildah manifest rm dockyard-index',
         'done',
       ]),
