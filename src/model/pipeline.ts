@@ -147,8 +147,8 @@ export interface ArtifactSpec {
   readonly id: ArtifactId;
   /**
    * `metadata`: version, tags, labels and annotations (job outputs on GitHub, a dotenv report on GitLab).
-   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest). `digest`: empty file
-   * named by the pushed digest.
+   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest). `digest`: a file
+   * named by the platform slug holding the pushed digest.
    */
   readonly description: string;
   /** Retention in days. */

@@ -21,7 +21,7 @@ const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
 const ARTIFACTS: readonly ArtifactSpec[] = [
   { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
   { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 },
-  { id: 'digest', description: 'empty file named by the digest pushed for one platform', retentionDays: 1 },
+  { id: 'digest', description: 'a file named by the platform slug holding the digest pushed for that platform', retentionDays: 1 },
 ];
 
 /**
