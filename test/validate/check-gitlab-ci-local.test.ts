@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkWithGitlabCiLocal,
   isGitlabCiLocalAvailable,
@@ -40,6 +40,18 @@ function breakCi(search: string, replacement: string): string {
   return VALID.replace(search, replacement);
 }
 
+// A private TMPDIR, so that other processes' temp dirs (parallel test runs) cannot change what is counted.
+const savedTmpdir = process.env.TMPDIR;
+let privateTmp: string;
+beforeAll(() => {
+  privateTmp = mkdtempSync(`${os.tmpdir()}/dockyard-glcl-test-`);
+  process.env.TMPDIR = privateTmp;
+});
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(privateTmp, { recursive: true, force: true });
+});
 const leftovers = (): string[] => readdirSync(os.tmpdir()).filter((n) => n.startsWith('dockyard-glcl-'));
 
 // Each run takes ~0.5-1.5 s (gitlab-ci-local compiles GitLab's JSON schema every time).
