@@ -87,6 +87,33 @@ export function stageByDigestScript(dir: string): string {
 }
 
 /**
+ * Registry handoff, build job with buildah only (GitLab: the buildah image has no skopeo): push the candidate
+ * archive, untagged, to the staging repository `$DOCKYARD_STAGING` with its digest unchanged. `buildah push`
+ * re-compresses layers and so cannot push to a digest; `buildah manifest push --all` copies the instances of a
+ * manifest list as they are. The candidate is therefore wrapped in a one-entry index, whose digest a dry run into a
+ * `dir:` directory gives, and index and candidate are pushed by digest: no tag is written. The index is a
+ * by-product nothing refers to; test, scan and push use the candidate's own digest.
+ *
+ * @param dir shell expression of the candidate directory (holds `image.tar` and `digest`).
+ * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest-push.1.md
+ */
+export function stageWithBuildahScript(dir: string): string {
+  return [
+    readRecordedDigestScript(dir),
+    'buildah manifest create dockyard-stage >/dev/null',
+    'buildah manifest add dockyard-stage "oci-archive:$dir/image.tar"',
+    'rm -rf "$dir/stage-index"',
+    'buildah manifest push dockyard-stage "dir:$dir/stage-index"',
+    'if ! grep -q "\\"$digest\\"" "$dir/stage-index/manifest.json"; then echo "dockyard: the staging index does not hold the recorded candidate $digest" >&2; exit 1; fi',
+    'index="sha256:$(sha256sum < "$dir/stage-index/manifest.json" | cut -d \' \' -f 1)"',
+    'buildah manifest push --all dockyard-stage "docker://$DOCKYARD_STAGING@$index"',
+    'buildah manifest rm dockyard-stage >/dev/null',
+    'rm -rf "$dir/stage-index"',
+    'echo "staged candidate (untagged): $DOCKYARD_STAGING@$digest, in the untagged index $index"',
+  ].join('\n');
+}
+
+/**
  * Registry handoff, push job: copy the tested candidate from the staging repository `$DOCKYARD_STAGING` to every
  * repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest, then record the digest as an empty file in
  * `digestsDir`. Before publishing, the manifest stored under the digest recorded at build time is fetched and
