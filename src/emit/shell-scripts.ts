@@ -49,8 +49,8 @@ export function pushByDigestScript(dir: string, digestsDir: string): string {
 }
 
 /** skopeo copying `source` to `<repository>@$digest`, keeping the digest or failing. */
-function copyByDigest(source: string, repository: string, all = false): string {
-  return `skopeo copy --retry-times 3 ${all ? '--all ' : ''}--preserve-digests ${source} "docker://${repository}@$digest"`;
+function copyByDigest(source: string, repository: string): string {
+  return `skopeo copy --retry-times 3 --preserve-digests ${source} "docker://${repository}@$digest"`;
 }
 
 /** sh recording the pushed `$digest` as an empty file in `$digests`, for the manifest job. */
@@ -117,8 +117,9 @@ export function stageWithBuildahScript(dir: string): string {
  * Registry handoff, push job: copy the tested candidate from the staging repository `$DOCKYARD_STAGING` to every
  * repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest, then record the digest as an empty file in
  * `digestsDir`. Before publishing, the manifest stored under the digest recorded at build time is fetched and
- * hashed: a missing candidate (removed by a cleanup, or a recorded digest changed after the build) or different
- * content is never published. `--all --preserve-digests` copies exactly that manifest or fails.
+ * hashed: a missing candidate (removed by a cleanup, or a recorded digest changed after the build), different
+ * content, or an image index (such as the by-product of {@link stageWithBuildahScript}) instead of the
+ * single-platform image is never published. `--preserve-digests` copies exactly that manifest or fails.
  *
  * @param dir shell expression of the candidate directory (holds `digest`).
  * @param digestsDir shell expression of the directory collecting pushed digests.
@@ -136,8 +137,9 @@ export function promoteByDigestScript(dir: string, digestsDir: string): string {
     'fi',
     'digest="sha256:$(sha256sum < "$dir/staged-manifest.json" | cut -d \' \' -f 1)"',
     'if [ "$digest" != "$recorded" ]; then echo "dockyard: the staged candidate has digest $digest, not the digest built and tested ($recorded); not publishing" >&2; exit 1; fi',
+    'if grep -q \'"manifests"\' "$dir/staged-manifest.json"; then echo "dockyard: $DOCKYARD_STAGING@$recorded is an image index, not the single-platform candidate the build recorded; not publishing" >&2; exit 1; fi',
     'for repository in $DOCKYARD_REPOSITORIES; do',
-    `  ${copyByDigest('"docker://$DOCKYARD_STAGING@$digest"', '$repository', true)}`,
+    `  ${copyByDigest('"docker://$DOCKYARD_STAGING@$digest"', '$repository')}`,
     'done',
     ...RECORD_PUSHED_DIGEST,
   ].join('\n');

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageByDigestScript } from '../../src/emit/shell-scripts.js';
+import { promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageByDigestScript, stageWithBuildahScript } from '../../src/emit/shell-scripts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -146,6 +146,45 @@ describe('stageByDigestScript', () => {
   });
 });
 
+describe('stageWithBuildahScript', () => {
+  /** A stand-in buildah: logs calls; `manifest push <list> dir:<path>` writes `index` there as manifest.json. */
+  function fakeBuildah(index: string): string {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(dir, 'index.json'), index);
+    writeFileSync(
+      join(bin, 'buildah'),
+      `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\nlast=$(eval echo "\\\${$#}")\ncase $last in dir:*) mkdir -p "\${last#dir:}" && cp "${join(dir, 'index.json')}" "\${last#dir:}/manifest.json" ;; esac\n`,
+      { mode: 0o755 },
+    );
+    return `${bin}:${process.env.PATH}`;
+  }
+
+  it('wraps the archive in a one-entry index and pushes index and candidate by digest, without a tag', () => {
+    const index = `{"schemaVersion":2,"manifests":[{"digest":"${DIGEST}"}]}`;
+    const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(stageWithBuildahScript('"$DIR"'), { PATH: fakeBuildah(index), DOCKYARD_STAGING: 'registry.example/a/b/staging' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(calls()).toEqual([
+      'manifest create dockyard-stage',
+      `manifest add dockyard-stage oci-archive:${dir}/image.tar`,
+      `manifest push dockyard-stage dir:${dir}/stage-index`,
+      `manifest push --all dockyard-stage docker://registry.example/a/b/staging@${indexDigest}`,
+      'manifest rm dockyard-stage',
+    ]);
+    expect(run.stdout).toContain(`staged candidate (untagged): registry.example/a/b/staging@${DIGEST}, in the untagged index ${indexDigest}`);
+  });
+
+  it('refuses to push an index that does not hold the recorded candidate', () => {
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(stageWithBuildahScript('"$DIR"'), { PATH: fakeBuildah(`{"manifests":[{"digest":"sha256:${'cd'.repeat(32)}"}]}`), DOCKYARD_STAGING: 'registry.example/a/b/staging' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`the staging index does not hold the recorded candidate ${DIGEST}`);
+    expect(calls().some((c) => c.startsWith('manifest push --all'))).toBe(false);
+  });
+});
+
 describe('promoteByDigestScript', () => {
   const manifest = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}';
   const staged = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
@@ -157,8 +196,8 @@ describe('promoteByDigestScript', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(calls()).toEqual([
       `inspect --retry-times 3 --raw docker://ghcr.io/a/b/staging@${staged}`,
-      `copy --retry-times 3 --all --preserve-digests docker://ghcr.io/a/b/staging@${staged} docker://ghcr.io/a/b@${staged}`,
-      `copy --retry-times 3 --all --preserve-digests docker://ghcr.io/a/b/staging@${staged} docker://docker.io/a/b@${staged}`,
+      `copy --retry-times 3 --preserve-digests docker://ghcr.io/a/b/staging@${staged} docker://ghcr.io/a/b@${staged}`,
+      `copy --retry-times 3 --preserve-digests docker://ghcr.io/a/b/staging@${staged} docker://docker.io/a/b@${staged}`,
     ]);
     expect(readdirSync(join(dir, 'digests'))).toEqual([staged.slice('sha256:'.length)]);
   });
@@ -177,6 +216,16 @@ describe('promoteByDigestScript', () => {
     const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest })));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`the staged candidate has digest ${staged}, not the digest built and tested (${DIGEST}); not publishing`);
+    expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
+  });
+
+  it('refuses to publish an image index staged under the recorded digest', () => {
+    const index = `{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"digest":"${DIGEST}"}]}`;
+    const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
+    writeFileSync(join(dir, 'digest'), `${indexDigest}\n`);
+    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest: index })));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`ghcr.io/a/b/staging@${indexDigest} is an image index, not the single-platform candidate the build recorded; not publishing`);
     expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
   });
 
