@@ -57,10 +57,11 @@ function copyByDigest(source: string, repository: string): string {
 const RECORD_PUSHED_DIGEST = ['mkdir -p "$digests"', 'touch "$digests/${digest#sha256:}"'];
 
 /**
- * sh that sets `$digest` to the digest recorded in `$dir/digest`, failing unless it is exactly one
+ * sh that sets `$dir` and `$digest` to the digest recorded in `$dir/digest`, failing unless it is exactly one
  * `sha256:<64 hex>` (so nothing else reaches an image reference or a step output).
  *
  * @param dir shell expression of the candidate directory.
+ * @see https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests
  */
 export function readRecordedDigestScript(dir: string): string {
   return [

@@ -20,6 +20,8 @@ const CANDIDATE_REF = (staging: string) => `${staging}@\${{ steps.candidate.outp
 /**
  * The staging repository's reference on GitHub (e.g. `ghcr.io/acme/api/staging`), or undefined with the artifact
  * handoff.
+ *
+ * @see https://docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry
  */
 export function githubStagingRef(pipeline: Pipeline, registries: readonly GithubRegistry[]): string | undefined {
   const { handoff } = pipeline;
@@ -43,7 +45,11 @@ export function refuseReadOnlyPullRequestStep(staging: string): GithubStep {
   };
 }
 
-/** Build job: push the recorded candidate archive, untagged, to the staging repository by digest. */
+/**
+ * Build job: push the recorded candidate archive, untagged, to the staging repository by digest.
+ *
+ * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
+ */
 export function stageCandidateStep(staging: string): GithubStep {
   return {
     name: 'Push the candidate, untagged, to the staging repository',
@@ -52,7 +58,12 @@ export function stageCandidateStep(staging: string): GithubStep {
   };
 }
 
-/** Test and scan jobs: read the digest recorded at build time into `steps.candidate.outputs.digest`. */
+/**
+ * Test and scan jobs: read the digest recorded at build time into `steps.candidate.outputs.digest` (failing
+ * unless it is one `sha256:` digest).
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/passing-information-between-jobs
+ */
 export function readCandidateDigestStep(): GithubStep {
   return {
     name: 'Read the candidate digest',
@@ -70,18 +81,33 @@ export function stagedBuildContext(stage: string, staging: string): string {
   return `${stage}=docker-image://${CANDIDATE_REF(staging)}`;
 }
 
-/** Test commands: pull the staged candidate by digest into Docker; the env the `docker run` steps share. */
+/**
+ * Test commands: pull the staged candidate by digest into Docker; returns the step and the env (`PLATFORM`,
+ * `CANDIDATE`) the `docker run` steps share.
+ *
+ * @see https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier
+ */
 export function pullCandidateStep(staging: string): { step: GithubStep; env: Record<string, string> } {
   const env = { PLATFORM: '${{ matrix.platform }}', CANDIDATE: CANDIDATE_REF(staging) };
   return { step: { name: 'Pull the candidate', run: 'docker pull --platform "$PLATFORM" "$CANDIDATE"', env }, env };
 }
 
-/** Scan: the Trivy input naming the staged candidate by digest. */
+/**
+ * Scan: the Trivy input naming the staged candidate by digest (Trivy logs in with the docker/login-action
+ * credentials).
+ *
+ * @see https://github.com/aquasecurity/trivy-action#inputs
+ */
 export function stagedScanInput(staging: string): Record<string, string> {
   return { 'image-ref': CANDIDATE_REF(staging) };
 }
 
-/** Push job: copy the tested candidate from the staging repository to every registry by digest. */
+/**
+ * Push job: copy the tested candidate from the staging repository to every registry by digest, after checking it
+ * (see `promoteByDigestScript`).
+ *
+ * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
+ */
 export function promoteCandidateStep(staging: string, registries: readonly GithubRegistry[]): GithubStep {
   return {
     name: 'Copy the tested candidate by digest from staging to every registry',

@@ -8,7 +8,12 @@ export interface GitlabStaging {
   readonly registry: GitlabRegistry;
 }
 
-/** The staging repository on GitLab, or undefined with the artifact handoff. */
+/**
+ * The staging repository on GitLab (default registry: `$CI_REGISTRY_IMAGE/staging`), or undefined with the artifact
+ * handoff.
+ *
+ * @see https://docs.gitlab.com/user/packages/container_registry/#naming-convention-for-your-container-images
+ */
 export function gitlabStaging(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabStaging | undefined {
   const { handoff } = pipeline;
   if (handoff.mode !== 'registry') return undefined;
@@ -16,7 +21,12 @@ export function gitlabStaging(pipeline: Pipeline, registries: readonly GitlabReg
   return { ref: stagingRefOf(handoff.staging, registry), registry };
 }
 
-/** Job variables naming the staging repository for the shell fragments (`$DOCKYARD_STAGING`). */
+/**
+ * Job variables naming the staging repository for the shell fragments (`$DOCKYARD_STAGING`, expanded by the runner
+ * when it refers to predefined variables); empty with the artifact handoff.
+ *
+ * @see https://docs.gitlab.com/ci/variables/#use-cicd-variables-in-other-variables
+ */
 export function stagingVariables(staging: GitlabStaging | undefined): Record<string, string> {
   return staging ? { DOCKYARD_STAGING: staging.ref } : {};
 }
