@@ -156,6 +156,12 @@ describe('pull and merge requests with the registry handoff', () => {
     expect(run.stdout).toMatch(/^::error title=Registry handoff needs a write token::handoff "registry" pushes each candidate to ghcr\.io\/acme\/api\/staging before testing it, .*forks and by Dependabot.*use handoff "artifact"\.\n$/);
   });
 
+  it('GitHub: a workflow without pull request triggers has no guard step', () => {
+    const { steps } = github({ handoff: 'registry', triggers: { pullRequests: false } }).build;
+    expect(steps.filter((s) => s.if === READ_ONLY_PULL_REQUEST)).toEqual([]);
+    expect(steps[0].name).toBe('Check out');
+  });
+
   it('GitHub: same-repository pull requests log in to stage their candidates (no fork condition on the logins); push and manifest never run', () => {
     const jobs = github({ handoff: 'registry' }) as unknown as Record<string, { if?: string; steps: Step[] }>;
     const logins = ['build', 'test', 'scan'].map((id) => jobs[id].steps.filter((s) => s.uses?.startsWith('docker/login-action')).map((s) => s.if));

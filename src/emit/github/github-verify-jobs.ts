@@ -69,7 +69,7 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
   const cache = planGithubCache(pipeline, registries, true);
   const staging = githubStagingRef(pipeline, registries);
   return [
-    ...(staging ? [refuseReadOnlyPullRequestStep(staging)] : []),
+    ...(staging && pipeline.triggers.pullRequests ? [refuseReadOnlyPullRequestStep(staging)] : []),
     ...setupSteps(pipeline, true),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
     ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
