@@ -16,6 +16,8 @@ export interface Pipeline {
   readonly registries: readonly RegistryTarget[];
   readonly tags: TagStrategy;
   readonly cache: CacheMode;
+  /** How each candidate travels from the build job to test, scan and push. */
+  readonly handoff: HandoffSpec;
   readonly test: TestSpec;
   readonly scan: ScanSpec;
   readonly triggers: TriggerSpec;
@@ -72,6 +74,33 @@ export interface TagStrategy {
     readonly suffix: string;
     readonly onlatest: boolean;
   };
+}
+
+/**
+ * How each platform's candidate travels from the build job to test, scan and push. `artifact`: an OCI archive and
+ * its digest as a CI artifact. `registry`: the build job pushes the candidate, untagged and by digest, to the
+ * staging repository and hands on only the digest; test and scan pull that digest, push copies it to every registry.
+ */
+export type HandoffSpec = { readonly mode: 'artifact' } | { readonly mode: 'registry'; readonly staging: StagingSpec };
+
+/** The staging repository of the registry handoff: in one of the pipeline's registries, with its credentials. */
+export interface StagingSpec {
+  /** Index into `Pipeline.registries` of the registry that holds it: the first one. */
+  readonly registry: number;
+  /** Repository path in that registry, or undefined for `<that registry's image reference>/staging`. */
+  readonly repository?: string;
+}
+
+/** The path appended to the staging registry's image reference when no staging repository is named. */
+export const DEFAULT_STAGING_SUFFIX = 'staging';
+
+/**
+ * The staging repository's reference, given the staging registry as an emitter resolved it: `<host>/<repository>`
+ * when one is named, else `<registry reference>/staging` (e.g. `ghcr.io/acme/api/staging`,
+ * `$CI_REGISTRY_IMAGE/staging`).
+ */
+export function stagingRefOf(staging: StagingSpec, registry: { readonly ref: string; readonly host: string }): string {
+  return staging.repository !== undefined ? `${registry.host}/${staging.repository}` : `${registry.ref}/${DEFAULT_STAGING_SUFFIX}`;
 }
 
 /** How the candidate is tested. */
@@ -135,6 +164,11 @@ export interface Job {
   readonly produces: readonly ArtifactId[];
   /** Registry indexes (into `Pipeline.registries`) this job logs in to. */
   readonly logsInTo: readonly number[];
+  /**
+   * Access to the staging repository (registry handoff only): `push` (the build job stages the candidate) or
+   * `pull` (test and scan pull it, push copies it from there). Undefined: the job does not use it.
+   */
+  readonly staging?: 'push' | 'pull';
   /** Names of secrets (CI secrets/variables) the job reads. */
   readonly secrets: readonly string[];
 }
@@ -147,8 +181,9 @@ export interface ArtifactSpec {
   readonly id: ArtifactId;
   /**
    * `metadata`: version, tags, labels and annotations (job outputs on GitHub, a dotenv report on GitLab).
-   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest). `digest`: a file
-   * named by the platform slug holding the pushed digest.
+   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest); with the registry
+   * handoff only `digest`, the image itself waiting in the staging repository. `digest`: a file named by the
+   * platform slug holding the pushed digest.
    */
   readonly description: string;
   /** Retention in days. */

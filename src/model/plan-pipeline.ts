@@ -1,8 +1,8 @@
-import { platformIdOf } from '../config/config-helpers.js';
+import { handoffOf, platformIdOf } from '../config/config-helpers.js';
 import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
-import type { ArtifactSpec, Job, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
 const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
@@ -18,11 +18,15 @@ const GITLAB_RUNNER_TAG: Partial<Record<PlatformId, string>> = {
 const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
 
 /** Artifacts handed between jobs, kept one day: they only live for the pipeline. */
-const ARTIFACTS: readonly ArtifactSpec[] = [
-  { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
-  { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 },
-  { id: 'digest', description: 'a file named by the platform slug holding the digest pushed for that platform', retentionDays: 1 },
-];
+function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
+  return [
+    { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
+    handoff.mode === 'artifact'
+      ? { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 }
+      : { id: 'candidate', description: 'manifest digest of the candidate pushed, untagged, to the staging repository', retentionDays: 1 },
+    { id: 'digest', description: 'a file named by the platform slug holding the digest pushed for that platform', retentionDays: 1 },
+  ];
+}
 
 /**
  * Build the platform-neutral pipeline model from a validated config. Pure and deterministic.
@@ -37,6 +41,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       ? { mode: 'target', target: config.test.target, replacesStage: config.image.target ?? '' }
       : { mode: 'commands', commands: config.test.commands, shell: config.test.shell };
   const latest = config.flavor.latest;
+  const handoff = planHandoff(config);
   return {
     name: 'dockyard',
     image: {
@@ -62,6 +67,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       },
     },
     cache: config.cache,
+    handoff,
     test,
     scan: { severities: [...config.scan.severities], ignoreUnfixed: config.scan.ignoreUnfixed },
     triggers: {
@@ -71,9 +77,27 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       schedules: config.triggers.schedule.map((s) => s.cron),
       manual: config.triggers.manual,
     },
-    jobs: planJobs(config, registries),
-    artifacts: ARTIFACTS,
+    jobs: planJobs(config, registries, handoff),
+    artifacts: artifactsFor(handoff),
   };
+}
+
+/** The handoff, with the staging repository in the first registry (the validator checked it can exist there). */
+function planHandoff(config: DockyardConfig): HandoffSpec {
+  const handoff = handoffOf(config.handoff);
+  if (handoff.mode === 'artifact') return { mode: 'artifact' };
+  const repository = handoff.staging?.repository;
+  return { mode: 'registry', staging: { registry: 0, ...(repository !== undefined ? { repository } : {}) } };
+}
+
+/**
+ * Whether jobs log in to a registry with the CI token that GitHub scopes by `permissions: packages` (ghcr without
+ * explicit credentials, or the native registry).
+ *
+ * @see https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages#about-scopes-and-permissions-for-package-registries
+ */
+function logsInWithGithubToken(registry: RegistryTarget): boolean {
+  return registry.type === 'native' || (registry.type === 'ghcr' && registry.credentials === undefined);
 }
 
 function planPlatform(entry: PlatformConfig): PlatformTarget {
@@ -102,12 +126,19 @@ function testPlatformsOf(config: DockyardConfig): PlatformId[] {
   return built.includes('linux/amd64') ? ['linux/amd64'] : [built[0]];
 }
 
-function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[]): Job[] {
+function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], handoff: HandoffSpec): Job[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
   const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
   const publishPermissions = { contents: 'read', packages: 'write' } as const;
   const testReadsCache = 'target' in config.test && cacheLogin.length > 0;
+  // The registry handoff: build pushes to the staging repository, test and scan pull from it, with the login of the
+  // registry that holds it; on GitHub its token needs `packages` access only when that registry is ghcr.
+  const staged = handoff.mode === 'registry' ? handoff.staging.registry : undefined;
+  const stagingLogin = staged !== undefined ? [staged] : [];
+  const stagingToken = staged !== undefined && logsInWithGithubToken(registries[staged]);
+  const readPermissions: JobPermissions = { contents: 'read', packages: 'read' };
+  const stagingAccess = (access: 'push' | 'pull') => (staged !== undefined ? { staging: access } : {});
   return [
     {
       id: 'metadata',
@@ -123,15 +154,16 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
     },
     {
       id: 'build',
-      title: 'Build the candidate image (one per platform, not pushed)',
+      title: staged === undefined ? 'Build the candidate image (one per platform, not pushed)' : 'Build the candidate image (one per platform) and push it, untagged, to the staging repository',
       needs: ['metadata'],
       perPlatform: true,
       stage: 'verify',
-      permissions: cacheLogin.length > 0 ? publishPermissions : { contents: 'read' },
+      permissions: cacheLogin.length > 0 || stagingToken ? publishPermissions : { contents: 'read' },
       consumes: ['metadata'],
       produces: ['candidate'],
-      logsInTo: cacheLogin,
+      logsInTo: union(cacheLogin, stagingLogin),
       secrets: buildSecrets,
+      ...stagingAccess('push'),
     },
     {
       id: 'test',
@@ -140,12 +172,13 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       perPlatform: true,
       platforms: testPlatformsOf(config),
       stage: 'verify',
-      // A test stage build reads the registry cache: read access, nothing more.
-      permissions: testReadsCache ? { contents: 'read', packages: 'read' } : { contents: 'read' },
+      // A test stage build reads the registry cache, and the registry handoff pulls the candidate: read access, nothing more.
+      permissions: testReadsCache || stagingToken ? readPermissions : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
-      logsInTo: testReadsCache ? cacheLogin : [],
+      logsInTo: union(testReadsCache ? cacheLogin : [], stagingLogin),
       secrets: 'target' in config.test ? buildSecrets : [],
+      ...stagingAccess('pull'),
     },
     {
       id: 'scan',
@@ -153,15 +186,16 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       needs: ['build'],
       perPlatform: true,
       stage: 'verify',
-      permissions: { contents: 'read' },
+      permissions: stagingToken ? readPermissions : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
-      logsInTo: [],
+      logsInTo: stagingLogin,
       secrets: [],
+      ...stagingAccess('pull'),
     },
     {
       id: 'push',
-      title: 'Push the tested candidate by digest',
+      title: staged === undefined ? 'Push the tested candidate by digest' : 'Copy the tested candidate by digest from the staging repository to every registry',
       needs: ['build', 'test', 'scan'],
       perPlatform: true,
       stage: 'publish',
@@ -170,6 +204,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       produces: ['digest'],
       logsInTo: all,
       secrets: [],
+      ...stagingAccess('pull'),
     },
     {
       id: 'manifest',
@@ -184,6 +219,10 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       secrets: [],
     },
   ];
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])];
 }
 
 function normalisePath(path: string): string {

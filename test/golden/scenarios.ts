@@ -70,6 +70,27 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     test: { target: 'unit' },
     triggers: { branches: ['main'], tags: ['*'], pullRequests: false, manual: false },
   },
+  'registry-handoff-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/media-encoder', target: 'runtime' },
+    platforms: ['linux/amd64', 'linux/arm64'],
+    handoff: 'registry',
+    cache: 'registry',
+    test: { target: 'selftest', platforms: ['linux/amd64', 'linux/arm64'] },
+  },
+  'registry-handoff-named-staging': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/encoder' },
+    registries: [
+      { type: 'dockerhub', repository: 'acme/encoder' },
+      { type: 'ghcr', repository: 'acme/encoder', credentials: { username: 'GHCR_USER', password: 'GHCR_TOKEN' } },
+    ],
+    platforms: ['linux/amd64', 'linux/arm/v7'],
+    handoff: { mode: 'registry', staging: { repository: 'acme/encoder-candidates' } },
+    cache: 'none',
+    test: { commands: ['encoder --self-test', 'encoder --version | grep -q "^encoder "'] },
+    scan: { severities: ['CRITICAL'], ignoreUnfixed: true },
+  },
   'none-cache-both': {
     ci: ['github', 'gitlab'],
     image: { name: 'acme/tools', target: 'final' },

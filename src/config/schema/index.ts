@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildSecretSchema, imageSchema } from './image.js';
 import { CI_SYSTEMS, PLATFORM_IDS } from './primitives.js';
+import { handoffSchema } from './handoff.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
@@ -138,6 +139,12 @@ export const configSchema = z
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */
     cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.'),
+    /** How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`. */
+    handoff: handoffSchema
+      .default('artifact')
+      .describe(
+        'How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`.',
+      ),
     /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage) or `{ commands }`. Required. */
     test: testSchema,
     /** The vulnerability scan gate. Default `{ severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false }`. */
@@ -161,5 +168,7 @@ export type BuildSecretConfig = z.output<typeof buildSecretSchema>;
 export type PlatformConfig = z.output<typeof platformSchema>;
 /** One of {@link ANNOTATION_LEVELS}. */
 export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
+/** The `handoff` value after validation: a mode, or `{ mode, staging }`. */
+export type HandoffConfig = z.output<typeof configSchema>['handoff'];
 /** One of {@link CACHE_MODES}. */
 export type CacheMode = (typeof CACHE_MODES)[number];

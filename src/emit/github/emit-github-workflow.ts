@@ -68,7 +68,7 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'test':
       return testSteps(pipeline, job, registries);
     case 'scan':
-      return scanSteps(pipeline);
+      return scanSteps(pipeline, job, registries);
     case 'push':
       return pushSteps(pipeline, job, registries);
     case 'manifest':

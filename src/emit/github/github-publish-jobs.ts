@@ -2,24 +2,29 @@ import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.j
 import { checkPushedDigestsScript, pushByDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
+import { githubStagingRef, promoteCandidateStep } from './github-staging.js';
 import type { GithubStep } from './github-types.js';
-import { downloadCandidateStep, ENSURE_SKOPEO } from './github-verify-jobs.js';
+import { downloadCandidateStep, ENSURE_SKOPEO } from './github-candidate.js';
 
 const DIGESTS_DIR = '${{ runner.temp }}/dockyard-digests';
 
 /**
- * Steps of the push job: log in, push the tested archive to every registry by digest (skopeo keeps the
- * digest or fails), and upload the digest for the manifest job.
+ * Steps of the push job: log in, push the tested archive to every registry by digest (or, with the registry
+ * handoff, copy the staged candidate by the digest recorded at build time; skopeo keeps the digest or fails), and
+ * upload the digest for the manifest job.
  */
 export function pushSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+  const staging = githubStagingRef(pipeline, registries);
   return [
     downloadCandidateStep(),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
-    {
-      name: 'Push the tested candidate by digest',
-      run: `${ENSURE_SKOPEO}\n${pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"')}`,
-      env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUG: '${{ matrix.slug }}' },
-    },
+    staging
+      ? promoteCandidateStep(staging, registries)
+      : {
+          name: 'Push the tested candidate by digest',
+          run: `${ENSURE_SKOPEO}\n${pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"')}`,
+          env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUG: '${{ matrix.slug }}' },
+        },
     useAction('uploadArtifact', 'Upload the pushed digest', {
       name: 'dockyard-digest-${{ matrix.slug }}',
       path: `${DIGESTS_DIR}/*`,

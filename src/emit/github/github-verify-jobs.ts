@@ -1,22 +1,22 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { recordDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
+import { CANDIDATE_DIR, CANDIDATE_DIR_SH, downloadCandidateStep, ENSURE_SKOPEO } from './github-candidate.js';
 import { githubLiteral } from './github-literal.js';
 import { planGithubCache } from './github-cache.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
+import {
+  githubStagingRef,
+  pullCandidateStep,
+  readCandidateDigestStep,
+  refuseReadOnlyPullRequestStep,
+  stageCandidateStep,
+  stagedBuildContext,
+  stagedScanInput,
+} from './github-staging.js';
 import type { GithubStep } from './github-types.js';
 
-/** Where a job keeps the candidate: `$RUNNER_TEMP/dockyard` (`image.tar`, `digest`). */
-export const CANDIDATE_DIR = '${{ runner.temp }}/dockyard';
-const CANDIDATE_DIR_SH = '"$RUNNER_TEMP/dockyard"';
 const NOT_FORK_PR = "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
-
-/**
- * skopeo ships on GitHub's Ubuntu images; install it from Ubuntu's archive where a runner image lacks it.
- *
- * @see https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md
- */
-export const ENSURE_SKOPEO = 'command -v skopeo >/dev/null 2>&1 || { sudo apt-get update -qq && sudo apt-get install -y -qq skopeo; }';
 
 /** Common first steps: checkout without persisted credentials, QEMU when emulating, Buildx. */
 export function setupSteps(pipeline: Pipeline, withBuildx: boolean): GithubStep[] {
@@ -60,12 +60,19 @@ export function metadataSteps(metadataInputs: Record<string, string>): GithubSte
   return [useAction('metadata', 'Compute tags, labels and annotations', metadataInputs, { id: 'meta' })];
 }
 
-/** Steps of the build job: build once per platform into an OCI archive, record its digest, upload it. */
+/**
+ * Steps of the build job: build once per platform into an OCI archive and record its digest; then upload the
+ * archive (artifact handoff), or push it untagged to the staging repository by digest and upload only the digest
+ * (registry handoff, which first refuses pull requests that cannot write there).
+ */
 export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const cache = planGithubCache(pipeline, registries, true);
+  const staging = githubStagingRef(pipeline, registries);
   return [
+    ...(staging && pipeline.triggers.pullRequests ? [refuseReadOnlyPullRequestStep(staging)] : []),
     ...setupSteps(pipeline, true),
-    ...loginSteps(job.logsInTo.map((i) => registries[i]), NOT_FORK_PR),
+    // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
+    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
     ...cache.before,
     useAction(
       'buildPush',
@@ -85,53 +92,55 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
       { id: 'build', env: secretEnv(pipeline) },
     ),
     { name: 'Record the candidate digest', run: recordDigestScript(CANDIDATE_DIR_SH) },
+    ...(staging ? [stageCandidateStep(staging)] : []),
     ...cache.after,
-    useAction('uploadArtifact', 'Upload the candidate', {
+    useAction('uploadArtifact', staging ? 'Upload the candidate digest' : 'Upload the candidate', {
       name: 'dockyard-candidate-${{ matrix.slug }}',
-      path: CANDIDATE_DIR,
+      path: staging ? `${CANDIDATE_DIR}/digest` : CANDIDATE_DIR,
       'if-no-files-found': 'error',
       'retention-days': retentionDaysOf(pipeline, 'candidate'),
     }),
   ];
 }
 
-/** Download this platform's candidate into {@link CANDIDATE_DIR}. */
-export function downloadCandidateStep(): GithubStep {
-  return useAction('downloadArtifact', 'Download the candidate', { name: 'dockyard-candidate-${{ matrix.slug }}', path: CANDIDATE_DIR });
-}
-
 /**
  * Steps of the test job. Target mode builds the test stage with the production stage replaced by the exact
- * candidate (an OCI layout build context pinned by digest); commands mode loads the candidate into Docker and
- * runs each command in a fresh container of it.
+ * candidate (an OCI layout build context, or with the registry handoff the staged image, pinned by digest);
+ * commands mode loads the candidate into Docker (or pulls the staged digest) and runs each command in a fresh
+ * container of it.
  *
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
 export function testSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const { test } = pipeline;
+  const staging = githubStagingRef(pipeline, registries);
   if (test.mode === 'target') {
     const cache = planGithubCache(pipeline, registries, false);
     return [
       ...setupSteps(pipeline, true),
-      ...loginSteps(job.logsInTo.map((i) => registries[i]), NOT_FORK_PR),
+      ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
       ...cache.before,
       downloadCandidateStep(),
-      {
-        name: 'Unpack the candidate',
-        id: 'candidate',
-        run: [
-          'mkdir -p "$RUNNER_TEMP/dockyard/layout"',
-          'tar -xf "$RUNNER_TEMP/dockyard/image.tar" -C "$RUNNER_TEMP/dockyard/layout"',
-          'echo "digest=$(cat "$RUNNER_TEMP/dockyard/digest")" >> "$GITHUB_OUTPUT"',
-        ].join('\n'),
-      },
+      staging
+        ? readCandidateDigestStep()
+        : {
+            name: 'Unpack the candidate',
+            id: 'candidate',
+            run: [
+              'mkdir -p "$RUNNER_TEMP/dockyard/layout"',
+              'tar -xf "$RUNNER_TEMP/dockyard/image.tar" -C "$RUNNER_TEMP/dockyard/layout"',
+              'echo "digest=$(cat "$RUNNER_TEMP/dockyard/digest")" >> "$GITHUB_OUTPUT"',
+            ].join('\n'),
+          },
       useAction(
         'buildPush',
         `Run the "${test.target}" stage against the candidate`,
         {
           ...buildInputs(pipeline),
           target: test.target,
-          'build-contexts': `${test.replacesStage}=oci-layout://${CANDIDATE_DIR}/layout@\${{ steps.candidate.outputs.digest }}`,
+          'build-contexts': staging
+            ? stagedBuildContext(test.replacesStage, staging)
+            : `${test.replacesStage}=oci-layout://${CANDIDATE_DIR}/layout@\${{ steps.candidate.outputs.digest }}`,
           outputs: 'type=cacheonly',
           provenance: false,
           sbom: false,
@@ -139,6 +148,21 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
         },
         { env: secretEnv(pipeline) },
       ),
+    ];
+  }
+  if (staging) {
+    const pull = pullCandidateStep(staging);
+    return [
+      ...setupSteps(pipeline, false),
+      ...loginSteps(job.logsInTo.map((i) => registries[i])),
+      downloadCandidateStep(),
+      readCandidateDigestStep(),
+      pull.step,
+      ...test.commands.map((command, i) => ({
+        name: githubLiteral(`Test ${i + 1}: ${truncate(command, 60)}`),
+        run: 'docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "$CANDIDATE" -c "$TEST_COMMAND"',
+        env: { ...pull.env, TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
+      })),
     ];
   }
   return [
@@ -158,16 +182,20 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
 }
 
 /**
- * Steps of the scan job: Trivy on the candidate archive, failing on the configured severities.
+ * Steps of the scan job: Trivy on the candidate archive (or, with the registry handoff, on the staged candidate by
+ * digest, with the staging registry's login), failing on the configured severities.
  *
  * @see https://github.com/aquasecurity/trivy-action#inputs
  */
-export function scanSteps(pipeline: Pipeline): GithubStep[] {
+export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+  const staging = githubStagingRef(pipeline, registries);
   return [
+    ...(staging ? loginSteps(job.logsInTo.map((i) => registries[i])) : []),
     downloadCandidateStep(),
+    ...(staging ? [readCandidateDigestStep()] : []),
     useAction('trivy', 'Scan the candidate with Trivy', {
       'scan-type': 'image',
-      input: `${CANDIDATE_DIR}/image.tar`,
+      ...(staging ? stagedScanInput(staging) : { input: `${CANDIDATE_DIR}/image.tar` }),
       severity: pipeline.scan.severities.join(','),
       'ignore-unfixed': pipeline.scan.ignoreUnfixed,
       'exit-code': '1',

@@ -68,7 +68,7 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'test':
       return gitlabTestJob(pipeline, job, registries);
     case 'scan':
-      return gitlabScanJob(pipeline);
+      return gitlabScanJob(pipeline, registries);
     case 'push':
       return gitlabPushJob(pipeline, job, registries);
     case 'manifest':

@@ -1,7 +1,8 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { checkPushedDigestsScript, pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
+import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
+import { gitlabStaging, requireStagingLoginScript, stagingVariables, trivyLoginVariables } from './gitlab-staging.js';
 
 /** A GitLab CI job object, keys as GitLab spells them. */
 export type GitlabJob = Record<string, unknown>;
@@ -32,11 +33,14 @@ function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): 
   return { flags: pipeline.cache === 'local' ? ['--layers'] : [], setup: [] };
 }
 
-/** A job in the buildah image, first logging in (when credentials exist) to the registries it reads a cache from. */
-function buildahJob(job: Job, registries: readonly GitlabRegistry[], script: string[]): GitlabJob {
+/**
+ * A job in the buildah image, first logging in (when credentials exist) to the registries it reads a cache or the
+ * staging repository from.
+ */
+function buildahJob(job: Job, registries: readonly GitlabRegistry[], script: string[], variables: Record<string, string> = {}): GitlabJob {
   return {
     image: GITLAB_IMAGES.buildah,
-    variables: { ...BUILDAH_VARIABLES },
+    variables: { ...BUILDAH_VARIABLES, ...variables },
     script: [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...script],
   };
 }
@@ -65,13 +69,16 @@ function collectArgs(flag: string, variable: string): string[] {
 
 /**
  * The build job script: buildah builds the production stage for one platform and writes it to an OCI archive
- * (`dockyard/<slug>/image.tar`) with its manifest digest; nothing is pushed (merge requests do not even write
- * the cache).
+ * (`dockyard/<slug>/image.tar`) with its manifest digest (merge requests do not write the cache). Artifact
+ * handoff: nothing is pushed, the archive is the artifact. Registry handoff: the archive is pushed, untagged and by
+ * that digest, to the staging repository, and only the digest is the artifact; a pipeline without the staging
+ * registry's password fails first, saying so.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md
  */
 export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { image } = pipeline;
+  const staging = gitlabStaging(pipeline, registries);
   const root = pipeline.cache === 'local' ? LOCAL_ROOT : '';
   const cache = cacheFlags(pipeline, registries);
   const flags = [
@@ -81,8 +88,10 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
     '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
     '"$@"',
   ];
-  return {
-    ...buildahJob(job, registries, [
+  const body = buildahJob(
+    job,
+    registries,
+    [
       SH([
         'set --',
         ...metadataArgs(pipeline),
@@ -96,33 +105,63 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
       recordDigestScript(CANDIDATE_DIR),
-    ]),
+      ...(staging ? [stageWithBuildahScript(CANDIDATE_DIR)] : []),
+    ],
+    stagingVariables(staging),
+  );
+  return {
+    ...body,
+    ...(staging ? { script: [requireStagingLoginScript(staging), ...(body.script as string[])] } : {}),
     ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
-    artifacts: { paths: ['dockyard/'], expire_in: `${retentionDaysOf(pipeline, 'candidate')} day` },
+    artifacts: {
+      paths: ['dockyard/'],
+      // The registry handoff hands on the digest only: the archive stays on the runner.
+      ...(staging ? { exclude: ['dockyard/*/image.tar'] } : {}),
+      expire_in: `${retentionDaysOf(pipeline, 'candidate')} day`,
+    },
   };
 }
 
 /**
+ * Where the test and scan jobs find the candidate: the build job's archive, or (registry handoff) the staged
+ * candidate, `$DOCKYARD_STAGING@$digest`, with `prelude` reading the digest the build job recorded.
+ */
+function candidateSource(staged: boolean): { prelude: string[]; ref: string } {
+  return staged
+    ? { prelude: [readRecordedDigestScript(CANDIDATE_DIR)], ref: '"docker://$DOCKYARD_STAGING@$digest"' }
+    : { prelude: [], ref: '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"' };
+}
+
+/**
  * The test job: target mode builds the test stage with the production stage replaced by the exact candidate
- * (loaded into local storage); commands mode runs each command in a container of the candidate with
- * `buildah run` (daemonless). Commands reach the script through unexpanded variables.
+ * (loaded into local storage from the archive, or pulled by digest from the staging repository); commands mode
+ * runs each command in a container of the candidate with `buildah run` (daemonless). Commands reach the script
+ * through unexpanded variables.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
 export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { test } = pipeline;
+  const staging = gitlabStaging(pipeline, registries);
+  const source = candidateSource(staging !== undefined);
   if (test.mode === 'target') {
-    return buildahJob(job, registries, [
-      SH([
-        'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
-        'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
-        'buildah build \\',
-        ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
-        `  ${shq(pipeline.image.context)}`,
-      ]),
-    ]);
+    return buildahJob(
+      job,
+      registries,
+      [
+        ...source.prelude,
+        SH([
+          `candidate=$(buildah pull --quiet ${source.ref})`,
+          'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
+          'buildah build \\',
+          ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
+          `  ${shq(pipeline.image.context)}`,
+        ]),
+      ],
+      stagingVariables(staging),
+    );
   }
-  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, DOCKYARD_TEST_SHELL: test.shell };
+  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, ...stagingVariables(staging), DOCKYARD_TEST_SHELL: test.shell };
   test.commands.forEach((command, i) => {
     variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
   });
@@ -130,33 +169,47 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
     image: GITLAB_IMAGES.buildah,
     variables,
     script: [
-      'container=$(buildah from --platform "$DOCKYARD_PLATFORM" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
+      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
+      ...source.prelude,
+      `container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${source.ref})`,
       ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
     ],
   };
 }
 
 /**
- * The scan job: Trivy on the candidate archive, failing on the configured severities.
+ * The scan job: Trivy on the candidate archive, or (registry handoff) on the staged candidate by digest with the
+ * staging registry's credentials, failing on the configured severities.
  *
  * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
+ * @see https://trivy.dev/latest/docs/target/container_image/#container-registry
  */
-export function gitlabScanJob(pipeline: Pipeline): GitlabJob {
+export function gitlabScanJob(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
   const flags = [`--severity ${pipeline.scan.severities.join(',')}`, '--exit-code 1', ...(pipeline.scan.ignoreUnfixed ? ['--ignore-unfixed'] : [])];
+  const staging = gitlabStaging(pipeline, registries);
   return {
     image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
-    variables: { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/' },
-    script: [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`],
+    variables: { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/', ...(staging ? { ...stagingVariables(staging), ...trivyLoginVariables(staging) } : {}) },
+    script: staging
+      ? [readRecordedDigestScript(CANDIDATE_DIR), `trivy image ${flags.join(' ')} "$DOCKYARD_STAGING@$digest"`]
+      : [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`],
     cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
   };
 }
 
-/** The push job: log in and push the tested archive by digest with skopeo; record the digest. */
+/**
+ * The push job: log in and push the tested archive by digest with skopeo (registry handoff: copy the staged
+ * candidate by the digest recorded at build time, after checking it); record the digest.
+ */
 export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  const staging = gitlabStaging(pipeline, registries);
   return {
     image: { name: GITLAB_IMAGES.skopeo, entrypoint: [''] },
-    variables: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
-    script: [...loginScript('skopeo', job.logsInTo.map((i) => registries[i])), pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR)],
+    variables: { ...stagingVariables(staging), DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    script: [
+      ...loginScript('skopeo', job.logsInTo.map((i) => registries[i])),
+      staging ? promoteByDigestScript(CANDIDATE_DIR, DIGESTS_DIR) : pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR),
+    ],
     artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: `${retentionDaysOf(pipeline, 'digest')} day` },
   };
 }
