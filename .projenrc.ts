@@ -51,6 +51,8 @@ const project = new typescript.TypeScriptProject({
     '@gitbeaker/rest@^43.8.0',
     'p-limit@^7.3.3',
     'cli-progress@^3.12.0',
+    // plugin-throttling's own limiter: dockyard passes its Bottleneck groups to set the write spacing.
+    'bottleneck@^2.19.5',
   ],
   devDeps: [
     'vitest@^4.1.0',
