@@ -101,6 +101,9 @@ project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', import: './lib/index.js' },
   './package.json': './package.json',
 });
+// @octokit/request >= 10.0.15 pulls content-type@3, whose engines ask for Node >= 22; 10.0.14 (content-type@2,
+// Node >= 18) keeps the whole tree within dockyard's Node >= 20.19 range.
+project.package.addField('overrides', { '@octokit/request': '10.0.14' });
 project.package.addField('files', ['lib', 'bin', 'schema', 'templates']);
 // `npm ci` on a fresh clone builds lib/ so that `npx dockyard` works at once.
 project.package.setScript('prepare', 'tsc --build');
