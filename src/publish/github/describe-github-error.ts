@@ -18,7 +18,8 @@ const HINTS: Record<number, string> = {
 export function describeGithubError(error: unknown, step: string, repository: string): PublishError {
   if (error instanceof PublishError) return error;
   const e = error as { status?: number; message?: string; response?: { data?: { message?: string } }; cause?: { message?: string } };
-  const status = typeof e.status === 'number' && e.status > 0 ? e.status : undefined;
+  // Octokit reports a request that got no answer (refused connection, DNS, TLS) as status 500 without a response.
+  const status = typeof e.status === 'number' && e.status > 0 && e.response !== undefined ? e.status : undefined;
   if (status === undefined) {
     const cause = e.cause?.message ? ` (${e.cause.message})` : '';
     return new PublishError(`GitHub ${step} (${repository}): network error: ${e.message ?? String(error)}${cause}`);

@@ -1,0 +1,4 @@
+import { createRequire } from 'node:module';
+
+/** Package version shown by `dockyard --version` and in PR bodies (from package.json). */
+export const CLI_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
