@@ -96,7 +96,7 @@ export async function loadConfigSource(fileName: string, source: string): Promis
     if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) {
       const dir = await mkdtemp(join(tmpdir(), 'dockyard-remote-config-'));
       try {
-        return await evaluateModuleConfig(source, join(dir, name));
+        return await evaluateModuleConfig(source, join(dir, name), true);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -111,13 +111,18 @@ async function importModuleConfig(path: string): Promise<unknown> {
   return evaluateModuleConfig(await readFile(path, 'utf8'), path);
 }
 
-async function evaluateModuleConfig(source: string, path: string): Promise<unknown> {
+let cachingJiti: Promise<import('jiti').Jiti> | undefined;
+
+/**
+ * @param cacheImports keep modules the config imports (`dockyard` itself) loaded between calls: used for remote
+ *   sources, each evaluated once from a fresh path, so `dockyard pr`/`fleet` do not re-transform dockyard per config.
+ */
+async function evaluateModuleConfig(source: string, path: string, cacheImports = false): Promise<unknown> {
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, {
-    alias: { dockyard: selfEntry() },
-    moduleCache: false,
-    interopDefault: true,
-  });
+  const options = { alias: { dockyard: selfEntry() }, interopDefault: true };
+  const jiti = cacheImports
+    ? await (cachingJiti ??= Promise.resolve(createJiti(import.meta.url, { ...options, moduleCache: true })))
+    : createJiti(import.meta.url, { ...options, moduleCache: false });
   // evalModule (not import) so that a re-written config is re-read in the same process: Node's ESM cache
   // cannot be cleared, and jiti would hand back the first version.
   // jiti hands `.mjs`/`.js` to Node's native loader (cached); transforming them as TypeScript keeps them fresh.

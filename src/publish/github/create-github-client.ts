@@ -26,6 +26,8 @@ export interface GithubClientOptions {
   readonly retryAfterBaseValue?: number;
   /** Minimum spacing of content-creating requests, as GitHub asks. Default 1000 ms. */
   readonly writeSpacingMs?: number;
+  /** Minimum spacing of requests that notify people (opening pull requests, labels). Default 3000 ms. */
+  readonly notificationSpacingMs?: number;
   /** Called when a request is rate limited, e.g. to report it. */
   readonly onRateLimited?: (info: { readonly retryAfterSeconds: number; readonly method: string; readonly url: string; readonly retryCount: number }) => void;
   /** Replace `fetch` (tests). */
@@ -36,7 +38,7 @@ export interface GithubClientOptions {
  * Build an Octokit client for `dockyard pr`/`fleet` with GitHub's rate-limit guidance built in: one client per
  * run, shared by every repository, so its limiters count all requests. Primary (`x-ratelimit-remaining: 0`) and
  * secondary (`retry-after`) limits wait as told and retry up to `rateLimitRetries` times; writes are serialised
- * and spaced `writeSpacingMs` apart; 5xx answers and network errors are retried with backoff.
+ * and spaced `writeSpacingMs` apart (`notificationSpacingMs` for those that notify people); 5xx answers and network errors are retried with backoff.
  *
  * @throws {Error} when `token` is empty.
  * @see https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
@@ -62,6 +64,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       onSecondaryRateLimit: onLimit,
       retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 1000 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.notificationSpacingMs ?? 3000 }),
     },
   });
 }
