@@ -5,7 +5,7 @@ export type OutcomeCounts = Record<PullRequestOutcome, number>;
 
 /** Count results per outcome. Pure. */
 export function countOutcomes(results: readonly PullRequestResult[]): OutcomeCounts {
-  const counts: OutcomeCounts = { opened: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, planned: 0 };
+  const counts: OutcomeCounts = { opened: 0, updated: 0, unchanged: 0, planned: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   return counts;
 }

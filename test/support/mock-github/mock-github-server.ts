@@ -27,6 +27,8 @@ export interface RecordedRequest {
   readonly repo: string;
   readonly status: number;
   readonly body?: unknown;
+  /** When the answer was sent (performance.now()). */
+  readonly at: number;
 }
 
 /** Answer a request instead of the normal handler (fault injection); undefined lets it through. */
@@ -101,7 +103,7 @@ export class MockGithub {
       reply = { status: 500, body: { message: `mock error: ${(error as Error).message}`, documentation_url: 'https://docs.github.com/rest' } };
     }
     const repo = match ? `${match.params.owner}/${match.params.repo}` : '';
-    this.requests.push({ method, path: url.pathname + url.search, operationId: match?.operationId ?? '(undocumented)', repo, status: reply.status, body });
+    this.requests.push({ method, path: url.pathname + url.search, operationId: match?.operationId ?? '(undocumented)', repo, status: reply.status, body, at: performance.now() });
     if (match) this.violations.push(...validateResponse(match, reply.status, reply.body));
     res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
