@@ -58,7 +58,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     userAgent: 'dockyard',
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     request: options.fetch ? { fetch: options.fetch } : {},
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
+    // Rate limits (403/429) belong to the throttling plugin alone, so their retry count is exactly rateLimitRetries.
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
     throttle: {
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,
