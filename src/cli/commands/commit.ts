@@ -59,6 +59,8 @@ export async function runCommit(options: CommitOptions, output: Output, env: Nod
     return 1;
   }
   if (plan.action === 'nothing') {
+    if (!options['dry-run']) await writeFilesAtomically(dir, plan.write);
+    for (const file of plan.write) output.out(`${options['dry-run'] ? 'would restore' : 'restored'} ${file.path} (as in HEAD)`);
     output.out(`nothing to commit: ${plan.reason}`);
     return 0;
   }
