@@ -26,10 +26,12 @@ export function countLineChanges(before: string | undefined, after: string): Lin
   return { added: endB - start - common, removed: endA - start - common };
 }
 
+/** Lines as git compares them: a last line without a newline differs from the same text with one. */
 function splitLines(text: string): string[] {
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
+  else lines[lines.length - 1] += '\0no newline at end of file';
   return lines;
 }
 
