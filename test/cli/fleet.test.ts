@@ -55,7 +55,7 @@ function seedFleet(): string[] {
     const name = `acme/svc-${String(i).padStart(2, '0')}`;
     lines.push(i % 2 === 0 ? name : `github:${name}`);
     if (i === 42) continue; // does not exist
-    const files = i === 40 ? { 'README.md': '# no config\n' } : i === 41 ? { 'dockyard.config.json': '{"ci": ["github"], "image": {"name": "acme/x"}, "cache": "gha-typo", "test": {"commands": ["true"]}}' } : { [i % 3 === 0 ? 'dockyard.config.json' : 'dockyard.config.ts']: i % 3 === 0 ? JSON_CONFIG : TS_CONFIG };
+    const files: Record<string, string> = i === 40 ? { 'README.md': '# no config\n' } : i === 41 ? { 'dockyard.config.json': '{"ci": ["github"], "image": {"name": "acme/x"}, "cache": "gha-typo", "test": {"commands": ["true"]}}' } : { [i % 3 === 0 ? 'dockyard.config.json' : 'dockyard.config.ts']: i % 3 === 0 ? JSON_CONFIG : TS_CONFIG };
     github.addRepo(name, files);
   }
   for (let i = 1; i <= 6; i++) {
