@@ -54,6 +54,8 @@ function load(): { spec: Spec; ajv: Ajv } {
     spec = require('@octokit/openapi/generated/api.github.com.json') as Spec;
     ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, discriminator: false });
     addFormats(ajv);
+    // GitHub's own format for `owner/name` repository references.
+    ajv.addFormat('repo.nwo', /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/);
     ajv.addSchema({ $id: SPEC_ID, components: spec.components });
   }
   return { spec, ajv };

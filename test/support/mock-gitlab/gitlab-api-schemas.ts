@@ -142,7 +142,7 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
 /** GitLab's error answers: `{ message }` or `{ error }`. @see https://docs.gitlab.com/api/rest/troubleshooting/#status-codes */
 export const ERROR_SCHEMA: Schema = { type: 'object', anyOf: [{ required: ['message'] }, { required: ['error'] }] };
 
-const ajv = new Ajv({ allErrors: true, coerceTypes: false });
+const ajv = new Ajv({ allErrors: true, coerceTypes: false, allowUnionTypes: true });
 const compiled = new Map<Schema, ValidateFunction>();
 
 /** Validate a value; problems as `where: message` lines. */
