@@ -4,7 +4,11 @@ import type { PullRequestResult } from '../publish/open-or-update-pull-request.j
 import type { Output } from './output.js';
 import { formatResultLine } from './print-publish-result.js';
 
-/** Reports fleet progress as repositories start and finish. */
+/**
+ * Reports fleet progress as repositories start and finish.
+ *
+ * @see https://github.com/npkgz/cli-progress
+ */
 export interface FleetProgress {
   start(entry: FleetEntry): void;
   done(entry: FleetEntry, result: PullRequestResult): void;

@@ -10,7 +10,11 @@ const VERB: Record<PullRequestResult['outcome'], string> = {
   planned: 'would change',
 };
 
-/** One line for a repository's result: `opened github:acme/api URL: reason`. */
+/**
+ * One line for a repository's result: `opened github:acme/api URL: reason`.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#get-a-pull-request
+ */
 export function formatResultLine(result: PullRequestResult): string {
   const url = result.url ? ` ${result.url}` : '';
   return `${VERB[result.outcome]} ${result.platform}:${result.repository}${url}: ${result.reason}`;
@@ -19,6 +23,7 @@ export function formatResultLine(result: PullRequestResult): string {
 /**
  * Print a `dockyard pr` result. Dry runs also print the plan: branch and base, PR title, the files with their
  * change and `+added −removed` lines, and the requests a real run would make. Config issues go to stderr.
+  * @see https://docs.github.com/rest/pulls/pulls#get-a-pull-request
  */
 export function printPullRequestResult(output: Output, result: PullRequestResult, dryRun: boolean): void {
   const { color } = output;

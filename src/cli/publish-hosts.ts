@@ -4,7 +4,11 @@ import { createGitlabClient, DEFAULT_GITLAB_URL, type GitlabClient, type GitlabC
 import { createGitlabHost } from '../publish/gitlab/create-gitlab-host.js';
 import { PublishError, type RepositoryHost } from '../publish/repository-host.js';
 
-/** Environment variables `dockyard pr` and `fleet` read. */
+/**
+ * Environment variables `dockyard pr` and `fleet` read.
+ *
+ * @see https://docs.github.com/rest/authentication/authenticating-to-the-rest-api
+ */
 export interface PublishEnv {
   readonly GITHUB_TOKEN?: string;
   readonly GITLAB_TOKEN?: string;
@@ -16,13 +20,21 @@ export interface PublishEnv {
   readonly GITLAB_URL?: string;
 }
 
-/** Client settings a caller (tests, or a future flag) may override: retry timing and write spacing. */
+/**
+ * Client settings a caller (tests, or a future flag) may override: retry timing and write spacing.
+ *
+ * @see https://docs.github.com/rest/authentication/authenticating-to-the-rest-api
+ */
 export interface ClientTuning {
   readonly github?: Partial<Omit<GithubClientOptions, 'token' | 'baseUrl'>>;
   readonly gitlab?: Partial<Omit<GitlabClientOptions, 'token' | 'url'>>;
 }
 
-/** Makes one host per repository, sharing one API client per platform (so rate limits are counted together). */
+/**
+ * Makes one host per repository, sharing one API client per platform (so rate limits are counted together).
+ *
+ * @see https://docs.github.com/rest/authentication/authenticating-to-the-rest-api
+ */
 export interface HostFactory {
   host(platform: 'github' | 'gitlab', path: string): RepositoryHost;
   /** The API root used for a platform. */
@@ -61,6 +73,7 @@ export function createHostFactory(env: PublishEnv, urls: { github?: string; gitl
 /**
  * Every value of a repeatable string flag (`--label a --label b`, `--label=c`; commas split too), in order,
  * without duplicates. citty itself keeps only the last one.
+  * @see https://docs.github.com/rest/authentication/authenticating-to-the-rest-api
  */
 export function collectRepeated(rawArgs: readonly string[], name: string): string[] {
   const values: string[] = [];

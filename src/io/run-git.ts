@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
 
-/** A git command that exited non-zero; `stderr` is git's own explanation. */
+/**
+ * A git command that exited non-zero; `stderr` is git's own explanation.
+ *
+ * @see https://git-scm.com/docs/git
+ */
 export class GitError extends Error {
   constructor(
     message: string,
@@ -29,7 +33,11 @@ export function runGit(dir: string, args: readonly string[], env: NodeJS.Process
   });
 }
 
-/** Like {@link runGit}, but `undefined` instead of an error when git exits non-zero (e.g. an absent object). */
+/**
+ * Like {@link runGit}, but `undefined` instead of an error when git exits non-zero (e.g. an absent object).
+ *
+ * @see https://git-scm.com/docs/git
+ */
 export async function tryGit(dir: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<string | undefined> {
   try {
     return await runGit(dir, args, env);

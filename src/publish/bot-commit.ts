@@ -1,9 +1,17 @@
 import type { BotIdentity, RemoteCommit } from './remote-state.js';
 
-/** The git trailer every commit dockyard makes ends with; part of how it recognises its own commits. */
+/**
+ * The git trailer every commit dockyard makes ends with; part of how it recognises its own commits.
+ *
+ * @see https://git-scm.com/docs/git-interpret-trailers
+ */
 export const BOT_TRAILER = 'Generated-by: dockyard';
 
-/** Default subject of dockyard's commits. */
+/**
+ * Default subject of dockyard's commits.
+ *
+ * @see https://git-scm.com/docs/git-interpret-trailers
+ */
 export const DEFAULT_COMMIT_SUBJECT = 'ci: regenerate pipelines with dockyard';
 
 /**

@@ -1,4 +1,8 @@
-/** Lines added and removed between two texts. */
+/**
+ * Lines added and removed between two texts.
+ *
+ * @see https://git-scm.com/docs/git-diff#Documentation/git-diff.txt---numstat
+ */
 export interface LineChanges {
   readonly added: number;
   readonly removed: number;

@@ -3,13 +3,25 @@ import { addMarker } from '../emit/generated-marker.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import type { FleetEntry } from './fleet-file.js';
 
-/** Where `dockyard fleet --emit-workflow` writes by default. */
+/**
+ * Where `dockyard fleet --emit-workflow` writes by default.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-how-your-workflow-runs/running-variations-of-jobs-in-a-workflow
+ */
 export const DEFAULT_FLEET_WORKFLOW_PATH = '.github/workflows/dockyard-fleet.yml';
 
-/** GitHub's limit on jobs one matrix creates. */
+/**
+ * GitHub's limit on jobs one matrix creates.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-how-your-workflow-runs/running-variations-of-jobs-in-a-workflow
+ */
 export const MAX_MATRIX_JOBS = 256;
 
-/** Options of {@link emitFleetWorkflow}. */
+/**
+ * Options of {@link emitFleetWorkflow}.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-how-your-workflow-runs/running-variations-of-jobs-in-a-workflow
+ */
 export interface FleetWorkflowOptions {
   readonly entries: readonly FleetEntry[];
   /** The fleet file, relative to the repository the workflow lives in, e.g. `repos.txt`. */

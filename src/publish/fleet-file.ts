@@ -1,4 +1,8 @@
-/** One repository of a fleet file. */
+/**
+ * One repository of a fleet file.
+ *
+ * @see https://docs.gitlab.com/api/rest/#namespaced-paths
+ */
 export interface FleetEntry {
   readonly platform: 'github' | 'gitlab';
   /** `owner/repo` (GitHub) or `group/project` (GitLab). */
@@ -11,7 +15,11 @@ export interface FleetEntry {
   readonly line: number;
 }
 
-/** A fleet file that cannot be used; the message names the file, line, what was expected and what was found. */
+/**
+ * A fleet file that cannot be used; the message names the file, line, what was expected and what was found.
+ *
+ * @see https://docs.gitlab.com/api/rest/#namespaced-paths
+ */
 export class FleetFileError extends Error {
   constructor(message: string) {
     super(message);

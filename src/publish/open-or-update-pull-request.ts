@@ -9,10 +9,18 @@ import { PublishError, type ChangeRequestInput, type RepositoryHost } from './re
 import { summarizePipeline } from './summarize-pipeline.js';
 import { synthesizeConfigSource } from './synthesize-config-source.js';
 
-/** Default bot branch. */
+/**
+ * Default bot branch.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls
+ */
 export const DEFAULT_BRANCH = 'dockyard/pipelines';
 
-/** Options of {@link openOrUpdatePullRequest}. */
+/**
+ * Options of {@link openOrUpdatePullRequest}.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls
+ */
 export interface PullRequestOptions {
   /** Base branch; default: the repository's default branch. */
   readonly base?: string;
@@ -32,10 +40,18 @@ export interface PullRequestOptions {
   readonly version: string;
 }
 
-/** What happened to one repository. `planned` only for dry runs that would push or open. */
+/**
+ * What happened to one repository. `planned` only for dry runs that would push or open.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls
+ */
 export type PullRequestOutcome = 'opened' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'planned';
 
-/** The result of {@link openOrUpdatePullRequest}. */
+/**
+ * The result of {@link openOrUpdatePullRequest}.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls
+ */
 export interface PullRequestResult {
   readonly repository: string;
   readonly platform: 'github' | 'gitlab';

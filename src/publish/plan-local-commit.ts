@@ -2,14 +2,22 @@ import type { FileComparison } from '../synth/compare-files.js';
 import type { GeneratedFile } from '../synth/render-pipeline-files.js';
 import { gitBlobShaOf } from './git-blob-sha.js';
 
-/** Blob ids of each generated path in HEAD, the index and the working tree (undefined: absent). */
+/**
+ * Blob ids of each generated path in HEAD, the index and the working tree (undefined: absent).
+ *
+ * @see https://git-scm.com/docs/git-commit
+ */
 export interface LocalGitState {
   readonly head: ReadonlyMap<string, string | undefined>;
   readonly index: ReadonlyMap<string, string | undefined>;
   readonly worktree: ReadonlyMap<string, string | undefined>;
 }
 
-/** The decision of {@link planLocalCommit}. */
+/**
+ * The decision of {@link planLocalCommit}.
+ *
+ * @see https://git-scm.com/docs/git-commit
+ */
 export type LocalCommitPlan =
   | { readonly action: 'refuse'; readonly problems: readonly string[] }
   | {

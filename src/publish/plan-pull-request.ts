@@ -5,7 +5,11 @@ import { countLineChanges, type LineChanges } from './count-line-changes.js';
 import { gitBlobShaOf } from './git-blob-sha.js';
 import type { BotIdentity, OpenChangeRequest, RemoteBotBranch, RemoteFiles } from './remote-state.js';
 
-/** Everything {@link planPullRequest} decides from. */
+/**
+ * Everything {@link planPullRequest} decides from.
+ *
+ * @see https://docs.github.com/rest/git/refs#update-a-reference
+ */
 export interface PullRequestPlanInput {
   /** Base branch and its head commit. */
   readonly base: { readonly name: string; readonly sha: string };
@@ -24,7 +28,11 @@ export interface PullRequestPlanInput {
   readonly identity: BotIdentity;
 }
 
-/** One file the PR/MR changes, compared with the base. */
+/**
+ * One file the PR/MR changes, compared with the base.
+ *
+ * @see https://docs.github.com/rest/git/refs#update-a-reference
+ */
 export interface PlannedFileChange {
   readonly path: string;
   readonly content: string;
@@ -41,10 +49,15 @@ export interface PlannedFileChange {
  * - `keep`: the bot branch already holds exactly these files on an equivalent base; nothing is pushed (a PR is
  *   opened when none is open, e.g. after a run that failed between pushing and opening).
  * - `push`: one new commit on the base head, then the branch is created (`createBranch`) or moved to it.
+  * @see https://docs.github.com/rest/git/refs#update-a-reference
  */
 export type PullRequestAction = 'up-to-date' | 'refused' | 'skip' | 'keep' | 'push';
 
-/** The decision and what it needs. */
+/**
+ * The decision and what it needs.
+ *
+ * @see https://docs.github.com/rest/git/refs#update-a-reference
+ */
 export interface PullRequestPlan {
   readonly action: PullRequestAction;
   /** One sentence for people: why this action. */

@@ -1,13 +1,25 @@
 import type { PlannedFileChange } from './plan-pull-request.js';
 import type { PipelineSummary } from './summarize-pipeline.js';
 
-/** Hidden marker in every PR/MR body dockyard writes. */
+/**
+ * Hidden marker in every PR/MR body dockyard writes.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
 export const BODY_MARKER = '<!-- dockyard:pull-request -->';
 
-/** Default title of dockyard's pull and merge requests. */
+/**
+ * Default title of dockyard's pull and merge requests.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
 export const DEFAULT_PULL_REQUEST_TITLE = 'ci: update the dockyard pipelines';
 
-/** What the body describes. */
+/**
+ * What the body describes.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
 export interface PullRequestBodyInput {
   /** Config file at the repository root, e.g. `dockyard.config.ts`. */
   readonly configFile: string;

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** A file at one commit: its git blob id, and its text when it was downloaded. */
+/**
+ * A file at one commit: its git blob id, and its text when it was downloaded.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export interface RemoteFile {
   /** Git blob object id (40 hex digits). */
   readonly blobSha: string;
@@ -13,10 +17,18 @@ export interface RemoteFile {
   readonly content?: string;
 }
 
-/** Files at one commit by path (relative to the repository root); `undefined` for a path that does not exist. */
+/**
+ * Files at one commit by path (relative to the repository root); `undefined` for a path that does not exist.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export type RemoteFiles = ReadonlyMap<string, RemoteFile | undefined>;
 
-/** A commit, as much as dockyard needs to decide whether its bot made it. */
+/**
+ * A commit, as much as dockyard needs to decide whether its bot made it.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export interface RemoteCommit {
   readonly sha: string;
   readonly message: string;
@@ -26,7 +38,11 @@ export interface RemoteCommit {
   readonly parents: readonly string[];
 }
 
-/** An open pull request (GitHub) or merge request (GitLab) from the bot branch into the base branch. */
+/**
+ * An open pull request (GitHub) or merge request (GitLab) from the bot branch into the base branch.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export interface OpenChangeRequest {
   /** Pull request number (GitHub) or merge request IID (GitLab). */
   readonly number: number;
@@ -38,7 +54,11 @@ export interface OpenChangeRequest {
   readonly labels: readonly string[];
 }
 
-/** The bot branch as found on the remote. */
+/**
+ * The bot branch as found on the remote.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export interface RemoteBotBranch {
   /** The tip commit. */
   readonly head: RemoteCommit;
@@ -48,11 +68,19 @@ export interface RemoteBotBranch {
   readonly parentFiles?: RemoteFiles;
 }
 
-/** Name and email the bot commits as, and recognises its own commits by. */
+/**
+ * Name and email the bot commits as, and recognises its own commits by.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export interface BotIdentity {
   readonly name: string;
   readonly email: string;
 }
 
-/** Default identity of dockyard's commits. */
+/**
+ * Default identity of dockyard's commits.
+ *
+ * @see https://docs.github.com/rest/git
+ */
 export const DEFAULT_BOT_IDENTITY: BotIdentity = { name: 'dockyard', email: 'dockyard-bot@users.noreply.github.com' };

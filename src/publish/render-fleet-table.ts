@@ -1,9 +1,17 @@
 import type { PullRequestOutcome, PullRequestResult } from './open-or-update-pull-request.js';
 
-/** Count of results per outcome. */
+/**
+ * Count of results per outcome.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls
+ */
 export type OutcomeCounts = Record<PullRequestOutcome, number>;
 
-/** Count results per outcome. Pure. */
+/**
+ * Count results per outcome. Pure.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls
+ */
 export function countOutcomes(results: readonly PullRequestResult[]): OutcomeCounts {
   const counts: OutcomeCounts = { opened: 0, updated: 0, unchanged: 0, planned: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
@@ -13,6 +21,7 @@ export function countOutcomes(results: readonly PullRequestResult[]): OutcomeCou
 /**
  * The final fleet table as text lines: a header, one row per repository (repository, result, PR/MR URL, reason),
  * columns padded to their widest cell (the reason column is last and not padded), then a totals line. Pure.
+  * @see https://docs.github.com/rest/pulls/pulls
  */
 export function renderFleetTable(results: readonly PullRequestResult[]): string[] {
   const rows = results.map((r) => [`${r.platform}:${r.repository}`, r.outcome, r.url ?? '-', r.reason.replaceAll('\n', ' ')]);

@@ -1,13 +1,21 @@
 import type { BotIdentity, OpenChangeRequest, RemoteCommit, RemoteFiles } from './remote-state.js';
 
-/** A file to commit, and whether the base already has a file at that path (GitLab needs create vs update). */
+/**
+ * A file to commit, and whether the base already has a file at that path (GitLab needs create vs update).
+ *
+ * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+ */
 export interface FileToCommit {
   readonly path: string;
   readonly content: string;
   readonly existsOnBase: boolean;
 }
 
-/** One commit on top of the base head, then the branch created or moved to it. */
+/**
+ * One commit on top of the base head, then the branch created or moved to it.
+ *
+ * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+ */
 export interface PushCommitInput {
   readonly branch: string;
   readonly baseBranch: string;
@@ -21,7 +29,11 @@ export interface PushCommitInput {
   readonly expectedHeadSha?: string;
 }
 
-/** Title, body, draft flag and labels of a PR/MR. */
+/**
+ * Title, body, draft flag and labels of a PR/MR.
+ *
+ * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+ */
 export interface ChangeRequestInput {
   readonly branch: string;
   readonly base: string;
@@ -35,6 +47,7 @@ export interface ChangeRequestInput {
  * The few repository operations `dockyard pr` needs, implemented for GitHub (`createGithubHost`) and GitLab
  * (`createGitlabHost`) over injected API clients. Every method throws a {@link PublishError} with a clear message
  * (what failed, where, and the likely cause) on an API error.
+  * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
  */
 export interface RepositoryHost {
   readonly platform: 'github' | 'gitlab';
@@ -53,7 +66,11 @@ export interface RepositoryHost {
   updateRequest(number: number, input: ChangeRequestInput): Promise<OpenChangeRequest>;
 }
 
-/** A failed step of publishing, with a message for people (never containing a token). */
+/**
+ * A failed step of publishing, with a message for people (never containing a token).
+ *
+ * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+ */
 export class PublishError extends Error {
   constructor(
     message: string,

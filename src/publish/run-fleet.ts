@@ -2,7 +2,11 @@ import pLimit from 'p-limit';
 import type { FleetEntry } from './fleet-file.js';
 import type { PullRequestResult } from './open-or-update-pull-request.js';
 
-/** Options of {@link runFleet}. */
+/**
+ * Options of {@link runFleet}.
+ *
+ * @see https://github.com/sindresorhus/p-limit
+ */
 export interface FleetRunOptions {
   /** Repositories worked on at once; 1..32. */
   readonly concurrency: number;
@@ -12,7 +16,11 @@ export interface FleetRunOptions {
   readonly onResult?: (entry: FleetEntry, result: PullRequestResult) => void;
 }
 
-/** Largest accepted `concurrency`. */
+/**
+ * Largest accepted `concurrency`.
+ *
+ * @see https://github.com/sindresorhus/p-limit
+ */
 export const MAX_FLEET_CONCURRENCY = 32;
 
 /**

@@ -2,7 +2,11 @@ import type { DockyardConfig } from '../config/schema/index.js';
 import { platformsOf } from '../model/pipeline.js';
 import { planPipeline } from '../model/plan-pipeline.js';
 
-/** What a reviewer needs to know about a generated pipeline, as short lines of text. */
+/**
+ * What a reviewer needs to know about a generated pipeline, as short lines of text.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobs
+ */
 export interface PipelineSummary {
   readonly image: string;
   readonly ci: readonly string[];
@@ -21,6 +25,7 @@ export interface PipelineSummary {
  * instances per platform), platforms, gates (test, scan, publish rules) and registries. Pure.
  *
  * @param config a config returned by `validateConfig`.
+  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobs
  */
 export function summarizePipeline(config: DockyardConfig): PipelineSummary {
   const pipeline = planPipeline(config);

@@ -1,7 +1,11 @@
 import type { ArgsDef } from 'citty';
 import { DEFAULT_COMMIT_SUBJECT } from '../../publish/bot-commit.js';
 
-/** Flags of `dockyard commit`. */
+/**
+ * Flags of `dockyard commit`.
+ *
+ * @see https://git-scm.com/docs/git-commit
+ */
 export const commitArgs = {
   message: { type: 'string', alias: 'm', description: `Commit message (default: "${DEFAULT_COMMIT_SUBJECT}")` },
   config: { type: 'string', description: 'Config file (default: dockyard.config.{ts,mts,js,mjs,json,yaml,yml} in --dir)' },
@@ -10,7 +14,11 @@ export const commitArgs = {
   'dry-run': { type: 'boolean', description: 'Print what would be written and committed; change nothing' },
 } as const satisfies ArgsDef;
 
-/** Parsed flags of `dockyard commit`. */
+/**
+ * Parsed flags of `dockyard commit`.
+ *
+ * @see https://git-scm.com/docs/git-commit
+ */
 export interface CommitOptions {
   message?: string;
   config?: string;

@@ -1,7 +1,11 @@
 import type { ArgsDef } from 'citty';
 import { sharedPublishArgs } from './pr-args.js';
 
-/** Flags of `dockyard fleet`. */
+/**
+ * Flags of `dockyard fleet`.
+ *
+ * @see https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ */
 export const fleetArgs = {
   repos: { type: 'string', description: 'Fleet file: one [github:|gitlab:]PATH [base=BRANCH] per line, # comments' },
   concurrency: { type: 'string', description: 'Repositories worked on at once, 1-32 (default 4)' },
@@ -14,7 +18,11 @@ export const fleetArgs = {
   ...sharedPublishArgs,
 } as const satisfies ArgsDef;
 
-/** Parsed flags of `dockyard fleet` (labels collected from every `--label`). */
+/**
+ * Parsed flags of `dockyard fleet` (labels collected from every `--label`).
+ *
+ * @see https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ */
 export interface FleetOptions {
   repos?: string;
   concurrency?: string;

@@ -14,7 +14,11 @@ import { UsageError } from '../usage-error.js';
 import type { FleetOptions } from './fleet-args.js';
 import { pullRequestOptionsOf } from './pr.js';
 
-/** How `dockyard fleet` runs: client tuning (tests) and whether stderr is a terminal (progress bar). */
+/**
+ * How `dockyard fleet` runs: client tuning (tests) and whether stderr is a terminal (progress bar).
+ *
+ * @see https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ */
 export interface FleetContext {
   readonly tuning?: ClientTuning;
   readonly tty?: boolean;

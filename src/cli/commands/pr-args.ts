@@ -1,6 +1,10 @@
 import type { ArgsDef } from 'citty';
 
-/** Flags `dockyard pr` and `dockyard fleet` share. */
+/**
+ * Flags `dockyard pr` and `dockyard fleet` share.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
 export const sharedPublishArgs = {
   branch: { type: 'string', description: 'Bot branch (default: dockyard/pipelines)' },
   draft: { type: 'boolean', description: 'Open pull/merge requests as drafts' },
@@ -11,7 +15,11 @@ export const sharedPublishArgs = {
   message: { type: 'string', alias: 'm', description: 'Commit subject (default: "ci: regenerate pipelines with dockyard")' },
 } as const satisfies ArgsDef;
 
-/** Flags of `dockyard pr`. */
+/**
+ * Flags of `dockyard pr`.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
 export const prArgs = {
   repo: { type: 'string', description: 'GitHub repository OWNER/REPO (token in GITHUB_TOKEN)' },
   project: { type: 'string', description: 'GitLab project GROUP/PROJECT (token in GITLAB_TOKEN)' },
@@ -20,7 +28,11 @@ export const prArgs = {
   ...sharedPublishArgs,
 } as const satisfies ArgsDef;
 
-/** Parsed flags of `dockyard pr` (labels collected from every `--label`). */
+/**
+ * Parsed flags of `dockyard pr` (labels collected from every `--label`).
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
 export interface PrOptions {
   repo?: string;
   project?: string;

@@ -15,6 +15,7 @@ import type { PrOptions } from './pr-args.js';
  * The per-repository options shared by `pr` and `fleet`, from parsed flags.
  *
  * @throws {UsageError} for an empty `--title`/`--message` or a `--branch` that is not a valid branch name.
+  * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
  */
 export function pullRequestOptionsOf(options: Omit<PrOptions, 'repo' | 'project' | 'api-url'>): Omit<PullRequestOptions, 'base'> {
   if (options.branch !== undefined && !/^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\]+(?<![/.])$/.test(options.branch)) {

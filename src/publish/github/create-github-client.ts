@@ -6,13 +6,25 @@ import Bottleneck from 'bottleneck';
 /** The Octokit class dockyard uses: REST methods, throttling and retries. */
 const DockyardOctokit = Octokit.plugin(throttling, retry);
 
-/** An Octokit client with the REST methods, e.g. one built by {@link createGithubClient}. */
+/**
+ * An Octokit client with the REST methods, e.g. one built by {@link createGithubClient}.
+ *
+ * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
 export type GithubClient = Octokit;
 
-/** Default API root (github.com); GitHub Enterprise Server uses `https://HOST/api/v3`. */
+/**
+ * Default API root (github.com); GitHub Enterprise Server uses `https://HOST/api/v3`.
+ *
+ * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
-/** Options of {@link createGithubClient}. */
+/**
+ * Options of {@link createGithubClient}.
+ *
+ * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
 export interface GithubClientOptions {
   /** Token (`GITHUB_TOKEN`): fine-grained with Contents and Pull requests read/write, or classic `repo`. */
   readonly token: string;

@@ -4,7 +4,11 @@ import type { GithubClient } from './create-github-client.js';
 import { callGithub } from './describe-github-error.js';
 import type { GithubRepoRef } from './github-repo-ref.js';
 
-/** What {@link createGithubCommit} commits. */
+/**
+ * What {@link createGithubCommit} commits.
+ *
+ * @see https://docs.github.com/rest/git/commits#create-a-commit
+ */
 export interface GithubCommitInput {
   /** The parent commit (the base head) and its tree. */
   readonly parentSha: string;

@@ -34,6 +34,7 @@ export function describeGithubError(error: unknown, step: string, repository: st
  * Run one API step and describe its failure. `notFound` is returned for a 404 when given (an absent ref or file).
  *
  * @throws {PublishError} for any other failure.
+  * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api
  */
 export async function callGithub<T, N = never>(step: string, repository: string, run: () => Promise<T>, notFound?: () => N): Promise<T | N> {
   try {

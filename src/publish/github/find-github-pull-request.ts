@@ -3,7 +3,11 @@ import type { GithubClient } from './create-github-client.js';
 import { callGithub } from './describe-github-error.js';
 import type { GithubRepoRef } from './github-repo-ref.js';
 
-/** The fields of a pull request dockyard reads. */
+/**
+ * The fields of a pull request dockyard reads.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#list-pull-requests
+ */
 export interface GithubPullLike {
   readonly number: number;
   readonly html_url: string;
@@ -13,7 +17,11 @@ export interface GithubPullLike {
   readonly labels: ReadonlyArray<{ readonly name?: string }>;
 }
 
-/** Map a GitHub pull request to the host-neutral shape. Pure. */
+/**
+ * Map a GitHub pull request to the host-neutral shape. Pure.
+ *
+ * @see https://docs.github.com/rest/pulls/pulls#list-pull-requests
+ */
 export function toOpenChangeRequest(pull: GithubPullLike): OpenChangeRequest {
   return {
     number: pull.number,

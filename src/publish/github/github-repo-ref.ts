@@ -1,6 +1,10 @@
 import { PublishError } from '../repository-host.js';
 
-/** A GitHub repository's owner and name. */
+/**
+ * A GitHub repository's owner and name.
+ *
+ * @see https://docs.github.com/rest/repos/repos#get-a-repository
+ */
 export interface GithubRepoRef {
   readonly owner: string;
   readonly repo: string;

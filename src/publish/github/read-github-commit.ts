@@ -3,7 +3,11 @@ import type { GithubClient } from './create-github-client.js';
 import { callGithub } from './describe-github-error.js';
 import type { GithubRepoRef } from './github-repo-ref.js';
 
-/** A commit with its tree id. */
+/**
+ * A commit with its tree id.
+ *
+ * @see https://docs.github.com/rest/git/commits#get-a-commit-object
+ */
 export interface GithubCommit extends RemoteCommit {
   readonly treeSha: string;
 }

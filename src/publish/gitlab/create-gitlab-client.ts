@@ -1,12 +1,24 @@
 import { Gitlab } from '@gitbeaker/rest';
 
-/** A gitbeaker client (`new Gitlab(...)`), e.g. one built by {@link createGitlabClient}. */
+/**
+ * A gitbeaker client (`new Gitlab(...)`), e.g. one built by {@link createGitlabClient}.
+ *
+ * @see https://docs.gitlab.com/api/rest/authentication/
+ */
 export type GitlabClient = InstanceType<typeof Gitlab>;
 
-/** Default instance (gitlab.com). */
+/**
+ * Default instance (gitlab.com).
+ *
+ * @see https://docs.gitlab.com/api/rest/authentication/
+ */
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
 
-/** Options of {@link createGitlabClient}. */
+/**
+ * Options of {@link createGitlabClient}.
+ *
+ * @see https://docs.gitlab.com/api/rest/authentication/
+ */
 export interface GitlabClientOptions {
   /** Token (`GITLAB_TOKEN`) with the `api` scope and Developer role (push to unprotected branches, create MRs). */
   readonly token: string;

@@ -31,6 +31,7 @@ export function describeGitlabError(error: unknown, step: string, project: strin
  * Run one API step and describe its failure; `notFound` is returned for a 404 when given.
  *
  * @throws {PublishError} for any other failure.
+  * @see https://docs.gitlab.com/api/rest/troubleshooting/
  */
 export async function callGitlab<T, N = never>(step: string, project: string, run: () => Promise<T>, notFound?: () => N): Promise<T | N> {
   try {

@@ -13,7 +13,11 @@ interface MergeRequestLike {
   readonly labels?: readonly unknown[];
 }
 
-/** Map a GitLab merge request to the host-neutral shape. Pure. */
+/**
+ * Map a GitLab merge request to the host-neutral shape. Pure.
+ *
+ * @see https://docs.gitlab.com/api/merge_requests/
+ */
 export function toOpenMergeRequest(mr: MergeRequestLike): OpenChangeRequest {
   return {
     number: mr.iid,
@@ -25,7 +29,11 @@ export function toOpenMergeRequest(mr: MergeRequestLike): OpenChangeRequest {
   };
 }
 
-/** A merge request title: GitLab marks drafts with a `Draft: ` prefix. Pure. */
+/**
+ * A merge request title: GitLab marks drafts with a `Draft: ` prefix. Pure.
+ *
+ * @see https://docs.gitlab.com/api/merge_requests/
+ */
 export function gitlabTitleOf(input: Pick<ChangeRequestInput, 'title' | 'draft'>): string {
   return input.draft ? `Draft: ${input.title}` : input.title;
 }
