@@ -71,7 +71,8 @@ export interface PullRequestResult {
  *
  * A repository without a config, an invalid config, refused files and a foreign commit on the bot branch are
  * reported as `failed`/`skipped` results (never thrown). If the PR/MR cannot be opened after the branch was
- * pushed, the next run finds the branch holding the right files and opens it without pushing again.
+ * pushed, the next run finds the branch holding the right files and opens it without pushing again. When nothing
+ * needs pushing but the open PR/MR lacks a requested label, only the PR/MR is updated.
  *
  * @throws {PublishError} when an API request fails (after the client's own retries): bad token, missing
  *   permission, unknown repository or branch, protected branch, network error, rate limit.
@@ -122,7 +123,9 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   });
   const title = options.title ?? DEFAULT_PULL_REQUEST_TITLE;
   const extra = { plan, title, issues: warnings, url: openRequest?.url };
-  if (plan.action === 'up-to-date' || (plan.action === 'keep' && plan.request === 'none')) return result('unchanged', plan.reason, extra);
+  const missingLabels = (options.labels ?? []).filter((l) => !openRequest?.labels.includes(l));
+  const relabel = plan.action === 'keep' && plan.request === 'none' && openRequest !== undefined && missingLabels.length > 0;
+  if (plan.action === 'up-to-date' || (plan.action === 'keep' && plan.request === 'none' && !relabel)) return result('unchanged', plan.reason, extra);
   if (plan.action === 'refused' || plan.action === 'skip') return result('skipped', plan.reason, extra);
   if (options.dryRun) return result('planned', plan.reason, extra);
   if (plan.action === 'push') {
@@ -147,7 +150,8 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   };
   if (openRequest) {
     const updated = await host.updateRequest(openRequest.number, request);
-    return result('updated', plan.reason, { ...extra, url: updated.url });
+    const reason = relabel ? `${plan.reason}; added label(s) ${missingLabels.join(', ')}` : plan.reason;
+    return result('updated', reason, { ...extra, url: updated.url });
   }
   const opened = await host.openRequest(request);
   return result('opened', plan.reason, { ...extra, url: opened.url });

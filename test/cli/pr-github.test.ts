@@ -75,6 +75,17 @@ describe('dockyard pr (GitHub)', () => {
     expect(repo.pulls).toHaveLength(1);
   });
 
+  it('a rerun asking for a new label updates only the pull request, pushing nothing', async () => {
+    await pr();
+    const head = repo.store.branches.get(BRANCH);
+    const { io, mutations } = await pr({ labels: ['dependencies'] });
+    expect(io.stdout[0]).toBe(`updated github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files; PR/MR #1 is current; added label(s) dependencies`);
+    expect(mutations.map((r) => r.operationId)).toEqual(['pulls/update', 'issues/add-labels']);
+    expect(repo.store.branches.get(BRANCH)).toBe(head);
+    expect(repo.pulls[0].labels).toEqual(['dependencies']);
+    expect((await pr({ labels: ['dependencies'] })).mutations).toEqual([]);
+  });
+
   it('after the base changes the config: one new commit on the new base head, the same pull request updated', async () => {
     await pr();
     const main = repo.store.commitFiles('main', { 'dockyard.config.ts': TS_CONFIG_CHANGED }, 'Build for arm/v7 and GitLab too', HUMAN);

@@ -80,6 +80,12 @@ describe('dockyard fleet --emit-workflow', () => {
     expect(readFileSync(join(dir, PATH), 'utf8')).not.toContain('# local tweak');
   });
 
+  it('passes the update flags and self-managed API roots to every matrix job', async () => {
+    expect((await emit({ draft: true, labels: ['ci', 'bot'], 'gitlab-url': 'https://gitlab.example.com' })).code).toBe(0);
+    const run = parse(readFileSync(join(dir, PATH), 'utf8')).jobs.update.steps[2].run;
+    expect(run).toBe('npx dockyard fleet --repos "$FLEET_FILE" --only "$ENTRY" --draft --label ci --label bot --gitlab-url https://gitlab.example.com');
+  });
+
   it('--output and --cron; a cron without five fields is a usage error', async () => {
     expect((await emit({ output: 'ci/fleet.yml', cron: '0 3 * * 2' })).code).toBe(0);
     expect(parse(readFileSync(join(dir, 'ci/fleet.yml'), 'utf8')).on.schedule).toEqual([{ cron: '0 3 * * 2' }]);

@@ -86,6 +86,8 @@ async function emitWorkflow(options: FleetOptions, entries: FleetEntry[], concur
     ...(options.force ? ['--force'] : []),
     ...(options.title ? ['--title', options.title] : []),
     ...(options.message ? ['--message', options.message] : []),
+    ...(options['github-api-url'] ? ['--github-api-url', options['github-api-url']] : []),
+    ...(options['gitlab-url'] ? ['--gitlab-url', options['gitlab-url']] : []),
   ];
   const command = `npx dockyard fleet --repos ${fleetFile} --emit-workflow${options.output ? ` --output ${options.output}` : ''}`;
   const content = emitFleetWorkflow({ entries, fleetFile, concurrency, cron: options.cron?.trim(), command, passFlags });
