@@ -19,7 +19,7 @@ async function configOf(example: string) {
 }
 
 describe('summarizePipeline', () => {
-  it('covers the five examples', () => expect(examples).toHaveLength(5));
+  it('covers every example', () => expect(examples.length).toBeGreaterThanOrEqual(5));
 
   it.each(examples)('%s: jobs, platforms and gates follow the pipeline model', async (example) => {
     const config = await configOf(example);
