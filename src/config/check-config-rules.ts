@@ -4,6 +4,7 @@ import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
 import { platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
+import { checkSupplyChainRules } from './check-supply-chain-rules.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -21,6 +22,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkBuildArgs(config),
     ...checkPlatformRunners(config),
     ...checkTestPlatforms(config),
+    ...checkSupplyChainRules(config),
   ];
 }
 
