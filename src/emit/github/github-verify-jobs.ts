@@ -157,25 +157,6 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   ];
 }
 
-/**
- * Steps of the scan job: Trivy on the candidate archive, failing on the configured severities.
- *
- * @see https://github.com/aquasecurity/trivy-action#inputs
- */
-export function scanSteps(pipeline: Pipeline): GithubStep[] {
-  return [
-    downloadCandidateStep(),
-    useAction('trivy', 'Scan the candidate with Trivy', {
-      'scan-type': 'image',
-      input: `${CANDIDATE_DIR}/image.tar`,
-      severity: pipeline.scan.severities.join(','),
-      'ignore-unfixed': pipeline.scan.ignoreUnfixed,
-      'exit-code': '1',
-      format: 'table',
-    }),
-  ];
-}
-
 function joinLines(lines: readonly string[]): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined;
 }

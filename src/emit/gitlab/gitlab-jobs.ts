@@ -136,21 +136,6 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
   };
 }
 
-/**
- * The scan job: Trivy on the candidate archive, failing on the configured severities.
- *
- * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
- */
-export function gitlabScanJob(pipeline: Pipeline): GitlabJob {
-  const flags = [`--severity ${pipeline.scan.severities.join(',')}`, '--exit-code 1', ...(pipeline.scan.ignoreUnfixed ? ['--ignore-unfixed'] : [])];
-  return {
-    image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
-    variables: { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/' },
-    script: [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`],
-    cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
-  };
-}
-
 /** The push job: log in and push the tested archive by digest with skopeo; record the digest. */
 export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   return {
@@ -170,12 +155,15 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
  */
 export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const index = pipeline.tags.annotationLevels.includes('index');
+  // With signing, the digest of each pushed index is recorded for the sign job (dockyard/published).
+  const published = pipeline.signing !== undefined;
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' ') },
     script: [
       ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
       SH([
+        ...(published ? ['mkdir -p dockyard', ': > dockyard/published'] : []),
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
         'if [ -z "$tags" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
         // Index-level annotations: the metadata job's annotations set on the index (`manifest create --annotation`:
@@ -187,16 +175,19 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
         '  for slug in $DOCKYARD_SLUGS; do',
         `    buildah manifest add dockyard-index "docker://$repository@$(cat "${DIGESTS_DIR}/$slug")"`,
         '  done',
+        ...(published ? ['  rm -f dockyard/index-digest'] : []),
         '  printf \'%s\\n\' "$tags" | while IFS= read -r ref; do',
         '    case $ref in "$repository":*) ;; *) continue ;; esac',
         '    buildah manifest push --digestfile dockyard/index-digest dockyard-index "docker://$ref"',
         '    echo "published $ref@$(cat dockyard/index-digest)"',
         '  done',
+        ...(published ? ['  if [ -s dockyard/index-digest ]; then printf \'%s@%s\\n\' "$repository" "$(cat dockyard/index-digest)" >> dockyard/published; fi'] : []),
         '  buildah manifest inspect dockyard-index',
         '  buildah manifest rm dockyard-index',
         'done',
       ]),
     ],
+    ...(published ? { artifacts: { paths: ['dockyard/published'], expire_in: `${retentionDaysOf(pipeline, 'published')} day` } } : {}),
   };
 }
 
