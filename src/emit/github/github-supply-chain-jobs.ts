@@ -72,7 +72,13 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
           useAction(
             'attestProvenance',
             `Attest build provenance (${r.ref})`,
-            { 'subject-name': r.ref, 'subject-digest': `\${{ steps.published.outputs.digest${i} }}`, 'push-to-registry': true },
+            {
+              'subject-name': attestationSubject(r.ref),
+              'subject-digest': `\${{ steps.published.outputs.digest${i} }}`,
+              'push-to-registry': true,
+              // Storage records would need `artifact-metadata: write`; the attestation itself does not.
+              'create-storage-record': false,
+            },
             { if: `steps.published.outputs.digest${i} != ''` },
           ),
         )
@@ -82,8 +88,8 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
       if: ANY_PUBLISHED,
       run: [
         'DOCKYARD_CERT_IDENTITY="$GITHUB_SERVER_URL/$GITHUB_WORKFLOW_REF"',
-        verifyInstructionsScript(PUBLISHED_SH, '"$GITHUB_STEP_SUMMARY"'),
-        'cat "$GITHUB_STEP_SUMMARY"',
+        verifyInstructionsScript(PUBLISHED_SH, '"$RUNNER_TEMP/dockyard-verify.md"'),
+        'tee -a "$GITHUB_STEP_SUMMARY" < "$RUNNER_TEMP/dockyard-verify.md"',
       ].join('\n'),
       env: { DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com', DOCKYARD_PROVENANCE: provenance ? 'github' : '' },
     },
@@ -94,6 +100,16 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
       threshold: provenance ? 'signed and attested' : 'signed',
     }),
   ];
+}
+
+/**
+ * The attestation subject name of a registry reference: Docker Hub must be named `index.docker.io` for the
+ * attestation to be pushed there.
+ *
+ * @see https://github.com/actions/attest-build-provenance/blob/v3.2.0/README.md
+ */
+export function attestationSubject(ref: string): string {
+  return ref.startsWith('docker.io/') ? `index.${ref}` : ref;
 }
 
 /** Write `<name>.json` (see writeGateResultScript) and upload it as `dockyard-gate-<name>`. */
