@@ -5,6 +5,7 @@ import type { DockyardConfig, RegistryConfig } from './schema/index.js';
 import { platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
+import { checkSupplyChainRules } from './check-supply-chain-rules.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -23,6 +24,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkPlatformRunners(config),
     ...checkTestPlatforms(config),
     ...checkHandoff(config),
+    ...checkSupplyChainRules(config),
   ];
 }
 

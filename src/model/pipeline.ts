@@ -1,5 +1,6 @@
 import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
+import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
 
 /**
@@ -20,6 +21,10 @@ export interface Pipeline {
   readonly handoff: HandoffSpec;
   readonly test: TestSpec;
   readonly scan: ScanSpec;
+  /** The SBOM gate, when configured. */
+  readonly sbom?: SbomSpec;
+  /** Signing and provenance of the published images, when configured. */
+  readonly signing?: SigningSpec;
   readonly triggers: TriggerSpec;
   /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
@@ -108,10 +113,28 @@ export type TestSpec =
   | { readonly mode: 'target'; readonly target: string; readonly replacesStage: string }
   | { readonly mode: 'commands'; readonly commands: readonly string[]; readonly shell: string };
 
-/** The Trivy gate. */
+/** The vulnerability scan gate. */
 export interface ScanSpec {
+  readonly scanner: 'trivy' | 'grype';
+  /** Severities that fail the gate (Trivy names, upper case). */
   readonly severities: readonly string[];
   readonly ignoreUnfixed: boolean;
+  /** Ignore file in the scanner's format, relative to the config directory. */
+  readonly ignoreFile?: string;
+  /** Publish every finding to the security view (GitHub code scanning SARIF, GitLab `container_scanning`). */
+  readonly report: boolean;
+}
+
+/** The SBOM gate: Syft on each platform candidate. */
+export interface SbomSpec {
+  readonly format: SbomFormat;
+  /** Days the SBOM artifacts are kept. */
+  readonly retentionDays: number;
+}
+
+/** Keyless cosign signing of the published indexes (recursively) and, optionally, provenance attestations. */
+export interface SigningSpec {
+  readonly provenance: boolean;
 }
 
 /** When pipelines run (ref patterns are globs). */
@@ -127,12 +150,20 @@ export interface TriggerSpec {
  * The job kinds, in order of trust. `metadata` computes tags, labels and annotations once (docker/metadata-action
  * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs.
  */
-export type JobKind = 'metadata' | 'build' | 'test' | 'scan' | 'push' | 'manifest';
+export type JobKind = 'metadata' | 'build' | 'test' | 'scan' | 'sbom' | 'push' | 'manifest' | 'sign';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
   readonly contents: 'read';
   readonly packages?: 'read' | 'write';
+  /** Upload SARIF to code scanning (the scan job with `scan.report`). */
+  readonly 'security-events'?: 'write';
+  /** Read the workflow run (code scanning uploads from private repositories need it). */
+  readonly actions?: 'read';
+  /** Request an OIDC token (keyless signing, attestations): only the sign job. */
+  readonly 'id-token'?: 'write';
+  /** Store artifact attestations (the sign job with provenance). */
+  readonly attestations?: 'write';
 }
 
 /** Retention of an artifact, in days. */
@@ -174,7 +205,7 @@ export interface Job {
 }
 
 /** Artifacts handed between jobs. */
-export type ArtifactId = 'metadata' | 'candidate' | 'digest';
+export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'sbom' | 'published';
 
 /** An artifact: per platform, under `dockyard/<slug>/` (candidate) or `dockyard/digests/` (digest). */
 export interface ArtifactSpec {

@@ -3,6 +3,7 @@ import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
 const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
@@ -69,7 +70,8 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     cache: config.cache,
     handoff,
     test,
-    scan: { severities: [...config.scan.severities], ignoreUnfixed: config.scan.ignoreUnfixed },
+    scan: planScan(config),
+    ...planSupplyChain(config),
     triggers: {
       branches: [...config.triggers.branches],
       tags: [...config.triggers.tags],
@@ -77,8 +79,8 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       schedules: config.triggers.schedule.map((s) => s.cron),
       manual: config.triggers.manual,
     },
-    jobs: planJobs(config, registries, handoff),
-    artifacts: artifactsFor(handoff),
+    jobs: addSupplyChainJobs(config, planJobs(config, registries, handoff), registries.length),
+    artifacts: [...artifactsFor(handoff), ...supplyChainArtifacts(config)],
   };
 }
 

@@ -86,7 +86,7 @@ describe('validateConfig: good configs', () => {
     expect(result.config.handoff).toBe('artifact');
     expect(result.config.image.context).toBe('.');
     expect(result.config.triggers).toEqual({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true });
-    expect(result.config.scan).toEqual({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false });
+    expect(result.config.scan).toEqual({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false });
     expect(result.config.flavor).toEqual({ latest: 'auto', prefix: '', suffix: '', onlatest: false });
     expect(result.config.tags).toEqual(['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr']);
     expect(result.config.output).toEqual({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' });

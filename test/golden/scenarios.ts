@@ -99,4 +99,33 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     test: { target: 'check' },
     triggers: { branches: [], tags: ['release-*'], pullRequests: false, manual: true },
   },
+  'gates-supply-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/shop', target: 'runtime' },
+    registries: [
+      { type: 'dockerhub', repository: 'acme/shop' },
+      { type: 'generic', host: 'registry.acme.example', repository: 'shop/web', credentials: { username: 'ACME_USER', password: 'ACME_TOKEN' } },
+    ],
+    platforms: ['linux/amd64', 'linux/arm64'],
+    test: { target: 'test' },
+    scan: { severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: true, ignoreFile: 'security/.trivyignore', report: true },
+    sbom: { format: 'spdx-json' },
+    signing: { provenance: true },
+  },
+  'gates-supply-grype-github': {
+    ci: ['github'],
+    image: { name: 'acme/shop' },
+    test: { commands: ['/app/healthcheck'] },
+    scan: { scanner: 'grype', severities: ['HIGH', 'CRITICAL'], ignoreFile: '.grype.yaml', report: true },
+    sbom: { format: 'cyclonedx-json', retentionDays: 30 },
+    signing: { provenance: false },
+  },
+  'gates-supply-grype-gitlab': {
+    ci: ['gitlab'],
+    image: { name: 'acme/shop' },
+    test: { commands: ['/app/healthcheck'] },
+    scan: { scanner: 'grype', severities: ['MEDIUM', 'HIGH', 'CRITICAL'], ignoreUnfixed: true, ignoreFile: '.grype.yaml' },
+    sbom: { format: 'cyclonedx-json' },
+    signing: { provenance: false },
+  },
 };

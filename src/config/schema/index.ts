@@ -4,6 +4,7 @@ import { CI_SYSTEMS, PLATFORM_IDS } from './primitives.js';
 import { handoffSchema } from './handoff.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
+import { sbomSchema, signingSchema } from './supply-chain.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { triggersSchema } from './triggers.js';
 
@@ -147,8 +148,12 @@ export const configSchema = z
       ),
     /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage) or `{ commands }`. Required. */
     test: testSchema,
-    /** The vulnerability scan gate. Default `{ severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false }`. */
-    scan: scanSchema.default({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false }),
+    /** The vulnerability scan gate. Default `{ scanner: "trivy", severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false, report: false }`. */
+    scan: scanSchema.default({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false }),
+    /** The SBOM gate (Syft on every platform candidate). Default: off. */
+    sbom: sbomSchema.optional(),
+    /** Keyless cosign signing and provenance of the published images. Default: off. */
+    signing: signingSchema.optional(),
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
     /** Output file paths relative to the config directory. */

@@ -3,12 +3,14 @@ import { resolveGithubRegistries, type GithubRegistry } from './github-registrie
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
-import { buildSteps, METADATA_OUTPUTS, metadataSteps, scanSteps, testSteps } from './github-verify-jobs.js';
+import { scanSteps } from './github-scan-steps.js';
+import { sbomSteps, signSteps } from './github-supply-chain-jobs.js';
+import { buildSteps, METADATA_OUTPUTS, metadataSteps, testSteps } from './github-verify-jobs.js';
 import { metadataInputs } from './metadata-inputs.js';
 
 const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
 const SCAN_RUNNER = 'ubuntu-24.04';
-const TIMEOUT_MINUTES: Record<JobKind, number> = { metadata: 5, build: 60, test: 30, scan: 20, push: 15, manifest: 10 };
+const TIMEOUT_MINUTES: Record<JobKind, number> = { metadata: 5, build: 60, test: 30, scan: 20, sbom: 20, push: 15, manifest: 10, sign: 15 };
 
 /**
  * Map the pipeline model to a GitHub Actions workflow object (keys exactly as GitHub spells them).
@@ -73,5 +75,9 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
       return pushSteps(pipeline, job, registries);
     case 'manifest':
       return manifestSteps(pipeline, job, registries);
+    case 'sbom':
+      return sbomSteps(pipeline);
+    case 'sign':
+      return signSteps(pipeline, job, registries);
   }
 }

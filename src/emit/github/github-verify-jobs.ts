@@ -12,7 +12,6 @@ import {
   refuseReadOnlyPullRequestStep,
   stageCandidateStep,
   stagedBuildContext,
-  stagedScanInput,
 } from './github-staging.js';
 import type { GithubStep } from './github-types.js';
 
@@ -178,29 +177,6 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
       run: `docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "dockyard-candidate:$SLUG" -c "$TEST_COMMAND"`,
       env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
     })),
-  ];
-}
-
-/**
- * Steps of the scan job: Trivy on the candidate archive (or, with the registry handoff, on the staged candidate by
- * digest, with the staging registry's login), failing on the configured severities.
- *
- * @see https://github.com/aquasecurity/trivy-action#inputs
- */
-export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
-  const staging = githubStagingRef(pipeline, registries);
-  return [
-    ...(staging ? loginSteps(job.logsInTo.map((i) => registries[i])) : []),
-    downloadCandidateStep(),
-    ...(staging ? [readCandidateDigestStep()] : []),
-    useAction('trivy', 'Scan the candidate with Trivy', {
-      'scan-type': 'image',
-      ...(staging ? stagedScanInput(staging) : { input: `${CANDIDATE_DIR}/image.tar` }),
-      severity: pipeline.scan.severities.join(','),
-      'ignore-unfixed': pipeline.scan.ignoreUnfixed,
-      'exit-code': '1',
-      format: 'table',
-    }),
   ];
 }
 

@@ -1,5 +1,7 @@
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabScanJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import { gitlabScanJob } from './gitlab-scan-job.js';
+import { gitlabSbomJob, gitlabSignJob } from './gitlab-supply-chain-jobs.js';
 import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
 import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
@@ -7,7 +9,7 @@ import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
 
-const TIMEOUT: Record<Job['id'], string> = { metadata: '5m', build: '1h', test: '30m', scan: '20m', push: '15m', manifest: '10m' };
+const TIMEOUT: Record<Job['id'], string> = { metadata: '5m', build: '1h', test: '30m', scan: '20m', sbom: '20m', push: '15m', manifest: '10m', sign: '15m' };
 
 /**
  * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
@@ -73,5 +75,9 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
       return gitlabPushJob(pipeline, job, registries);
     case 'manifest':
       return gitlabManifestJob(pipeline, job, registries);
+    case 'sbom':
+      return gitlabSbomJob(pipeline);
+    case 'sign':
+      return gitlabSignJob(pipeline, job, registries);
   }
 }

@@ -6,10 +6,16 @@
  * @see https://github.com/containers/buildah/blob/main/docs/containertools/README.md
  * @see https://trivy.dev/latest/getting-started/installation/#use-container-image
  * @see https://hub.docker.com/_/node
+ * @see https://github.com/anchore/grype/issues/1335 (the `-debug` images have a shell)
+ * @see https://github.com/sigstore/cosign/blob/main/Makefile (the `-dev` images are distroless `debug-nonroot`)
  */
 export const GITLAB_IMAGES = {
   buildah: 'quay.io/buildah/stable:v1.43.0',
   skopeo: 'quay.io/skopeo/stable:v1.22.2',
   trivy: 'docker.io/aquasec/trivy:0.69.3',
   node: 'docker.io/library/node:24.19.0-alpine',
+  // The supply-chain tools' images are distroless; these variants add the busybox shell GitLab jobs need.
+  grype: 'docker.io/anchore/grype:v0.110.0-debug',
+  syft: 'docker.io/anchore/syft:v1.42.3-debug',
+  cosign: 'ghcr.io/sigstore/cosign/cosign:v3.0.6-dev',
 } as const;

@@ -2,12 +2,13 @@ import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.j
 import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
-import { gitlabStaging, requireStagingLoginScript, stagingVariables, trivyLoginVariables } from './gitlab-staging.js';
+import { gitlabStaging, requireStagingLoginScript, stagingVariables } from './gitlab-staging.js';
 
 /** A GitLab CI job object, keys as GitLab spells them. */
 export type GitlabJob = Record<string, unknown>;
 
-const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
+/** Shell expression of this platform's candidate directory (`image.tar`, `digest`). */
+export const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
 const DIGESTS_DIR = 'dockyard/digests';
 const SH = (lines: readonly string[]) => lines.join('\n');
 
@@ -178,26 +179,6 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
 }
 
 /**
- * The scan job: Trivy on the candidate archive, or (registry handoff) on the staged candidate by digest with the
- * staging registry's credentials, failing on the configured severities.
- *
- * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
- * @see https://trivy.dev/latest/docs/target/container_image/#container-registry
- */
-export function gitlabScanJob(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
-  const flags = [`--severity ${pipeline.scan.severities.join(',')}`, '--exit-code 1', ...(pipeline.scan.ignoreUnfixed ? ['--ignore-unfixed'] : [])];
-  const staging = gitlabStaging(pipeline, registries);
-  return {
-    image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
-    variables: { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/', ...(staging ? { ...stagingVariables(staging), ...trivyLoginVariables(staging) } : {}) },
-    script: staging
-      ? [readRecordedDigestScript(CANDIDATE_DIR), `trivy image ${flags.join(' ')} "$DOCKYARD_STAGING@$digest"`]
-      : [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`],
-    cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
-  };
-}
-
-/**
  * The push job: log in and push the tested archive by digest with skopeo (registry handoff: copy the staged
  * candidate by the digest recorded at build time, after checking it); record the digest.
  */
@@ -223,12 +204,15 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
  */
 export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const index = pipeline.tags.annotationLevels.includes('index');
+  // With signing, the digest of each pushed index is recorded for the sign job (dockyard/published).
+  const published = pipeline.signing !== undefined;
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' ') },
     script: [
       ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
       SH([
+        ...(published ? ['mkdir -p dockyard', ': > dockyard/published'] : []),
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
         'if [ -z "$tags" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
         // Index-level annotations: the metadata job's annotations set on the index (`manifest create --annotation`:
@@ -240,16 +224,19 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
         '  for slug in $DOCKYARD_SLUGS; do',
         `    buildah manifest add dockyard-index "docker://$repository@$(cat "${DIGESTS_DIR}/$slug")"`,
         '  done',
+        ...(published ? ['  rm -f dockyard/index-digest'] : []),
         '  printf \'%s\\n\' "$tags" | while IFS= read -r ref; do',
         '    case $ref in "$repository":*) ;; *) continue ;; esac',
         '    buildah manifest push --digestfile dockyard/index-digest dockyard-index "docker://$ref"',
         '    echo "published $ref@$(cat dockyard/index-digest)"',
         '  done',
+        ...(published ? ['  if [ -s dockyard/index-digest ]; then printf \'%s@%s\\n\' "$repository" "$(cat dockyard/index-digest)" >> dockyard/published; fi'] : []),
         '  buildah manifest inspect dockyard-index',
         '  buildah manifest rm dockyard-index',
         'done',
       ]),
     ],
+    ...(published ? { artifacts: { paths: ['dockyard/published'], expire_in: `${retentionDaysOf(pipeline, 'published')} day` } } : {}),
   };
 }
 
