@@ -4,8 +4,8 @@
  * is validated against GitHub's OpenAPI description (`@octokit/openapi`); problems are collected in `violations`
  * (tests assert it stays empty) and an invalid request is answered 422.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackHttpServer, type LoopbackHttpServer } from '../loopback-http.js';
 import { blobBody, commitBody, labelBody, pullBody, refBody, repositoryBody, treeBody, type MockPull } from './github-objects.js';
 import { matchOperation, validateRequest, validateResponse, type MatchedOperation } from './github-openapi.js';
 import { GitStore, type TreeEntry } from './git-store.js';
@@ -58,18 +58,17 @@ export class MockGithub {
   inFlight = 0;
   maxInFlight = 0;
   url = '';
-  private server: Server | undefined;
+  private server: LoopbackHttpServer | undefined;
 
   /** Start listening on 127.0.0.1 (a free port). */
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackHttpServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   stop(): Promise<void> {
-    return new Promise((done) => (this.server ? this.server.close(() => done()) : done()));
+    return this.server ? this.server.stop() : Promise.resolve();
   }
 
   /** Create a repository whose default branch holds `files` in one commit by a person. */

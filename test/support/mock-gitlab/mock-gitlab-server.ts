@@ -5,8 +5,8 @@
  * collected in `violations` and an invalid request is answered 400.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackHttpServer, type LoopbackHttpServer } from '../loopback-http.js';
 import { GitStore, type CommitObject } from '../mock-github/git-store.js';
 import { checkShape, ERROR_SCHEMA, matchGitlabRoute, typedQuery } from './gitlab-api-schemas.js';
 
@@ -47,17 +47,16 @@ export class MockGitlab {
   readonly tokens = new Set(['glpat-dockyard-test']);
   intercept: ((r: { method: string; route: string; project: string }) => Reply | undefined) | undefined;
   url = '';
-  private server: Server | undefined;
+  private server: LoopbackHttpServer | undefined;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackHttpServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   stop(): Promise<void> {
-    return new Promise((done) => (this.server ? this.server.close(() => done()) : done()));
+    return this.server ? this.server.stop() : Promise.resolve();
   }
 
   addProject(path: string, files: Record<string, string>, defaultBranch = 'main'): MockGitlabProject {
