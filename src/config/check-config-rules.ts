@@ -4,6 +4,7 @@ import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
 import { platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
+import { checkVerifyGates } from './check-verify-gates.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -21,6 +22,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkBuildArgs(config),
     ...checkPlatformRunners(config),
     ...checkTestPlatforms(config),
+    ...checkVerifyGates(config),
   ];
 }
 
@@ -99,7 +101,7 @@ function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
 }
 
 function checkTestTarget(config: DockyardConfig): ConfigIssue[] {
-  if (!('target' in config.test)) return [];
+  if (config.test.target === undefined) return [];
   if (!config.image.target) {
     return [issue('image.target', 'a test target needs the production stage named', 'the stage the test stage builds FROM, e.g. "production"', undefined)];
   }

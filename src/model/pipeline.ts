@@ -1,6 +1,7 @@
 import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import type { TagRule } from '../tags/tag-rule.js';
+import type { VerifyGates } from './verify-gates.js';
 
 /**
  * The platform-neutral pipeline model built by `planPipeline`: everything both emitters need, with every
@@ -18,6 +19,8 @@ export interface Pipeline {
   readonly cache: CacheMode;
   readonly test: TestSpec;
   readonly scan: ScanSpec;
+  /** Coverage, smoke, size and lint gates (see verify-gates.ts); each undefined when not configured. */
+  readonly gates: VerifyGates;
   readonly triggers: TriggerSpec;
   /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
@@ -74,10 +77,18 @@ export interface TagStrategy {
   };
 }
 
-/** How the candidate is tested. */
-export type TestSpec =
-  | { readonly mode: 'target'; readonly target: string; readonly replacesStage: string }
-  | { readonly mode: 'commands'; readonly commands: readonly string[]; readonly shell: string };
+/**
+ * How the candidate is tested: a Dockerfile test stage (`target`, built with `replacesStage` replaced by the
+ * candidate), commands run by `shell -c` in a container of the candidate, or both (the stage first).
+ */
+export interface TestSpec {
+  readonly target?: string;
+  /** The production stage the test stage builds FROM; empty without a target. */
+  readonly replacesStage: string;
+  readonly commands?: readonly string[];
+  /** Default `/bin/sh`. */
+  readonly shell: string;
+}
 
 /** The Trivy gate. */
 export interface ScanSpec {
@@ -96,9 +107,10 @@ export interface TriggerSpec {
 
 /**
  * The job kinds, in order of trust. `metadata` computes tags, labels and annotations once (docker/metadata-action
- * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs.
+ * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs. `lint`, `smoke`, `size` and `gates`
+ * (the gate summary) exist only when their gates are configured (docs/gates.md).
  */
-export type JobKind = 'metadata' | 'build' | 'test' | 'scan' | 'push' | 'manifest';
+export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'gates' | 'push' | 'manifest';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
@@ -140,7 +152,7 @@ export interface Job {
 }
 
 /** Artifacts handed between jobs. */
-export type ArtifactId = 'metadata' | 'candidate' | 'digest';
+export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'gate-results';
 
 /** An artifact: per platform, under `dockyard/<slug>/` (candidate) or `dockyard/digests/` (digest). */
 export interface ArtifactSpec {

@@ -3,6 +3,8 @@ import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type { ArtifactSpec, Job, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs } from './plan-verify-gate-jobs.js';
+import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
 const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
@@ -32,10 +34,13 @@ const ARTIFACTS: readonly ArtifactSpec[] = [
  */
 export function planPipeline(config: DockyardConfig): Pipeline {
   const registries: RegistryTarget[] = config.registries ?? [{ type: 'native' }];
-  const test: TestSpec =
-    'target' in config.test
-      ? { mode: 'target', target: config.test.target, replacesStage: config.image.target ?? '' }
-      : { mode: 'commands', commands: config.test.commands, shell: config.test.shell };
+  const test: TestSpec = {
+    ...(config.test.target !== undefined ? { target: config.test.target } : {}),
+    replacesStage: config.test.target !== undefined ? (config.image.target ?? '') : '',
+    ...(config.test.commands ? { commands: [...config.test.commands] } : {}),
+    shell: config.test.shell ?? '/bin/sh',
+  };
+  const gates = planVerifyGates(config);
   const latest = config.flavor.latest;
   return {
     name: 'dockyard',
@@ -64,6 +69,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     cache: config.cache,
     test,
     scan: { severities: [...config.scan.severities], ignoreUnfixed: config.scan.ignoreUnfixed },
+    gates,
     triggers: {
       branches: [...config.triggers.branches],
       tags: [...config.triggers.tags],
@@ -71,8 +77,8 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       schedules: config.triggers.schedule.map((s) => s.cron),
       manual: config.triggers.manual,
     },
-    jobs: planJobs(config, registries),
-    artifacts: ARTIFACTS,
+    jobs: planJobs(config, registries, gates),
+    artifacts: hasGateSummary(gates) ? [...ARTIFACTS, GATE_RESULTS_ARTIFACT] : ARTIFACTS,
   };
 }
 
@@ -95,20 +101,14 @@ function planPlatform(entry: PlatformConfig): PlatformTarget {
   };
 }
 
-/** The platforms the test job runs on: configured, else linux/amd64 when built, else the first platform. */
-function testPlatformsOf(config: DockyardConfig): PlatformId[] {
-  const built = config.platforms.map(platformIdOf);
-  if (config.test.platforms) return [...config.test.platforms];
-  return built.includes('linux/amd64') ? ['linux/amd64'] : [built[0]];
-}
-
-function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[]): Job[] {
+function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], gates: VerifyGates): Job[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
   const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
   const publishPermissions = { contents: 'read', packages: 'write' } as const;
-  const testReadsCache = 'target' in config.test && cacheLogin.length > 0;
-  return [
+  const testReadsCache = config.test.target !== undefined && cacheLogin.length > 0;
+  const testPlatforms = testPlatformsOf(config, config.platforms.map(platformIdOf));
+  const jobs: Job[] = [
     {
       id: 'metadata',
       title: 'Compute tags, labels and annotations (docker/metadata-action semantics)',
@@ -138,14 +138,14 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       title: 'Test the exact candidate image',
       needs: ['build'],
       perPlatform: true,
-      platforms: testPlatformsOf(config),
+      platforms: testPlatforms,
       stage: 'verify',
       // A test stage build reads the registry cache: read access, nothing more.
       permissions: testReadsCache ? { contents: 'read', packages: 'read' } : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
       logsInTo: testReadsCache ? cacheLogin : [],
-      secrets: 'target' in config.test ? buildSecrets : [],
+      secrets: config.test.target !== undefined ? buildSecrets : [],
     },
     {
       id: 'scan',
@@ -184,6 +184,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[])
       secrets: [],
     },
   ];
+  return insertVerifyGateJobs(jobs, gates, testPlatforms);
 }
 
 function normalisePath(path: string): string {

@@ -3,6 +3,7 @@ import { buildSecretSchema, imageSchema } from './image.js';
 import { CI_SYSTEMS, PLATFORM_IDS } from './primitives.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
+import { lintSchema, sizeSchema } from './verify-gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { triggersSchema } from './triggers.js';
 
@@ -138,8 +139,12 @@ export const configSchema = z
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */
     cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.'),
-    /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage) or `{ commands }`. Required. */
+    /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage), `{ commands }`, or both. Required. */
     test: testSchema,
+    /** The image size gate: fail or warn when the candidate exceeds a limit in MB. Default: no size gate. */
+    size: sizeSchema.optional(),
+    /** The Dockerfile lint gate (hadolint, before the build). Default: no lint gate. */
+    lint: lintSchema.optional(),
     /** The vulnerability scan gate. Default `{ severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false }`. */
     scan: scanSchema.default({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false }),
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */

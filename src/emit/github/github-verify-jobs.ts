@@ -5,6 +5,7 @@ import { githubLiteral } from './github-literal.js';
 import { planGithubCache } from './github-cache.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
+import { coverageMount, prepareCoverageDirStep, TEST_OUTPUT_DIR, testGateSteps } from './github-test-gates.js';
 
 /** Where a job keeps the candidate: `$RUNNER_TEMP/dockyard` (`image.tar`, `digest`). */
 export const CANDIDATE_DIR = '${{ runner.temp }}/dockyard';
@@ -101,17 +102,20 @@ export function downloadCandidateStep(): GithubStep {
 }
 
 /**
- * Steps of the test job. Target mode builds the test stage with the production stage replaced by the exact
- * candidate (an OCI layout build context pinned by digest); commands mode loads the candidate into Docker and
- * runs each command in a fresh container of it.
+ * Steps of the test job. A test target builds the test stage with the production stage replaced by the exact
+ * candidate (an OCI layout build context pinned by digest), with the build's cache; test commands load the candidate
+ * into Docker and run each command in a fresh container of it; with both, the stage runs first. Then the coverage
+ * check and the gate result files, when configured (github-gate-jobs.ts).
  *
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
 export function testSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const { test } = pipeline;
-  if (test.mode === 'target') {
+  const coverage = pipeline.gates.coverage;
+  const steps: GithubStep[] = [];
+  if (test.target !== undefined) {
     const cache = planGithubCache(pipeline, registries, false);
-    return [
+    steps.push(
       ...setupSteps(pipeline, true),
       ...loginSteps(job.logsInTo.map((i) => registries[i]), NOT_FORK_PR),
       ...cache.before,
@@ -132,29 +136,39 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
           ...buildInputs(pipeline),
           target: test.target,
           'build-contexts': `${test.replacesStage}=oci-layout://${CANDIDATE_DIR}/layout@\${{ steps.candidate.outputs.digest }}`,
-          outputs: 'type=cacheonly',
+          // With a coverage report to read, the test stage's file system is exported (coverage.ts reads the report).
+          outputs: coverage?.from === 'target' ? `type=local,dest=${TEST_OUTPUT_DIR}` : 'type=cacheonly',
           provenance: false,
           sbom: false,
           'cache-from': cache.cacheFrom,
         },
         { env: secretEnv(pipeline) },
       ),
-    ];
+    );
   }
-  return [
-    ...setupSteps(pipeline, false),
-    downloadCandidateStep(),
-    {
-      name: 'Load the candidate into Docker',
-      run: `${ENSURE_SKOPEO}\nskopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"`,
-      env: { SLUG: '${{ matrix.slug }}' },
-    },
-    ...test.commands.map((command, i) => ({
-      name: githubLiteral(`Test ${i + 1}: ${truncate(command, 60)}`),
-      run: `docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "dockyard-candidate:$SLUG" -c "$TEST_COMMAND"`,
-      env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
-    })),
-  ];
+  if (test.commands) {
+    if (test.target === undefined) steps.push(...setupSteps(pipeline, false), downloadCandidateStep());
+    steps.push(loadCandidateStep());
+    const mount = coverage?.from === 'commands' ? coverageMount(coverage.report) : undefined;
+    if (mount) steps.push(prepareCoverageDirStep());
+    steps.push(
+      ...test.commands.map((command, i) => ({
+        name: githubLiteral(`Test ${i + 1}: ${truncate(command, 60)}`),
+        run: `docker run --rm --platform "$PLATFORM"${mount ? ` --volume "$RUNNER_TEMP/dockyard/coverage:${mount}"` : ''} --entrypoint "$TEST_SHELL" "dockyard-candidate:$SLUG" -c "$TEST_COMMAND"`,
+        env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
+      })),
+    );
+  }
+  return [...steps, ...testGateSteps(pipeline)];
+}
+
+/** Load this platform's candidate archive into Docker as `dockyard-candidate:<slug>` (test commands, smoke test). */
+export function loadCandidateStep(): GithubStep {
+  return {
+    name: 'Load the candidate into Docker',
+    run: `${ENSURE_SKOPEO}\nskopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"`,
+    env: { SLUG: '${{ matrix.slug }}' },
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { HADOLINT_IMAGE } from '../tool-images.js';
+
 /**
  * Container images the GitLab jobs run in, pinned to exact versions (one table, bumped deliberately).
  * buildah is the daemonless default builder (kaniko is archived); it runs rootless-friendly with the vfs
@@ -6,10 +8,12 @@
  * @see https://github.com/containers/buildah/blob/main/docs/containertools/README.md
  * @see https://trivy.dev/latest/getting-started/installation/#use-container-image
  * @see https://hub.docker.com/_/node
+ * @see https://hub.docker.com/r/hadolint/hadolint
  */
 export const GITLAB_IMAGES = {
   buildah: 'quay.io/buildah/stable:v1.43.0',
   skopeo: 'quay.io/skopeo/stable:v1.22.2',
   trivy: 'docker.io/aquasec/trivy:0.69.3',
   node: 'docker.io/library/node:24.19.0-alpine',
+  hadolint: HADOLINT_IMAGE,
 } as const;

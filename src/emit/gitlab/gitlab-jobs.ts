@@ -1,5 +1,8 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
+import { coverageDirOf } from '../../model/verify-gates.js';
 import { checkPushedDigestsScript, pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
+import { recordHealthcheckScript } from '../smoke-scripts.js';
+import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gates.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 
@@ -92,48 +95,67 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         ...flags.map((f) => `  ${f} \\`),
         `  ${shq(image.context)}`,
         `buildah ${root}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
+        // buildah's OCI format drops HEALTHCHECK: the smoke test reads it from here (smoke-scripts.ts).
+        ...(pipeline.gates.smoke ? [recordHealthcheckScript('"localhost/dockyard-candidate:$DOCKYARD_SLUG"', CANDIDATE_DIR, `buildah ${root}`.trimEnd())] : []),
         // A local cache keeps its layers but drops images no tag points at, so it does not grow without bound.
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
       recordDigestScript(CANDIDATE_DIR),
     ]),
+    // A Docker-format build keeps the HEALTHCHECK in local storage; the archive is still OCI (converted on push).
+    ...(pipeline.gates.smoke ? { variables: { ...BUILDAH_VARIABLES, BUILDAH_FORMAT: 'docker' } } : {}),
     ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
     artifacts: { paths: ['dockyard/'], expire_in: `${retentionDaysOf(pipeline, 'candidate')} day` },
   };
 }
 
 /**
- * The test job: target mode builds the test stage with the production stage replaced by the exact candidate
- * (loaded into local storage); commands mode runs each command in a container of the candidate with
- * `buildah run` (daemonless). Commands reach the script through unexpanded variables.
+ * The test job: a test target builds the test stage with the production stage replaced by the exact candidate
+ * (loaded into local storage) and the build's cache; test commands run in a container of the candidate with
+ * `buildah run` (daemonless), passed through unexpanded variables; with both, the stage runs first. Then the
+ * coverage check and gate results, when configured (gitlab-test-gates.ts).
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
 export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { test } = pipeline;
-  if (test.mode === 'target') {
-    return buildahJob(job, registries, [
+  const coverage = pipeline.gates.coverage;
+  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES };
+  const script: string[] = [];
+  if (test.target !== undefined) {
+    const keep = coverage?.from === 'target';
+    script.push(
+      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
       SH([
         'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
         'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
         'buildah build \\',
-        ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
+        ...[
+          ...buildFlags(pipeline),
+          `--target ${shq(test.target)}`,
+          `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`,
+          ...cacheFlags(pipeline, registries).flags,
+          ...(keep ? ['--tag "localhost/dockyard-test:$DOCKYARD_SLUG"'] : []),
+        ].map((f) => `  ${f} \\`),
         `  ${shq(pipeline.image.context)}`,
       ]),
-    ]);
+      ...(keep ? [copyCoverageFromStageScript(coverage.report)] : []),
+    );
   }
-  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, DOCKYARD_TEST_SHELL: test.shell };
-  test.commands.forEach((command, i) => {
-    variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
-  });
-  return {
-    image: GITLAB_IMAGES.buildah,
-    variables,
-    script: [
+  if (test.commands) {
+    const mount = coverage?.from === 'commands' ? ` --volume "$PWD/dockyard/coverage:${coverageDirOf(coverage.report)}"` : '';
+    variables.DOCKYARD_TEST_SHELL = test.shell;
+    test.commands.forEach((command, i) => {
+      variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
+    });
+    script.push(
+      ...(mount ? ['mkdir -p dockyard/coverage && chmod 0777 dockyard/coverage'] : []),
       'container=$(buildah from --platform "$DOCKYARD_PLATFORM" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
-      ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
-    ],
-  };
+      ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run${mount} "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
+    );
+  }
+  const gates = gitlabTestGates(pipeline);
+  return { image: GITLAB_IMAGES.buildah, variables: { ...variables, ...gates.variables }, script: [...script, ...gates.script], ...gates.extra };
 }
 
 /**

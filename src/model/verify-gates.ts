@@ -1,0 +1,131 @@
+import type { DockyardConfig } from '../config/schema/index.js';
+import type { PlatformId } from '../config/schema/primitives.js';
+
+/**
+ * The coverage gate, resolved: the report's absolute path inside the test container or stage, its format, the
+ * minimum in percent, and which tests write it.
+ */
+export interface CoverageSpec {
+  readonly report: string;
+  readonly format: 'cobertura' | 'lcov';
+  /** Percent, 0-100. */
+  readonly minimum: number;
+  readonly from: 'target' | 'commands';
+}
+
+/** The smoke test: wait at most `timeoutSeconds` for the candidate's HEALTHCHECK to report healthy. */
+export interface SmokeSpec {
+  readonly timeoutSeconds: number;
+}
+
+/** The image size gate: `limitMb` (1 MB = 1,000,000 bytes) compared with the `measure`d size. */
+export interface SizeSpec {
+  readonly limitMb: number;
+  readonly measure: 'compressed' | 'uncompressed';
+  readonly onExceed: 'fail' | 'warn';
+}
+
+/** The Dockerfile lint gate (hadolint). */
+export interface LintSpec {
+  readonly failureThreshold: 'error' | 'warning' | 'info' | 'style' | 'ignore';
+  /** Rule ids passed to `--ignore`. */
+  readonly ignore: readonly string[];
+}
+
+/**
+ * One row of the gate summary, as a gate job writes it to `dockyard/gates/<gate>[-<slug>].tsv`: `gate` (e.g.
+ * `coverage`), `platform` (`linux/amd64`, or `-` for a gate that runs once), `result` (`pass`, `fail` or `warn`),
+ * `figure` (what was measured) and `threshold` (what it was compared with), tab-separated on one line.
+ */
+export interface GateResultSpec {
+  readonly gate: string;
+  /** Per-platform gates write one file per platform slug. */
+  readonly perPlatform: boolean;
+  /** The threshold column written when the job ends before the gate's own check (e.g. a test failed). */
+  readonly threshold: string;
+}
+
+/** The verification gates of this module, resolved from the config (undefined: not configured). */
+export interface VerifyGates {
+  readonly coverage?: CoverageSpec;
+  readonly smoke?: SmokeSpec;
+  readonly size?: SizeSpec;
+  readonly lint?: LintSpec;
+}
+
+/** Resolve the coverage, smoke, size and lint gates from a validated config. */
+export function planVerifyGates(config: DockyardConfig): VerifyGates {
+  const { test } = config;
+  return {
+    ...(test.coverage
+      ? {
+          coverage: {
+            report: test.coverage.report,
+            format: test.coverage.format,
+            minimum: test.coverage.minimum,
+            from: test.coverage.from ?? (test.target !== undefined ? 'target' : 'commands'),
+          },
+        }
+      : {}),
+    ...(test.smoke ? { smoke: { timeoutSeconds: test.smoke.timeout } } : {}),
+    ...(config.size ? { size: { limitMb: config.size.limit, measure: config.size.measure, onExceed: config.size.onExceed } } : {}),
+    ...(config.lint ? { lint: { failureThreshold: config.lint.failureThreshold, ignore: [...config.lint.ignore] } } : {}),
+  };
+}
+
+/** True when any gate of this module is configured: then gate jobs write result files and a summary job runs. */
+export function hasGateSummary(gates: VerifyGates): boolean {
+  return gates.coverage !== undefined || gates.smoke !== undefined || gates.size !== undefined || gates.lint !== undefined;
+}
+
+/**
+ * The result files each gate job writes (when the summary runs), by job kind: the test job writes `test` and,
+ * with a coverage gate, `coverage`; the smoke, size and lint jobs their own.
+ */
+export function gateResultsOf(gates: VerifyGates, job: 'test' | 'smoke' | 'size' | 'lint'): GateResultSpec[] {
+  switch (job) {
+    case 'test':
+      return [
+        { gate: 'test', perPlatform: true, threshold: 'every test passes' },
+        ...(gates.coverage ? [{ gate: 'coverage', perPlatform: true, threshold: `>= ${gates.coverage.minimum}%` }] : []),
+      ];
+    case 'smoke':
+      return gates.smoke ? [{ gate: 'smoke', perPlatform: true, threshold: `healthy within ${gates.smoke.timeoutSeconds} s` }] : [];
+    case 'size':
+      return gates.size ? [{ gate: 'size', perPlatform: true, threshold: sizeThreshold(gates.size) }] : [];
+    case 'lint':
+      return gates.lint ? [{ gate: 'lint', perPlatform: false, threshold: `no finding >= ${gates.lint.failureThreshold}` }] : [];
+  }
+}
+
+/** The size gate's threshold column, e.g. `<= 500 MB uncompressed (fail)`. */
+export function sizeThreshold(size: SizeSpec): string {
+  return `<= ${size.limitMb} MB ${size.measure} (${size.onExceed})`;
+}
+
+/** The expected result file names (without `.tsv`) for the summary: `<gate>` or `<gate>-<slug>` per platform. */
+export function expectedGateFiles(gates: VerifyGates, testSlugs: readonly string[], allSlugs: readonly string[]): string[] {
+  const perSlug = (gate: string, slugs: readonly string[]) => slugs.map((slug) => `${gate}-${slug}`);
+  return [
+    ...(gates.lint ? ['lint'] : []),
+    ...gateResultsOf(gates, 'test').flatMap((r) => perSlug(r.gate, testSlugs)),
+    ...(gates.smoke ? perSlug('smoke', testSlugs) : []),
+    ...(gates.size ? perSlug('size', allSlugs) : []),
+  ];
+}
+
+/** The platforms the test and smoke jobs run on: configured, else linux/amd64 when built, else the first platform. */
+export function testPlatformsOf(config: DockyardConfig, built: readonly PlatformId[]): PlatformId[] {
+  if (config.test.platforms) return [...config.test.platforms];
+  return built.includes('linux/amd64') ? ['linux/amd64'] : [built[0]];
+}
+
+/** The directory of a coverage report path (`/coverage/lcov.info` → `/coverage`), mounted in commands mode. */
+export function coverageDirOf(report: string): string {
+  return report.slice(0, report.lastIndexOf('/')) || '/';
+}
+
+/** The file name of a coverage report path (`/coverage/lcov.info` → `lcov.info`). */
+export function coverageFileOf(report: string): string {
+  return report.slice(report.lastIndexOf('/') + 1);
+}
