@@ -27,6 +27,17 @@ function quote(value: string): string {
 }
 
 /**
+ * sh writing a `pass` result for a per-platform gate (e.g. `test` once every test passed, before the coverage check
+ * can fail the job). Reads `$DOCKYARD_PLATFORM` and `$DOCKYARD_SLUG`.
+ */
+export function recordPassScript(gatesDir: string, gate: string, figure: string, threshold: string): string {
+  return [
+    `mkdir -p ${gatesDir}`,
+    `printf '%s\\t%s\\t%s\\t%s\\t%s\\n' ${gate} "$DOCKYARD_PLATFORM" pass ${quote(figure)} ${quote(threshold)} > ${gatesDir}/"${gate}-$DOCKYARD_SLUG.tsv"`,
+  ].join('\n');
+}
+
+/**
  * sh run at the end of a gate job, whatever happened (GitHub `if: !cancelled()` step, GitLab `after_script`): for
  * each of the job's gates whose result file is missing (the job ended before the gate's own check wrote it), write
  * `pass` when the job succeeded, else `fail`. Reads `$DOCKYARD_JOB_STATUS` (GitHub `job.status` or GitLab

@@ -76,8 +76,8 @@ export function githubSmokeScript(gatesDir: string): string {
 
 /**
  * GitLab, build side: after a Docker-format build (buildah's OCI format drops HEALTHCHECK), write the image's
- * HEALTHCHECK to `<dir>/healthcheck`: a first line `interval timeout start-period retries` (seconds, as buildah
- * prints them; zero means Docker's default), then the test (`CMD` or `CMD-SHELL`, then its arguments), one per line.
+ * HEALTHCHECK to `<dir>/healthcheck`: a first line `interval timeout start-period retries` (the durations in
+ * nanoseconds; zero means Docker's default), then the test (`CMD` or `CMD-SHELL`, then its arguments), one per line.
  * An image without HEALTHCHECK gives an empty file.
  *
  * @param image the local image reference, e.g. `"localhost/dockyard-candidate:$DOCKYARD_SLUG"`.
@@ -86,7 +86,7 @@ export function githubSmokeScript(gatesDir: string): string {
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-inspect.1.md
  */
 export function recordHealthcheckScript(image: string, dir: string, buildah = 'buildah'): string {
-  return `${buildah} inspect --type image --format '{{with .Docker.Config.Healthcheck}}{{.Interval.Seconds}} {{.Timeout.Seconds}} {{.StartPeriod.Seconds}} {{.Retries}}{{range .Test}}{{"\\n"}}{{.}}{{end}}{{"\\n"}}{{end}}' ${image} > ${dir}/healthcheck`;
+  return `${buildah} inspect --type image --format '{{with .Docker.Config.Healthcheck}}{{printf "%d %d %d %d" .Interval .Timeout .StartPeriod .Retries}}{{range .Test}}{{"\\n"}}{{.}}{{end}}{{"\\n"}}{{end}}' ${image} > ${dir}/healthcheck`;
 }
 
 /**
@@ -120,10 +120,11 @@ export function gitlabSmokeScript(gatesDir: string): string {
     'kind=$(sed -n 2p "$hc" 2> /dev/null || true)',
     'case $kind in CMD|CMD-SHELL) ;; *) no_healthcheck ;; esac',
     'read -r interval probe_timeout start_period retries < "$hc"',
-    // Zero means Docker's default: 30 s interval and timeout, 3 retries, no start period.
-    "interval=$(awk -v v=\"$interval\" 'BEGIN { print (v + 0 > 0) ? v : 30 }')",
-    "probe_timeout=$(awk -v v=\"$probe_timeout\" 'BEGIN { print (v + 0 > 0) ? v : 30 }')",
-    "start_period=$(awk -v v=\"$start_period\" 'BEGIN { printf \"%d\", (v == int(v)) ? v : int(v) + 1 }')",
+    // Nanoseconds to whole seconds, rounded up; zero means Docker's default: 30 s interval and timeout, 3 retries.
+    'seconds() { echo "$(( ($1 + 999999999) / 1000000000 ))"; }',
+    'interval=$(seconds "$interval"); if [ "$interval" -le 0 ]; then interval=30; fi',
+    'probe_timeout=$(seconds "$probe_timeout"); if [ "$probe_timeout" -le 0 ]; then probe_timeout=30; fi',
+    'start_period=$(seconds "$start_period")',
     'if [ "$retries" -le 0 ]; then retries=3; fi',
     'echo "HEALTHCHECK $(sed -n \'2,$p\' "$hc" | tr \'\\n\' \' \')(interval $interval s, timeout $probe_timeout s, start period $start_period s, retries $retries)"',
     'probe() {',
@@ -150,7 +151,7 @@ export function gitlabSmokeScript(gatesDir: string): string {
     'failures=0',
     'while :; do',
     '  remaining=$(( timeout - ($(date +%s) - start) ))',
-    "  if awk -v i=\"$interval\" -v r=\"$remaining\" 'BEGIN { exit !(i > r) }'; then",
+    '  if [ "$interval" -gt "$remaining" ]; then',
     '    if [ "$remaining" -gt 0 ]; then sleep "$remaining"; fi',
     '    fail_smoke "not healthy within $timeout s (HEALTHCHECK interval $interval s, $failures failed check(s))" "not healthy within $timeout s"',
     '  fi',

@@ -98,6 +98,12 @@ export function gateResultsOf(gates: VerifyGates, job: 'test' | 'smoke' | 'size'
   }
 }
 
+/** The test gate's figure when every test passed, e.g. `stage test and 2 command(s) passed`. */
+export function testPassFigure(test: { readonly target?: string; readonly commands?: readonly string[] }): string {
+  const parts = [...(test.target !== undefined ? [`stage ${test.target}`] : []), ...(test.commands ? [`${test.commands.length} command(s)`] : [])];
+  return `${parts.join(' and ')} passed`;
+}
+
 /** The size gate's threshold column, e.g. `<= 500 MB uncompressed (fail)`. */
 export function sizeThreshold(size: SizeSpec): string {
   return `<= ${size.limitMb} MB ${size.measure} (${size.onExceed})`;

@@ -78,4 +78,19 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     test: { target: 'check' },
     triggers: { branches: [], tags: ['release-*'], pullRequests: false, manual: true },
   },
+  'gates-verify-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/shop', target: 'production', secrets: [{ id: 'npmrc', env: 'NPM_TOKEN' }] },
+    platforms: ['linux/amd64', 'linux/arm64'],
+    cache: 'registry',
+    test: {
+      target: 'test',
+      commands: ['npm test -- --coverage --coverageDirectory=/coverage', 'node dist/selftest.js'],
+      platforms: ['linux/amd64', 'linux/arm64'],
+      coverage: { report: '/coverage/cobertura-coverage.xml', format: 'cobertura', minimum: 80, from: 'commands' },
+      smoke: { timeout: 90 },
+    },
+    size: { limit: 500, measure: 'compressed', onExceed: 'warn' },
+    lint: { failureThreshold: 'warning', ignore: ['DL3008', 'DL3018'] },
+  },
 };

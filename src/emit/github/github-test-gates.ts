@@ -1,6 +1,6 @@
 import type { Pipeline } from '../../model/pipeline.js';
-import { coverageDirOf, coverageFileOf } from '../../model/verify-gates.js';
-import { coverageCheckScript } from '../gate-scripts.js';
+import { coverageDirOf, coverageFileOf, hasGateSummary, testPassFigure } from '../../model/verify-gates.js';
+import { coverageCheckScript, recordPassScript } from '../gate-scripts.js';
 import { useAction } from './action-pins.js';
 import { GATES_DIR_SH, gateResultSteps, NOT_CANCELLED } from './github-gate-results.js';
 import type { GithubStep } from './github-types.js';
@@ -26,6 +26,13 @@ export function prepareCoverageDirStep(): GithubStep {
 export function testGateSteps(pipeline: Pipeline): GithubStep[] {
   const coverage = pipeline.gates.coverage;
   const steps: GithubStep[] = [];
+  if (hasGateSummary(pipeline.gates)) {
+    steps.push({
+      name: 'Record the test result',
+      run: recordPassScript(GATES_DIR_SH, 'test', testPassFigure(pipeline.test), 'every test passes'),
+      env: { DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_SLUG: '${{ matrix.slug }}' },
+    });
+  }
   if (coverage) {
     const file = coverage.from === 'target' ? `${TEST_OUTPUT_DIR}${coverage.report}` : `${COVERAGE_DIR}/${coverageFileOf(coverage.report)}`;
     steps.push(

@@ -136,7 +136,7 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
           ...buildInputs(pipeline),
           target: test.target,
           'build-contexts': `${test.replacesStage}=oci-layout://${CANDIDATE_DIR}/layout@\${{ steps.candidate.outputs.digest }}`,
-          // With a coverage report to read, the test stage's file system is exported (coverage.ts reads the report).
+          // With a coverage report to read, the test stage's file system is exported (github-test-gates.ts reads it).
           outputs: coverage?.from === 'target' ? `type=local,dest=${TEST_OUTPUT_DIR}` : 'type=cacheonly',
           provenance: false,
           sbom: false,

@@ -1,6 +1,6 @@
 import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
-import { coverageFileOf, gateResultsOf, hasGateSummary } from '../../model/verify-gates.js';
-import { coverageCheckScript, recordJobResultsScript } from '../gate-scripts.js';
+import { coverageFileOf, gateResultsOf, hasGateSummary, testPassFigure } from '../../model/verify-gates.js';
+import { coverageCheckScript, recordJobResultsScript, recordPassScript } from '../gate-scripts.js';
 
 /** Where GitLab jobs write their gate result files (docs/gates.md, "Result files"). */
 export const GITLAB_GATES_DIR = 'dockyard/gates';
@@ -63,11 +63,12 @@ export function gitlabGateResults(pipeline: Pipeline, job: 'test' | 'smoke' | 's
 export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
   const coverage = pipeline.gates.coverage;
   const results = gitlabGateResults(pipeline, 'test', coverage ? ['dockyard/coverage/'] : []);
-  if (!coverage) return { script: [], variables: {}, extra: results };
+  const passed = hasGateSummary(pipeline.gates) ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), 'every test passes')] : [];
+  if (!coverage) return { script: passed, variables: {}, extra: results };
   const file = `dockyard/coverage/${coverageFileOf(coverage.report)}`;
   const artifacts = results.artifacts as Record<string, unknown>;
   return {
-    script: [coverageCheckScript(GITLAB_GATES_DIR)],
+    script: [...passed, coverageCheckScript(GITLAB_GATES_DIR)],
     variables: { DOCKYARD_COVERAGE_FILE: file, DOCKYARD_COVERAGE_FORMAT: coverage.format, DOCKYARD_COVERAGE_MINIMUM: String(coverage.minimum) },
     extra: {
       coverage: GITLAB_COVERAGE_REGEX,
