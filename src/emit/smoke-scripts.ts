@@ -138,7 +138,7 @@ export function gitlabSmokeScript(gatesDir: string): string {
     '    timeout "$probe_timeout" buildah run "$ctr" -- "$@"',
     '  fi',
     '}',
-    'ctr=$(buildah from --platform "$DOCKYARD_PLATFORM" "oci-archive:$dir/image.tar")',
+    'ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" "oci-archive:$dir/image.tar")',
     'set --',
     'while IFS= read -r arg; do if [ -n "$arg" ]; then set -- "$@" "$arg"; fi; done <<EOF',
     '$(buildah inspect --type container --format \'{{range .OCIv1.Config.Entrypoint}}{{.}}{{"\\n"}}{{end}}{{range .OCIv1.Config.Cmd}}{{.}}{{"\\n"}}{{end}}\' "$ctr")',
