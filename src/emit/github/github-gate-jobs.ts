@@ -83,7 +83,8 @@ export function gatesSummarySteps(pipeline: Pipeline): GithubStep[] {
   const testJob = pipeline.jobs.find((j) => j.id === 'test')!;
   const testSlugs = platformsOf(pipeline, testJob).map((p) => p.slug);
   return [
-    useAction('downloadArtifact', 'Download the gate results', { pattern: 'dockyard-gates-*', path: GATES_DIR, 'merge-multiple': true }),
+    // When no gate job uploaded anything the download may fail; the summary then reports every result as missing.
+    { ...useAction('downloadArtifact', 'Download the gate results', { pattern: 'dockyard-gates-*', path: GATES_DIR, 'merge-multiple': true }), 'continue-on-error': true },
     {
       name: 'Summarise the gates',
       run: gateSummaryScript(GATES_DIR_SH, '"$GITHUB_STEP_SUMMARY"'),
