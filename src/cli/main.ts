@@ -1,15 +1,18 @@
-import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { ConfigLoadError } from '../io/load-config.js';
+import { CLI_VERSION } from './cli-version.js';
 import { synthArgs } from './commands/synth.js';
 import { validateArgs } from './commands/validate-args.js';
 import { metaArgs } from './commands/meta-args.js';
+import { commitArgs } from './commands/commit-args.js';
+import { prArgs } from './commands/pr-args.js';
+import { fleetArgs } from './commands/fleet-args.js';
+import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
 
-/** Package version shown by `dockyard --version` (from package.json). */
-export const CLI_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export { CLI_VERSION };
 
 /** Print a command's usage, without colours unless the output wants them. */
 async function printUsage(output: Output, cmd: CommandDef<ArgsDef>, parent?: CommandDef<ArgsDef>): Promise<void> {
@@ -45,7 +48,34 @@ function commands(output: Output, setExit: (code: number) => void): Record<strin
       setExit(await runMeta(args, output));
     },
   });
-  return { synth, validate, meta } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const commit = defineCommand({
+    meta: { name: 'commit', description: 'Synthesise and commit exactly the generated files in the local git repository' },
+    args: commitArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, commitArgs);
+      const { runCommit } = await import('./commands/commit.js');
+      setExit(await runCommit(args, output));
+    },
+  });
+  const pr = defineCommand({
+    meta: { name: 'pr', description: 'Open or update the pull/merge request that regenerates a remote repository’s pipelines' },
+    args: prArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, prArgs);
+      const { runPr } = await import('./commands/pr.js');
+      setExit(await runPr({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env));
+    },
+  });
+  const fleet = defineCommand({
+    meta: { name: 'fleet', description: 'Run `dockyard pr` over a list of repositories, or emit a workflow that does' },
+    args: fleetArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, fleetArgs);
+      const { runFleetCommand } = await import('./commands/fleet.js');
+      setExit(await runFleetCommand({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env, { tty: Boolean(process.stderr.isTTY) }));
+    },
+  });
+  return { synth, validate, meta, commit, pr, fleet } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**

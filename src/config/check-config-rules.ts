@@ -3,7 +3,9 @@ import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
 import { platformIdOf, registryIdentity } from './config-helpers.js';
+import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
+import { checkSupplyChainRules } from './check-supply-chain-rules.js';
 import { checkVerifyGates } from './check-verify-gates.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
@@ -23,6 +25,8 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkPlatformRunners(config),
     ...checkTestPlatforms(config),
     ...checkVerifyGates(config),
+    ...checkHandoff(config),
+    ...checkSupplyChainRules(config),
   ];
 }
 

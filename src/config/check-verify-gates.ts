@@ -1,14 +1,16 @@
+import { handoffOf } from './config-helpers.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 
 /**
- * Cross-field rules of the test, coverage and smoke settings: `shell` only with `commands`; a coverage report
+ * Cross-field rules of the test, coverage, smoke and size settings: `shell` only with `commands`; a coverage report
  * must come from tests that are configured (`coverage.from`, required when both a target and commands are); a
- * report written by commands needs its own directory (mounted from the runner), never `/`.
+ * report written by commands needs its own directory (mounted from the runner), never `/`; with
+ * `handoff: "registry"` the size gate measures the compressed size only (no archive travels; docs/gates.md).
  */
 export function checkVerifyGates(config: DockyardConfig): ConfigIssue[] {
   const { test } = config;
-  const out: ConfigIssue[] = [];
+  const out: ConfigIssue[] = [...checkSizeWithRegistryHandoff(config)];
   if (test.shell !== undefined && test.commands === undefined) {
     out.push(issue('test.shell', 'a shell applies only to test commands', '`commands` beside `shell`, or no `shell`', test.shell));
   }
@@ -43,6 +45,22 @@ export function checkVerifyGates(config: DockyardConfig): ConfigIssue[] {
     );
   }
   return out;
+}
+
+/**
+ * The uncompressed size needs every layer unpacked; with the registry handoff the size job has only the digest and
+ * the candidate's manifest (whose layer sizes are the compressed size), not the archive.
+ */
+function checkSizeWithRegistryHandoff(config: DockyardConfig): ConfigIssue[] {
+  if (handoffOf(config.handoff).mode !== 'registry' || config.size?.measure !== 'uncompressed') return [];
+  return [
+    issue(
+      'size.measure',
+      'measure "uncompressed" (the default) is not supported with handoff "registry" yet: it unpacks every layer of the candidate archive, and with the registry handoff only the digest and the manifest travel between jobs',
+      'measure "compressed" (the sum of the layer sizes in the staged candidate\'s manifest), or handoff "artifact"',
+      config.size.measure,
+    ),
+  ];
 }
 
 function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {

@@ -1,4 +1,5 @@
-import type { PlatformConfig, RegistryConfig } from './schema/index.js';
+import type { HandoffMode } from './schema/handoff.js';
+import type { HandoffConfig, PlatformConfig, RegistryConfig } from './schema/index.js';
 import type { PlatformId } from './schema/primitives.js';
 
 /** The `os/arch[/variant]` string of a platform entry. */
@@ -23,4 +24,15 @@ export function registryHostOf(registry: RegistryConfig): string {
 /** `host/repository` identity used to find duplicate registries (`*` for a defaulted repository). */
 export function registryIdentity(registry: RegistryConfig): string {
   return `${registryHostOf(registry)}/${registry.repository ?? '*'}`;
+}
+
+/** A validated `handoff` in its object form: the mode, and the staging repository if one was named. */
+export interface HandoffSetting {
+  readonly mode: HandoffMode;
+  readonly staging?: { readonly repository?: string };
+}
+
+/** The `handoff` of a config in its object form (`"registry"` → `{ mode: "registry" }`). */
+export function handoffOf(handoff: HandoffConfig): HandoffSetting {
+  return typeof handoff === 'string' ? { mode: handoff } : handoff;
 }

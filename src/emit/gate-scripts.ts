@@ -1,9 +1,10 @@
 /**
- * POSIX sh fragments of the verification gates that both emitters share: writing a gate's result file, the
- * coverage check, the lint wrapper and the gate summary. Values reach them through environment variables; each
- * is run for real by test/emit/gate-scripts.test.ts and checked with shellcheck by the golden tests.
+ * POSIX sh fragments of the gates that both emitters share: writing a gate's result file (the one writer every
+ * gate uses, {@link GATE_RESULT_FUNCTION}), the coverage check, the lint wrapper and the gate summary. Values reach
+ * them through environment variables; each is run for real by test/emit/gate-scripts.test.ts and checked with
+ * shellcheck by the golden tests.
  *
- * Result files (docs/gates.md, "Result files"): `<gates dir>/<gate>.tsv` for a gate that runs once and
+ * Result files (docs/gates.md, "Gate result files"): `<gates dir>/<gate>.tsv` for a gate that runs once and
  * `<gates dir>/<gate>-<platform slug>.tsv` per platform, each one line of five tab-separated fields:
  * gate, platform (`linux/amd64`, or `-`), result (`pass`, `fail` or `warn`), figure, threshold. Fields hold no
  * tab or newline.
@@ -22,19 +23,47 @@ export const GATE_RESULT_FUNCTION = [
 ].join('\n');
 
 /** Quote a literal for sh (always single quotes). */
-function quote(value: string): string {
+export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/** The fields of one result file, each a shell word: a quoted literal (see {@link shellQuote}) or `"$expansion"`. */
+export interface GateResultWords {
+  /** File name without `.tsv`, e.g. `'"sbom-$DOCKYARD_SLUG"'` or `sign`. */
+  readonly file: string;
+  readonly gate: string;
+  /** `'"$DOCKYARD_PLATFORM"'` for a per-platform gate, `-` for one that runs once. */
+  readonly platform: string;
+  readonly result: string;
+  readonly figure: string;
+  readonly threshold: string;
+}
+
+/**
+ * sh writing one result file into `gatesDir` with the shared writer ({@link GATE_RESULT_FUNCTION}): every gate's
+ * result, whichever job writes it, goes through this one fragment.
+ *
+ * @param gatesDir shell expression of the result directory, e.g. `dockyard/gates`.
+ */
+export function recordGateResultScript(gatesDir: string, words: GateResultWords): string {
+  return [`gates=${gatesDir}`, GATE_RESULT_FUNCTION, `gate_result ${words.file} ${words.gate} ${words.platform} ${words.result} ${words.figure} ${words.threshold}`].join('\n');
 }
 
 /**
  * sh writing a `pass` result for a per-platform gate (e.g. `test` once every test passed, before the coverage check
- * can fail the job). Reads `$DOCKYARD_PLATFORM` and `$DOCKYARD_SLUG`.
+ * can fail the job; `sbom` once the SBOM is written). Reads `$DOCKYARD_PLATFORM` and `$DOCKYARD_SLUG`.
+ *
+ * @param figure a literal, quoted here.
  */
 export function recordPassScript(gatesDir: string, gate: string, figure: string, threshold: string): string {
-  return [
-    `mkdir -p ${gatesDir}`,
-    `printf '%s\\t%s\\t%s\\t%s\\t%s\\n' ${gate} "$DOCKYARD_PLATFORM" pass ${quote(figure)} ${quote(threshold)} > ${gatesDir}/"${gate}-$DOCKYARD_SLUG.tsv"`,
-  ].join('\n');
+  return recordGateResultScript(gatesDir, {
+    file: `"${gate}-$DOCKYARD_SLUG"`,
+    gate,
+    platform: '"$DOCKYARD_PLATFORM"',
+    result: 'pass',
+    figure: shellQuote(figure),
+    threshold: shellQuote(threshold),
+  });
 }
 
 /**
@@ -53,7 +82,7 @@ export function recordJobResultsScript(gatesDir: string, results: readonly GateR
     ...results.map((r) => {
       const file = r.perPlatform ? `${r.gate}-$DOCKYARD_SLUG` : r.gate;
       const platform = r.perPlatform ? '"$DOCKYARD_PLATFORM"' : '-';
-      return `if [ ! -s "$gates/${file}.tsv" ]; then gate_result "${file}" ${r.gate} ${platform} "$result" "$figure" ${quote(r.threshold)}; fi`;
+      return `if [ ! -s "$gates/${file}.tsv" ]; then gate_result "${file}" ${r.gate} ${platform} "$result" "$figure" ${shellQuote(r.threshold)}; fi`;
     }),
   ].join('\n');
 }
@@ -70,12 +99,14 @@ export function recordJobResultsScript(gatesDir: string, results: readonly GateR
  * `lcov`), `DOCKYARD_COVERAGE_MINIMUM` (percent, up to two decimals), `DOCKYARD_PLATFORM`, `DOCKYARD_SLUG`.
  *
  * @param gatesDir shell expression of the result directory.
+ * @param writerDefined true when an earlier fragment of the same shell defined `gate_result` (GitLab's test job
+ *   script, after the test result): it is not defined twice.
  * @see https://docs.gitlab.com/ci/testing/code_coverage/
  */
-export function coverageCheckScript(gatesDir: string): string {
+export function coverageCheckScript(gatesDir: string, writerDefined = false): string {
   return [
     `gates=${gatesDir}`,
-    GATE_RESULT_FUNCTION,
+    ...(writerDefined ? [] : [GATE_RESULT_FUNCTION]),
     'report=$DOCKYARD_COVERAGE_FILE',
     'minimum=$DOCKYARD_COVERAGE_MINIMUM',
     'fail_coverage() {',
@@ -161,8 +192,11 @@ export function lintScript(hadolint: string, gatesDir: string): string {
  *
  * @param gatesDir shell expression of the directory the gate jobs' results were collected in.
  * @param outFile shell expression of the Markdown file to append the table to (e.g. `"$GITHUB_STEP_SUMMARY"`).
+ * @param stage `verify` (the summary job, before publishing: "nothing is published") or `final` (the sign job's
+ *   table after publishing, whose failing row is its own).
  */
-export function gateSummaryScript(gatesDir: string, outFile: string): string {
+export function gateSummaryScript(gatesDir: string, outFile: string, stage: 'verify' | 'final' = 'verify'): string {
+  const failure = stage === 'verify' ? 'a gate failed or reported no result; nothing is published' : 'a gate failed or reported no result';
   return [
     `gates=${gatesDir}`,
     `out=${outFile}`,
@@ -186,6 +220,6 @@ export function gateSummaryScript(gatesDir: string, outFile: string): string {
     'cat "$table" >> "$out"',
     'cat "$table"',
     'rm -f "$table"',
-    'if [ "$failed" -ne 0 ]; then echo "dockyard: a gate failed or reported no result; nothing is published" >&2; exit 1; fi',
+    `if [ "$failed" -ne 0 ]; then echo "dockyard: ${failure}" >&2; exit 1; fi`,
   ].join('\n');
 }

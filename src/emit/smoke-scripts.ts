@@ -30,17 +30,19 @@ function smokeHelpers(gatesDir: string): string[] {
 }
 
 /**
- * GitHub: the candidate is loaded into Docker as `dockyard-candidate:$DOCKYARD_SLUG`; `docker run --detach` starts it
+ * GitHub: the candidate is loaded into Docker as `dockyard-candidate:$DOCKYARD_SLUG` (or, with the registry handoff,
+ * pulled by digest: `image` then names it, e.g. `"$CANDIDATE"`); `docker run --detach` starts it
  * and `docker inspect` is polled every `${DOCKYARD_SMOKE_POLL:-2}` seconds for `.State.Health.Status` until
  * `healthy` (pass), `unhealthy`, the container stopping, or the timeout (fail). The container is removed at the end.
  *
  * @param gatesDir shell expression of the result directory.
+ * @param image shell word of the image to start. Default `"dockyard-candidate:$DOCKYARD_SLUG"`.
  * @see https://docs.docker.com/reference/cli/docker/inspect/
  */
-export function githubSmokeScript(gatesDir: string): string {
+export function githubSmokeScript(gatesDir: string, image = '"dockyard-candidate:$DOCKYARD_SLUG"'): string {
   return [
     ...smokeHelpers(gatesDir),
-    'image="dockyard-candidate:$DOCKYARD_SLUG"',
+    `image=${image}`,
     'cid=',
     'cleanup() { if [ -n "$cid" ]; then docker rm --force "$cid" > /dev/null 2>&1 || true; fi; }',
     'show_logs() {',
@@ -91,16 +93,18 @@ export function recordHealthcheckScript(image: string, dir: string, buildah = 'b
 
 /**
  * GitLab: no daemon, so dockyard runs the HEALTHCHECK itself, daemonless. A working container of the candidate
- * archive (`dockyard/$DOCKYARD_SLUG/image.tar`) runs the image's entrypoint and command with `buildah run` in the
+ * (`source`: the archive `dockyard/$DOCKYARD_SLUG/image.tar`, or with the registry handoff the staged candidate by
+ * digest) runs the image's entrypoint and command with `buildah run` in the
  * background (log in `dockyard/$DOCKYARD_SLUG/smoke.log`); the test recorded by the build job
  * ({@link recordHealthcheckScript}) runs in the same container (same file system and network) every interval, each
  * probe limited to the HEALTHCHECK timeout: the first success passes; `retries` consecutive failures after the start
  * period, the main process exiting, or `$DOCKYARD_SMOKE_TIMEOUT` fail.
  *
  * @param gatesDir shell expression of the result directory.
+ * @param source shell word of the image `buildah from` reads. Default `"oci-archive:$dir/image.tar"`.
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
-export function gitlabSmokeScript(gatesDir: string): string {
+export function gitlabSmokeScript(gatesDir: string, source = '"oci-archive:$dir/image.tar"'): string {
   return [
     ...smokeHelpers(gatesDir),
     'dir="dockyard/$DOCKYARD_SLUG"',
@@ -138,7 +142,7 @@ export function gitlabSmokeScript(gatesDir: string): string {
     '    timeout "$probe_timeout" buildah run "$ctr" -- "$@"',
     '  fi',
     '}',
-    'ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" "oci-archive:$dir/image.tar")',
+    `ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" ${source})`,
     'set --',
     'while IFS= read -r arg; do if [ -n "$arg" ]; then set -- "$@" "$arg"; fi; done <<EOF',
     '$(buildah inspect --type container --format \'{{range .OCIv1.Config.Entrypoint}}{{.}}{{"\\n"}}{{end}}{{range .OCIv1.Config.Cmd}}{{.}}{{"\\n"}}{{end}}\' "$ctr")',

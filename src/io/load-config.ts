@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -70,16 +71,60 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   throw new ConfigLoadError(`unsupported config file type "${ext}" (${path}): expected ${CONFIG_FILE_NAMES.join(', ')}`, 2);
 }
 
+/**
+ * Load the raw (unvalidated) config value from a config file's text, e.g. one read from a remote repository by
+ * `dockyard pr`. `fileName` (one of {@link CONFIG_FILE_NAMES}) picks the format as in {@link loadConfigFile}.
+ * TypeScript and JavaScript sources are evaluated with jiti as if they lived alone in a fresh, empty private
+ * temporary directory: `import ... from 'dockyard'` works, relative imports fail (a remote config must be
+ * self-contained). The code runs in this process, so only load sources you would also run with `dockyard synth`.
+ *
+ * @param fileName the file's name (its directory part is ignored), e.g. `dockyard.config.ts`.
+ * @param source the file's full text.
+ * @throws {ConfigLoadError} (exit code 1) naming `fileName` when the text cannot be parsed or evaluated;
+ *   (exit code 2) for a file type dockyard does not read.
+ * @see https://github.com/unjs/jiti#evalmodule
+ */
+export async function loadConfigSource(fileName: string, source: string): Promise<unknown> {
+  const name = basename(fileName);
+  const ext = extname(name);
+  try {
+    if (ext === '.json') return JSON.parse(source);
+    if (ext === '.yaml' || ext === '.yml') {
+      const { parse } = await import('yaml');
+      return parse(source, { prettyErrors: true, uniqueKeys: true });
+    }
+    if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) {
+      const dir = await mkdtemp(join(tmpdir(), 'dockyard-remote-config-'));
+      try {
+        return await evaluateModuleConfig(source, join(dir, name), true);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  } catch (error) {
+    throw new ConfigLoadError(`cannot load ${fileName}: ${(error as Error).message}`, 1);
+  }
+  throw new ConfigLoadError(`unsupported config file type "${ext}" (${fileName}): expected ${CONFIG_FILE_NAMES.join(', ')}`, 2);
+}
+
 async function importModuleConfig(path: string): Promise<unknown> {
+  return evaluateModuleConfig(await readFile(path, 'utf8'), path);
+}
+
+let cachingJiti: Promise<import('jiti').Jiti> | undefined;
+
+/**
+ * @param cacheImports keep modules the config imports (`dockyard` itself) loaded between calls: used for remote
+ *   sources, each evaluated once from a fresh path, so `dockyard pr`/`fleet` do not re-transform dockyard per config.
+ */
+async function evaluateModuleConfig(source: string, path: string, cacheImports = false): Promise<unknown> {
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, {
-    alias: { dockyard: selfEntry() },
-    moduleCache: false,
-    interopDefault: true,
-  });
+  const options = { alias: { dockyard: selfEntry() }, interopDefault: true };
+  const jiti = cacheImports
+    ? await (cachingJiti ??= Promise.resolve(createJiti(import.meta.url, { ...options, moduleCache: true })))
+    : createJiti(import.meta.url, { ...options, moduleCache: false });
   // evalModule (not import) so that a re-written config is re-read in the same process: Node's ESM cache
   // cannot be cleared, and jiti would hand back the first version.
-  const source = await readFile(path, 'utf8');
   // jiti hands `.mjs`/`.js` to Node's native loader (cached); transforming them as TypeScript keeps them fresh.
   const mod = (await jiti.evalModule(source, { filename: path, id: path, ext: '.ts', async: true })) as { default?: unknown };
   const value = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;

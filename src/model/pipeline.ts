@@ -1,5 +1,6 @@
 import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
+import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
 import type { VerifyGates } from './verify-gates.js';
 
@@ -17,10 +18,16 @@ export interface Pipeline {
   readonly registries: readonly RegistryTarget[];
   readonly tags: TagStrategy;
   readonly cache: CacheMode;
+  /** How each candidate travels from the build job to test, scan and push. */
+  readonly handoff: HandoffSpec;
   readonly test: TestSpec;
   readonly scan: ScanSpec;
   /** Coverage, smoke, size and lint gates (see verify-gates.ts); each undefined when not configured. */
   readonly gates: VerifyGates;
+  /** The SBOM gate, when configured. */
+  readonly sbom?: SbomSpec;
+  /** Signing and provenance of the published images, when configured. */
+  readonly signing?: SigningSpec;
   readonly triggers: TriggerSpec;
   /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
@@ -78,6 +85,33 @@ export interface TagStrategy {
 }
 
 /**
+ * How each platform's candidate travels from the build job to test, scan and push. `artifact`: an OCI archive and
+ * its digest as a CI artifact. `registry`: the build job pushes the candidate, untagged and by digest, to the
+ * staging repository and hands on only the digest; test and scan pull that digest, push copies it to every registry.
+ */
+export type HandoffSpec = { readonly mode: 'artifact' } | { readonly mode: 'registry'; readonly staging: StagingSpec };
+
+/** The staging repository of the registry handoff: in one of the pipeline's registries, with its credentials. */
+export interface StagingSpec {
+  /** Index into `Pipeline.registries` of the registry that holds it: the first one. */
+  readonly registry: number;
+  /** Repository path in that registry, or undefined for `<that registry's image reference>/staging`. */
+  readonly repository?: string;
+}
+
+/** The path appended to the staging registry's image reference when no staging repository is named. */
+export const DEFAULT_STAGING_SUFFIX = 'staging';
+
+/**
+ * The staging repository's reference, given the staging registry as an emitter resolved it: `<host>/<repository>`
+ * when one is named, else `<registry reference>/staging` (e.g. `ghcr.io/acme/api/staging`,
+ * `$CI_REGISTRY_IMAGE/staging`).
+ */
+export function stagingRefOf(staging: StagingSpec, registry: { readonly ref: string; readonly host: string }): string {
+  return staging.repository !== undefined ? `${registry.host}/${staging.repository}` : `${registry.ref}/${DEFAULT_STAGING_SUFFIX}`;
+}
+
+/**
  * How the candidate is tested: a Dockerfile test stage (`target`, built with `replacesStage` replaced by the
  * candidate), commands run by `shell -c` in a container of the candidate, or both (the stage first).
  */
@@ -90,10 +124,28 @@ export interface TestSpec {
   readonly shell: string;
 }
 
-/** The Trivy gate. */
+/** The vulnerability scan gate. */
 export interface ScanSpec {
+  readonly scanner: 'trivy' | 'grype';
+  /** Severities that fail the gate (Trivy names, upper case). */
   readonly severities: readonly string[];
   readonly ignoreUnfixed: boolean;
+  /** Ignore file in the scanner's format, relative to the config directory. */
+  readonly ignoreFile?: string;
+  /** Publish every finding to the security view (GitHub code scanning SARIF, GitLab `container_scanning`). */
+  readonly report: boolean;
+}
+
+/** The SBOM gate: Syft on each platform candidate. */
+export interface SbomSpec {
+  readonly format: SbomFormat;
+  /** Days the SBOM artifacts are kept. */
+  readonly retentionDays: number;
+}
+
+/** Keyless cosign signing of the published indexes (recursively) and, optionally, provenance attestations. */
+export interface SigningSpec {
+  readonly provenance: boolean;
 }
 
 /** When pipelines run (ref patterns are globs). */
@@ -110,12 +162,20 @@ export interface TriggerSpec {
  * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs. `lint`, `smoke`, `size` and `gates`
  * (the gate summary) exist only when their gates are configured (docs/gates.md).
  */
-export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'gates' | 'push' | 'manifest';
+export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'sbom' | 'gates' | 'push' | 'manifest' | 'sign';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
   readonly contents: 'read';
   readonly packages?: 'read' | 'write';
+  /** Upload SARIF to code scanning (the scan job with `scan.report`). */
+  readonly 'security-events'?: 'write';
+  /** Read the workflow run (code scanning uploads from private repositories need it). */
+  readonly actions?: 'read';
+  /** Request an OIDC token (keyless signing, attestations): only the sign job. */
+  readonly 'id-token'?: 'write';
+  /** Store artifact attestations (the sign job with provenance). */
+  readonly attestations?: 'write';
 }
 
 /** Retention of an artifact, in days. */
@@ -147,20 +207,26 @@ export interface Job {
   readonly produces: readonly ArtifactId[];
   /** Registry indexes (into `Pipeline.registries`) this job logs in to. */
   readonly logsInTo: readonly number[];
+  /**
+   * Access to the staging repository (registry handoff only): `push` (the build job stages the candidate) or
+   * `pull` (test and scan pull it, push copies it from there). Undefined: the job does not use it.
+   */
+  readonly staging?: 'push' | 'pull';
   /** Names of secrets (CI secrets/variables) the job reads. */
   readonly secrets: readonly string[];
 }
 
 /** Artifacts handed between jobs. */
-export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'gate-results';
+export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'sbom' | 'published' | 'gate-results';
 
 /** An artifact: per platform, under `dockyard/<slug>/` (candidate) or `dockyard/digests/` (digest). */
 export interface ArtifactSpec {
   readonly id: ArtifactId;
   /**
    * `metadata`: version, tags, labels and annotations (job outputs on GitHub, a dotenv report on GitLab).
-   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest). `digest`: a file
-   * named by the platform slug holding the pushed digest.
+   * `candidate`: `image.tar` (OCI archive, never pushed) and `digest` (its manifest digest); with the registry
+   * handoff only `digest`, the image itself waiting in the staging repository. `digest`: a file named by the
+   * platform slug holding the pushed digest.
    */
   readonly description: string;
   /** Retention in days. */

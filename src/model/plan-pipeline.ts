@@ -1,9 +1,10 @@
-import { platformIdOf } from '../config/config-helpers.js';
+import { handoffOf, platformIdOf } from '../config/config-helpers.js';
 import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
-import type { ArtifactSpec, Job, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
-import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs } from './plan-verify-gate-jobs.js';
+import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
+import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
@@ -20,11 +21,15 @@ const GITLAB_RUNNER_TAG: Partial<Record<PlatformId, string>> = {
 const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
 
 /** Artifacts handed between jobs, kept one day: they only live for the pipeline. */
-const ARTIFACTS: readonly ArtifactSpec[] = [
-  { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
-  { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 },
-  { id: 'digest', description: 'a file named by the platform slug holding the digest pushed for that platform', retentionDays: 1 },
-];
+function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
+  return [
+    { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
+    handoff.mode === 'artifact'
+      ? { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 }
+      : { id: 'candidate', description: 'manifest digest of the candidate pushed, untagged, to the staging repository', retentionDays: 1 },
+    { id: 'digest', description: 'a file named by the platform slug holding the digest pushed for that platform', retentionDays: 1 },
+  ];
+}
 
 /**
  * Build the platform-neutral pipeline model from a validated config. Pure and deterministic.
@@ -41,7 +46,11 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     shell: config.test.shell ?? '/bin/sh',
   };
   const gates = planVerifyGates(config);
+  const supplyChain = planSupplyChain(config);
+  // Gate result files and the summary job exist once any gate beyond the default test and scan is configured.
+  const summary = hasGateSummary({ gates, ...supplyChain });
   const latest = config.flavor.latest;
+  const handoff = planHandoff(config);
   return {
     name: 'dockyard',
     image: {
@@ -67,9 +76,11 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       },
     },
     cache: config.cache,
+    handoff,
     test,
-    scan: { severities: [...config.scan.severities], ignoreUnfixed: config.scan.ignoreUnfixed },
+    scan: planScan(config),
     gates,
+    ...supplyChain,
     triggers: {
       branches: [...config.triggers.branches],
       tags: [...config.triggers.tags],
@@ -77,9 +88,27 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       schedules: config.triggers.schedule.map((s) => s.cron),
       manual: config.triggers.manual,
     },
-    jobs: planJobs(config, registries, gates),
-    artifacts: hasGateSummary(gates) ? [...ARTIFACTS, GATE_RESULTS_ARTIFACT] : ARTIFACTS,
+    jobs: planJobs(config, registries, handoff, gates, summary),
+    artifacts: [...artifactsFor(handoff), ...supplyChainArtifacts(config), ...(summary ? [GATE_RESULTS_ARTIFACT] : [])],
   };
+}
+
+/** The handoff, with the staging repository in the first registry (the validator checked it can exist there). */
+function planHandoff(config: DockyardConfig): HandoffSpec {
+  const handoff = handoffOf(config.handoff);
+  if (handoff.mode === 'artifact') return { mode: 'artifact' };
+  const repository = handoff.staging?.repository;
+  return { mode: 'registry', staging: { registry: 0, ...(repository !== undefined ? { repository } : {}) } };
+}
+
+/**
+ * Whether jobs log in to a registry with the CI token that GitHub scopes by `permissions: packages` (ghcr without
+ * explicit credentials, or the native registry).
+ *
+ * @see https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages#about-scopes-and-permissions-for-package-registries
+ */
+function logsInWithGithubToken(registry: RegistryTarget): boolean {
+  return registry.type === 'native' || (registry.type === 'ghcr' && registry.credentials === undefined);
 }
 
 function planPlatform(entry: PlatformConfig): PlatformTarget {
@@ -101,13 +130,26 @@ function planPlatform(entry: PlatformConfig): PlatformTarget {
   };
 }
 
-function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], gates: VerifyGates): Job[] {
+function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], handoff: HandoffSpec, gates: VerifyGates, summary: boolean): Job[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
   const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
   const publishPermissions = { contents: 'read', packages: 'write' } as const;
   const testReadsCache = config.test.target !== undefined && cacheLogin.length > 0;
   const testPlatforms = testPlatformsOf(config, config.platforms.map(platformIdOf));
+  // The registry handoff: build pushes to the staging repository, test and scan pull from it, with the login of the
+  // registry that holds it; on GitHub its token needs `packages` access only when that registry is ghcr.
+  const staged = handoff.mode === 'registry' ? handoff.staging.registry : undefined;
+  const stagingLogin = staged !== undefined ? [staged] : [];
+  const stagingToken = staged !== undefined && logsInWithGithubToken(registries[staged]);
+  const readPermissions: JobPermissions = { contents: 'read', packages: 'read' };
+  const stagingAccess = (access: 'push' | 'pull') => (staged !== undefined ? { staging: access } : {});
+  // How a gate job that runs the candidate (smoke) reaches it: the archive, or the staging repository.
+  const candidateAccess: CandidateAccess = {
+    permissions: stagingToken ? readPermissions : { contents: 'read' },
+    logsInTo: stagingLogin,
+    ...stagingAccess('pull'),
+  };
   const jobs: Job[] = [
     {
       id: 'metadata',
@@ -123,15 +165,16 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
     },
     {
       id: 'build',
-      title: 'Build the candidate image (one per platform, not pushed)',
+      title: staged === undefined ? 'Build the candidate image (one per platform, not pushed)' : 'Build the candidate image (one per platform) and push it, untagged, to the staging repository',
       needs: ['metadata'],
       perPlatform: true,
       stage: 'verify',
-      permissions: cacheLogin.length > 0 ? publishPermissions : { contents: 'read' },
+      permissions: cacheLogin.length > 0 || stagingToken ? publishPermissions : { contents: 'read' },
       consumes: ['metadata'],
       produces: ['candidate'],
-      logsInTo: cacheLogin,
+      logsInTo: union(cacheLogin, stagingLogin),
       secrets: buildSecrets,
+      ...stagingAccess('push'),
     },
     {
       id: 'test',
@@ -140,12 +183,13 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
       perPlatform: true,
       platforms: testPlatforms,
       stage: 'verify',
-      // A test stage build reads the registry cache: read access, nothing more.
-      permissions: testReadsCache ? { contents: 'read', packages: 'read' } : { contents: 'read' },
+      // A test stage build reads the registry cache, and the registry handoff pulls the candidate: read access, nothing more.
+      permissions: testReadsCache || stagingToken ? readPermissions : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
-      logsInTo: testReadsCache ? cacheLogin : [],
+      logsInTo: union(testReadsCache ? cacheLogin : [], stagingLogin),
       secrets: config.test.target !== undefined ? buildSecrets : [],
+      ...stagingAccess('pull'),
     },
     {
       id: 'scan',
@@ -153,15 +197,16 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
       needs: ['build'],
       perPlatform: true,
       stage: 'verify',
-      permissions: { contents: 'read' },
+      permissions: stagingToken ? readPermissions : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
-      logsInTo: [],
+      logsInTo: stagingLogin,
       secrets: [],
+      ...stagingAccess('pull'),
     },
     {
       id: 'push',
-      title: 'Push the tested candidate by digest',
+      title: staged === undefined ? 'Push the tested candidate by digest' : 'Copy the tested candidate by digest from the staging repository to every registry',
       needs: ['build', 'test', 'scan'],
       perPlatform: true,
       stage: 'publish',
@@ -170,6 +215,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
       produces: ['digest'],
       logsInTo: all,
       secrets: [],
+      ...stagingAccess('pull'),
     },
     {
       id: 'manifest',
@@ -184,7 +230,12 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
       secrets: [],
     },
   ];
-  return insertVerifyGateJobs(jobs, gates, testPlatforms);
+  const withSupplyChain = addSupplyChainJobs(config, jobs, registries.length);
+  return insertVerifyGateJobs(withSupplyChain, gates, { testPlatforms, summary, candidateAccess });
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])];
 }
 
 function normalisePath(path: string): string {

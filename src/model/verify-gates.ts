@@ -73,29 +73,77 @@ export function planVerifyGates(config: DockyardConfig): VerifyGates {
   };
 }
 
-/** True when any gate of this module is configured: then gate jobs write result files and a summary job runs. */
-export function hasGateSummary(gates: VerifyGates): boolean {
-  return gates.coverage !== undefined || gates.smoke !== undefined || gates.size !== undefined || gates.lint !== undefined;
+/**
+ * What decides the gate summary and the result files: the gates of this module, and the supply-chain gates of
+ * the pipeline model (the SBOM; signing, whose job renders the final table). Structural, so both the planner and
+ * the emitters (with a whole `Pipeline`) can ask.
+ */
+export interface GateSummarySource {
+  readonly gates: VerifyGates;
+  readonly scan?: { readonly severities: readonly string[]; readonly ignoreUnfixed: boolean };
+  readonly sbom?: { readonly format: string };
+  readonly signing?: { readonly provenance: boolean };
+}
+
+/** The jobs that write gate result files when the summary runs. */
+export type GateJobKind = 'lint' | 'test' | 'scan' | 'smoke' | 'size' | 'sbom' | 'sign';
+
+/**
+ * True when any gate beyond the default test and scan is configured (coverage, smoke, size, lint, SBOM or
+ * signing): then every gate job, test and scan included, writes result files and the summary job runs. Pipelines
+ * without these gates render as before.
+ */
+export function hasGateSummary(source: GateSummarySource): boolean {
+  const { gates } = source;
+  return (
+    gates.coverage !== undefined ||
+    gates.smoke !== undefined ||
+    gates.size !== undefined ||
+    gates.lint !== undefined ||
+    source.sbom !== undefined ||
+    source.signing !== undefined
+  );
 }
 
 /**
  * The result files each gate job writes (when the summary runs), by job kind: the test job writes `test` and,
- * with a coverage gate, `coverage`; the smoke, size and lint jobs their own.
+ * with a coverage gate, `coverage`; the other gate jobs their own (`scan`, `sbom` and the per-platform gates once
+ * per platform; `lint` and `sign` once).
  */
-export function gateResultsOf(gates: VerifyGates, job: 'test' | 'smoke' | 'size' | 'lint'): GateResultSpec[] {
+export function gateResultsOf(source: GateSummarySource, job: GateJobKind): GateResultSpec[] {
+  const { gates } = source;
   switch (job) {
     case 'test':
       return [
         { gate: 'test', perPlatform: true, threshold: 'every test passes' },
         ...(gates.coverage ? [{ gate: 'coverage', perPlatform: true, threshold: `>= ${gates.coverage.minimum}%` }] : []),
       ];
+    case 'scan':
+      return source.scan ? [{ gate: 'scan', perPlatform: true, threshold: scanThreshold(source.scan) }] : [];
     case 'smoke':
       return gates.smoke ? [{ gate: 'smoke', perPlatform: true, threshold: `healthy within ${gates.smoke.timeoutSeconds} s` }] : [];
     case 'size':
       return gates.size ? [{ gate: 'size', perPlatform: true, threshold: sizeThreshold(gates.size) }] : [];
     case 'lint':
       return gates.lint ? [{ gate: 'lint', perPlatform: false, threshold: `no finding >= ${gates.lint.failureThreshold}` }] : [];
+    case 'sbom':
+      return source.sbom ? [{ gate: 'sbom', perPlatform: true, threshold: SBOM_THRESHOLD }] : [];
+    case 'sign':
+      return source.signing ? [{ gate: 'sign', perPlatform: false, threshold: signThreshold(source.signing.provenance) }] : [];
   }
+}
+
+/** The SBOM gate's threshold column: the SBOM must be generated. */
+export const SBOM_THRESHOLD = 'generated';
+
+/** The sign gate's threshold column: `signed`, or `signed and attested` with provenance. */
+export function signThreshold(provenance: boolean): string {
+  return provenance ? 'signed and attested' : 'signed';
+}
+
+/** The scan gate's threshold column, e.g. `no CRITICAL, HIGH finding` (`, fixed only` with `ignoreUnfixed`). */
+export function scanThreshold(scan: { readonly severities: readonly string[]; readonly ignoreUnfixed: boolean }): string {
+  return `no ${scan.severities.join(', ')} finding${scan.ignoreUnfixed ? ' (fixed only)' : ''}`;
 }
 
 /** The test gate's figure when every test passed, e.g. `stage test and 2 command(s) passed`. */
@@ -109,14 +157,21 @@ export function sizeThreshold(size: SizeSpec): string {
   return `<= ${size.limitMb} MB ${size.measure} (${size.onExceed})`;
 }
 
-/** The expected result file names (without `.tsv`) for the summary: `<gate>` or `<gate>-<slug>` per platform. */
-export function expectedGateFiles(gates: VerifyGates, testSlugs: readonly string[], allSlugs: readonly string[]): string[] {
+/**
+ * The expected result file names (without `.tsv`) for the summary: `<gate>` or `<gate>-<slug>` per platform, for
+ * every gate that runs before publishing (lint, test, coverage, scan, smoke, size, sbom). `sign` runs after the
+ * manifest job; its job adds its own file to the final table.
+ */
+export function expectedGateFiles(source: GateSummarySource, testSlugs: readonly string[], allSlugs: readonly string[]): string[] {
   const perSlug = (gate: string, slugs: readonly string[]) => slugs.map((slug) => `${gate}-${slug}`);
+  const { gates } = source;
   return [
     ...(gates.lint ? ['lint'] : []),
-    ...gateResultsOf(gates, 'test').flatMap((r) => perSlug(r.gate, testSlugs)),
+    ...gateResultsOf(source, 'test').flatMap((r) => perSlug(r.gate, testSlugs)),
+    ...gateResultsOf(source, 'scan').flatMap((r) => perSlug(r.gate, allSlugs)),
     ...(gates.smoke ? perSlug('smoke', testSlugs) : []),
     ...(gates.size ? perSlug('size', allSlugs) : []),
+    ...(source.sbom ? perSlug('sbom', allSlugs) : []),
   ];
 }
 

@@ -51,6 +51,14 @@ const BAD: BadCase[] = [
   { name: 'bad cron', config: withBase({ triggers: { schedule: [{ cron: 'every day' }] } }), path: 'triggers.schedule[0].cron', contains: ['not a five-field cron expression'] },
   { name: 'branch pattern with a character class', config: withBase({ triggers: { branches: ['[ab]*'] } }), path: 'triggers.branches[0]', contains: ['unsupported ref pattern'] },
   { name: 'severity in lower case', config: withBase({ scan: { severities: ['high'] } }), path: 'scan.severities[0]', contains: ['unknown value', '"HIGH"', 'got "high"'] },
+  { name: 'unknown handoff mode', config: withBase({ handoff: 'registri' }), path: 'handoff', contains: ['unknown value', '"artifact", "registry"', 'got "registri"'] },
+  { name: 'unknown handoff mode in the object form', config: withBase({ handoff: { mode: 'cache' } }), path: 'handoff.mode', contains: ['unknown value', '"registry"', 'got "cache"'] },
+  { name: 'unknown key in the handoff object', config: withBase({ handoff: { mode: 'registry', stagingRepository: 'acme/x' } }), path: 'handoff.stagingRepository', contains: ['unknown key "stagingRepository"', 'mode, staging'] },
+  { name: 'staging repository with handoff mode artifact', config: withBase({ handoff: { mode: 'artifact', staging: { repository: 'acme/api-staging' } } }), path: 'handoff.staging', contains: ['a staging repository is used only by handoff mode "registry"', 'expected mode "registry", or no staging', 'got {"repository":"acme/api-staging"}'] },
+  { name: 'registry handoff to Docker Hub without a staging repository', config: withBase({ registries: [{ type: 'dockerhub' }], handoff: 'registry' }), path: 'handoff.staging.repository', contains: ['Docker Hub has no nested repositories', 'acme/api/staging cannot exist', 'e.g. "acme/api-staging"', 'got nothing'] },
+  { name: 'staging repository equal to a published repository', config: withBase({ registries: [{ type: 'ghcr', repository: 'acme/web' }], handoff: { mode: 'registry', staging: { repository: 'acme/web' } } }), path: 'handoff.staging.repository', contains: ['must not be a repository the image is published to (acme/web)', 'got "acme/web"'] },
+  { name: 'staging repository equal to the default GitHub repository', config: withBase({ handoff: { mode: 'registry', staging: { repository: 'acme/api' } } }), path: 'handoff.staging.repository', contains: ['must not be a repository the image is published to (acme/api)'] },
+  { name: 'staging repository with upper case', config: withBase({ handoff: { mode: 'registry', staging: { repository: 'Acme/Staging' } } }), path: 'handoff.staging.repository', contains: ['not a valid image repository path', 'got "Acme/Staging"'] },
   { name: 'config is not an object', config: ['ci'], path: '(root)', contains: ['wrong type (array)', 'expected an object'] },
 ];
 
@@ -75,12 +83,27 @@ describe('validateConfig: good configs', () => {
     if (!result.ok) return;
     expect(result.config.platforms).toEqual(['linux/amd64']);
     expect(result.config.cache).toBe('registry');
+    expect(result.config.handoff).toBe('artifact');
     expect(result.config.image.context).toBe('.');
     expect(result.config.triggers).toEqual({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true });
-    expect(result.config.scan).toEqual({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false });
+    expect(result.config.scan).toEqual({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false });
     expect(result.config.flavor).toEqual({ latest: 'auto', prefix: '', suffix: '', onlatest: false });
     expect(result.config.tags).toEqual(['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr']);
     expect(result.config.output).toEqual({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' });
+  });
+
+  it.each([
+    ['a mode string', 'registry', {}],
+    ['a mode string on GitLab', 'registry', { ci: ['gitlab'] }],
+    ['the object form', { mode: 'registry' }, { registries: [{ type: 'ghcr' }] }],
+    ['a named staging repository on Docker Hub', { mode: 'registry', staging: { repository: 'acme/api-staging' } }, { registries: [{ type: 'dockerhub' }, { type: 'ghcr' }] }],
+    ['Docker Hub as a later registry', 'registry', { registries: [{ type: 'ghcr' }, { type: 'dockerhub' }] }],
+    ['a staging repository equal to a repository on another host', { mode: 'registry', staging: { repository: 'acme/web' } }, { registries: [{ type: 'ghcr' }, { type: 'dockerhub', repository: 'acme/web' }] }],
+    ['artifact mode in the object form', { mode: 'artifact' }, {}],
+  ])('accepts handoff as %s', (_, handoff, patch) => {
+    const result = validateConfig(withBase({ ...patch, handoff }));
+    expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([]);
+    if (result.ok) expect(result.config.handoff).toEqual(handoff);
   });
 
   it('warns about build args that look like secrets, without failing', () => {

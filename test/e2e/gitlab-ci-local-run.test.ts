@@ -11,6 +11,7 @@ import { findExecutable } from '../../src/validate/run-process.js';
 import { publishBusyboxBase } from '../support/base-images.js';
 import { DOCKERD, startDockerDaemon } from '../support/docker-daemon.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import { acquireE2eLock } from '../support/e2e-lock.js';
 import { ROOT } from '../support/paths.js';
 
 /*
@@ -56,6 +57,7 @@ interface PipelineRun {
 let work: string;
 let project: string;
 let registry: LoopbackRegistry;
+let release: (() => void) | undefined;
 const runs: Record<string, PipelineRun> = {};
 
 function git(...args: string[]): string {
@@ -133,6 +135,7 @@ function expectPublished(run: PipelineRun): void {
 
 describe.skipIf(missing.length > 0)('examples/status-page: the committed GitLab pipeline under gitlab-ci-local', () => {
   beforeAll(async () => {
+    release = await acquireE2eLock();
     work = mkdtempSync(join(tmpdir(), 'dockyard-glci-'));
     project = join(work, 'project');
     registry = await startLoopbackRegistry(work, { mirrors: ['docker.io/library/busybox'] });
@@ -141,9 +144,10 @@ describe.skipIf(missing.length > 0)('examples/status-page: the committed GitLab 
     spawnSync('git', ['init', '-q', '-b', 'main', project]);
     git('add', '-A');
     git('commit', '-qm', 'status page');
-  }, 120_000);
+  }, 900_000);
 
   afterAll(() => {
+    release?.();
     registry?.stop();
     // DOCKYARD_E2E_KEEP=1 keeps the project, logs and registry data for a look afterwards.
     if (work && process.env.DOCKYARD_E2E_KEEP !== '1') rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { readRenderAssets } from '../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { findExecutable } from '../../src/validate/run-process.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import { acquireE2eLock } from '../support/e2e-lock.js';
 
 /*
  * End to end, job by job: the generated GitLab job scripts, extracted from the rendered YAML, run for real with
@@ -23,9 +24,11 @@ if (missing.length > 0 || !BUSYBOX) console.warn(`SKIPPED: GitLab job-by-job end
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37';
 let work: string;
 let registry: LoopbackRegistry;
+let release: (() => void) | undefined;
 
 describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run job by job', () => {
   beforeAll(async () => {
+    release = await acquireE2eLock();
     work = mkdtempSync(join(tmpdir(), 'dockyard-e2e-'));
     mkdirSync(join(work, 'ctx'));
     copyFileSync(BUSYBOX!, join(work, 'ctx', 'busybox'));
@@ -41,9 +44,10 @@ describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run job by job
       ].join('\n'),
     );
     registry = await startLoopbackRegistry(work);
-  });
+  }, 900_000);
 
   afterAll(() => {
+    release?.();
     registry?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPushedDigestsScript, pushByDigestScript, recordDigestScript } from '../../src/emit/shell-scripts.js';
+import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageByDigestScript, stageWithBuildahScript } from '../../src/emit/shell-scripts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -80,6 +81,162 @@ describe('pushByDigestScript', () => {
     writeFileSync(join(bin, 'skopeo'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
     const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
     expect(run.status).not.toBe(0);
+  });
+});
+
+/** A stand-in skopeo: logs every call to `calls`; `inspect` prints `manifest` (or fails without it); `copy` exits `copyExit`. */
+function fakeSkopeo(options: { manifest?: string; copyExit?: number } = {}): string {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  if (options.manifest !== undefined) writeFileSync(join(dir, 'manifest.json'), options.manifest);
+  const inspect = options.manifest !== undefined ? `cat "${join(dir, 'manifest.json')}"` : 'echo "manifest unknown" >&2; exit 1';
+  writeFileSync(
+    join(bin, 'skopeo'),
+    `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\ncase $1 in inspect) ${inspect} ;; copy) exit ${options.copyExit ?? 0} ;; esac\n`,
+    { mode: 0o755 },
+  );
+  return `${bin}:${process.env.PATH}`;
+}
+
+function calls(): string[] {
+  try {
+    return readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
+  } catch {
+    return [];
+  }
+}
+
+describe('readRecordedDigestScript', () => {
+  it.each([
+    ['a digest', `${DIGEST}\n`, true],
+    ['a digest without newline', DIGEST, true],
+    ['two digests', `${DIGEST}\n${DIGEST}\n`, false],
+    ['upper-case hex', DIGEST.toUpperCase(), false],
+    ['a short digest', DIGEST.slice(0, -1), false],
+    ['another algorithm', `sha512:${'ab'.repeat(32)}`, false],
+    ['a reference with a shell word', `${DIGEST} x`, false],
+    ['nothing', '', false],
+  ])('%s → %s', (_, content, ok) => {
+    writeFileSync(join(dir, 'digest'), content);
+    const run = sh(`${readRecordedDigestScript('"$DIR"')}\necho "read $digest"`);
+    expect(run.status === 0, run.stderr).toBe(ok);
+    if (ok) expect(run.stdout).toBe(`read ${DIGEST}\n`);
+    else expect(run.stderr).toContain('digest does not hold a sha256 digest');
+  });
+});
+
+describe('stageByDigestScript', () => {
+  it('pushes the archive to the staging repository by the recorded digest, and nothing else', () => {
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo(), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(calls()).toEqual([`copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b/staging@${DIGEST}`]);
+    expect(run.stdout).toContain(`staged candidate (untagged): ghcr.io/a/b/staging@${DIGEST}`);
+  });
+
+  it('fails when the push fails', () => {
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    expect(sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo({ copyExit: 1 }), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' }).status).not.toBe(0);
+  });
+
+  it('never pushes without a recorded digest', () => {
+    writeFileSync(join(dir, 'digest'), 'latest\n');
+    const run = sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo(), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' });
+    expect(run.status).not.toBe(0);
+    expect(calls()).toEqual([]);
+  });
+});
+
+describe('stageWithBuildahScript', () => {
+  /** A stand-in buildah: logs calls; `manifest push <list> dir:<path>` writes `index` there as manifest.json. */
+  function fakeBuildah(index: string): string {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(dir, 'index.json'), index);
+    writeFileSync(
+      join(bin, 'buildah'),
+      `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\nlast=$(eval echo "\\\${$#}")\ncase $last in dir:*) mkdir -p "\${last#dir:}" && cp "${join(dir, 'index.json')}" "\${last#dir:}/manifest.json" ;; esac\n`,
+      { mode: 0o755 },
+    );
+    return `${bin}:${process.env.PATH}`;
+  }
+
+  it('wraps the archive in a one-entry index and pushes index and candidate by digest, without a tag', () => {
+    const index = `{"schemaVersion":2,"manifests":[{"digest":"${DIGEST}"}]}`;
+    const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(stageWithBuildahScript('"$DIR"'), { PATH: fakeBuildah(index), DOCKYARD_STAGING: 'registry.example/a/b/staging' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(calls()).toEqual([
+      'manifest create dockyard-stage',
+      `manifest add dockyard-stage oci-archive:${dir}/image.tar`,
+      `manifest push dockyard-stage dir:${dir}/stage-index`,
+      `manifest push --all dockyard-stage docker://registry.example/a/b/staging@${indexDigest}`,
+      'manifest rm dockyard-stage',
+    ]);
+    expect(run.stdout).toContain(`staged candidate (untagged): registry.example/a/b/staging@${DIGEST}, in the untagged index ${indexDigest}`);
+  });
+
+  it('refuses to push an index that does not hold the recorded candidate', () => {
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(stageWithBuildahScript('"$DIR"'), { PATH: fakeBuildah(`{"manifests":[{"digest":"sha256:${'cd'.repeat(32)}"}]}`), DOCKYARD_STAGING: 'registry.example/a/b/staging' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`the staging index does not hold the recorded candidate ${DIGEST}`);
+    expect(calls().some((c) => c.startsWith('manifest push --all'))).toBe(false);
+  });
+});
+
+describe('promoteByDigestScript', () => {
+  const manifest = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}';
+  const staged = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+  const env = (path: string) => ({ PATH: path, DOCKYARD_STAGING: 'ghcr.io/a/b/staging', DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUG: 'linux-amd64' });
+
+  it('checks the staged manifest against the recorded digest, copies it to every registry by digest and records the digest', () => {
+    writeFileSync(join(dir, 'digest'), `${staged}\n`);
+    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest })));
+    expect(run.status, run.stderr).toBe(0);
+    expect(calls()).toEqual([
+      `inspect --retry-times 3 --raw docker://ghcr.io/a/b/staging@${staged}`,
+      `copy --retry-times 3 --preserve-digests docker://ghcr.io/a/b/staging@${staged} docker://ghcr.io/a/b@${staged}`,
+      `copy --retry-times 3 --preserve-digests docker://ghcr.io/a/b/staging@${staged} docker://docker.io/a/b@${staged}`,
+    ]);
+    expect(readdirSync(join(dir, 'digests'))).toEqual(['linux-amd64']);
+    expect(readFileSync(join(dir, 'digests', 'linux-amd64'), 'utf8')).toBe(`${staged}\n`);
+  });
+
+  it('refuses to publish when the staging repository has no candidate under the recorded digest', () => {
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo()));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`dockyard: ghcr.io/a/b/staging has no candidate ${DIGEST}, the digest built and tested`);
+    expect(run.stderr).toContain('not publishing');
+    expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
+  });
+
+  it('refuses to publish a staged manifest whose content does not have the recorded digest', () => {
+    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
+    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest })));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`the staged candidate has digest ${staged}, not the digest built and tested (${DIGEST}); not publishing`);
+    expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
+  });
+
+  it('refuses to publish an image index staged under the recorded digest', () => {
+    const index = `{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"digest":"${DIGEST}"}]}`;
+    const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
+    writeFileSync(join(dir, 'digest'), `${indexDigest}\n`);
+    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest: index })));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`ghcr.io/a/b/staging@${indexDigest} is an image index, not the single-platform candidate the build recorded; not publishing`);
+    expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
+  });
+
+  it('stops at the first failed copy and records nothing', () => {
+    writeFileSync(join(dir, 'digest'), `${staged}\n`);
+    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest, copyExit: 1 })));
+    expect(run.status).not.toBe(0);
+    expect(calls().filter((c) => c.startsWith('copy'))).toHaveLength(1);
+    expect(() => readdirSync(join(dir, 'digests'))).toThrow();
   });
 });
 

@@ -159,13 +159,13 @@ describe('smoke, size and lint jobs', () => {
 
   it('the summary expects one result per gate and platform', () => {
     const env = github(pipeline).gates.steps.find((s) => s.name === 'Summarise the gates')!.env;
-    expect(env?.DOCKYARD_GATE_FILES).toBe('lint test-linux-arm64 smoke-linux-arm64 size-linux-amd64 size-linux-arm64');
-    expect(gitlab(pipeline).gates.variables).toEqual({ DOCKYARD_GATE_FILES: 'lint test-linux-arm64 smoke-linux-arm64 size-linux-amd64 size-linux-arm64' });
+    expect(env?.DOCKYARD_GATE_FILES).toBe('lint test-linux-arm64 scan-linux-amd64 scan-linux-arm64 smoke-linux-arm64 size-linux-amd64 size-linux-arm64');
+    expect(gitlab(pipeline).gates.variables).toEqual({ DOCKYARD_GATE_FILES: 'lint test-linux-arm64 scan-linux-amd64 scan-linux-arm64 smoke-linux-arm64 size-linux-amd64 size-linux-arm64' });
     expect(gitlab(pipeline).gates.artifacts).toMatchObject({ paths: ['dockyard/gates.md', 'dockyard/gates/'], when: 'always' });
   });
 
   it('every gate job records its result whatever happened and hands it on', () => {
-    for (const id of ['lint', 'test', 'smoke', 'size'] as const) {
+    for (const id of ['lint', 'test', 'scan', 'smoke', 'size'] as const) {
       const steps = github(pipeline)[id].steps;
       expect(steps.at(-2)).toMatchObject({ name: 'Record the gate results', if: '${{ !cancelled() }}', env: { DOCKYARD_JOB_STATUS: '${{ job.status }}' } });
       expect(steps.at(-1)?.with?.name).toBe(id === 'lint' ? 'dockyard-gates-lint' : `dockyard-gates-${id}-\${{ matrix.slug }}`);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { findExecutable } from '../../src/validate/run-process.js';
@@ -30,6 +30,10 @@ export interface LoopbackRegistry {
   readonly storageConf: string;
   /** Directory with buildah/skopeo shims adding --tls-verify=false (put it first on PATH). */
   readonly shimDir: string;
+  /** The registry's log (one line per request: method, URI, user agent, status). */
+  readonly logFile: string;
+  /** Where the registry keeps its data (`docker/registry/v2/repositories/…`). */
+  readonly dataDir: string;
   /** Stop the registry (by PID). */
   stop(): void;
 }
@@ -54,11 +58,17 @@ export async function startLoopbackRegistry(work: string, options: { mirrors?: r
     writeFileSync(join(shimDir, name), `#!/bin/sh\n${body}\n`);
     chmodSync(join(shimDir, name), 0o755);
   };
-  shim('skopeo', 'cmd=$1; shift\ncase $cmd in login) exec /usr/bin/skopeo login --tls-verify=false "$@" ;; copy) exec /usr/bin/skopeo copy --dest-tls-verify=false "$@" ;; esac\nexec /usr/bin/skopeo "$cmd" "$@"');
+  shim(
+    'skopeo',
+    'cmd=$1; shift\ncase $cmd in login|inspect) exec /usr/bin/skopeo "$cmd" --tls-verify=false "$@" ;; copy) exec /usr/bin/skopeo copy --src-tls-verify=false --dest-tls-verify=false "$@" ;; esac\nexec /usr/bin/skopeo "$cmd" "$@"',
+  );
   shim('buildah', 'case "$1 $2" in "manifest add"|"manifest push") a=$1; b=$2; shift 2; exec /usr/bin/buildah "$a" "$b" --tls-verify=false "$@" ;; esac\ncase $1 in login) shift; exec /usr/bin/buildah login --tls-verify=false "$@" ;; esac\nexec /usr/bin/buildah "$@"');
   const env = { ...process.env };
   delete env.REGISTRY_AUTH_FILE; // docker-registry maps REGISTRY_* variables onto its config
-  const child: ChildProcess = spawn(findExecutable('docker-registry')!, ['serve', join(work, 'registry.yml')], { env, stdio: 'ignore' });
+  const logFile = join(work, 'registry.log');
+  const log = openSync(logFile, 'a');
+  const child: ChildProcess = spawn(findExecutable('docker-registry')!, ['serve', join(work, 'registry.yml')], { env, stdio: ['ignore', log, log] });
+  closeSync(log);
   for (let i = 0; i < 50 && !(await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.ok, () => false)); i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -67,6 +77,8 @@ export async function startLoopbackRegistry(work: string, options: { mirrors?: r
     registriesConf,
     storageConf,
     shimDir,
+    logFile,
+    dataDir: join(work, 'registry-data'),
     stop: () => {
       if (child.pid) process.kill(child.pid);
     },

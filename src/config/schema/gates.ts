@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORM_IDS } from './primitives.js';
+import { PLATFORM_IDS, relativeFilePathSchema } from './primitives.js';
 import { coverageSchema, smokeSchema } from './verify-gates.js';
 
 /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
@@ -53,12 +53,28 @@ export const testSchema = z
   .describe('How the candidate is tested: `{ target }` (a Dockerfile test stage), `{ commands }`, or both.');
 
 /**
- * The vulnerability scan gate (Trivy on the exact candidate image).
+ * Vulnerability scanners: Trivy (default) or Grype.
+ *
+ * @see https://trivy.dev/latest/docs/target/container_image/
+ * @see https://github.com/anchore/grype#readme
+ */
+export const SCANNERS = ['trivy', 'grype'] as const;
+
+/**
+ * The vulnerability scan gate (Trivy or Grype on the exact candidate image, the OCI archive of each platform).
  *
  * @see https://trivy.dev/latest/docs/configuration/filtering/#by-severity
+ * @see https://github.com/anchore/grype#gating-on-severity-of-vulnerabilities
  */
 export const scanSchema = z
   .strictObject({
+    /** `trivy` or `grype`. Grype gates on a minimum severity, so `severities` must then be one severity and every one above it. Default `trivy`. */
+    scanner: z
+      .enum(SCANNERS)
+      .default('trivy')
+      .describe(
+        '`trivy` or `grype`. Grype gates on a minimum severity, so `severities` must then be one severity and every one above it. Default `trivy`.',
+      ),
     /** Vulnerability severities that fail the pipeline. Default `["CRITICAL", "HIGH"]`. */
     severities: z
       .array(z.enum(SEVERITIES))
@@ -70,5 +86,18 @@ export const scanSchema = z
       .boolean()
       .default(false)
       .describe('Ignore vulnerabilities that have no fixed version yet. Default `false`.'),
+    /** Ignore rules in the scanner's own format, relative to the config file: Trivy `.trivyignore` (one ID per line) or `.trivyignore.yaml`; Grype a YAML config file (e.g. `.grype.yaml`) whose `ignore:` rules apply. Default: none. */
+    ignoreFile: relativeFilePathSchema
+      .optional()
+      .describe(
+        "Ignore rules in the scanner's own format, relative to the config file: Trivy `.trivyignore` (one ID per line) or `.trivyignore.yaml`; Grype a YAML config file (e.g. `.grype.yaml`) whose `ignore:` rules apply. Default: none.",
+      ),
+    /** Publish every finding (all severities) to the CI system's security view: SARIF uploaded to GitHub code scanning (not for fork pull requests), the `container_scanning` report on GitLab (Trivy only). The gate still fails only on `severities`. Default `false`. */
+    report: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Publish every finding (all severities) to the CI system's security view: SARIF uploaded to GitHub code scanning (not for fork pull requests), the `container_scanning` report on GitLab (Trivy only). The gate still fails only on `severities`. Default `false`.",
+      ),
   })
   .describe('The scan gate.');

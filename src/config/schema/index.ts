@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { buildSecretSchema, imageSchema } from './image.js';
 import { CI_SYSTEMS, PLATFORM_IDS } from './primitives.js';
+import { handoffSchema } from './handoff.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
+import { sbomSchema, signingSchema } from './supply-chain.js';
 import { lintSchema, sizeSchema } from './verify-gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { triggersSchema } from './triggers.js';
@@ -139,14 +141,24 @@ export const configSchema = z
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */
     cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.'),
+    /** How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`. */
+    handoff: handoffSchema
+      .default('artifact')
+      .describe(
+        'How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`.',
+      ),
     /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage), `{ commands }`, or both. Required. */
     test: testSchema,
     /** The image size gate: fail or warn when the candidate exceeds a limit in MB. Default: no size gate. */
     size: sizeSchema.optional(),
     /** The Dockerfile lint gate (hadolint, before the build). Default: no lint gate. */
     lint: lintSchema.optional(),
-    /** The vulnerability scan gate. Default `{ severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false }`. */
-    scan: scanSchema.default({ severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false }),
+    /** The vulnerability scan gate. Default `{ scanner: "trivy", severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false, report: false }`. */
+    scan: scanSchema.default({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false }),
+    /** The SBOM gate (Syft on every platform candidate). Default: off. */
+    sbom: sbomSchema.optional(),
+    /** Keyless cosign signing and provenance of the published images. Default: off. */
+    signing: signingSchema.optional(),
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
     /** Output file paths relative to the config directory. */
@@ -166,5 +178,7 @@ export type BuildSecretConfig = z.output<typeof buildSecretSchema>;
 export type PlatformConfig = z.output<typeof platformSchema>;
 /** One of {@link ANNOTATION_LEVELS}. */
 export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
+/** The `handoff` value after validation: a mode, or `{ mode, staging }`. */
+export type HandoffConfig = z.output<typeof configSchema>['handoff'];
 /** One of {@link CACHE_MODES}. */
 export type CacheMode = (typeof CACHE_MODES)[number];

@@ -57,3 +57,15 @@ export const repositoryPathSchema = z
   .regex(/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/, {
     message: 'not a valid image repository path (lower-case letters, digits, separators . _ __ -, components joined by /)',
   });
+
+/**
+ * A file path relative to the config file's directory (POSIX separators): not absolute, no `..` segment, no
+ * backslash, no control character. Used for files the pipeline reads from the checked-out repository.
+ */
+export const relativeFilePathSchema = z
+  .string()
+  .min(1)
+  .regex(/^(?!\/)(?![A-Za-z]:)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\\u0000-\u001f]+$/, {
+    message: 'not a relative file path (no leading /, no .. segment, no backslash)',
+  })
+  .describe('File path relative to the config file (no leading `/`, no `..`).');

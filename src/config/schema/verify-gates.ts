@@ -78,12 +78,12 @@ export const sizeSchema = z
   .strictObject({
     /** Size limit in MB (1 MB = 1,000,000 bytes, as `docker image ls`); must be greater than 0. */
     limit: z.number().positive().describe('Size limit in MB (1 MB = 1,000,000 bytes, as `docker image ls`); must be greater than 0.'),
-    /** Size compared with the limit: `compressed` (sum of the layer sizes in the manifest) or `uncompressed` (sum of the unpacked layers). Default `uncompressed`. Both are reported. */
+    /** Size compared with the limit: `compressed` (sum of the layer sizes in the manifest) or `uncompressed` (sum of the unpacked layers). Default `uncompressed`. Both are reported; with `handoff: "registry"` only `compressed` is available. */
     measure: z
       .enum(SIZE_MEASURES)
       .default('uncompressed')
       .describe(
-        'Size compared with the limit: `compressed` (sum of the layer sizes in the manifest) or `uncompressed` (sum of the unpacked layers). Default `uncompressed`. Both are reported.',
+        'Size compared with the limit: `compressed` (sum of the layer sizes in the manifest) or `uncompressed` (sum of the unpacked layers). Default `uncompressed`. Both are reported; with `handoff: "registry"` only `compressed` is available.',
       ),
     /** `fail`: the gate fails and nothing is published; `warn`: a warning, the pipeline goes on. Default `fail`. */
     onExceed: z

@@ -16,6 +16,11 @@ export const ACTION_PINS = {
   metadata: { action: 'docker/metadata-action', sha: 'dc802804100637a589fabce1cb79ff13a1411302', tag: 'v6.2.0' },
   buildPush: { action: 'docker/build-push-action', sha: '53b7df96c91f9c12dcc8a07bcb9ccacbed38856a', tag: 'v7.3.0' },
   trivy: { action: 'aquasecurity/trivy-action', sha: 'ed142fd0673e97e23eac54620cfb913e5ce36c25', tag: 'v0.36.0' },
+  uploadSarif: { action: 'github/codeql-action/upload-sarif', sha: '8aad20d150bbac5944a9f9d289da16a4b0d87c1e', tag: 'v4.36.2' },
+  grype: { action: 'anchore/scan-action', sha: 'e1165082ffb1fe366ebaf02d8526e7c4989ea9d2', tag: 'v7.4.0' },
+  sbom: { action: 'anchore/sbom-action', sha: 'e22c389904149dbc22b58101806040fa8d37a610', tag: 'v0.24.0' },
+  cosignInstaller: { action: 'sigstore/cosign-installer', sha: '6f9f17788090df1f26f669e9d70d6ae9567deba6', tag: 'v4.1.2' },
+  attestProvenance: { action: 'actions/attest-build-provenance', sha: 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32', tag: 'v4.1.0' },
 } as const;
 
 /** Key of {@link ACTION_PINS}. */

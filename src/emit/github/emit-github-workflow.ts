@@ -5,12 +5,27 @@ import { emitGithubTriggers } from './github-triggers.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
 import { gatesSummarySteps, lintSteps, sizeSteps, smokeSteps } from './github-gate-jobs.js';
 import { NOT_CANCELLED } from './github-gate-results.js';
-import { buildSteps, METADATA_OUTPUTS, metadataSteps, scanSteps, testSteps } from './github-verify-jobs.js';
+import { scanSteps } from './github-scan-steps.js';
+import { sbomSteps, signSteps } from './github-supply-chain-jobs.js';
+import { buildSteps, METADATA_OUTPUTS, metadataSteps, testSteps } from './github-verify-jobs.js';
 import { metadataInputs } from './metadata-inputs.js';
 
 const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
 const SCAN_RUNNER = 'ubuntu-24.04';
-const TIMEOUT_MINUTES: Record<JobKind, number> = { metadata: 5, lint: 10, build: 60, test: 30, scan: 20, smoke: 15, size: 15, gates: 5, push: 15, manifest: 10 };
+const TIMEOUT_MINUTES: Record<JobKind, number> = {
+  metadata: 5,
+  lint: 10,
+  build: 60,
+  test: 30,
+  scan: 20,
+  smoke: 15,
+  size: 15,
+  sbom: 20,
+  gates: 5,
+  push: 15,
+  manifest: 10,
+  sign: 15,
+};
 
 /**
  * Map the pipeline model to a GitHub Actions workflow object (keys exactly as GitHub spells them).
@@ -72,7 +87,7 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'test':
       return testSteps(pipeline, job, registries);
     case 'scan':
-      return scanSteps(pipeline);
+      return scanSteps(pipeline, job, registries);
     case 'push':
       return pushSteps(pipeline, job, registries);
     case 'manifest':
@@ -80,11 +95,15 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
     case 'lint':
       return lintSteps(pipeline);
     case 'smoke':
-      return smokeSteps(pipeline);
+      return smokeSteps(pipeline, job, registries);
     case 'size':
       return sizeSteps(pipeline);
+    case 'sbom':
+      return sbomSteps(pipeline);
     case 'gates':
       return gatesSummarySteps(pipeline);
+    case 'sign':
+      return signSteps(pipeline, job, registries);
   }
 }
 

@@ -1,14 +1,16 @@
-import { platformsOf, type Pipeline } from '../../model/pipeline.js';
-import { expectedGateFiles } from '../../model/verify-gates.js';
-import { gateSummaryScript, lintScript } from '../gate-scripts.js';
+import type { Job, Pipeline } from '../../model/pipeline.js';
+import { lintScript } from '../gate-scripts.js';
 import { imageSizeScript } from '../image-size-script.js';
 import { githubSmokeScript } from '../smoke-scripts.js';
 import { HADOLINT_IMAGE } from '../tool-images.js';
 import { useAction } from './action-pins.js';
-import { GATES_DIR, GATES_DIR_SH, gateResultSteps } from './github-gate-results.js';
+import { downloadCandidateStep } from './github-candidate.js';
+import { GATES_DIR_SH, gateResultSteps, gateTableSteps } from './github-gate-results.js';
 import { githubLiteral } from './github-literal.js';
+import { loginSteps, type GithubRegistry } from './github-registries.js';
+import { githubStagingRef, pullCandidateStep, readCandidateDigestStep } from './github-staging.js';
 import type { GithubStep } from './github-types.js';
-import { downloadCandidateStep, loadCandidateStep } from './github-verify-jobs.js';
+import { loadCandidateStep } from './github-verify-jobs.js';
 
 /**
  * Steps of the lint job: hadolint (the pinned image, `docker run`) on the Dockerfile, with the checkout mounted
@@ -35,32 +37,45 @@ export function lintSteps(pipeline: Pipeline): GithubStep[] {
 }
 
 /**
- * Steps of the smoke job: load the candidate into Docker, run it detached and poll its health status until healthy,
- * unhealthy, stopped or the timeout.
+ * Steps of the smoke job: load the candidate into Docker (with the registry handoff: pull the staged candidate by
+ * digest, with the staging registry's login), run it detached and poll its health status until healthy, unhealthy,
+ * stopped or the timeout.
  */
-export function smokeSteps(pipeline: Pipeline): GithubStep[] {
+export function smokeSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const smoke = pipeline.gates.smoke!;
+  const staging = githubStagingRef(pipeline, registries);
+  const pull = staging ? pullCandidateStep(staging) : undefined;
   return [
     ...(pipeline.platforms.some((p) => p.githubEmulated) ? [useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' })] : []),
+    ...loginSteps(job.logsInTo.map((i) => registries[i])),
     downloadCandidateStep(),
-    loadCandidateStep(),
+    ...(pull ? [readCandidateDigestStep(), pull.step] : [loadCandidateStep()]),
     {
       name: `Wait for the HEALTHCHECK to report healthy (at most ${smoke.timeoutSeconds} s)`,
-      run: githubSmokeScript(GATES_DIR_SH),
-      env: { DOCKYARD_SMOKE_TIMEOUT: String(smoke.timeoutSeconds), DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_SLUG: '${{ matrix.slug }}' },
+      run: githubSmokeScript(GATES_DIR_SH, pull ? '"$CANDIDATE"' : undefined),
+      env: {
+        DOCKYARD_SMOKE_TIMEOUT: String(smoke.timeoutSeconds),
+        DOCKYARD_PLATFORM: '${{ matrix.platform }}',
+        DOCKYARD_SLUG: '${{ matrix.slug }}',
+        ...(pull ? { CANDIDATE: pull.env.CANDIDATE } : {}),
+      },
     },
     ...gateResultSteps(pipeline, 'smoke'),
   ];
 }
 
-/** Steps of the size job: measure the candidate archive (Node.js on the runner) and compare it with the limit. */
+/**
+ * Steps of the size job: measure the candidate archive (Node.js on the runner), or with the registry handoff the
+ * candidate's recorded manifest (compressed size only), and compare it with the limit.
+ */
 export function sizeSteps(pipeline: Pipeline): GithubStep[] {
   const size = pipeline.gates.size!;
+  const source = pipeline.handoff.mode === 'registry' ? 'manifest' : 'archive';
   return [
     downloadCandidateStep(),
     {
       name: `Measure the image size (limit ${size.limitMb} MB ${size.measure})`,
-      run: `export DOCKYARD_SUMMARY="$GITHUB_STEP_SUMMARY"\n${imageSizeScript('"$RUNNER_TEMP/dockyard"', GATES_DIR_SH)}`,
+      run: `export DOCKYARD_SUMMARY="$GITHUB_STEP_SUMMARY"\n${imageSizeScript('"$RUNNER_TEMP/dockyard"', GATES_DIR_SH, source)}`,
       env: {
         DOCKYARD_PLATFORM: '${{ matrix.platform }}',
         DOCKYARD_SLUG: '${{ matrix.slug }}',
@@ -80,15 +95,5 @@ export function sizeSteps(pipeline: Pipeline): GithubStep[] {
  * @see https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary
  */
 export function gatesSummarySteps(pipeline: Pipeline): GithubStep[] {
-  const testJob = pipeline.jobs.find((j) => j.id === 'test')!;
-  const testSlugs = platformsOf(pipeline, testJob).map((p) => p.slug);
-  return [
-    // When no gate job uploaded anything the download may fail; the summary then reports every result as missing.
-    { ...useAction('downloadArtifact', 'Download the gate results', { pattern: 'dockyard-gates-*', path: GATES_DIR, 'merge-multiple': true }), 'continue-on-error': true },
-    {
-      name: 'Summarise the gates',
-      run: gateSummaryScript(GATES_DIR_SH, '"$GITHUB_STEP_SUMMARY"'),
-      env: { DOCKYARD_GATE_FILES: expectedGateFiles(pipeline.gates, testSlugs, pipeline.platforms.map((p) => p.slug)).join(' ') },
-    },
-  ];
+  return gateTableSteps(pipeline);
 }

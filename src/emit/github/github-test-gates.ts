@@ -26,7 +26,7 @@ export function prepareCoverageDirStep(): GithubStep {
 export function testGateSteps(pipeline: Pipeline): GithubStep[] {
   const coverage = pipeline.gates.coverage;
   const steps: GithubStep[] = [];
-  if (hasGateSummary(pipeline.gates)) {
+  if (hasGateSummary(pipeline)) {
     steps.push({
       name: 'Record the test result',
       run: recordPassScript(GATES_DIR_SH, 'test', testPassFigure(pipeline.test), 'every test passes'),

@@ -1,6 +1,8 @@
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabScanJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
 import { gitlabGatesJob, gitlabLintJob, gitlabSizeJob, gitlabSmokeJob } from './gitlab-gate-jobs.js';
+import { gitlabScanJob } from './gitlab-scan-job.js';
+import { gitlabSbomJob, gitlabSignJob } from './gitlab-supply-chain-jobs.js';
 import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
 import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
@@ -8,7 +10,20 @@ import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
 
-const TIMEOUT: Record<Job['id'], string> = { metadata: '5m', lint: '10m', build: '1h', test: '30m', scan: '20m', smoke: '15m', size: '15m', gates: '5m', push: '15m', manifest: '10m' };
+const TIMEOUT: Record<Job['id'], string> = {
+  metadata: '5m',
+  lint: '10m',
+  build: '1h',
+  test: '30m',
+  scan: '20m',
+  smoke: '15m',
+  size: '15m',
+  sbom: '20m',
+  gates: '5m',
+  push: '15m',
+  manifest: '10m',
+  sign: '15m',
+};
 
 /**
  * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
@@ -69,7 +84,7 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'test':
       return gitlabTestJob(pipeline, job, registries);
     case 'scan':
-      return gitlabScanJob(pipeline);
+      return gitlabScanJob(pipeline, registries);
     case 'push':
       return gitlabPushJob(pipeline, job, registries);
     case 'manifest':
@@ -77,10 +92,14 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
     case 'lint':
       return gitlabLintJob(pipeline);
     case 'smoke':
-      return gitlabSmokeJob(pipeline);
+      return gitlabSmokeJob(pipeline, job, registries);
     case 'size':
       return gitlabSizeJob(pipeline);
+    case 'sbom':
+      return gitlabSbomJob(pipeline);
     case 'gates':
       return gitlabGatesJob(pipeline);
+    case 'sign':
+      return gitlabSignJob(pipeline, job, registries);
   }
 }

@@ -9,6 +9,8 @@ import { HADOLINT_IMAGE } from '../tool-images.js';
  * @see https://trivy.dev/latest/getting-started/installation/#use-container-image
  * @see https://hub.docker.com/_/node
  * @see https://hub.docker.com/r/hadolint/hadolint
+ * @see https://github.com/anchore/grype/issues/1335 (the `-debug` images have a shell)
+ * @see https://github.com/sigstore/cosign/blob/main/Makefile (the `-dev` images are distroless `debug-nonroot`)
  */
 export const GITLAB_IMAGES = {
   buildah: 'quay.io/buildah/stable:v1.43.0',
@@ -16,4 +18,8 @@ export const GITLAB_IMAGES = {
   trivy: 'docker.io/aquasec/trivy:0.69.3',
   node: 'docker.io/library/node:24.19.0-alpine',
   hadolint: HADOLINT_IMAGE,
+  // The supply-chain tools' images are distroless; these variants add the busybox shell GitLab jobs need.
+  grype: 'docker.io/anchore/grype:v0.110.0-debug',
+  syft: 'docker.io/anchore/syft:v1.42.3-debug',
+  cosign: 'ghcr.io/sigstore/cosign/cosign:v3.0.6-dev',
 } as const;

@@ -1,15 +1,18 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { coverageDirOf } from '../../model/verify-gates.js';
-import { checkPushedDigestsScript, pushByDigestScript, recordDigestScript } from '../shell-scripts.js';
+import { recordManifestScript } from '../image-size-script.js';
+import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
 import { recordHealthcheckScript } from '../smoke-scripts.js';
 import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gates.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
+import { gitlabStaging, requireStagingLoginScript, stagingVariables } from './gitlab-staging.js';
 
 /** A GitLab CI job object, keys as GitLab spells them. */
 export type GitlabJob = Record<string, unknown>;
 
-const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
+/** Shell expression of this platform's candidate directory (`image.tar`, `digest`). */
+export const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
 const DIGESTS_DIR = 'dockyard/digests';
 const SH = (lines: readonly string[]) => lines.join('\n');
 
@@ -35,11 +38,14 @@ function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): 
   return { flags: pipeline.cache === 'local' ? ['--layers'] : [], setup: [] };
 }
 
-/** A job in the buildah image, first logging in (when credentials exist) to the registries it reads a cache from. */
-function buildahJob(job: Job, registries: readonly GitlabRegistry[], script: string[]): GitlabJob {
+/**
+ * A job in the buildah image, first logging in (when credentials exist) to the registries it reads a cache or the
+ * staging repository from.
+ */
+function buildahJob(job: Job, registries: readonly GitlabRegistry[], script: string[], variables: Record<string, string> = {}): GitlabJob {
   return {
     image: GITLAB_IMAGES.buildah,
-    variables: { ...BUILDAH_VARIABLES },
+    variables: { ...BUILDAH_VARIABLES, ...variables },
     script: [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...script],
   };
 }
@@ -68,13 +74,16 @@ function collectArgs(flag: string, variable: string): string[] {
 
 /**
  * The build job script: buildah builds the production stage for one platform and writes it to an OCI archive
- * (`dockyard/<slug>/image.tar`) with its manifest digest; nothing is pushed (merge requests do not even write
- * the cache).
+ * (`dockyard/<slug>/image.tar`) with its manifest digest (merge requests do not write the cache). Artifact
+ * handoff: nothing is pushed, the archive is the artifact. Registry handoff: the archive is pushed, untagged and by
+ * that digest, to the staging repository, and only the digest is the artifact; a pipeline without the staging
+ * registry's password fails first, saying so.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md
  */
 export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { image } = pipeline;
+  const staging = gitlabStaging(pipeline, registries);
   const root = pipeline.cache === 'local' ? LOCAL_ROOT : '';
   const cache = cacheFlags(pipeline, registries);
   const flags = [
@@ -84,8 +93,10 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
     '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
     '"$@"',
   ];
-  return {
-    ...buildahJob(job, registries, [
+  const body = buildahJob(
+    job,
+    registries,
+    [
       SH([
         'set --',
         ...metadataArgs(pipeline),
@@ -101,33 +112,60 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
       recordDigestScript(CANDIDATE_DIR),
-    ]),
-    // A Docker-format build keeps the HEALTHCHECK in local storage; the archive is still OCI (converted on push).
-    ...(pipeline.gates.smoke ? { variables: { ...BUILDAH_VARIABLES, BUILDAH_FORMAT: 'docker' } } : {}),
+      // The size gate reads the manifest (by digest) when the archive stays on the runner (image-size-script.ts).
+      ...(staging && pipeline.gates.size ? [recordManifestScript(CANDIDATE_DIR)] : []),
+      ...(staging ? [stageWithBuildahScript(CANDIDATE_DIR)] : []),
+    ],
+    {
+      ...stagingVariables(staging),
+      // A Docker-format build keeps the HEALTHCHECK in local storage; the archive is still OCI (converted on push).
+      ...(pipeline.gates.smoke ? { BUILDAH_FORMAT: 'docker' } : {}),
+    },
+  );
+  return {
+    ...body,
+    ...(staging ? { script: [requireStagingLoginScript(staging), ...(body.script as string[])] } : {}),
     ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
-    artifacts: { paths: ['dockyard/'], expire_in: `${retentionDaysOf(pipeline, 'candidate')} day` },
+    artifacts: {
+      paths: ['dockyard/'],
+      // The registry handoff hands on the digest only: the archive stays on the runner.
+      ...(staging ? { exclude: ['dockyard/*/image.tar'] } : {}),
+      expire_in: `${retentionDaysOf(pipeline, 'candidate')} day`,
+    },
   };
 }
 
 /**
+ * Where the test, smoke and scan jobs find the candidate: the build job's archive, or (registry handoff) the staged
+ * candidate, `$DOCKYARD_STAGING@$digest`, with `prelude` reading the digest the build job recorded.
+ */
+export function candidateSource(staged: boolean): { prelude: string[]; ref: string } {
+  return staged
+    ? { prelude: [readRecordedDigestScript(CANDIDATE_DIR)], ref: '"docker://$DOCKYARD_STAGING@$digest"' }
+    : { prelude: [], ref: '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"' };
+}
+
+/**
  * The test job: a test target builds the test stage with the production stage replaced by the exact candidate
- * (loaded into local storage) and the build's cache; test commands run in a container of the candidate with
- * `buildah run` (daemonless), passed through unexpanded variables; with both, the stage runs first. Then the
- * coverage check and gate results, when configured (gitlab-test-gates.ts).
+ * (loaded into local storage from the archive, or pulled by digest from the staging repository) and the build's
+ * cache; test commands run in a container of the candidate with `buildah run` (daemonless), passed through
+ * unexpanded variables; with both, the stage runs first. Then the coverage check and gate results, when configured
+ * (gitlab-test-gates.ts).
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
 export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { test } = pipeline;
   const coverage = pipeline.gates.coverage;
-  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES };
-  const script: string[] = [];
+  const staging = gitlabStaging(pipeline, registries);
+  const source = candidateSource(staging !== undefined);
+  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
+  const script: string[] = [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...source.prelude];
   if (test.target !== undefined) {
     const keep = coverage?.from === 'target';
     script.push(
-      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
       SH([
-        'candidate=$(buildah pull --quiet "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
+        `candidate=$(buildah pull --quiet ${source.ref})`,
         'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
         'buildah build \\',
         ...[
@@ -150,7 +188,7 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
     });
     script.push(
       ...(mount ? ['mkdir -p dockyard/coverage && chmod 0777 dockyard/coverage'] : []),
-      'container=$(buildah from --platform "$DOCKYARD_PLATFORM" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar")',
+      `container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${source.ref})`,
       ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run${mount} "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
     );
   }
@@ -159,26 +197,18 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
 }
 
 /**
- * The scan job: Trivy on the candidate archive, failing on the configured severities.
- *
- * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
+ * The push job: log in and push the tested archive by digest with skopeo (registry handoff: copy the staged
+ * candidate by the digest recorded at build time, after checking it); record the digest.
  */
-export function gitlabScanJob(pipeline: Pipeline): GitlabJob {
-  const flags = [`--severity ${pipeline.scan.severities.join(',')}`, '--exit-code 1', ...(pipeline.scan.ignoreUnfixed ? ['--ignore-unfixed'] : [])];
-  return {
-    image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
-    variables: { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/' },
-    script: [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`],
-    cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
-  };
-}
-
-/** The push job: log in and push the tested archive by digest with skopeo; record the digest. */
 export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+  const staging = gitlabStaging(pipeline, registries);
   return {
     image: { name: GITLAB_IMAGES.skopeo, entrypoint: [''] },
-    variables: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
-    script: [...loginScript('skopeo', job.logsInTo.map((i) => registries[i])), pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR)],
+    variables: { ...stagingVariables(staging), DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    script: [
+      ...loginScript('skopeo', job.logsInTo.map((i) => registries[i])),
+      staging ? promoteByDigestScript(CANDIDATE_DIR, DIGESTS_DIR) : pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR),
+    ],
     artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: `${retentionDaysOf(pipeline, 'digest')} day` },
   };
 }
@@ -192,12 +222,15 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
  */
 export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const index = pipeline.tags.annotationLevels.includes('index');
+  // With signing, the digest of each pushed index is recorded for the sign job (dockyard/published).
+  const published = pipeline.signing !== undefined;
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' ') },
     script: [
       ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
       SH([
+        ...(published ? ['mkdir -p dockyard', ': > dockyard/published'] : []),
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
         'if [ -z "$tags" ]; then echo "dockyard: no tags for this ref; nothing published"; exit 0; fi',
         // Index-level annotations: the metadata job's annotations set on the index (`manifest create --annotation`:
@@ -209,16 +242,19 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
         '  for slug in $DOCKYARD_SLUGS; do',
         `    buildah manifest add dockyard-index "docker://$repository@$(cat "${DIGESTS_DIR}/$slug")"`,
         '  done',
+        ...(published ? ['  rm -f dockyard/index-digest'] : []),
         '  printf \'%s\\n\' "$tags" | while IFS= read -r ref; do',
         '    case $ref in "$repository":*) ;; *) continue ;; esac',
         '    buildah manifest push --digestfile dockyard/index-digest dockyard-index "docker://$ref"',
         '    echo "published $ref@$(cat dockyard/index-digest)"',
         '  done',
+        ...(published ? ['  if [ -s dockyard/index-digest ]; then printf \'%s@%s\\n\' "$repository" "$(cat dockyard/index-digest)" >> dockyard/published; fi'] : []),
         '  buildah manifest inspect dockyard-index',
         '  buildah manifest rm dockyard-index',
         'done',
       ]),
     ],
+    ...(published ? { artifacts: { paths: ['dockyard/published'], expire_in: `${retentionDaysOf(pipeline, 'published')} day` } } : {}),
   };
 }
 

@@ -47,13 +47,13 @@ export function resolveGitlabRegistries(pipeline: Pipeline): GitlabRegistry[] {
 }
 
 /**
- * Shell lines logging `tool` (buildah or skopeo) in to each registry, the password piped through stdin.
+ * Shell lines logging `tool` (buildah, skopeo or cosign, whose `login` is crane's) in to each registry, the password piped through stdin.
  * With `optional`, a registry whose password variable is unset (e.g. a protected variable on an unprotected
  * branch) is skipped instead of failing the job: used for reading a build cache.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-login.1.md
  */
-export function loginScript(tool: 'buildah' | 'skopeo', registries: readonly GitlabRegistry[], optional = false): string[] {
+export function loginScript(tool: 'buildah' | 'skopeo' | 'cosign', registries: readonly GitlabRegistry[], optional = false): string[] {
   return registries.map((r) => {
     const login = `printf '%s' "$${r.passwordVar}" | ${tool} login --username "$${r.usernameVar}" --password-stdin "${r.host}"`;
     return optional ? `if [ -n "\${${r.passwordVar}:-}" ]; then ${login}; fi` : login;

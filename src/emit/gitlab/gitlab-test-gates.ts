@@ -1,8 +1,8 @@
 import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
-import { coverageFileOf, gateResultsOf, hasGateSummary, testPassFigure } from '../../model/verify-gates.js';
+import { coverageFileOf, gateResultsOf, hasGateSummary, testPassFigure, type GateJobKind } from '../../model/verify-gates.js';
 import { coverageCheckScript, recordJobResultsScript, recordPassScript } from '../gate-scripts.js';
 
-/** Where GitLab jobs write their gate result files (docs/gates.md, "Result files"). */
+/** Where GitLab jobs write their gate result files (docs/gates.md, "Gate result files"). */
 export const GITLAB_GATES_DIR = 'dockyard/gates';
 
 /**
@@ -45,10 +45,10 @@ export function copyCoverageFromStageScript(report: string): string {
  * @see https://docs.gitlab.com/ci/yaml/#after_script
  * @see https://docs.gitlab.com/ci/yaml/#artifactswhen
  */
-export function gitlabGateResults(pipeline: Pipeline, job: 'test' | 'smoke' | 'size' | 'lint', paths: readonly string[] = []): Record<string, unknown> {
-  if (!hasGateSummary(pipeline.gates)) return {};
+export function gitlabGateResults(pipeline: Pipeline, job: GateJobKind, paths: readonly string[] = []): Record<string, unknown> {
+  if (!hasGateSummary(pipeline)) return {};
   return {
-    after_script: [`DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(GITLAB_GATES_DIR, gateResultsOf(pipeline.gates, job))}`],
+    after_script: [`DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(GITLAB_GATES_DIR, gateResultsOf(pipeline, job))}`],
     artifacts: { paths: [`${GITLAB_GATES_DIR}/`, ...paths], when: 'always', expire_in: `${retentionDaysOf(pipeline, 'gate-results')} day` },
   };
 }
@@ -63,12 +63,12 @@ export function gitlabGateResults(pipeline: Pipeline, job: 'test' | 'smoke' | 's
 export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
   const coverage = pipeline.gates.coverage;
   const results = gitlabGateResults(pipeline, 'test', coverage ? ['dockyard/coverage/'] : []);
-  const passed = hasGateSummary(pipeline.gates) ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), 'every test passes')] : [];
+  const passed = hasGateSummary(pipeline) ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), 'every test passes')] : [];
   if (!coverage) return { script: passed, variables: {}, extra: results };
   const file = `dockyard/coverage/${coverageFileOf(coverage.report)}`;
   const artifacts = results.artifacts as Record<string, unknown>;
   return {
-    script: [...passed, coverageCheckScript(GITLAB_GATES_DIR)],
+    script: [...passed, coverageCheckScript(GITLAB_GATES_DIR, passed.length > 0)],
     variables: { DOCKYARD_COVERAGE_FILE: file, DOCKYARD_COVERAGE_FORMAT: coverage.format, DOCKYARD_COVERAGE_MINIMUM: String(coverage.minimum) },
     extra: {
       coverage: GITLAB_COVERAGE_REGEX,

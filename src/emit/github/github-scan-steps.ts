@@ -1,0 +1,107 @@
+import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
+import type { Job, Pipeline, ScanSpec } from '../../model/pipeline.js';
+import { TOOL_VERSIONS } from '../tool-versions.js';
+import { useAction, type UsesStep } from './action-pins.js';
+import { gateResultSteps } from './github-gate-results.js';
+import { githubLiteral } from './github-literal.js';
+import type { GithubStep } from './github-types.js';
+import { CANDIDATE_DIR, downloadCandidateStep } from './github-candidate.js';
+import { loginSteps, type GithubRegistry } from './github-registries.js';
+import { githubStagingRef, readCandidateDigestStep, stagedScanInput } from './github-staging.js';
+
+const SARIF = '${{ runner.temp }}/dockyard-scan.sarif';
+
+/**
+ * Where the token can write: not in pull requests from forks or by Dependabot (their `GITHUB_TOKEN` is read-only,
+ * so a code scanning upload would fail).
+ *
+ * @see https://docs.github.com/code-security/dependabot/troubleshooting-dependabot/troubleshooting-dependabot-on-github-actions
+ */
+export const TOKEN_CAN_WRITE =
+  "github.event_name != 'pull_request' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]')";
+
+/**
+ * Steps of the scan job: the scanner on the candidate archive (or, with the registry handoff, Trivy on the staged
+ * candidate by digest, with the staging registry's login), failing on the configured severities. With `report`,
+ * every finding is first written as SARIF and uploaded to code scanning (where the token can write), so the
+ * findings are visible even when the gate then fails; an ignore file needs the repository checked out. With the
+ * gate summary, the `scan-<slug>` result (pass or fail, threshold the severities) is recorded and uploaded.
+ *
+ * @see https://github.com/aquasecurity/trivy-action#inputs
+ * @see https://github.com/anchore/scan-action#inputs
+ * @see https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/uploading-a-sarif-file-to-github
+ */
+export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+  const { scan } = pipeline;
+  const staging = githubStagingRef(pipeline, registries);
+  // The config rules reject Grype with the registry handoff: it reads the archive.
+  const target = staging ? stagedScanInput(staging) : { input: `${CANDIDATE_DIR}/image.tar` };
+  const steps: GithubStep[] = [];
+  if (scan.ignoreFile !== undefined || scan.report) steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
+  if (staging) steps.push(...loginSteps(job.logsInTo.map((i) => registries[i])));
+  steps.push(downloadCandidateStep());
+  if (staging) steps.push(readCandidateDigestStep());
+  if (scan.report) {
+    steps.push(scan.scanner === 'trivy' ? trivyReportStep(scan, target) : grypeStep(scan, true));
+    steps.push(
+      useAction(
+        'uploadSarif',
+        'Upload the findings to code scanning',
+        { sarif_file: SARIF, category: 'dockyard-scan-${{ matrix.slug }}' },
+        { if: TOKEN_CAN_WRITE },
+      ),
+    );
+  }
+  steps.push(scan.scanner === 'trivy' ? trivyGateStep(scan, target) : grypeStep(scan, false));
+  return [...steps, ...gateResultSteps(pipeline, 'scan')];
+}
+
+function ignoreFileOf(scan: ScanSpec): string | undefined {
+  return scan.ignoreFile === undefined ? undefined : githubLiteral(scan.ignoreFile);
+}
+
+function trivyGateStep(scan: ScanSpec, target: Record<string, string>): UsesStep {
+  return useAction('trivy', 'Scan the candidate with Trivy', {
+    'scan-type': 'image',
+    ...target,
+    severity: scan.severities.join(','),
+    'ignore-unfixed': scan.ignoreUnfixed,
+    'exit-code': '1',
+    format: 'table',
+    trivyignores: ignoreFileOf(scan),
+    // The report step already installed Trivy in this job.
+    'skip-setup-trivy': scan.report ? true : undefined,
+  });
+}
+
+/** Trivy's SARIF of every severity (trivy-action drops the severity filter for SARIF), never failing. */
+function trivyReportStep(scan: ScanSpec, target: Record<string, string>): UsesStep {
+  return useAction('trivy', 'Write every finding as SARIF (Trivy)', {
+    'scan-type': 'image',
+    ...target,
+    'ignore-unfixed': scan.ignoreUnfixed,
+    'exit-code': '0',
+    format: 'sarif',
+    output: SARIF,
+    trivyignores: ignoreFileOf(scan),
+  });
+}
+
+/**
+ * Grype through anchore/scan-action on the archive (`oci-archive:` source): the gate fails on `--fail-on <lowest
+ * configured severity>`; the report run writes SARIF of every finding without failing.
+ */
+function grypeStep(scan: ScanSpec, report: boolean): UsesStep {
+  // The config rules reject lists Grype cannot express.
+  const failOn = grypeFailOnFor(scan.severities) ?? 'critical';
+  return useAction('grype', report ? 'Write every finding as SARIF (Grype)' : 'Scan the candidate with Grype', {
+    image: `oci-archive:${CANDIDATE_DIR}/image.tar`,
+    'fail-build': !report,
+    'severity-cutoff': failOn,
+    'only-fixed': scan.ignoreUnfixed,
+    'output-format': report ? 'sarif' : 'table',
+    'output-file': report ? SARIF : undefined,
+    config: ignoreFileOf(scan),
+    'grype-version': TOOL_VERSIONS.grype,
+  });
+}

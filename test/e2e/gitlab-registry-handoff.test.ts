@@ -1,0 +1,251 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createColors } from 'picocolors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
+import { findExecutable } from '../../src/validate/run-process.js';
+import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import { acquireE2eLock } from '../support/e2e-lock.js';
+
+/*
+ * The registry handoff for real: the generated .gitlab-ci.yml of a project with `handoff: "registry"`, executed by
+ * gitlab-ci-local (shell executor; --shell-isolation gives every job its own checkout plus the artifacts of the jobs
+ * it needs, as a GitLab runner does) with buildah, skopeo and a registry on 127.0.0.1, for linux/amd64. The jobs
+ * run in separate invocations (metadata + build, test, push, manifest) so that the digest the build recorded can
+ * be tampered with before push. A second project tests with commands, a named staging repository, and a pipeline
+ * that lacks the staging registry's password. The scan job is left out: it needs Trivy, which cannot be installed
+ * here (the golden tests validate its YAML and script statically). Only deviation from a real runner: the loopback
+ * registry speaks plain HTTP, so thin shims add --tls-verify=false to buildah and skopeo. Proxies point at a closed
+ * port, so nothing beyond loopback is reachable.
+ */
+const glci = resolveGitlabCiLocalCommand();
+const missing = [...['buildah', 'skopeo', 'docker-registry', 'git', 'rsync'].filter((t) => findExecutable(t) === undefined), ...(glci ? [] : ['gitlab-ci-local'])];
+const BUSYBOX = findStaticBusybox();
+const SKIP = missing.length > 0 || !BUSYBOX;
+if (SKIP) console.warn(`SKIPPED: registry handoff under gitlab-ci-local (missing: ${[...missing, ...(BUSYBOX ? [] : ['a static busybox'])].join(', ')}).`);
+
+const STAGING = 'acme/probe/staging';
+const PUBLISHED = 'acme/probe';
+
+let work: string;
+let registry: LoopbackRegistry;
+let release: (() => void) | undefined;
+const timings: string[] = [];
+
+function git(project: string, ...args: string[]): string {
+  return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], { encoding: 'utf8' }).stdout.trim();
+}
+
+/** A committed project with a busybox image (production and test stages) and the pipeline synthesised from `config`. */
+async function createProject(name: string, config: Record<string, unknown>): Promise<string> {
+  const project = join(work, name);
+  mkdirSync(project);
+  copyFileSync(BUSYBOX!, join(project, 'busybox'));
+  writeFileSync(
+    join(project, 'Dockerfile'),
+    [
+      'FROM scratch AS production',
+      'COPY busybox /bin/busybox',
+      'RUN ["/bin/busybox", "ln", "-s", "/bin/busybox", "/bin/sh"]',
+      'FROM production AS test',
+      'RUN echo "tested the staged candidate on $(uname -m)"',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(project, 'dockyard.config.json'), JSON.stringify({ ci: ['gitlab'], platforms: ['linux/amd64'], cache: 'none', handoff: 'registry', ...config }));
+  const silent = { out: () => undefined, err: () => undefined, color: createColors(false) };
+  expect(await runCli(['synth', '--dir', project], silent)).toBe(0);
+  spawnSync('git', ['init', '-q', '-b', 'main', project]);
+  git(project, 'add', '-A');
+  git(project, 'commit', '-qm', 'init');
+  return project;
+}
+
+/** Run jobs of a project with gitlab-ci-local; `without` leaves CI/CD variables out. Returns the exit status and the log. */
+function runJobs(project: string, jobs: string[], without: string[] = []): { status: number | null; log: string } {
+  const variables: Record<string, string> = {
+    CI_COMMIT_REF_PROTECTED: 'true',
+    REG_USER: 'ci',
+    REG_PASS: 'secret',
+    CONTAINERS_REGISTRIES_CONF: registry.registriesConf,
+    CONTAINERS_STORAGE_CONF: registry.storageConf,
+    PATH: `${registry.shimDir}:${process.env.PATH}`,
+  };
+  for (const name of without) delete variables[name];
+  const args = [...glci!.slice(1), '--force-shell-executor', '--shell-isolation', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...jobs];
+  const started = Date.now();
+  const run = spawnSync(glci![0], args, {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' },
+    timeout: 300_000,
+  });
+  timings.push(`${jobs.join(' + ')}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { status: run.status, log: `${run.stdout}${run.stderr}` };
+}
+
+/** The build job's artifact directory for linux/amd64 (what later jobs receive). */
+function buildArtifact(project: string): string {
+  const artifacts = join(project, '.gitlab-ci-local', 'artifacts');
+  const dir = readdirSync(artifacts).find((d) => d.startsWith('build') && existsSync(join(artifacts, d, 'dockyard', 'linux-amd64', 'digest')));
+  expect(dir, 'the build job artifact').toBeDefined();
+  return join(artifacts, dir!, 'dockyard', 'linux-amd64');
+}
+
+/** Manifests (by digest) and tags a repository holds, read from the registry's storage. */
+function repositoryContents(repository: string): { manifests: string[]; tags: string[] } {
+  const base = join(registry.dataDir, 'docker', 'registry', 'v2', 'repositories', repository, '_manifests');
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+  return { manifests: list(join(base, 'revisions', 'sha256')).map((hex) => `sha256:${hex}`), tags: list(join(base, 'tags')) };
+}
+
+async function manifestStatus(repository: string, reference: string): Promise<number> {
+  const accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json';
+  return (await fetch(`http://127.0.0.1:${registry.port}/v2/${repository}/manifests/${reference}`, { headers: { accept } })).status;
+}
+
+/** Runs `jobs` and returns the registry requests they made that fetched `repository@digest`'s manifest. */
+function manifestFetchesDuring(repository: string, digest: string, jobs: () => void): string[] {
+  const logStart = statSync(registry.logFile).size;
+  jobs();
+  return readFileSync(registry.logFile, 'utf8')
+    .slice(logStart)
+    .split('\n')
+    .filter((line) => line.includes(`http.request.uri="/v2/${repository}/manifests/${digest}"`) && line.includes('http.request.method=GET'));
+}
+
+const registryConfig = (repository: string) => [
+  { type: 'generic', host: `127.0.0.1:${registry.port}`, repository, credentials: { username: 'REG_USER', password: 'REG_PASS' } },
+];
+
+describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under gitlab-ci-local', () => {
+  beforeAll(async () => {
+    release = await acquireE2eLock();
+    work = mkdtempSync(join(tmpdir(), 'dockyard-handoff-'));
+    registry = await startLoopbackRegistry(work);
+  }, 900_000);
+
+  afterAll(() => {
+    release?.();
+    registry?.stop();
+    if (timings.length > 0) console.log(`registry handoff e2e timings: ${timings.join('; ')}`);
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('test target, then push and manifest', () => {
+    let project: string;
+    /** The digest the build job recorded (its artifact). */
+    let built: string;
+
+    beforeAll(async () => {
+      project = await createProject('target', {
+        image: { name: 'acme/probe', target: 'production' },
+        registries: registryConfig(PUBLISHED),
+        tags: ['type=ref,event=branch', 'type=sha'],
+        test: { target: 'test' },
+      });
+      expect(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')).toContain(`DOCKYARD_STAGING: 127.0.0.1:${registry.port}/${STAGING}`);
+    });
+
+    it('build stages the candidate untagged and by digest, and hands on only the digest', async () => {
+      const run = runJobs(project, ['metadata', 'build']);
+      expect(run.status, run.log.slice(-3000)).toBe(0);
+      expect(run.log).toContain('PASS  build: [linux/amd64,linux-amd64]');
+      const artifact = buildArtifact(project);
+      built = readFileSync(join(artifact, 'digest'), 'utf8').trim();
+      expect(built).toMatch(/^sha256:[0-9a-f]{64}$/);
+      // Only the digest travels as an artifact; the archive stays on the runner.
+      expect(readdirSync(artifact)).toEqual(['digest']);
+      // The staging repository holds the candidate by digest (and the one-entry index buildah pushed it in), no tag.
+      const staging = repositoryContents(STAGING);
+      expect(staging.manifests).toContain(built);
+      expect(staging.manifests).toHaveLength(2);
+      expect(staging.tags).toEqual([]);
+      expect(await manifestStatus(STAGING, built)).toBe(200);
+      // Nothing is published yet.
+      expect(repositoryContents(PUBLISHED)).toEqual({ manifests: [], tags: [] });
+    });
+
+    it('test builds the test stage FROM exactly the staged digest', () => {
+      let run = { status: null as number | null, log: '' };
+      // The only job of this run fetches the staged candidate by the recorded digest from the registry.
+      const fetched = manifestFetchesDuring(STAGING, built, () => {
+        run = runJobs(project, ['test']);
+      });
+      expect(run.status, run.log.slice(-3000)).toBe(0);
+      expect(run.log).toContain('PASS  test: [linux/amd64,linux-amd64]');
+      expect(run.log).toContain('tested the staged candidate on x86_64');
+      expect(fetched.length).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['a digest that is not in the staging repository', () => `sha256:${'0'.repeat(64)}`, 'has no candidate sha256:0000'],
+      ['the digest of the staging index, not the candidate', () => repositoryContents(STAGING).manifests.find((d) => d !== built)!, 'is an image index, not the single-platform candidate the build recorded; not publishing'],
+    ])('push refuses %s recorded in place of the built one', (_, tampered, message) => {
+      const file = join(buildArtifact(project), 'digest');
+      writeFileSync(file, `${tampered()}\n`);
+      try {
+        const run = runJobs(project, ['push']);
+        expect(run.status).not.toBe(0);
+        expect(run.log).toContain('FAIL  push: [linux/amd64,linux-amd64]');
+        expect(run.log).toContain(message);
+      } finally {
+        writeFileSync(file, `${built}\n`);
+      }
+      expect(repositoryContents(PUBLISHED)).toEqual({ manifests: [], tags: [] });
+    });
+
+    it('push and manifest publish an index of exactly the built and tested digest', () => {
+      const run = runJobs(project, ['push', 'manifest']);
+      expect(run.status, run.log.slice(-3000)).toBe(0);
+      expect(run.log).toContain('PASS  push: [linux/amd64,linux-amd64]');
+      expect(run.log).toContain('PASS  manifest');
+      const sha = git(project, 'rev-parse', 'HEAD');
+      for (const tag of ['main', `sha-${sha.slice(0, 7)}`]) {
+        const index = inspectImage(`127.0.0.1:${registry.port}/${PUBLISHED}:${tag}`).raw;
+        expect(index.manifests?.map((m) => [m.digest, m.platform?.architecture])).toEqual([[built, 'amd64']]);
+      }
+      expect(repositoryContents(PUBLISHED).tags).toEqual(['main', `sha-${sha.slice(0, 7)}`].sort());
+      expect(repositoryContents(STAGING).tags).toEqual([]);
+    });
+  });
+
+  describe('test commands, and a pipeline without the staging password', () => {
+    let project: string;
+
+    beforeAll(async () => {
+      project = await createProject('commands', {
+        image: { name: 'acme/cmds' },
+        registries: registryConfig('acme/cmds'),
+        handoff: { mode: 'registry', staging: { repository: 'acme/cmds-candidates' } },
+        test: { commands: ['test -x /bin/busybox', 'echo "commands ran on $(uname -m)"'] },
+      });
+    });
+
+    it('build fails first, saying why, when the staging registry password is not set (an unprotected ref)', () => {
+      const run = runJobs(project, ['metadata', 'build'], ['REG_PASS']);
+      expect(run.status).not.toBe(0);
+      expect(run.log).toContain('FAIL  build: [linux/amd64,linux-amd64]');
+      expect(run.log).toContain('REG_PASS is not set in this pipeline (protected variables reach only protected branches and tags)');
+      expect(repositoryContents('acme/cmds-candidates').manifests).toEqual([]);
+    });
+
+    it('test runs the commands in a container of exactly the staged digest in the named staging repository', () => {
+      const build = runJobs(project, ['metadata', 'build']);
+      expect(build.status, build.log.slice(-3000)).toBe(0);
+      const built = readFileSync(join(buildArtifact(project), 'digest'), 'utf8').trim();
+      expect(repositoryContents('acme/cmds-candidates')).toMatchObject({ tags: [] });
+      expect(repositoryContents('acme/cmds-candidates').manifests).toContain(built);
+      let run = { status: null as number | null, log: '' };
+      const fetched = manifestFetchesDuring('acme/cmds-candidates', built, () => {
+        run = runJobs(project, ['test']);
+      });
+      expect(run.status, run.log.slice(-3000)).toBe(0);
+      expect(run.log).toContain('commands ran on x86_64');
+      expect(fetched.length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * A GitLab REST API stand-in on 127.0.0.1 for the publish tests: projects, branches, commits (including the
+ * multi-file commit with `start_sha`/`force`), repository files and merge requests over in-memory repositories.
+ * Requests and responses are checked against the documented shapes in `gitlab-api-schemas.ts`; problems are
+ * collected in `violations` and an invalid request is answered 400.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GitStore, type CommitObject } from '../mock-github/git-store.js';
+import { checkShape, ERROR_SCHEMA, matchGitlabRoute, typedQuery } from './gitlab-api-schemas.js';
+
+export interface MockMergeRequest {
+  iid: number;
+  title: string;
+  description: string;
+  source: string;
+  target: string;
+  state: 'opened' | 'closed' | 'merged';
+  labels: string[];
+}
+
+export interface MockGitlabProject {
+  readonly id: number;
+  readonly store: GitStore;
+  defaultBranch: string;
+  readonly mergeRequests: MockMergeRequest[];
+  readonly protectedBranches: Set<string>;
+}
+
+export interface GitlabRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly route: string;
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+const HUMAN = { name: 'Ada Lovelace', email: 'ada@example.com' };
+
+export class MockGitlab {
+  readonly projects = new Map<string, MockGitlabProject>();
+  readonly requests: GitlabRequest[] = [];
+  readonly violations: string[] = [];
+  readonly tokens = new Set(['glpat-dockyard-test']);
+  intercept: ((r: { method: string; route: string; project: string }) => Reply | undefined) | undefined;
+  url = '';
+  private server: Server | undefined;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((done) => (this.server ? this.server.close(() => done()) : done()));
+  }
+
+  addProject(path: string, files: Record<string, string>, defaultBranch = 'main'): MockGitlabProject {
+    const project: MockGitlabProject = { id: this.projects.size + 1, store: new GitStore(), defaultBranch, mergeRequests: [], protectedBranches: new Set() };
+    project.store.commitFiles(defaultBranch, files, 'Initial commit', HUMAN);
+    this.projects.set(path, project);
+    return project;
+  }
+
+  mutations(): GitlabRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body: unknown = text === '' ? undefined : JSON.parse(text);
+    // Paths keep %2F inside ids and file paths, as GitLab requires.
+    const match = matchGitlabRoute(method, url.pathname);
+    let reply: Reply;
+    if (!match) {
+      this.violations.push(`${method} ${url.pathname}: not a route of the documented table`);
+      reply = { status: 404, body: { error: '404 Not Found' } };
+    } else {
+      const problems = [
+        ...(match.route.query ? checkShape(match.route.query, typedQuery(match.route, url.searchParams), `${match.route.name} query`) : url.search ? [`${match.route.name}: takes no query`] : []),
+        ...(match.route.body ? checkShape(match.route.body, body ?? {}, `${match.route.name} body`) : body !== undefined ? [`${match.route.name}: takes no body`] : []),
+      ];
+      this.violations.push(...problems);
+      if (problems.length > 0) reply = { status: 400, body: { message: problems.join('; ') } };
+      else if (req.headers['private-token'] === undefined || !this.tokens.has(String(req.headers['private-token']))) reply = { status: 401, body: { message: '401 Unauthorized' } };
+      else reply = this.intercept?.({ method, route: match.route.name, project: match.params.id }) ?? this.route(match.route.name, match.params, url, body as Record<string, unknown>);
+      const schema = reply.status < 300 ? match.route.response : ERROR_SCHEMA;
+      this.violations.push(...checkShape(schema, reply.body, `${match.route.name} response ${reply.status}`));
+    }
+    this.requests.push({ method, path: url.pathname + url.search, route: match?.route.name ?? '(unknown)', status: reply.status, body });
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  private commitJson(path: string, c: CommitObject): Record<string, unknown> {
+    return {
+      id: c.sha, short_id: c.sha.slice(0, 8), title: c.message.split('\n')[0], message: c.message,
+      author_name: c.author.name, author_email: c.author.email, committer_name: c.committer.name, committer_email: c.committer.email,
+      parent_ids: c.parents, created_at: c.committer.date, web_url: `https://gitlab.test/${path}/-/commit/${c.sha}`,
+    };
+  }
+
+  private mrJson(path: string, p: MockGitlabProject, mr: MockMergeRequest): Record<string, unknown> {
+    return {
+      id: 500 + mr.iid, iid: mr.iid, project_id: p.id, title: mr.title, description: mr.description, state: mr.state,
+      source_branch: mr.source, target_branch: mr.target, web_url: `https://gitlab.test/${path}/-/merge_requests/${mr.iid}`,
+      draft: mr.title.startsWith('Draft:'), labels: mr.labels, sha: p.store.branches.get(mr.source) ?? null,
+    };
+  }
+
+  private route(name: string, params: Record<string, string>, url: URL, body: Record<string, unknown>): Reply {
+    const path = params.id;
+    const p = this.projects.get(path);
+    const notFound = (what: string): Reply => ({ status: 404, body: { message: `404 ${what} Not Found` } });
+    if (!p) return notFound('Project');
+    const { store } = p;
+    switch (name) {
+      case 'get project':
+        return { status: 200, body: { id: p.id, default_branch: p.defaultBranch, path_with_namespace: path, web_url: `https://gitlab.test/${path}` } };
+      case 'get branch': {
+        const sha = store.branches.get(params.branch);
+        if (!sha) return notFound('Branch');
+        return { status: 200, body: { name: params.branch, commit: this.commitJson(path, store.commits.get(sha)!), protected: p.protectedBranches.has(params.branch), merged: false, default: params.branch === p.defaultBranch, web_url: `https://gitlab.test/${path}/-/tree/${params.branch}` } };
+      }
+      case 'get commit': {
+        const c = store.commits.get(params.sha) ?? store.commits.get(store.branches.get(params.sha) ?? '');
+        return c ? { status: 200, body: this.commitJson(path, c) } : notFound('Commit');
+      }
+      case 'get file': {
+        const ref = url.searchParams.get('ref')!;
+        const sha = store.commits.has(ref) ? ref : store.branches.get(ref);
+        const blob = sha ? store.filesOf(store.commits.get(sha)!.tree).get(params.file_path) : undefined;
+        if (!sha || !blob) return notFound('File');
+        const content = store.blobs.get(blob)!;
+        return {
+          status: 200,
+          body: {
+            file_name: params.file_path.split('/').at(-1), file_path: params.file_path, size: content.length, encoding: 'base64', content: content.toString('base64'),
+            content_sha256: createHash('sha256').update(content).digest('hex'), ref, blob_id: blob, commit_id: sha, last_commit_id: sha,
+          },
+        };
+      }
+      case 'create commit': {
+        const branch = String(body.branch);
+        const exists = store.branches.has(branch);
+        if (p.protectedBranches.has(branch)) return { status: 403, body: { message: 'You are not allowed to push into this branch' } };
+        if (exists && body.start_sha && !body.force) return { status: 400, body: { message: `A branch called '${branch}' already exists. Switch to that branch in order to make changes` } };
+        const start = exists && !body.force ? store.branches.get(branch)! : String(body.start_sha ?? store.branches.get(String(body.start_branch)) ?? '');
+        const startCommit = store.commits.get(start);
+        if (!startCommit) return { status: 400, body: { message: 'Invalid start' } };
+        const files = store.filesOf(startCommit.tree);
+        for (const a of body.actions as Array<{ action: string; file_path: string; content?: string }>) {
+          if (a.action === 'create' && files.has(a.file_path)) return { status: 400, body: { message: `A file with this name already exists` } };
+          if (a.action === 'update' && !files.has(a.file_path)) return { status: 400, body: { message: `A file with this name doesn't exist` } };
+          files.set(a.file_path, store.addBlob(a.content ?? ''));
+        }
+        const author = { name: String(body.author_name ?? 'Token User'), email: String(body.author_email ?? 'token@example.com') };
+        const c = store.addCommit(store.treeFromFiles(files), [start], String(body.commit_message), author, author);
+        store.branches.set(branch, c.sha);
+        return { status: 201, body: this.commitJson(path, c) };
+      }
+      case 'list merge requests': {
+        const q = url.searchParams;
+        const found = p.mergeRequests.filter((mr) => (!q.get('state') || q.get('state') === 'all' || mr.state === q.get('state')) && (!q.get('source_branch') || mr.source === q.get('source_branch')) && (!q.get('target_branch') || mr.target === q.get('target_branch')));
+        return { status: 200, body: found.map((mr) => this.mrJson(path, p, mr)), headers: { 'x-total': String(found.length), 'x-total-pages': '1', 'x-page': '1', 'x-per-page': '20' } };
+      }
+      case 'create merge request': {
+        const source = String(body.source_branch);
+        if (!store.branches.has(source)) return { status: 400, body: { message: ['Source branch does not exist'] } };
+        if (p.mergeRequests.some((mr) => mr.state === 'opened' && mr.source === source && mr.target === body.target_branch)) return { status: 409, body: { message: ['Another open merge request already exists for this source branch'] } };
+        const mr: MockMergeRequest = { iid: p.mergeRequests.length + 1, title: String(body.title), description: String(body.description ?? ''), source, target: String(body.target_branch), state: 'opened', labels: body.labels ? String(body.labels).split(',') : [] };
+        p.mergeRequests.push(mr);
+        return { status: 201, body: this.mrJson(path, p, mr) };
+      }
+      case 'update merge request': {
+        const mr = p.mergeRequests.find((m) => m.iid === Number(params.merge_request_iid));
+        if (!mr) return notFound('Merge Request');
+        if (body.title !== undefined) mr.title = String(body.title);
+        if (body.description !== undefined) mr.description = String(body.description);
+        for (const l of body.add_labels ? String(body.add_labels).split(',') : []) if (!mr.labels.includes(l)) mr.labels.push(l);
+        return { status: 200, body: this.mrJson(path, p, mr) };
+      }
+      default:
+        return notFound('Route');
+    }
+  }
+}
