@@ -31,6 +31,18 @@ describe('verification gate configs that are rejected', () => {
     ['an unknown lint threshold', { test: { commands: ['true'] }, lint: { failureThreshold: 'none' } }, 'lint.failureThreshold', '"error", "warning", "info", "style", "ignore"'],
     ['a lint rule that is not a hadolint rule id', { test: { commands: ['true'] }, lint: { ignore: ['DL30'] } }, 'lint.ignore[0]', 'not a hadolint rule id'],
     ['an unknown key in the smoke test', { test: { commands: ['true'], smoke: { timeoutSeconds: 30 } } }, 'test.smoke.timeoutSeconds', 'unknown key'],
+    [
+      'the default (uncompressed) size measure with the registry handoff',
+      { handoff: 'registry', test: { commands: ['true'] }, size: { limit: 500 } },
+      'size.measure',
+      'measure "uncompressed" (the default) is not supported with handoff "registry" yet: it unpacks every layer of the candidate archive, and with the registry handoff only the digest and the manifest travel between jobs',
+    ],
+    [
+      'an explicit uncompressed size measure with a named staging repository',
+      { handoff: { mode: 'registry', staging: { repository: 'acme/candidates' } }, test: { target: 'test' }, size: { limit: 500, measure: 'uncompressed' } },
+      'size.measure',
+      'expected measure "compressed" (the sum of the layer sizes in the staged candidate\'s manifest), or handoff "artifact", got "uncompressed"',
+    ],
   ])('%s', (_, patch, path, message) => {
     const result = validateConfig({ ...base, ...patch });
     expect(result.ok).toBe(false);
@@ -48,6 +60,11 @@ describe('verification gate configs that are accepted', () => {
     ['target and commands together', { test: { target: 'test', commands: ['true'] } }],
     ['coverage from the only tests configured', { test: { target: 'test', coverage: { ...cov, report: '/report.xml' } } }],
     ['every gate', { test: { target: 'test', commands: ['true'], coverage: { ...cov, from: 'commands' }, smoke: {} }, size: { limit: 0.5 }, lint: {} }],
+    [
+      'every verification gate with the registry handoff (compressed size)',
+      { handoff: 'registry', test: { target: 'test', commands: ['true'], coverage: { ...cov, from: 'target' }, smoke: {} }, size: { limit: 0.5, measure: 'compressed' }, lint: {}, signing: {} },
+    ],
+    ['coverage from commands with the registry handoff', { handoff: 'registry', test: { commands: ['true'], coverage: cov } }],
   ])('%s', (_, patch) => {
     const result = validateConfig({ ...base, ...patch });
     expect(result.ok, JSON.stringify(!result.ok && result.errors)).toBe(true);

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coverageCheckScript, gateSummaryScript, lintScript, recordJobResultsScript, recordPassScript } from '../../src/emit/gate-scripts.js';
+import { coverageCheckScript, gateSummaryScript, lintScript, recordGateResultScript, recordJobResultsScript, recordPassScript, shellQuote } from '../../src/emit/gate-scripts.js';
 import { ROOT } from '../support/paths.js';
 
 const FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage');
@@ -92,6 +92,24 @@ describe('recordJobResultsScript and recordPassScript', () => {
     expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', 'fail', '61.00%', '>= 80%']);
   });
 
+  it.each(['dash', 'bash'] as const)('recordGateResultScript (%s): the one writer, with a command substitution as figure (the sign job) and tabs/newlines flattened', (shell) => {
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'published'), 'docker.io/acme/api@sha256:1\nregistry.example/api@sha256:2\n');
+    const script = recordGateResultScript('"$PWD/gates"', {
+      file: 'sign',
+      gate: 'sign',
+      platform: '-',
+      result: 'pass',
+      figure: '"$(grep -c . out/published || true) indexes"',
+      threshold: shellQuote("signed and attested (it's keyless)"),
+    });
+    expect(sh(shell, script, {}).status).toBe(0);
+    expect(result('sign')).toEqual(['sign', '-', 'pass', '2 indexes', "signed and attested (it's keyless)"]);
+    const flattened = recordGateResultScript('gates', { file: '"sbom-$DOCKYARD_SLUG"', gate: 'sbom', platform: '"$DOCKYARD_PLATFORM"', result: 'pass', figure: '"$FIGURE"', threshold: 'generated' });
+    expect(sh(shell, flattened, { ...PLATFORM, FIGURE: 'spdx\tjson\nx' }).status).toBe(0);
+    expect(result('sbom-linux-amd64')).toEqual(['sbom', 'linux/amd64', 'pass', 'spdx json x', 'generated']);
+  });
+
   it('writes a gate that runs once without a platform', () => {
     const run = sh('dash', recordJobResultsScript('gates', [{ gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' }]), { DOCKYARD_JOB_STATUS: 'success' });
     expect(run.status, run.stderr).toBe(0);
@@ -148,6 +166,15 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
     const out = run('');
     expect(out.status, out.stderr).toBe(0);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| scan | linux/amd64 | pass | 0 CRITICAL \\| 0 HIGH | none of CRITICAL,HIGH |');
+  });
+
+  it('the final table (sign job) fails without claiming that nothing is published', () => {
+    write({ sign: 'sign\t-\tfail\tjob failure, see its log\tsigned and attested' });
+    const out = sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"', 'final'), { DOCKYARD_GATE_FILES: 'sign' });
+    expect(out.status).toBe(1);
+    expect(out.stderr.split('\n')).toContain('dockyard: a gate failed or reported no result');
+    expect(out.stderr).not.toContain('nothing is published');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| sign | - | fail | job failure, see its log | signed and attested |');
   });
 
   it('fails when no gate reported at all', () => {

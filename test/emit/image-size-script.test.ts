@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageSizeScript } from '../../src/emit/image-size-script.js';
+import { imageSizeScript, recordManifestScript } from '../../src/emit/image-size-script.js';
+import { recordDigestScript } from '../../src/emit/shell-scripts.js';
 import { buildahSandbox, buildahUnavailable, STATIC_BUSYBOX } from '../support/buildah-sandbox.js';
 
 const skip = buildahUnavailable();
@@ -49,8 +51,8 @@ afterAll(() => {
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
-function run(archiveDir: string, env: Record<string, string>) {
-  return spawnSync('dash', ['-euc', imageSizeScript(`"${archiveDir}"`, 'gates')], {
+function run(archiveDir: string, env: Record<string, string>, source: 'archive' | 'manifest' = 'archive') {
+  return spawnSync('dash', ['-euc', imageSizeScript(`"${archiveDir}"`, 'gates', source)], {
     cwd: work,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64', ...env },
@@ -100,5 +102,61 @@ describe.skipIf(skip !== undefined)('imageSizeScript on a broken archive', () =>
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('cannot read the candidate archive: the archive holds 0 images and none is for linux/amd64');
     expect(readFileSync(join(work, 'gates', 'size-linux-amd64.tsv'), 'utf8')).toBe('size\tlinux/amd64\tfail\tunreadable archive\t<= 500 MB uncompressed (fail)\n');
+  });
+});
+
+describe.skipIf(skip !== undefined)('registry handoff: the build records the manifest, the size job measures it (compressed only)', () => {
+  /** What a registry-handoff build job leaves for the size job: `digest` and `manifest.json` (no archive). */
+  function recorded(name: string): string {
+    const dir = join(work, `${name}-recorded`);
+    mkdirSync(dir, { recursive: true });
+    spawnSync('cp', [join(work, name, 'image.tar'), dir]);
+    const build = spawnSync('dash', ['-euc', `${recordDigestScript(`"${dir}"`)}\n${recordManifestScript(`"${dir}"`)}`], { encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    rmSync(join(dir, 'image.tar'));
+    return dir;
+  }
+
+  it.each(['gzip', 'zstd'])('%s: the compressed size from the recorded manifest equals the archive measurement', (name) => {
+    const dir = recorded(name);
+    const digest = readFileSync(join(dir, 'digest'), 'utf8').trim();
+    expect(`sha256:${createHash('sha256').update(readFileSync(join(dir, 'manifest.json'))).digest('hex')}`).toBe(digest);
+    const { compressed } = expected[name];
+    const out = run(dir, { DOCKYARD_SIZE_LIMIT: '500', DOCKYARD_SIZE_MEASURE: 'compressed', DOCKYARD_SIZE_ON_EXCEED: 'fail' }, 'manifest');
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toContain(`dockyard: image size linux/amd64: ${mb(compressed)} compressed, 2 layer(s); limit 500 MB compressed`);
+    expect(readFileSync(join(work, 'gates', 'size-linux-amd64.tsv'), 'utf8')).toBe(`size\tlinux/amd64\tpass\t${mb(compressed)} compressed\t<= 500 MB compressed (fail)\n`);
+    const over = run(dir, { DOCKYARD_SIZE_LIMIT: '1', DOCKYARD_SIZE_MEASURE: 'compressed', DOCKYARD_SIZE_ON_EXCEED: 'fail' }, 'manifest');
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain(`the compressed size ${mb(compressed)} exceeds the limit of 1 MB`);
+  });
+
+  it('refuses a manifest that does not hash to the recorded digest (exit 2, fail result)', () => {
+    const dir = recorded('gzip');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    manifest.layers[0].size = 1;
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const out = run(dir, { DOCKYARD_SIZE_LIMIT: '500', DOCKYARD_SIZE_MEASURE: 'compressed', DOCKYARD_SIZE_ON_EXCEED: 'fail' }, 'manifest');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain(`cannot read the candidate manifest: the recorded manifest has digest sha256:`);
+    expect(out.stderr).toContain(`not the candidate digest ${readFileSync(join(dir, 'digest'), 'utf8').trim()}`);
+    expect(readFileSync(join(work, 'gates', 'size-linux-amd64.tsv'), 'utf8')).toBe('size\tlinux/amd64\tfail\tunreadable manifest\t<= 500 MB compressed (fail)\n');
+  });
+
+  it('does not pretend to measure the uncompressed size from a manifest', () => {
+    const out = run(recorded('gzip'), { DOCKYARD_SIZE_LIMIT: '500', DOCKYARD_SIZE_MEASURE: 'uncompressed', DOCKYARD_SIZE_ON_EXCEED: 'fail' }, 'manifest');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('only the compressed size can be read from the manifest');
+    expect(readFileSync(join(work, 'gates', 'size-linux-amd64.tsv'), 'utf8').split('\t').slice(2, 4)).toEqual(['fail', 'not measured']);
+  });
+
+  it('the build job fails when the archive has no blob for the recorded digest', () => {
+    const dir = join(work, 'no-blob');
+    mkdirSync(dir, { recursive: true });
+    spawnSync('cp', [join(work, 'gzip', 'image.tar'), dir]);
+    writeFileSync(join(dir, 'digest'), `sha256:${'0'.repeat(64)}\n`);
+    const out = spawnSync('dash', ['-euc', recordManifestScript(`"${dir}"`)], { encoding: 'utf8' });
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain(`dockyard: no manifest for sha256:${'0'.repeat(64)} in ${dir}/image.tar`);
   });
 });
