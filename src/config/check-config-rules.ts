@@ -6,6 +6,7 @@ import { platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
+import { checkVerifyGates } from './check-verify-gates.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -23,6 +24,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkBuildArgs(config),
     ...checkPlatformRunners(config),
     ...checkTestPlatforms(config),
+    ...checkVerifyGates(config),
     ...checkHandoff(config),
     ...checkSupplyChainRules(config),
   ];
@@ -103,7 +105,7 @@ function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
 }
 
 function checkTestTarget(config: DockyardConfig): ConfigIssue[] {
-  if (!('target' in config.test)) return [];
+  if (config.test.target === undefined) return [];
   if (!config.image.target) {
     return [issue('image.target', 'a test target needs the production stage named', 'the stage the test stage builds FROM, e.g. "production"', undefined)];
   }

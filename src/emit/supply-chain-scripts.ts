@@ -1,26 +1,12 @@
 /**
- * POSIX sh fragments of the supply-chain gates (signing, provenance, verify instructions, gate result files),
- * shared by both emitters. Values reach them through environment variables; each is run for real by
- * test/emit/supply-chain-scripts.test.ts (dash and bash) and linted by shellcheck through the golden files.
+ * POSIX sh fragments of the supply-chain gates (signing, provenance, verify instructions), shared by both
+ * emitters; their gate result files are written with the shared TSV writer of gate-scripts.ts. Values reach them
+ * through environment variables; each is run for real by test/emit/supply-chain-scripts.test.ts (dash and bash)
+ * and linted by shellcheck through the golden files.
  */
 
 /** sh function printing its argument as a JSON string (backslashes and double quotes escaped). */
 const JSON_STRING_FN = `json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g')"; }`;
-
-/**
- * Write a gate result file, one JSON object `{ "gate", "result", "figure", "threshold" }` (all strings;
- * `result` is `pass`, `fail` or `warn`), for the gate summary.
- *
- * @param file shell word of the file, e.g. `"dockyard/gates/sbom-$DOCKYARD_SLUG.json"`; its directory is created.
- * @param fields shell words (literals or `"$var"` expressions) of the four fields.
- */
-export function writeGateResultScript(file: string, fields: { gate: string; result: string; figure: string; threshold: string }): string {
-  return [
-    `mkdir -p "$(dirname ${file})"`,
-    JSON_STRING_FN,
-    `printf '{"gate":%s,"result":%s,"figure":%s,"threshold":%s}\\n' "$(json_string ${fields.gate})" "$(json_string ${fields.result})" "$(json_string ${fields.figure})" "$(json_string ${fields.threshold})" > ${file}`,
-  ].join('\n');
-}
 
 /**
  * Sign every published image index listed in `publishedFile` (`repository@sha256:…` lines) keylessly with cosign,

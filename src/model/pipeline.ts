@@ -2,6 +2,7 @@ import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schem
 import type { PlatformId } from '../config/schema/primitives.js';
 import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
+import type { VerifyGates } from './verify-gates.js';
 
 /**
  * The platform-neutral pipeline model built by `planPipeline`: everything both emitters need, with every
@@ -21,6 +22,8 @@ export interface Pipeline {
   readonly handoff: HandoffSpec;
   readonly test: TestSpec;
   readonly scan: ScanSpec;
+  /** Coverage, smoke, size and lint gates (see verify-gates.ts); each undefined when not configured. */
+  readonly gates: VerifyGates;
   /** The SBOM gate, when configured. */
   readonly sbom?: SbomSpec;
   /** Signing and provenance of the published images, when configured. */
@@ -108,10 +111,18 @@ export function stagingRefOf(staging: StagingSpec, registry: { readonly ref: str
   return staging.repository !== undefined ? `${registry.host}/${staging.repository}` : `${registry.ref}/${DEFAULT_STAGING_SUFFIX}`;
 }
 
-/** How the candidate is tested. */
-export type TestSpec =
-  | { readonly mode: 'target'; readonly target: string; readonly replacesStage: string }
-  | { readonly mode: 'commands'; readonly commands: readonly string[]; readonly shell: string };
+/**
+ * How the candidate is tested: a Dockerfile test stage (`target`, built with `replacesStage` replaced by the
+ * candidate), commands run by `shell -c` in a container of the candidate, or both (the stage first).
+ */
+export interface TestSpec {
+  readonly target?: string;
+  /** The production stage the test stage builds FROM; empty without a target. */
+  readonly replacesStage: string;
+  readonly commands?: readonly string[];
+  /** Default `/bin/sh`. */
+  readonly shell: string;
+}
 
 /** The vulnerability scan gate. */
 export interface ScanSpec {
@@ -148,9 +159,10 @@ export interface TriggerSpec {
 
 /**
  * The job kinds, in order of trust. `metadata` computes tags, labels and annotations once (docker/metadata-action
- * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs.
+ * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs. `lint`, `smoke`, `size` and `gates`
+ * (the gate summary) exist only when their gates are configured (docs/gates.md).
  */
-export type JobKind = 'metadata' | 'build' | 'test' | 'scan' | 'sbom' | 'push' | 'manifest' | 'sign';
+export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'sbom' | 'gates' | 'push' | 'manifest' | 'sign';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
@@ -205,7 +217,7 @@ export interface Job {
 }
 
 /** Artifacts handed between jobs. */
-export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'sbom' | 'published';
+export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'sbom' | 'published' | 'gate-results';
 
 /** An artifact: per platform, under `dockyard/<slug>/` (candidate) or `dockyard/digests/` (digest). */
 export interface ArtifactSpec {

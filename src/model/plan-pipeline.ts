@@ -4,6 +4,8 @@ import type { PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
+import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
+import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
 const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
@@ -37,10 +39,16 @@ function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
  */
 export function planPipeline(config: DockyardConfig): Pipeline {
   const registries: RegistryTarget[] = config.registries ?? [{ type: 'native' }];
-  const test: TestSpec =
-    'target' in config.test
-      ? { mode: 'target', target: config.test.target, replacesStage: config.image.target ?? '' }
-      : { mode: 'commands', commands: config.test.commands, shell: config.test.shell };
+  const test: TestSpec = {
+    ...(config.test.target !== undefined ? { target: config.test.target } : {}),
+    replacesStage: config.test.target !== undefined ? (config.image.target ?? '') : '',
+    ...(config.test.commands ? { commands: [...config.test.commands] } : {}),
+    shell: config.test.shell ?? '/bin/sh',
+  };
+  const gates = planVerifyGates(config);
+  const supplyChain = planSupplyChain(config);
+  // Gate result files and the summary job exist once any gate beyond the default test and scan is configured.
+  const summary = hasGateSummary({ gates, ...supplyChain });
   const latest = config.flavor.latest;
   const handoff = planHandoff(config);
   return {
@@ -71,7 +79,8 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     handoff,
     test,
     scan: planScan(config),
-    ...planSupplyChain(config),
+    gates,
+    ...supplyChain,
     triggers: {
       branches: [...config.triggers.branches],
       tags: [...config.triggers.tags],
@@ -79,8 +88,8 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       schedules: config.triggers.schedule.map((s) => s.cron),
       manual: config.triggers.manual,
     },
-    jobs: addSupplyChainJobs(config, planJobs(config, registries, handoff), registries.length),
-    artifacts: [...artifactsFor(handoff), ...supplyChainArtifacts(config)],
+    jobs: planJobs(config, registries, handoff, gates, summary),
+    artifacts: [...artifactsFor(handoff), ...supplyChainArtifacts(config), ...(summary ? [GATE_RESULTS_ARTIFACT] : [])],
   };
 }
 
@@ -121,19 +130,13 @@ function planPlatform(entry: PlatformConfig): PlatformTarget {
   };
 }
 
-/** The platforms the test job runs on: configured, else linux/amd64 when built, else the first platform. */
-function testPlatformsOf(config: DockyardConfig): PlatformId[] {
-  const built = config.platforms.map(platformIdOf);
-  if (config.test.platforms) return [...config.test.platforms];
-  return built.includes('linux/amd64') ? ['linux/amd64'] : [built[0]];
-}
-
-function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], handoff: HandoffSpec): Job[] {
+function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], handoff: HandoffSpec, gates: VerifyGates, summary: boolean): Job[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
   const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
   const publishPermissions = { contents: 'read', packages: 'write' } as const;
-  const testReadsCache = 'target' in config.test && cacheLogin.length > 0;
+  const testReadsCache = config.test.target !== undefined && cacheLogin.length > 0;
+  const testPlatforms = testPlatformsOf(config, config.platforms.map(platformIdOf));
   // The registry handoff: build pushes to the staging repository, test and scan pull from it, with the login of the
   // registry that holds it; on GitHub its token needs `packages` access only when that registry is ghcr.
   const staged = handoff.mode === 'registry' ? handoff.staging.registry : undefined;
@@ -141,7 +144,13 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
   const stagingToken = staged !== undefined && logsInWithGithubToken(registries[staged]);
   const readPermissions: JobPermissions = { contents: 'read', packages: 'read' };
   const stagingAccess = (access: 'push' | 'pull') => (staged !== undefined ? { staging: access } : {});
-  return [
+  // How a gate job that runs the candidate (smoke) reaches it: the archive, or the staging repository.
+  const candidateAccess: CandidateAccess = {
+    permissions: stagingToken ? readPermissions : { contents: 'read' },
+    logsInTo: stagingLogin,
+    ...stagingAccess('pull'),
+  };
+  const jobs: Job[] = [
     {
       id: 'metadata',
       title: 'Compute tags, labels and annotations (docker/metadata-action semantics)',
@@ -172,14 +181,14 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
       title: 'Test the exact candidate image',
       needs: ['build'],
       perPlatform: true,
-      platforms: testPlatformsOf(config),
+      platforms: testPlatforms,
       stage: 'verify',
       // A test stage build reads the registry cache, and the registry handoff pulls the candidate: read access, nothing more.
       permissions: testReadsCache || stagingToken ? readPermissions : { contents: 'read' },
       consumes: ['candidate'],
       produces: [],
       logsInTo: union(testReadsCache ? cacheLogin : [], stagingLogin),
-      secrets: 'target' in config.test ? buildSecrets : [],
+      secrets: config.test.target !== undefined ? buildSecrets : [],
       ...stagingAccess('pull'),
     },
     {
@@ -221,6 +230,8 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
       secrets: [],
     },
   ];
+  const withSupplyChain = addSupplyChainJobs(config, jobs, registries.length);
+  return insertVerifyGateJobs(withSupplyChain, gates, { testPlatforms, summary, candidateAccess });
 }
 
 function union(a: readonly number[], b: readonly number[]): number[] {

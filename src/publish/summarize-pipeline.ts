@@ -1,6 +1,7 @@
 import type { DockyardConfig } from '../config/schema/index.js';
-import { platformsOf } from '../model/pipeline.js';
+import { platformsOf, type TestSpec } from '../model/pipeline.js';
 import { planPipeline } from '../model/plan-pipeline.js';
+import { hasGateSummary, sizeThreshold } from '../model/verify-gates.js';
 
 /**
  * What a reviewer needs to know about a generated pipeline, as short lines of text.
@@ -40,10 +41,17 @@ export function summarizePipeline(config: DockyardConfig): PipelineSummary {
   const test = pipeline.test;
   const testJob = pipeline.jobs.find((j) => j.id === 'test');
   const testPlatforms = testJob ? platformsOf(pipeline, testJob).map((p) => p.platform).join(', ') : '';
+  const { coverage, smoke, size, lint } = pipeline.gates;
   const gates = [
-    test.mode === 'target' ? `test: Dockerfile stage \`${test.target}\` built on the candidate (${testPlatforms})` : `test: ${test.commands.length} command(s) in the candidate (${testPlatforms})`,
+    ...(lint ? [`lint: hadolint fails on findings >= ${lint.failureThreshold}`] : []),
+    `test: ${describeTest(test)} (${testPlatforms})`,
+    ...(coverage ? [`coverage: at least ${coverage.minimum}% of lines (${coverage.format} report from the test ${coverage.from})`] : []),
     `scan: Trivy fails on ${pipeline.scan.severities.join(', ')}${pipeline.scan.ignoreUnfixed ? ' (unfixed ignored)' : ''}`,
-    'publish: push and manifest run only after build, test and scan pass, never for pull/merge requests',
+    ...(smoke ? [`smoke: the candidate's HEALTHCHECK reports healthy within ${smoke.timeoutSeconds} s`] : []),
+    ...(size ? [`size: ${sizeThreshold(size)}`] : []),
+    hasGateSummary(pipeline)
+      ? 'publish: push and manifest run only after every gate passes, never for pull/merge requests'
+      : 'publish: push and manifest run only after build, test and scan pass, never for pull/merge requests',
   ];
   const registries = pipeline.registries.map((r) => (r.type === 'native' ? 'the CI system’s own registry (ghcr.io / GitLab registry)' : describeRegistry(r, pipeline.image.name)));
   return { image: pipeline.image.name, ci: [...config.ci], platforms, jobs, gates, registries };
@@ -52,4 +60,12 @@ export function summarizePipeline(config: DockyardConfig): PipelineSummary {
 function describeRegistry(registry: object, image: string): string {
   const r = registry as { type: string; host?: string; repository?: string };
   return `${r.type}${r.host ? ` (${r.host})` : ''}: ${r.repository ?? image}`;
+}
+
+function describeTest(test: TestSpec): string {
+  const parts = [
+    ...(test.target !== undefined ? [`Dockerfile stage \`${test.target}\` built on the candidate`] : []),
+    ...(test.commands ? [`${test.commands.length} command(s) in the candidate`] : []),
+  ];
+  return parts.join(', then ');
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,9 @@ import { acquireE2eLock } from '../support/e2e-lock.js';
  * it needs, as a GitLab runner does) with buildah, skopeo and a registry on 127.0.0.1, for linux/amd64. The jobs
  * run in separate invocations (metadata + build, test, push, manifest) so that the digest the build recorded can
  * be tampered with before push. A second project tests with commands, a named staging repository, and a pipeline
- * that lacks the staging registry's password. The scan job is left out: it needs Trivy, which cannot be installed
+ * that lacks the staging registry's password. A third runs the verification gates against the staged candidate:
+ * coverage from the test commands, the smoke test (the HEALTHCHECK the build recorded) and the compressed size from
+ * the manifest the build recorded, then the gate summary. The scan job is left out: it needs Trivy, which cannot be installed
  * here (the golden tests validate its YAML and script statically). Only deviation from a real runner: the loopback
  * registry speaks plain HTTP, so thin shims add --tls-verify=false to buildah and skopeo. Proxies point at a closed
  * port, so nothing beyond loopback is reachable.
@@ -39,8 +42,11 @@ function git(project: string, ...args: string[]): string {
   return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], { encoding: 'utf8' }).stdout.trim();
 }
 
-/** A committed project with a busybox image (production and test stages) and the pipeline synthesised from `config`. */
-async function createProject(name: string, config: Record<string, unknown>): Promise<string> {
+/**
+ * A committed project with a busybox image (production and test stages) and the pipeline synthesised from `config`;
+ * `production` adds lines to the production stage (e.g. a HEALTHCHECK).
+ */
+async function createProject(name: string, config: Record<string, unknown>, production: readonly string[] = []): Promise<string> {
   const project = join(work, name);
   mkdirSync(project);
   copyFileSync(BUSYBOX!, join(project, 'busybox'));
@@ -50,6 +56,7 @@ async function createProject(name: string, config: Record<string, unknown>): Pro
       'FROM scratch AS production',
       'COPY busybox /bin/busybox',
       'RUN ["/bin/busybox", "ln", "-s", "/bin/busybox", "/bin/sh"]',
+      ...production,
       'FROM production AS test',
       'RUN echo "tested the staged candidate on $(uname -m)"',
       '',
@@ -64,8 +71,11 @@ async function createProject(name: string, config: Record<string, unknown>): Pro
   return project;
 }
 
-/** Run jobs of a project with gitlab-ci-local; `without` leaves CI/CD variables out. Returns the exit status and the log. */
-function runJobs(project: string, jobs: string[], without: string[] = []): { status: number | null; log: string } {
+/**
+ * Run jobs of a project with gitlab-ci-local; `without` leaves CI/CD variables out; `isolated: false` runs them in the
+ * project directory itself (see the gates tests). Returns the exit status and the log.
+ */
+function runJobs(project: string, jobs: string[], without: string[] = [], isolated = true): { status: number | null; log: string } {
   const variables: Record<string, string> = {
     CI_COMMIT_REF_PROTECTED: 'true',
     REG_USER: 'ci',
@@ -75,7 +85,7 @@ function runJobs(project: string, jobs: string[], without: string[] = []): { sta
     PATH: `${registry.shimDir}:${process.env.PATH}`,
   };
   for (const name of without) delete variables[name];
-  const args = [...glci!.slice(1), '--force-shell-executor', '--shell-isolation', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...jobs];
+  const args = [...glci!.slice(1), '--force-shell-executor', ...(isolated ? ['--shell-isolation'] : []), ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...jobs];
   const started = Date.now();
   const run = spawnSync(glci![0], args, {
     cwd: project,
@@ -246,6 +256,76 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       expect(run.status, run.log.slice(-3000)).toBe(0);
       expect(run.log).toContain('commands ran on x86_64');
       expect(fetched.length).toBeGreaterThan(0);
+    });
+  });
+
+  /*
+   * The gate jobs run without --shell-isolation: under it, gitlab-ci-local re-syncs the build directory before
+   * after_script (deleting what the script wrote), whereas a GitLab runner runs after_script in the same working tree;
+   * the result files the gate scripts write would be lost and the after_script fallback would record `passed`. The build
+   * job runs isolated, so its artifact is checked as a runner hands it on; gitlab-ci-local then copies it into the
+   * project directory, where the gate jobs read it.
+   */
+  describe('verification gates against the staged candidate: coverage, smoke test, compressed size, gate summary', () => {
+    let project: string;
+    let built: string;
+    const gateResult = (file: string): string[] => readFileSync(join(project, 'dockyard', 'gates', `${file}.tsv`), 'utf8').replace(/\n$/, '').split('\t');
+
+    beforeAll(async () => {
+      project = await createProject(
+        'gates',
+        {
+          image: { name: 'acme/gates', target: 'production' },
+          registries: registryConfig('acme/gates'),
+          test: {
+            commands: ["printf 'SF:/app/a.js\\nLF:4\\nLH:3\\nend_of_record\\n' > /coverage/lcov.info"],
+            coverage: { report: '/coverage/lcov.info', format: 'lcov', minimum: 70 },
+            smoke: { timeout: 30 },
+          },
+          size: { limit: 50, measure: 'compressed' },
+        },
+        ['HEALTHCHECK --interval=1s --timeout=2s CMD ["/bin/busybox", "test", "-e", "/bin/busybox"]', 'CMD ["/bin/busybox", "sleep", "60"]'],
+      );
+    });
+
+    it('build stages the candidate and hands on its digest, its manifest and the recorded HEALTHCHECK, not the archive', () => {
+      const run = runJobs(project, ['metadata', 'build']);
+      expect(run.status, run.log.slice(-3000)).toBe(0);
+      const artifact = buildArtifact(project);
+      built = readFileSync(join(artifact, 'digest'), 'utf8').trim();
+      expect(readdirSync(artifact).sort()).toEqual(['digest', 'healthcheck', 'manifest.json']);
+      expect(`sha256:${createHash('sha256').update(readFileSync(join(artifact, 'manifest.json'))).digest('hex')}`).toBe(built);
+      expect(repositoryContents('acme/gates/staging').manifests).toContain(built);
+    });
+
+    it('test (coverage from the commands), smoke and size pass against the staged digest and record their results', () => {
+      let run = { status: null as number | null, log: '' };
+      const fetched = manifestFetchesDuring('acme/gates/staging', built, () => {
+        run = runJobs(project, ['test', 'smoke', 'size'], [], false);
+      });
+      expect(run.status, run.log.slice(-4000)).toBe(0);
+      expect(run.log).toContain('dockyard: coverage 75.00% (minimum 70%)');
+      expect(run.log).toContain('dockyard: the container reported healthy after');
+      // test and smoke both pulled the staged candidate by its digest.
+      expect(fetched.length).toBeGreaterThanOrEqual(2);
+      expect(gateResult('test-linux-amd64')).toEqual(['test', 'linux/amd64', 'pass', '1 command(s) passed', 'every test passes']);
+      expect(gateResult('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', 'pass', '75.00%', '>= 70%']);
+      expect(gateResult('smoke-linux-amd64').slice(0, 3)).toEqual(['smoke', 'linux/amd64', 'pass']);
+      const size = gateResult('size-linux-amd64');
+      expect(size.slice(0, 3)).toEqual(['size', 'linux/amd64', 'pass']);
+      const manifest = JSON.parse(readFileSync(join(project, 'dockyard', 'linux-amd64', 'manifest.json'), 'utf8')) as { layers: Array<{ size: number }> };
+      expect(size[3]).toBe(`${(manifest.layers.reduce((sum, l) => sum + l.size, 0) / 1e6).toFixed(2)} MB compressed`);
+    });
+
+    it('the gate summary lists every expected result; a missing scan result (Trivy is not installed here) keeps push from running', () => {
+      const run = runJobs(project, ['gates'], [], false);
+      expect(run.log).toContain('| coverage | linux/amd64 | pass | 75.00% | >= 70% |');
+      expect(run.log).toContain('| test | linux/amd64 | pass | 1 command(s) passed | every test passes |');
+      expect(run.log).toMatch(/\| smoke \| linux\/amd64 \| pass \| healthy after \d+ s \| healthy within 30 s \|/);
+      expect(run.log).toMatch(/\| size \| linux\/amd64 \| pass \| \d+\.\d\d MB compressed \| <= 50 MB compressed \(fail\) \|/);
+      expect(run.log).toContain('| scan-linux-amd64 | - | missing | no result file | - |');
+      expect(run.status).not.toBe(0);
+      expect(run.log).toContain('nothing is published');
     });
   });
 });

@@ -188,3 +188,67 @@ describe('pull and merge requests with the registry handoff', () => {
     );
   });
 });
+
+describe.each(['artifact', 'registry'] as const)('verification gates with handoff %s', (handoff) => {
+  const registry = handoff === 'registry';
+  const patch = {
+    handoff,
+    test: { target: 'test', commands: ['/app/selftest'], coverage: { report: '/coverage/lcov.info', format: 'lcov', minimum: 80, from: 'target' }, smoke: { timeout: 30 } },
+    size: { limit: 100, measure: 'compressed' },
+  };
+  const STAGED = 'ghcr.io/acme/api/staging@${{ steps.candidate.outputs.digest }}';
+  const GL_SOURCE = registry ? '"docker://$DOCKYARD_STAGING@$digest"' : '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"';
+
+  it(`GitHub test: target and commands both ${registry ? 'on staging@digest' : 'on the archive'}, coverage read from the exported test stage`, () => {
+    const { steps } = github(patch).test;
+    const build = steps.find((s) => s.uses?.startsWith('docker/build-push-action'))!;
+    expect(build.with?.['build-contexts']).toBe(registry ? `production=docker-image://${STAGED}` : 'production=oci-layout://${{ runner.temp }}/dockyard/layout@${{ steps.candidate.outputs.digest }}');
+    expect(build.with?.outputs).toBe('type=local,dest=${{ runner.temp }}/dockyard/test-output');
+    expect(step(steps, 'Test 1: /app/selftest')!.env?.CANDIDATE).toBe(registry ? STAGED : undefined);
+    expect(steps.map((s) => s.name).filter((n) => ['Read the candidate digest', 'Unpack the candidate', 'Pull the candidate', 'Load the candidate into Docker'].includes(n))).toEqual(
+      registry ? ['Read the candidate digest', 'Pull the candidate'] : ['Unpack the candidate', 'Load the candidate into Docker'],
+    );
+    expect(step(steps, 'Check coverage (minimum 80%)')!.env?.DOCKYARD_COVERAGE_FILE).toBe('${{ runner.temp }}/dockyard/test-output/coverage/lcov.info');
+    expect(runs(steps).includes('image.tar')).toBe(!registry);
+  });
+
+  it(`GitLab test: the stage and the commands use ${GL_SOURCE}, the coverage report is copied out of the tagged test stage`, () => {
+    const { test } = gitlab(patch);
+    const script = test.script.join('\n');
+    expect(script).toContain(`candidate=$(buildah pull --quiet ${GL_SOURCE})`);
+    expect(script).toContain(`container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${GL_SOURCE})`);
+    expect(script).toContain('tested=$(buildah from "localhost/dockyard-test:$DOCKYARD_SLUG")');
+    expect(script.includes('buildah login')).toBe(registry);
+    expect(test.variables?.DOCKYARD_STAGING).toBe(registry ? '$CI_REGISTRY_IMAGE/staging' : undefined);
+  });
+
+  it(`smoke ${registry ? 'pulls staging@digest with the staging login and read access' : 'loads the archive'} on both CI systems`, () => {
+    const gh = github(patch).smoke;
+    expect(gh.permissions).toEqual(registry ? { contents: 'read', packages: 'read' } : { contents: 'read' });
+    expect(gh.steps.some((s) => s.uses?.startsWith('docker/login-action'))).toBe(registry);
+    const wait = gh.steps.find((s) => s.name.startsWith('Wait for the HEALTHCHECK'))!;
+    expect(wait.run).toContain(registry ? 'image="$CANDIDATE"' : 'image="dockyard-candidate:$DOCKYARD_SLUG"');
+    expect(wait.env?.CANDIDATE).toBe(registry ? STAGED : undefined);
+    const gl = gitlab(patch).smoke;
+    const script = gl.script.join('\n');
+    expect(script).toContain(`ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" ${registry ? GL_SOURCE : '"oci-archive:$dir/image.tar"'})`);
+    expect(script.includes('buildah login')).toBe(registry);
+    expect(gl.variables?.DOCKYARD_STAGING).toBe(registry ? '$CI_REGISTRY_IMAGE/staging' : undefined);
+    // The HEALTHCHECK the build recorded travels in the build job's artifacts (the archive excluded with staging).
+    expect(gitlab(patch).build.script.join('\n')).toContain('> "dockyard/$DOCKYARD_SLUG"/healthcheck');
+  });
+
+  it(`size ${registry ? 'measures the manifest the build job recorded beside the digest (no login)' : 'measures the archive'}`, () => {
+    const jobs = github(patch);
+    expect(step(jobs.build.steps, 'Record the candidate manifest') !== undefined).toBe(registry);
+    const upload = jobs.build.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
+    expect(upload.with?.path).toBe(registry ? '${{ runner.temp }}/dockyard/digest\n${{ runner.temp }}/dockyard/manifest.json' : '${{ runner.temp }}/dockyard');
+    const measure = jobs.size.steps.find((s) => s.name.startsWith('Measure'))!;
+    expect(measure.run).toContain(registry ? 'DOCKYARD_MANIFEST="$RUNNER_TEMP/dockyard"/manifest.json' : 'archive="$RUNNER_TEMP/dockyard"/image.tar');
+    expect(jobs.size.permissions).toEqual({ contents: 'read' });
+    expect(jobs.size.steps.some((s) => s.uses?.startsWith('docker/login-action'))).toBe(false);
+    const ci = gitlab(patch);
+    expect(ci.build.script.join('\n').includes('"blobs/sha256/${digest#sha256:}" > "$dir/manifest.json"')).toBe(registry);
+    expect(ci.size.script[0]).toContain(registry ? 'DOCKYARD_MANIFEST="dockyard/$DOCKYARD_SLUG"/manifest.json' : 'archive="dockyard/$DOCKYARD_SLUG"/image.tar');
+  });
+});

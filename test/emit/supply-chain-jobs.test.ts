@@ -17,7 +17,17 @@ function plan(patch: Record<string, unknown> = {}) {
 
 type Step = { name: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type GhJob = { needs?: string[]; if?: string; permissions: Record<string, string>; steps: Step[] };
-type GlJob = { image: unknown; script: string[]; needs: string[]; rules?: unknown; artifacts?: Record<string, unknown>; id_tokens?: unknown; variables?: Record<string, unknown>; stage: string };
+type GlJob = {
+  image: unknown;
+  script: string[];
+  after_script?: string[];
+  needs: string[];
+  rules?: unknown;
+  artifacts?: Record<string, unknown>;
+  id_tokens?: unknown;
+  variables?: Record<string, unknown>;
+  stage: string;
+};
 
 const github = (patch: Record<string, unknown> = {}) => emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
 const gitlab = (patch: Record<string, unknown> = {}) => emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs') as unknown as Record<string, GlJob>;
@@ -96,6 +106,25 @@ describe('scan gate rendering', () => {
     const job = gitlab({ scan }).scan;
     expect(job.script).toEqual(script);
     expect(job.artifacts).toEqual(artifacts);
+    expect(job.after_script).toBeUndefined();
+  });
+
+  it.each([
+    [false, { paths: ['dockyard/gates/'], when: 'always', expire_in: '1 day' }],
+    [true, { paths: ['dockyard/gates/'], when: 'always', reports: { container_scanning: 'gl-container-scanning-report.json' }, expire_in: '30 days' }],
+  ])('with the gate summary (report %s) the scan job records scan-<slug>, keeping the container scanning report', (report, artifacts) => {
+    const patch = { sbom: {}, scan: { report, severities: ['CRITICAL'], ignoreUnfixed: true } };
+    const job = gitlab(patch).scan;
+    expect(job.artifacts).toEqual(artifacts);
+    expect(job.after_script![0]).toContain(
+      'if [ ! -s "$gates/scan-$DOCKYARD_SLUG.tsv" ]; then gate_result "scan-$DOCKYARD_SLUG" scan "$DOCKYARD_PLATFORM" "$result" "$figure" \'no CRITICAL finding (fixed only)\'; fi',
+    );
+    const steps = github(patch).scan.steps;
+    expect(steps.slice(-2).map((s) => [s.name, s.if])).toEqual([
+      ['Record the gate results', '${{ !cancelled() }}'],
+      ['Upload the gate results', '${{ !cancelled() }}'],
+    ]);
+    expect(steps.at(-1)!.with).toMatchObject({ name: 'dockyard-gates-scan-${{ matrix.slug }}' });
   });
 });
 
@@ -118,7 +147,12 @@ describe('SBOM gate rendering', () => {
     expect(upload.with).toMatchObject({ name: 'dockyard-sbom-${{ matrix.slug }}', 'retention-days': 14, 'if-no-files-found': 'error' });
     expect(jobs.sbom.needs).toEqual(['build']);
     expect(jobs.sbom.permissions).toEqual({ contents: 'read' });
-    expect(jobs.push.needs).toEqual(['build', 'test', 'scan', 'sbom']);
+    // The SBOM turns the gate summary on: push needs every gate job and the summary, which needs the SBOM.
+    expect(jobs.push.needs).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
+    expect(jobs.gates.needs).toEqual(['test', 'scan', 'sbom']);
+    const record = jobs.sbom.steps.find((s) => s.name === 'Record the SBOM result')!;
+    expect(record.run).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass '${format}' 'generated'`);
+    expect(jobs.sbom.steps.at(-1)!.with).toMatchObject({ name: 'dockyard-gates-sbom-${{ matrix.slug }}', path: '${{ runner.temp }}/dockyard/gates' });
   });
 
   it.each([
@@ -133,10 +167,15 @@ describe('SBOM gate rendering', () => {
     expect(ci.sbom.artifacts).toEqual({
       paths: ['dockyard/sbom/', 'dockyard/gates/'],
       reports: { cyclonedx: ['dockyard/sbom/gl-sbom-*.cdx.json'] },
+      when: 'always',
       expire_in: '90 days',
     });
-    expect(ci.push.needs).toEqual(['build', 'test', 'scan', 'sbom']);
-    expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'sbom', 'push', 'manifest']);
+    expect(ci.sbom.script[1]).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass '${format}' 'generated'`);
+    expect(ci.sbom.after_script![0]).toContain('if [ ! -s "$gates/sbom-$DOCKYARD_SLUG.tsv" ]; then gate_result "sbom-$DOCKYARD_SLUG" sbom');
+    expect(ci.push.needs).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
+    expect(ci.gates.needs).toEqual(['test', 'scan', 'sbom']);
+    expect(ci.gates.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64');
+    expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'sbom', 'gates', 'push', 'manifest']);
   });
 });
 
@@ -147,7 +186,14 @@ describe('signing and provenance rendering', () => {
   ])('GitHub provenance %s: only the sign job may request an OIDC token', (provenance, permissions) => {
     const jobs = github({ registries: SIGNING_REGISTRIES, scan: { report: true }, sbom: {}, signing: { provenance } });
     expect(jobs.sign.permissions).toEqual(permissions);
-    expect(jobs.sign.needs).toEqual(['manifest']);
+    expect(jobs.sign.needs).toEqual(['manifest', 'gates']);
+    // Its own result, then the final table with every gate's row and its own.
+    const record = jobs.sign.steps.find((s) => s.name === 'Record the signing result')!;
+    expect(record.run).toContain(`gate_result sign sign - pass "$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes" '${provenance ? 'signed and attested' : 'signed'}'`);
+    const table = jobs.sign.steps.at(-1)!;
+    expect(table).toMatchObject({ name: 'Summarise the gates', if: '${{ !cancelled() }}' });
+    expect(table.env?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64 sign');
+    expect(table.run).toContain('echo "dockyard: a gate failed or reported no result" >&2');
     expect(jobs.sign.if).toBe("github.event_name != 'pull_request'");
     for (const [id, job] of Object.entries(jobs)) {
       if (id === 'sign') continue;
@@ -183,16 +229,20 @@ describe('signing and provenance rendering', () => {
   });
 
   it.each([
-    [true, ['dockyard/verify.md', 'dockyard/gates/', 'dockyard/provenance.json']],
-    [false, ['dockyard/verify.md', 'dockyard/gates/']],
+    [true, ['dockyard/verify.md', 'dockyard/gates.md', 'dockyard/gates/', 'dockyard/provenance.json']],
+    [false, ['dockyard/verify.md', 'dockyard/gates.md', 'dockyard/gates/']],
   ])('GitLab provenance %s: sign job with the pinned cosign image and SIGSTORE_ID_TOKEN, on protected refs only', (provenance, paths) => {
     const ci = gitlab({ registries: SIGNING_REGISTRIES, signing: { provenance } });
     const sign = ci.sign;
     expect(sign.image).toEqual({ name: GITLAB_IMAGES.cosign, entrypoint: [''] });
     expect(sign.id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
-    expect(sign.needs).toEqual(['manifest']);
+    expect(sign.needs).toEqual(['manifest', 'gates']);
     expect(sign.rules).toEqual(PUBLISH_RULES);
-    expect(sign.artifacts).toEqual({ paths, expire_in: '90 days' });
+    expect(sign.artifacts).toEqual({ paths, when: 'always', expire_in: '90 days' });
+    expect(sign.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sign');
+    expect(sign.script.at(-1)).toContain(`gate_result sign sign - pass "$(grep -c . dockyard/published || true) indexes" '${provenance ? 'signed and attested' : 'signed'}'`);
+    expect(sign.after_script![0]).toContain('if [ ! -s "$gates/sign.tsv" ]; then gate_result "sign" sign -');
+    expect(sign.after_script![0]).toContain('mkdir -p dockyard && : > dockyard/gates.md');
     const script = sign.script.join('\n');
     expect(sign.script.slice(0, 2)).toEqual([
       'printf \'%s\' "$DOCKERHUB_TOKEN" | cosign login --username "$DOCKERHUB_USERNAME" --password-stdin "docker.io"',
@@ -204,7 +254,7 @@ describe('signing and provenance rendering', () => {
     for (const [id, job] of Object.entries(ci)) if (id !== 'sign') expect((job as GlJob).id_tokens, id).toBeUndefined();
     expect(ci.manifest.artifacts).toEqual({ paths: ['dockyard/published'], expire_in: '1 day' });
     expect(ci.manifest.script.join('\n')).toContain('>> dockyard/published');
-    expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'push', 'manifest', 'sign']);
+    expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'gates', 'push', 'manifest', 'sign']);
   });
 
   it('GitLab: without signing the manifest job keeps no artifacts and records nothing', () => {

@@ -11,7 +11,6 @@ import {
   recordPublishedIndexScript,
   signPublishedScript,
   verifyInstructionsScript,
-  writeGateResultScript,
 } from '../../src/emit/supply-chain-scripts.js';
 
 let dir: string;
@@ -38,20 +37,6 @@ function stub(name: string, body = '', status = 0): void {
   writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${join(dir, 'calls')}"\n${body}\nexit ${status}\n`, { mode: 0o755 });
 }
 const calls = () => readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
-
-describe.each(SHELLS)('writeGateResultScript (%s)', (shell) => {
-  it('writes one JSON object with the four fields, escaping quotes and backslashes', () => {
-    const script = writeGateResultScript('"$DIR/gates/sign.json"', { gate: 'sign', result: 'pass', figure: '"$FIGURE"', threshold: "'signed and attested'" });
-    const result = run(shell, script, { FIGURE: '2 "indexes" \\ ok' });
-    expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'gates', 'sign.json'), 'utf8'))).toEqual({
-      gate: 'sign',
-      result: 'pass',
-      figure: '2 "indexes" \\ ok',
-      threshold: 'signed and attested',
-    });
-  });
-});
 
 describe.each(SHELLS)('signPublishedScript (%s)', (shell) => {
   it.each([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_IDS, relativeFilePathSchema } from './primitives.js';
+import { coverageSchema, smokeSchema } from './verify-gates.js';
 
 /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
 const testPlatforms = z
@@ -12,43 +13,44 @@ const testPlatforms = z
 export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
 /**
- * Test the candidate image by building a Dockerfile test stage on top of it. The test stage must build
- * `FROM <image.target>`; dockyard replaces that stage with the exact candidate image, so the tests run against
- * the bits that will be published.
+ * How the candidate image is tested before it may be pushed. `target`: a Dockerfile test stage built
+ * `FROM <image.target>`, with that stage replaced by the exact candidate image and the build's cache; `commands`:
+ * commands run in a container of the exact candidate. Either or both (the stage first), optionally with a coverage
+ * minimum and a smoke test.
  *
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
-export const targetTestSchema = z.strictObject({
-  /** Dockerfile stage that runs the tests, built `FROM <image.target>`. */
-  target: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
-    .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
-  /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
-  platforms: testPlatforms,
-});
-
-/** Test the candidate image by running commands in a container of it. */
-export const commandsTestSchema = z.strictObject({
-  /** Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test. */
-  commands: z
-    .array(z.string().min(1))
-    .min(1)
-    .describe('Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test.'),
-  /** Absolute path of the shell inside the image that runs each command. Default `/bin/sh`. */
-  shell: z
-    .string()
-    .regex(/^\/[A-Za-z0-9_./-]+$/, { message: 'not an absolute path' })
-    .default('/bin/sh')
-    .describe('Absolute path of the shell inside the image that runs each command. Default `/bin/sh`.'),
-  /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
-  platforms: testPlatforms,
-});
-
-/** How the candidate image is tested before it may be pushed: a Dockerfile test target, or commands. */
 export const testSchema = z
-  .union([targetTestSchema, commandsTestSchema])
-  .describe('How the candidate is tested: `{ target }` (a Dockerfile test stage) or `{ commands }`.');
+  .strictObject({
+    /** Dockerfile stage that runs the tests, built `FROM <image.target>`. */
+    target: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
+      .optional()
+      .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
+    /** Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test. */
+    commands: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test.'),
+    /** Absolute path of the shell inside the image that runs each command (with `commands` only). Default `/bin/sh`. */
+    shell: z
+      .string()
+      .regex(/^\/[A-Za-z0-9_./-]+$/, { message: 'not an absolute path' })
+      .optional()
+      .describe('Absolute path of the shell inside the image that runs each command (with `commands` only). Default `/bin/sh`.'),
+    /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
+    platforms: testPlatforms,
+    /** Minimum line coverage read from a report the tests write. Default: no coverage gate. */
+    coverage: coverageSchema.optional(),
+    /** Start the production image and wait for its HEALTHCHECK to report healthy. Default: no smoke test. */
+    smoke: smokeSchema.optional(),
+  })
+  .refine((test) => test.target !== undefined || test.commands !== undefined, {
+    message: 'needs `target`, `commands` or both',
+  })
+  .describe('How the candidate is tested: `{ target }` (a Dockerfile test stage), `{ commands }`, or both.');
 
 /**
  * Vulnerability scanners: Trivy (default) or Grype.

@@ -5,6 +5,7 @@ import { handoffSchema } from './handoff.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
 import { sbomSchema, signingSchema } from './supply-chain.js';
+import { lintSchema, sizeSchema } from './verify-gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { triggersSchema } from './triggers.js';
 
@@ -146,8 +147,12 @@ export const configSchema = z
       .describe(
         'How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`.',
       ),
-    /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage) or `{ commands }`. Required. */
+    /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage), `{ commands }`, or both. Required. */
     test: testSchema,
+    /** The image size gate: fail or warn when the candidate exceeds a limit in MB. Default: no size gate. */
+    size: sizeSchema.optional(),
+    /** The Dockerfile lint gate (hadolint, before the build). Default: no lint gate. */
+    lint: lintSchema.optional(),
     /** The vulnerability scan gate. Default `{ scanner: "trivy", severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false, report: false }`. */
     scan: scanSchema.default({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false }),
     /** The SBOM gate (Syft on every platform candidate). Default: off. */

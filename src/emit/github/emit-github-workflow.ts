@@ -3,6 +3,8 @@ import { resolveGithubRegistries, type GithubRegistry } from './github-registrie
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
+import { gatesSummarySteps, lintSteps, sizeSteps, smokeSteps } from './github-gate-jobs.js';
+import { NOT_CANCELLED } from './github-gate-results.js';
 import { scanSteps } from './github-scan-steps.js';
 import { sbomSteps, signSteps } from './github-supply-chain-jobs.js';
 import { buildSteps, METADATA_OUTPUTS, metadataSteps, testSteps } from './github-verify-jobs.js';
@@ -10,7 +12,20 @@ import { metadataInputs } from './metadata-inputs.js';
 
 const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
 const SCAN_RUNNER = 'ubuntu-24.04';
-const TIMEOUT_MINUTES: Record<JobKind, number> = { metadata: 5, build: 60, test: 30, scan: 20, sbom: 20, push: 15, manifest: 10, sign: 15 };
+const TIMEOUT_MINUTES: Record<JobKind, number> = {
+  metadata: 5,
+  lint: 10,
+  build: 60,
+  test: 30,
+  scan: 20,
+  smoke: 15,
+  size: 15,
+  sbom: 20,
+  gates: 5,
+  push: 15,
+  manifest: 10,
+  sign: 15,
+};
 
 /**
  * Map the pipeline model to a GitHub Actions workflow object (keys exactly as GitHub spells them).
@@ -39,15 +54,17 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
 }
 
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
-  const nativeRunner = job.id === 'build' || job.id === 'test';
+  const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
   return {
     name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
     ...(job.needs.length > 0 ? { needs: [...job.needs] } : {}),
     ...(job.stage === 'publish' ? { if: PUBLISH_CONDITION } : {}),
+    // The summary reports failed gates too: it runs unless the run was cancelled (and then fails itself).
+    ...(job.id === 'gates' ? { if: NOT_CANCELLED } : {}),
     'runs-on': job.perPlatform && nativeRunner ? '${{ matrix.runner }}' : SCAN_RUNNER,
     permissions: { ...job.permissions },
     ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),
-    'timeout-minutes': TIMEOUT_MINUTES[job.id],
+    'timeout-minutes': job.id === 'smoke' ? smokeTimeoutMinutes(pipeline) : TIMEOUT_MINUTES[job.id],
     ...(job.id === 'metadata' ? { outputs: Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])) } : {}),
     steps: stepsFor(pipeline, job, registries, meta),
   };
@@ -75,9 +92,22 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
       return pushSteps(pipeline, job, registries);
     case 'manifest':
       return manifestSteps(pipeline, job, registries);
+    case 'lint':
+      return lintSteps(pipeline);
+    case 'smoke':
+      return smokeSteps(pipeline, job, registries);
+    case 'size':
+      return sizeSteps(pipeline);
     case 'sbom':
       return sbomSteps(pipeline);
+    case 'gates':
+      return gatesSummarySteps(pipeline);
     case 'sign':
       return signSteps(pipeline, job, registries);
   }
+}
+
+/** The smoke job's limit: its own timeout plus ten minutes to load the candidate. */
+function smokeTimeoutMinutes(pipeline: Pipeline): number {
+  return Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + TIMEOUT_MINUTES.smoke;
 }

@@ -2,6 +2,7 @@ import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Job, Pipeline, ScanSpec } from '../../model/pipeline.js';
 import { TOOL_VERSIONS } from '../tool-versions.js';
 import { useAction, type UsesStep } from './action-pins.js';
+import { gateResultSteps } from './github-gate-results.js';
 import { githubLiteral } from './github-literal.js';
 import type { GithubStep } from './github-types.js';
 import { CANDIDATE_DIR, downloadCandidateStep } from './github-candidate.js';
@@ -23,7 +24,8 @@ export const TOKEN_CAN_WRITE =
  * Steps of the scan job: the scanner on the candidate archive (or, with the registry handoff, Trivy on the staged
  * candidate by digest, with the staging registry's login), failing on the configured severities. With `report`,
  * every finding is first written as SARIF and uploaded to code scanning (where the token can write), so the
- * findings are visible even when the gate then fails; an ignore file needs the repository checked out.
+ * findings are visible even when the gate then fails; an ignore file needs the repository checked out. With the
+ * gate summary, the `scan-<slug>` result (pass or fail, threshold the severities) is recorded and uploaded.
  *
  * @see https://github.com/aquasecurity/trivy-action#inputs
  * @see https://github.com/anchore/scan-action#inputs
@@ -51,7 +53,7 @@ export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly Git
     );
   }
   steps.push(scan.scanner === 'trivy' ? trivyGateStep(scan, target) : grypeStep(scan, false));
-  return steps;
+  return [...steps, ...gateResultSteps(pipeline, 'scan')];
 }
 
 function ignoreFileOf(scan: ScanSpec): string | undefined {

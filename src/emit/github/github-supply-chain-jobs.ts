@@ -1,13 +1,15 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { publishedDigestOutputsScript, signPublishedScript, verifyInstructionsScript, writeGateResultScript } from '../supply-chain-scripts.js';
+import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
+import { recordGateResultScript, recordPassScript, shellQuote } from '../gate-scripts.js';
+import { publishedDigestOutputsScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
 import { TOOL_VERSIONS } from '../tool-versions.js';
 import { useAction } from './action-pins.js';
+import { GATES_DIR_SH, gateResultSteps, gateTableSteps, NOT_CANCELLED, PLATFORM_ENV } from './github-gate-results.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
 import { CANDIDATE_DIR, downloadCandidateStep } from './github-candidate.js';
 
 const SBOM_DIR = '${{ runner.temp }}/dockyard-sbom';
-const GATES_DIR = '${{ runner.temp }}/dockyard-gates';
 /** Where the manifest job collects, and the sign job reads, the `repository@digest` lines. */
 export const PUBLISHED_DIR = '${{ runner.temp }}/dockyard-published';
 const PUBLISHED_SH = '"$RUNNER_TEMP/dockyard-published/published"';
@@ -19,7 +21,7 @@ export const SBOM_EXTENSIONS = { 'spdx-json': 'spdx.json', 'cyclonedx-json': 'cd
 /**
  * Steps of the sbom job: Syft (anchore/sbom-action, pinned Syft version) on this platform's candidate archive,
  * uploaded as `dockyard-sbom-<slug>` (the action's own upload and release assets are turned off), and the gate
- * result as `dockyard-gate-sbom-<slug>`.
+ * result (`sbom-<slug>.tsv`, github-gate-results.ts) as `dockyard-gates-sbom-<slug>`.
  *
  * @see https://github.com/anchore/sbom-action#configuration
  */
@@ -41,7 +43,8 @@ export function sbomSteps(pipeline: Pipeline): GithubStep[] {
       'if-no-files-found': 'error',
       'retention-days': retentionDaysOf(pipeline, 'sbom'),
     }),
-    ...gateResultSteps('sbom-${{ matrix.slug }}', { gate: 'sbom', result: 'pass', figure: format, threshold: 'generated' }),
+    { name: 'Record the SBOM result', run: recordPassScript(GATES_DIR_SH, 'sbom', format, SBOM_THRESHOLD), env: { ...PLATFORM_ENV } },
+    ...gateResultSteps(pipeline, 'sbom'),
   ];
 }
 
@@ -49,7 +52,8 @@ export function sbomSteps(pipeline: Pipeline): GithubStep[] {
  * Steps of the sign job: read the digests the manifest job published, install cosign, log in, sign each index
  * keylessly and recursively (GitHub's OIDC token: this job alone has `id-token: write`), attest build provenance
  * of each index with actions/attest-build-provenance (pushed to the registry), and print the verify commands in
- * the job summary.
+ * the job summary. Last, the `sign` gate result and the final gate table (every gate's result, the verify-stage
+ * ones downloaded, and this one) in the job summary.
  *
  * @see https://github.com/sigstore/cosign-installer#usage
  * @see https://github.com/actions/attest-build-provenance#container-image
@@ -93,12 +97,19 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
       ].join('\n'),
       env: { DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com', DOCKYARD_PROVENANCE: provenance ? 'github' : '' },
     },
-    ...gateResultSteps('sign', {
-      gate: 'sign',
-      result: 'pass',
-      figure: '"$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes"',
-      threshold: provenance ? 'signed and attested' : 'signed',
-    }),
+    {
+      name: 'Record the signing result',
+      run: recordGateResultScript(GATES_DIR_SH, {
+        file: 'sign',
+        gate: 'sign',
+        platform: '-',
+        result: 'pass',
+        figure: `"$(grep -c . ${PUBLISHED_SH} || true) indexes"`,
+        threshold: shellQuote(signThreshold(provenance)),
+      }),
+    },
+    ...gateResultSteps(pipeline, 'sign'),
+    ...gateTableSteps(pipeline, ['sign'], NOT_CANCELLED),
   ];
 }
 
@@ -110,27 +121,4 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
  */
 export function attestationSubject(ref: string): string {
   return ref.startsWith('docker.io/') ? `index.${ref}` : ref;
-}
-
-/** Write `<name>.json` (see writeGateResultScript) and upload it as `dockyard-gate-<name>`. */
-function gateResultSteps(name: string, fields: { gate: string; result: string; figure: string; threshold: string }): GithubStep[] {
-  const quote = (v: string) => (v.startsWith('"') ? v : `'${v}'`);
-  return [
-    {
-      name: 'Record the gate result',
-      run: writeGateResultScript(`"$RUNNER_TEMP/dockyard-gates/$GATE_FILE"`, {
-        gate: quote(fields.gate),
-        result: quote(fields.result),
-        figure: quote(fields.figure),
-        threshold: quote(fields.threshold),
-      }),
-      env: { GATE_FILE: `${name}.json` },
-    },
-    useAction('uploadArtifact', 'Upload the gate result', {
-      name: `dockyard-gate-${name}`,
-      path: GATES_DIR,
-      'if-no-files-found': 'error',
-      'retention-days': 1,
-    }),
-  ];
 }

@@ -7,6 +7,7 @@ export interface GithubStep {
   run?: string;
   shell?: string;
   'working-directory'?: string;
+  'continue-on-error'?: boolean;
   with?: Record<string, string | number | boolean>;
   env?: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
+import { recordManifestScript } from '../image-size-script.js';
 import { recordDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { CANDIDATE_DIR, CANDIDATE_DIR_SH, downloadCandidateStep, ENSURE_SKOPEO } from './github-candidate.js';
@@ -14,6 +15,7 @@ import {
   stagedBuildContext,
 } from './github-staging.js';
 import type { GithubStep } from './github-types.js';
+import { coverageMount, prepareCoverageDirStep, TEST_OUTPUT_DIR, testGateSteps } from './github-test-gates.js';
 
 const NOT_FORK_PR = "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
 
@@ -62,11 +64,13 @@ export function metadataSteps(metadataInputs: Record<string, string>): GithubSte
 /**
  * Steps of the build job: build once per platform into an OCI archive and record its digest; then upload the
  * archive (artifact handoff), or push it untagged to the staging repository by digest and upload only the digest
- * (registry handoff, which first refuses pull requests that cannot write there).
+ * (registry handoff, which first refuses pull requests that cannot write there; with a size gate the candidate's
+ * manifest travels with the digest).
  */
 export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const cache = planGithubCache(pipeline, registries, true);
   const staging = githubStagingRef(pipeline, registries);
+  const manifest = staging !== undefined && pipeline.gates.size !== undefined;
   return [
     ...(staging && pipeline.triggers.pullRequests ? [refuseReadOnlyPullRequestStep(staging)] : []),
     ...setupSteps(pipeline, true),
@@ -91,11 +95,13 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
       { id: 'build', env: secretEnv(pipeline) },
     ),
     { name: 'Record the candidate digest', run: recordDigestScript(CANDIDATE_DIR_SH) },
+    // The size gate reads the manifest (by digest) when the archive stays on the runner (image-size-script.ts).
+    ...(manifest ? [{ name: 'Record the candidate manifest', run: recordManifestScript(CANDIDATE_DIR_SH) }] : []),
     ...(staging ? [stageCandidateStep(staging)] : []),
     ...cache.after,
-    useAction('uploadArtifact', staging ? 'Upload the candidate digest' : 'Upload the candidate', {
+    useAction('uploadArtifact', staging ? (manifest ? 'Upload the candidate digest and manifest' : 'Upload the candidate digest') : 'Upload the candidate', {
       name: 'dockyard-candidate-${{ matrix.slug }}',
-      path: staging ? `${CANDIDATE_DIR}/digest` : CANDIDATE_DIR,
+      path: staging ? (manifest ? `${CANDIDATE_DIR}/digest\n${CANDIDATE_DIR}/manifest.json` : `${CANDIDATE_DIR}/digest`) : CANDIDATE_DIR,
       'if-no-files-found': 'error',
       'retention-days': retentionDaysOf(pipeline, 'candidate'),
     }),
@@ -103,34 +109,40 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
 }
 
 /**
- * Steps of the test job. Target mode builds the test stage with the production stage replaced by the exact
- * candidate (an OCI layout build context, or with the registry handoff the staged image, pinned by digest);
- * commands mode loads the candidate into Docker (or pulls the staged digest) and runs each command in a fresh
- * container of it.
+ * Steps of the test job. A test target builds the test stage with the production stage replaced by the exact
+ * candidate (an OCI layout build context, or with the registry handoff the staged image, pinned by digest), with the
+ * build's cache; test commands load the candidate into Docker (or pull the staged digest) and run each command in a
+ * fresh container of it; with both, the stage runs first. Then the coverage check and the gate result files, when
+ * configured (github-test-gates.ts).
  *
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
 export function testSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const { test } = pipeline;
+  const coverage = pipeline.gates.coverage;
   const staging = githubStagingRef(pipeline, registries);
-  if (test.mode === 'target') {
-    const cache = planGithubCache(pipeline, registries, false);
-    return [
-      ...setupSteps(pipeline, true),
-      ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
-      ...cache.before,
-      downloadCandidateStep(),
-      staging
-        ? readCandidateDigestStep()
-        : {
-            name: 'Unpack the candidate',
-            id: 'candidate',
-            run: [
-              'mkdir -p "$RUNNER_TEMP/dockyard/layout"',
-              'tar -xf "$RUNNER_TEMP/dockyard/image.tar" -C "$RUNNER_TEMP/dockyard/layout"',
-              'echo "digest=$(cat "$RUNNER_TEMP/dockyard/digest")" >> "$GITHUB_OUTPUT"',
-            ].join('\n'),
-          },
+  const steps: GithubStep[] = [
+    ...setupSteps(pipeline, test.target !== undefined),
+    // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
+    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
+  ];
+  const cache = test.target !== undefined ? planGithubCache(pipeline, registries, false) : undefined;
+  if (cache) steps.push(...cache.before);
+  steps.push(downloadCandidateStep());
+  if (staging) steps.push(readCandidateDigestStep());
+  if (test.target !== undefined) {
+    if (!staging) {
+      steps.push({
+        name: 'Unpack the candidate',
+        id: 'candidate',
+        run: [
+          'mkdir -p "$RUNNER_TEMP/dockyard/layout"',
+          'tar -xf "$RUNNER_TEMP/dockyard/image.tar" -C "$RUNNER_TEMP/dockyard/layout"',
+          'echo "digest=$(cat "$RUNNER_TEMP/dockyard/digest")" >> "$GITHUB_OUTPUT"',
+        ].join('\n'),
+      });
+    }
+    steps.push(
       useAction(
         'buildPush',
         `Run the "${test.target}" stage against the candidate`,
@@ -140,44 +152,41 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
           'build-contexts': staging
             ? stagedBuildContext(test.replacesStage, staging)
             : `${test.replacesStage}=oci-layout://${CANDIDATE_DIR}/layout@\${{ steps.candidate.outputs.digest }}`,
-          outputs: 'type=cacheonly',
+          // With a coverage report to read, the test stage's file system is exported (github-test-gates.ts reads it).
+          outputs: coverage?.from === 'target' ? `type=local,dest=${TEST_OUTPUT_DIR}` : 'type=cacheonly',
           provenance: false,
           sbom: false,
-          'cache-from': cache.cacheFrom,
+          'cache-from': cache?.cacheFrom,
         },
         { env: secretEnv(pipeline) },
       ),
-    ];
+    );
   }
-  if (staging) {
-    const pull = pullCandidateStep(staging);
-    return [
-      ...setupSteps(pipeline, false),
-      ...loginSteps(job.logsInTo.map((i) => registries[i])),
-      downloadCandidateStep(),
-      readCandidateDigestStep(),
-      pull.step,
+  if (test.commands) {
+    const pull = staging ? pullCandidateStep(staging) : undefined;
+    steps.push(pull ? pull.step : loadCandidateStep());
+    const mount = coverage?.from === 'commands' ? coverageMount(coverage.report) : undefined;
+    if (mount) steps.push(prepareCoverageDirStep());
+    const image = pull ? '"$CANDIDATE"' : '"dockyard-candidate:$SLUG"';
+    const env = pull ? pull.env : { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}' };
+    steps.push(
       ...test.commands.map((command, i) => ({
         name: githubLiteral(`Test ${i + 1}: ${truncate(command, 60)}`),
-        run: 'docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "$CANDIDATE" -c "$TEST_COMMAND"',
-        env: { ...pull.env, TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
+        run: `docker run --rm --platform "$PLATFORM"${mount ? ` --volume "$RUNNER_TEMP/dockyard/coverage:${mount}"` : ''} --entrypoint "$TEST_SHELL" ${image} -c "$TEST_COMMAND"`,
+        env: { ...env, TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
       })),
-    ];
+    );
   }
-  return [
-    ...setupSteps(pipeline, false),
-    downloadCandidateStep(),
-    {
-      name: 'Load the candidate into Docker',
-      run: `${ENSURE_SKOPEO}\nskopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"`,
-      env: { SLUG: '${{ matrix.slug }}' },
-    },
-    ...test.commands.map((command, i) => ({
-      name: githubLiteral(`Test ${i + 1}: ${truncate(command, 60)}`),
-      run: `docker run --rm --platform "$PLATFORM" --entrypoint "$TEST_SHELL" "dockyard-candidate:$SLUG" -c "$TEST_COMMAND"`,
-      env: { PLATFORM: '${{ matrix.platform }}', SLUG: '${{ matrix.slug }}', TEST_SHELL: test.shell, TEST_COMMAND: githubLiteral(command) },
-    })),
-  ];
+  return [...steps, ...testGateSteps(pipeline)];
+}
+
+/** Load this platform's candidate archive into Docker as `dockyard-candidate:<slug>` (test commands, smoke test). */
+export function loadCandidateStep(): GithubStep {
+  return {
+    name: 'Load the candidate into Docker',
+    run: `${ENSURE_SKOPEO}\nskopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"`,
+    env: { SLUG: '${{ matrix.slug }}' },
+  };
 }
 
 function joinLines(lines: readonly string[]): string | undefined {

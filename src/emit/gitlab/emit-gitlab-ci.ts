@@ -1,5 +1,6 @@
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import { gitlabGatesJob, gitlabLintJob, gitlabSizeJob, gitlabSmokeJob } from './gitlab-gate-jobs.js';
 import { gitlabScanJob } from './gitlab-scan-job.js';
 import { gitlabSbomJob, gitlabSignJob } from './gitlab-supply-chain-jobs.js';
 import { gitlabMetadataJob } from './gitlab-metadata-job.js';
@@ -9,7 +10,20 @@ import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
 
-const TIMEOUT: Record<Job['id'], string> = { metadata: '5m', build: '1h', test: '30m', scan: '20m', sbom: '20m', push: '15m', manifest: '10m', sign: '15m' };
+const TIMEOUT: Record<Job['id'], string> = {
+  metadata: '5m',
+  lint: '10m',
+  build: '1h',
+  test: '30m',
+  scan: '20m',
+  smoke: '15m',
+  size: '15m',
+  sbom: '20m',
+  gates: '5m',
+  push: '15m',
+  manifest: '10m',
+  sign: '15m',
+};
 
 /**
  * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
@@ -34,7 +48,7 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
 
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
   const body = jobBody(pipeline, job, registries, helperPath);
-  const nativeRunner = job.id === 'build' || job.id === 'test';
+  const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
   const platforms = platformsOf(pipeline, job);
   const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
   const useTags = job.perPlatform && nativeRunner && runnerTags.size > 1;
@@ -57,7 +71,7 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
       : {}),
     ...(useTags ? { tags: ['$DOCKYARD_RUNNER_TAG'] } : {}),
     ...(job.stage === 'publish' ? { rules: PUBLISH_RULES.map((r) => ({ ...r })) } : {}),
-    timeout: TIMEOUT[job.id],
+    timeout: job.id === 'smoke' ? `${Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + 15}m` : TIMEOUT[job.id],
   };
 }
 
@@ -75,8 +89,16 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
       return gitlabPushJob(pipeline, job, registries);
     case 'manifest':
       return gitlabManifestJob(pipeline, job, registries);
+    case 'lint':
+      return gitlabLintJob(pipeline);
+    case 'smoke':
+      return gitlabSmokeJob(pipeline, job, registries);
+    case 'size':
+      return gitlabSizeJob(pipeline);
     case 'sbom':
       return gitlabSbomJob(pipeline);
+    case 'gates':
+      return gitlabGatesJob(pipeline);
     case 'sign':
       return gitlabSignJob(pipeline, job, registries);
   }

@@ -1,3 +1,5 @@
+import { HADOLINT_IMAGE } from '../tool-images.js';
+
 /**
  * Container images the GitLab jobs run in, pinned to exact versions (one table, bumped deliberately).
  * buildah is the daemonless default builder (kaniko is archived); it runs rootless-friendly with the vfs
@@ -6,6 +8,7 @@
  * @see https://github.com/containers/buildah/blob/main/docs/containertools/README.md
  * @see https://trivy.dev/latest/getting-started/installation/#use-container-image
  * @see https://hub.docker.com/_/node
+ * @see https://hub.docker.com/r/hadolint/hadolint
  * @see https://github.com/anchore/grype/issues/1335 (the `-debug` images have a shell)
  * @see https://github.com/sigstore/cosign/blob/main/Makefile (the `-dev` images are distroless `debug-nonroot`)
  */
@@ -14,6 +17,7 @@ export const GITLAB_IMAGES = {
   skopeo: 'quay.io/skopeo/stable:v1.22.2',
   trivy: 'docker.io/aquasec/trivy:0.69.3',
   node: 'docker.io/library/node:24.19.0-alpine',
+  hadolint: HADOLINT_IMAGE,
   // The supply-chain tools' images are distroless; these variants add the busybox shell GitLab jobs need.
   grype: 'docker.io/anchore/grype:v0.110.0-debug',
   syft: 'docker.io/anchore/syft:v1.42.3-debug',

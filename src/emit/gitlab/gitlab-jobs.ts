@@ -1,5 +1,9 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
+import { coverageDirOf } from '../../model/verify-gates.js';
+import { recordManifestScript } from '../image-size-script.js';
 import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
+import { recordHealthcheckScript } from '../smoke-scripts.js';
+import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gates.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 import { gitlabStaging, requireStagingLoginScript, stagingVariables } from './gitlab-staging.js';
@@ -102,13 +106,21 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         ...flags.map((f) => `  ${f} \\`),
         `  ${shq(image.context)}`,
         `buildah ${root}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
+        // buildah's OCI format drops HEALTHCHECK: the smoke test reads it from here (smoke-scripts.ts).
+        ...(pipeline.gates.smoke ? [recordHealthcheckScript('"localhost/dockyard-candidate:$DOCKYARD_SLUG"', CANDIDATE_DIR, `buildah ${root}`.trimEnd())] : []),
         // A local cache keeps its layers but drops images no tag points at, so it does not grow without bound.
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
       recordDigestScript(CANDIDATE_DIR),
+      // The size gate reads the manifest (by digest) when the archive stays on the runner (image-size-script.ts).
+      ...(staging && pipeline.gates.size ? [recordManifestScript(CANDIDATE_DIR)] : []),
       ...(staging ? [stageWithBuildahScript(CANDIDATE_DIR)] : []),
     ],
-    stagingVariables(staging),
+    {
+      ...stagingVariables(staging),
+      // A Docker-format build keeps the HEALTHCHECK in local storage; the archive is still OCI (converted on push).
+      ...(pipeline.gates.smoke ? { BUILDAH_FORMAT: 'docker' } : {}),
+    },
   );
   return {
     ...body,
@@ -124,58 +136,64 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
 }
 
 /**
- * Where the test and scan jobs find the candidate: the build job's archive, or (registry handoff) the staged
+ * Where the test, smoke and scan jobs find the candidate: the build job's archive, or (registry handoff) the staged
  * candidate, `$DOCKYARD_STAGING@$digest`, with `prelude` reading the digest the build job recorded.
  */
-function candidateSource(staged: boolean): { prelude: string[]; ref: string } {
+export function candidateSource(staged: boolean): { prelude: string[]; ref: string } {
   return staged
     ? { prelude: [readRecordedDigestScript(CANDIDATE_DIR)], ref: '"docker://$DOCKYARD_STAGING@$digest"' }
     : { prelude: [], ref: '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"' };
 }
 
 /**
- * The test job: target mode builds the test stage with the production stage replaced by the exact candidate
- * (loaded into local storage from the archive, or pulled by digest from the staging repository); commands mode
- * runs each command in a container of the candidate with `buildah run` (daemonless). Commands reach the script
- * through unexpanded variables.
+ * The test job: a test target builds the test stage with the production stage replaced by the exact candidate
+ * (loaded into local storage from the archive, or pulled by digest from the staging repository) and the build's
+ * cache; test commands run in a container of the candidate with `buildah run` (daemonless), passed through
+ * unexpanded variables; with both, the stage runs first. Then the coverage check and gate results, when configured
+ * (gitlab-test-gates.ts).
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
 export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { test } = pipeline;
+  const coverage = pipeline.gates.coverage;
   const staging = gitlabStaging(pipeline, registries);
   const source = candidateSource(staging !== undefined);
-  if (test.mode === 'target') {
-    return buildahJob(
-      job,
-      registries,
-      [
-        ...source.prelude,
-        SH([
-          `candidate=$(buildah pull --quiet ${source.ref})`,
-          'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
-          'buildah build \\',
-          ...[...buildFlags(pipeline), `--target ${shq(test.target)}`, `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`, ...cacheFlags(pipeline, registries).flags].map((f) => `  ${f} \\`),
-          `  ${shq(pipeline.image.context)}`,
-        ]),
-      ],
-      stagingVariables(staging),
+  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
+  const script: string[] = [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...source.prelude];
+  if (test.target !== undefined) {
+    const keep = coverage?.from === 'target';
+    script.push(
+      SH([
+        `candidate=$(buildah pull --quiet ${source.ref})`,
+        'buildah tag "$candidate" "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
+        'buildah build \\',
+        ...[
+          ...buildFlags(pipeline),
+          `--target ${shq(test.target)}`,
+          `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`,
+          ...cacheFlags(pipeline, registries).flags,
+          ...(keep ? ['--tag "localhost/dockyard-test:$DOCKYARD_SLUG"'] : []),
+        ].map((f) => `  ${f} \\`),
+        `  ${shq(pipeline.image.context)}`,
+      ]),
+      ...(keep ? [copyCoverageFromStageScript(coverage.report)] : []),
     );
   }
-  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, ...stagingVariables(staging), DOCKYARD_TEST_SHELL: test.shell };
-  test.commands.forEach((command, i) => {
-    variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
-  });
-  return {
-    image: GITLAB_IMAGES.buildah,
-    variables,
-    script: [
-      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
-      ...source.prelude,
+  if (test.commands) {
+    const mount = coverage?.from === 'commands' ? ` --volume "$PWD/dockyard/coverage:${coverageDirOf(coverage.report)}"` : '';
+    variables.DOCKYARD_TEST_SHELL = test.shell;
+    test.commands.forEach((command, i) => {
+      variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
+    });
+    script.push(
+      ...(mount ? ['mkdir -p dockyard/coverage && chmod 0777 dockyard/coverage'] : []),
       `container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${source.ref})`,
-      ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
-    ],
-  };
+      ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run${mount} "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
+    );
+  }
+  const gates = gitlabTestGates(pipeline);
+  return { image: GITLAB_IMAGES.buildah, variables: { ...variables, ...gates.variables }, script: [...script, ...gates.script], ...gates.extra };
 }
 
 /**

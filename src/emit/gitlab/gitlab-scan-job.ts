@@ -4,6 +4,7 @@ import { GITLAB_IMAGES } from './gitlab-images.js';
 import { CANDIDATE_DIR, shq, type GitlabJob } from './gitlab-jobs.js';
 import type { GitlabRegistry } from './gitlab-registries.js';
 import { gitlabStaging, stagingVariables, trivyLoginVariables } from './gitlab-staging.js';
+import { gitlabGateResults } from './gitlab-test-gates.js';
 import { readRecordedDigestScript } from '../shell-scripts.js';
 
 /** The container scanning report file GitLab reads (`artifacts: reports: container_scanning`). */
@@ -16,12 +17,26 @@ export const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
  * (`/contrib/gitlab.tpl` in the Trivy image, container scanning schema 15.x) as the `container_scanning` report,
  * kept even when the gate then fails (`when: always`). The report scans the archive through a link named
  * `dockyard-candidate:<slug>`, because GitLab requires the report's image name to have the form `name:tag`.
+ * With the gate summary, an `after_script` records the `scan-<slug>` result and `dockyard/gates/` is kept.
  *
  * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscontainer_scanning
  * @see https://github.com/anchore/grype#gating-on-severity-of-vulnerabilities
  */
 export function gitlabScanJob(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
+  return withScanResults(pipeline, scanJobBody(pipeline, registries));
+}
+
+/** The gate result parts merged into the scan job, keeping the container scanning report (30 days) when there is one. */
+function withScanResults(pipeline: Pipeline, body: GitlabJob): GitlabJob {
+  const results = gitlabGateResults(pipeline, 'scan');
+  if (results.after_script === undefined) return body;
+  const own = body.artifacts as Record<string, unknown> | undefined;
+  const gates = results.artifacts as Record<string, unknown>;
+  return { ...body, after_script: results.after_script, artifacts: own ? { paths: gates.paths, ...own } : gates };
+}
+
+function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
   const { scan } = pipeline;
   // The config rules reject Grype and the report with the registry handoff: they read the archive.
   const staging = gitlabStaging(pipeline, registries);

@@ -1,8 +1,12 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { GITLAB_CERT_IDENTITY, gitlabProvenanceScript, signPublishedScript, verifyInstructionsScript, writeGateResultScript } from '../supply-chain-scripts.js';
+import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
+import { recordGateResultScript, recordPassScript, shellQuote } from '../gate-scripts.js';
+import { GITLAB_CERT_IDENTITY, gitlabProvenanceScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
+import { gitlabGateFiles, gitlabGateTableScript } from './gitlab-gate-jobs.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabJob } from './gitlab-jobs.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
+import { GITLAB_GATES_DIR, gitlabGateResults } from './gitlab-test-gates.js';
 
 /** The file the manifest job writes (`repository@digest` per registry whose index it pushed) for the sign job. */
 export const PUBLISHED_FILE = 'dockyard/published';
@@ -13,13 +17,14 @@ const VERIFY_FILE = 'dockyard/verify.md';
  * The sbom job: Syft (`anchore/syft` debug image, which has a shell) on this platform's candidate archive. It
  * always writes CycloneDX JSON as `dockyard/sbom/gl-sbom-<slug>.cdx.json` for GitLab's `cyclonedx` report (the
  * dependency list), and the SPDX JSON `dockyard/sbom/sbom-<slug>.spdx.json` as well when SPDX is configured: one
- * Syft run, two encodings of the same catalogue.
+ * Syft run, two encodings of the same catalogue. The gate result is `dockyard/gates/sbom-<slug>.tsv`.
  *
  * @see https://github.com/anchore/syft/wiki/Output-Formats
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscyclonedx
  */
 export function gitlabSbomJob(pipeline: Pipeline): GitlabJob {
   const spdx = pipeline.sbom?.format === 'spdx-json';
+  const results = gitlabGateResults(pipeline, 'sbom');
   return {
     image: { name: GITLAB_IMAGES.syft, entrypoint: [''] },
     variables: { SYFT_CHECK_FOR_APP_UPDATE: 'false' },
@@ -30,16 +35,14 @@ export function gitlabSbomJob(pipeline: Pipeline): GitlabJob {
         ...(spdx ? ['  --output "spdx-json=dockyard/sbom/sbom-$DOCKYARD_SLUG.spdx.json" \\'] : []),
         '  --output "cyclonedx-json=dockyard/sbom/gl-sbom-$DOCKYARD_SLUG.cdx.json"',
       ].join('\n'),
-      writeGateResultScript('"dockyard/gates/sbom-$DOCKYARD_SLUG.json"', {
-        gate: 'sbom',
-        result: 'pass',
-        figure: spdx ? 'spdx-json' : 'cyclonedx-json',
-        threshold: 'generated',
-      }),
+      recordPassScript(GITLAB_GATES_DIR, 'sbom', spdx ? 'spdx-json' : 'cyclonedx-json', SBOM_THRESHOLD),
     ],
+    ...(results.after_script ? { after_script: results.after_script } : {}),
     artifacts: {
-      paths: ['dockyard/sbom/', 'dockyard/gates/'],
+      paths: ['dockyard/sbom/', `${GITLAB_GATES_DIR}/`],
       reports: { cyclonedx: ['dockyard/sbom/gl-sbom-*.cdx.json'] },
+      // The summary reads the result of a failed SBOM job too.
+      when: 'always',
       expire_in: `${retentionDaysOf(pipeline, 'sbom')} days`,
     },
   };
@@ -49,7 +52,9 @@ export function gitlabSbomJob(pipeline: Pipeline): GitlabJob {
  * The sign job (after manifest, protected refs only): cosign (the `-dev` image, which has a shell) signs every
  * published index keylessly and recursively with the job's `SIGSTORE_ID_TOKEN` (`aud: sigstore`, this job only),
  * attests a SLSA v1 provenance predicate built from CI variables for each index, prints the verify commands in
- * the job log and keeps them as `dockyard/verify.md`.
+ * the job log and keeps them as `dockyard/verify.md`. It records the `sign` gate result and, in `after_script`
+ * (whatever happened), renders the final gate table (the gates job's results and its own) into the log and
+ * `dockyard/gates.md`.
  *
  * @see https://docs.gitlab.com/ci/yaml/signing_examples/
  * @see https://docs.gitlab.com/ci/yaml/#id_tokens
@@ -59,20 +64,23 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
   return {
     image: { name: GITLAB_IMAGES.cosign, entrypoint: [''] },
     id_tokens: { SIGSTORE_ID_TOKEN: { aud: 'sigstore' } },
-    variables: { DOCKYARD_PROVENANCE: provenance ? 'cosign' : '' },
+    variables: { DOCKYARD_PROVENANCE: provenance ? 'cosign' : '', DOCKYARD_GATE_FILES: gitlabGateFiles(pipeline, ['sign']).join(' ') },
     script: [
       ...loginScript('cosign', job.logsInTo.map((i) => registries[i])),
       GITLAB_CERT_IDENTITY,
       ...(provenance ? [gitlabProvenanceScript(PROVENANCE_FILE)] : []),
       signPublishedScript(PUBLISHED_FILE, provenance ? PROVENANCE_FILE : undefined),
       `${verifyInstructionsScript(PUBLISHED_FILE, VERIFY_FILE)}\ncat ${VERIFY_FILE}`,
-      writeGateResultScript('dockyard/gates/sign.json', {
+      recordGateResultScript(GITLAB_GATES_DIR, {
+        file: 'sign',
         gate: 'sign',
+        platform: '-',
         result: 'pass',
-        figure: `"$(grep -c . ${PUBLISHED_FILE}) indexes"`,
-        threshold: provenance ? "'signed and attested'" : 'signed',
+        figure: `"$(grep -c . ${PUBLISHED_FILE} || true) indexes"`,
+        threshold: shellQuote(signThreshold(provenance)),
       }),
     ],
-    artifacts: { paths: [VERIFY_FILE, 'dockyard/gates/', ...(provenance ? [PROVENANCE_FILE] : [])], expire_in: '90 days' },
+    after_script: [`${(gitlabGateResults(pipeline, 'sign').after_script as string[])[0]}\n${gitlabGateTableScript('final')}`],
+    artifacts: { paths: [VERIFY_FILE, 'dockyard/gates.md', `${GITLAB_GATES_DIR}/`, ...(provenance ? [PROVENANCE_FILE] : [])], when: 'always', expire_in: '90 days' },
   };
 }
