@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coverageCheckScript, gateSummaryScript, lintScript, recordGateResultScript, recordJobResultsScript, recordPassScript, shellQuote } from '../../src/emit/gate-scripts.js';
 import { ROOT } from '../support/paths.js';
 
-const FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage');
+const FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage-reports');
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockyard-gates-'));
