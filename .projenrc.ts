@@ -1,5 +1,7 @@
 import { javascript, typescript, TextFile } from 'projen';
 import { TypeScriptRunner } from 'projen/lib/typescript';
+import { DOCKYARD_IMAGE_CONFIG } from './projenrc/dockyard-image.js';
+import { DockyardPipeline } from './src/projen/index.js';
 
 /**
  * dockyard's own project definition. Run `npx projen` after editing this file;
@@ -143,5 +145,8 @@ project.addTask('examples', {
 });
 
 new TextFile(project, '.nvmrc', { lines: ['20'] });
+
+// dockyard is its own first user: the workflow that builds and publishes dockyard's image (root Dockerfile).
+new DockyardPipeline(project, DOCKYARD_IMAGE_CONFIG);
 
 project.synth();
