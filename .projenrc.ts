@@ -1,5 +1,7 @@
 import { javascript, typescript, TextFile } from 'projen';
 import { TypeScriptRunner } from 'projen/lib/typescript';
+import { DOCKYARD_IMAGE_CONFIG } from './projenrc/dockyard-image.js';
+import { DockyardPipeline } from './src/projen/index.js';
 
 /**
  * dockyard's own project definition. Run `npx projen` after editing this file;
@@ -54,6 +56,9 @@ const project = new typescript.TypeScriptProject({
     // plugin-throttling's own limiter: dockyard passes its Bottleneck groups to set the write spacing.
     'bottleneck@^2.19.5',
   ],
+  // `dockyard/projen` (the DockyardPipeline component) runs inside the user's projen; tested with 0.103.
+  peerDeps: ['projen@>=0.103.0 <1.0.0'],
+  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'vitest@^4.1.0',
     'tsx@^4.20.0',
@@ -99,10 +104,14 @@ const project = new typescript.TypeScriptProject({
 project.package.addField('type', 'module');
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', import: './lib/index.js' },
+  // The projen component; needs projen (a peer dependency), so it is not part of the main entry point.
+  './projen': { types: './lib/projen/index.d.ts', import: './lib/projen/index.js' },
   './package.json': './package.json',
 });
 // @octokit/request >= 10.0.15 pulls content-type@3, whose engines ask for Node >= 22; 10.0.14 (content-type@2,
 // Node >= 18) keeps the whole tree within dockyard's Node >= 20.19 range.
+// Only `dockyard/projen` needs projen: CLI users must not get it installed as an automatic peer.
+project.package.addField('peerDependenciesMeta', { projen: { optional: true } });
 project.package.addField('overrides', { '@octokit/request': '10.0.14' });
 project.package.addField('files', ['lib', 'bin', 'schema', 'templates']);
 // `npm ci` on a fresh clone builds lib/ so that `npx dockyard` works at once.
@@ -136,5 +145,8 @@ project.addTask('examples', {
 });
 
 new TextFile(project, '.nvmrc', { lines: ['20'] });
+
+// dockyard is its own first user: the workflow that builds and publishes dockyard's image (root Dockerfile).
+new DockyardPipeline(project, DOCKYARD_IMAGE_CONFIG);
 
 project.synth();
