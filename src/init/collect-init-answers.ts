@@ -143,6 +143,9 @@ export async function collectInitAnswers(
     test = { commands: [flags.testCommand] };
   } else if (flags.testTarget !== undefined || summary?.testStage) {
     const target = await settle<string>('test-target', flags.testTarget, (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: `not a stage of the Dockerfile (stages: ${[...stages].join(', ') || 'none named'})` }), summary?.testStage, undefined, report);
+    if (!summary?.productionStage?.name) {
+      throw new UsageError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name: name it (\`FROM … AS production\`) or pass --test-command`);
+    }
     test = { target };
   } else {
     const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'the command is empty' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
