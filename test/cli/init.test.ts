@@ -141,6 +141,17 @@ describe('dockyard init: existing files', () => {
     expect(readFileSync(join(dir, path), 'utf8')).toBe(content);
   });
 
+  it('refuses, before writing the config, when synth would meet a foreign pipeline file', async () => {
+    makeRepo('node', 'git@github.com:acme/api.git');
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/dockyard.yml'), 'name: mine\n');
+    const io = captureOutput();
+    expect(await runCli(['init', '--dir', dir, '--yes'], io)).toBe(1);
+    expect(io.stderr).toEqual(expect.arrayContaining(['refused .github/workflows/dockyard.yml: exists']));
+    expect(existsSync(join(dir, 'dockyard.config.ts'))).toBe(false);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+  });
+
   it('--force overwrites the config, a templated Dockerfile and a foreign pipeline', async () => {
     makeRepo('node', 'git@github.com:acme/api.git');
     writeFileSync(join(dir, 'dockyard.config.ts'), 'export default {};\n');

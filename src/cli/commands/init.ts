@@ -16,6 +16,9 @@ import { writeFilesAtomically, type FileToWrite } from '../../io/write-files.js'
 import { printIssues, type Output } from '../output.js';
 import type { InitOptions } from './init-args.js';
 import { runSynth } from './synth.js';
+import { compareFiles } from '../../synth/compare-files.js';
+import { renderPipelineFiles } from '../../synth/render-pipeline-files.js';
+import { readRenderAssets } from '../../io/read-assets.js';
 
 /** The config file `dockyard init` writes. */
 export const INIT_CONFIG_FILE = 'dockyard.config.ts';
@@ -38,7 +41,7 @@ function renderTemplate(language: TemplateLanguage, name: string, values: Readon
  * `dockyard init`: detect the Dockerfile, the origin remote and the language; settle the answers (flags, then
  * prompts on a TTY, then detected values); write `dockyard.config.ts` (plus a Dockerfile and .dockerignore from
  * a template when asked) all-or-nothing after checking that no target exists (unless `force`) and that the
- * config validates; then run `dockyard synth`.
+ * config validates, and that synth will not meet a hand-edited or foreign pipeline file; then run `dockyard synth`.
  *
  * @returns 0 ok; 1 refused overwrite, invalid generated config, cancelled prompt or failed synth.
  * @throws {import('../usage-error.js').UsageError} (exit 2) for bad flag values or answers that are needed but missing.
@@ -91,7 +94,12 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
     printIssues(output, result.errors, result.warnings, INIT_CONFIG_FILE);
     return 1;
   }
-  const existing = [...new Set([...toWrite.map((f) => f.path), ...CONFIG_FILE_NAMES])].filter((path) => existsSync(resolve(dir, path)));
+  // synth's own targets too: a pipeline file it would refuse to replace must stop init before anything is written
+  const pipelines = options.synth === false ? [] : renderPipelineFiles(result.config, { configFile: INIT_CONFIG_FILE, command: 'npx dockyard synth' }, readRenderAssets());
+  const foreign = compareFiles(pipelines, new Map(pipelines.map((f) => [f.path, readProjectFiles(dir, [f.path])[f.path]])))
+    .filter((c) => c.state === 'foreign' || c.state === 'hand-edited')
+    .map((c) => c.file.path);
+  const existing = [...new Set([...toWrite.map((f) => f.path), ...CONFIG_FILE_NAMES])].filter((path) => existsSync(resolve(dir, path))).concat(foreign);
   if (existing.length > 0 && !options.force) {
     for (const path of existing) output.err(`${color.red('refused')} ${path}: exists`);
     output.err('Nothing was written. Re-run with --force to overwrite.');
