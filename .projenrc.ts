@@ -55,6 +55,9 @@ const project = new typescript.TypeScriptProject({
     'cli-progress@^3.12.0',
     // plugin-throttling's own limiter: dockyard passes its Bottleneck groups to set the write spacing.
     'bottleneck@^2.19.5',
+    // dockyard init / doctor: a real Dockerfile parser (stages, instructions, line ranges) and TTY prompts.
+    'dockerfile-ast@^0.7.1',
+    '@clack/prompts@^1.9.0',
   ],
   // `dockyard/projen` (the DockyardPipeline component) runs inside the user's projen; tested with 0.103.
   peerDeps: ['projen@>=0.103.0 <1.0.0'],

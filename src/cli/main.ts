@@ -8,9 +8,12 @@ import { metaArgs } from './commands/meta-args.js';
 import { commitArgs } from './commands/commit-args.js';
 import { prArgs } from './commands/pr-args.js';
 import { fleetArgs } from './commands/fleet-args.js';
+import { initArgs } from './commands/init-args.js';
+import { doctorArgs } from './commands/doctor-args.js';
 import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
+import type { InitPrompts } from '../init/init-prompts.js';
 
 export { CLI_VERSION };
 
@@ -20,7 +23,7 @@ async function printUsage(output: Output, cmd: CommandDef<ArgsDef>, parent?: Com
   output.out(output.color.isColorSupported ? text : stripVTControlCharacters(text));
 }
 
-function commands(output: Output, setExit: (code: number) => void): Record<string, CommandDef<ArgsDef>> {
+function commands(output: Output, setExit: (code: number) => void, initPrompts?: InitPrompts): Record<string, CommandDef<ArgsDef>> {
   const synth = defineCommand({
     meta: { name: 'synth', description: 'Render the pipeline files from the config' },
     args: synthArgs,
@@ -75,18 +78,39 @@ function commands(output: Output, setExit: (code: number) => void): Record<strin
       setExit(await runFleetCommand({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env, { tty: Boolean(process.stderr.isTTY) }));
     },
   });
-  return { synth, validate, meta, commit, pr, fleet } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const init = defineCommand({
+    meta: { name: 'init', description: 'Detect the Dockerfile, remote and language; write dockyard.config.ts (and a Dockerfile from a template), then synth' },
+    args: initArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, initArgs);
+      const { runInit } = await import('./commands/init.js');
+      const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      const prompts = tty ? (await import('./clack-prompts.js')).createClackPrompts() : undefined;
+      setExit(await runInit(args, output, { prompts: initPrompts ?? prompts }));
+    },
+  });
+  const doctor = defineCommand({
+    meta: { name: 'doctor', description: 'Report what in the Dockerfile and config weakens the pipeline, with fixes' },
+    args: doctorArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, doctorArgs);
+      const { runDoctor } = await import('./commands/doctor.js');
+      setExit(await runDoctor(args, output));
+    },
+  });
+  return { init, doctor, synth, validate, meta, commit, pr, fleet } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**
  * Run the dockyard CLI in-process.
  *
  * @param argv arguments after the program name, e.g. `['synth', '--check']`.
+ * @param initPrompts the prompts `dockyard init` asks (tests inject scripted ones); default: @clack/prompts on a TTY, none otherwise.
  * @returns the exit code: 0 ok, 1 validation failure or drift, 2 usage error.
  */
-export async function runCli(argv: readonly string[], output: Output = createProcessOutput()): Promise<number> {
+export async function runCli(argv: readonly string[], output: Output = createProcessOutput(), initPrompts?: InitPrompts): Promise<number> {
   let exit = 0;
-  const sub = commands(output, (code) => (exit = code));
+  const sub = commands(output, (code) => (exit = code), initPrompts);
   const main = defineCommand({
     meta: { name: 'dockyard', version: CLI_VERSION, description: 'Container-image pipelines for GitHub Actions and GitLab CI from one typed config' },
     subCommands: sub,

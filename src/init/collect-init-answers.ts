@@ -1,0 +1,158 @@
+import { repositoryPathSchema } from '../config/schema/primitives.js';
+import { UsageError } from '../cli/usage-error.js';
+import type { DetectedLanguage, TemplateLanguage } from './detect-language.js';
+import type { DetectedRemote } from './detect-remote.js';
+import type { InitPrompts } from './init-prompts.js';
+import type { DockerfileSummary } from './parse-dockerfile.js';
+import type { InitAnswers } from './render-config-source.js';
+
+/** What `dockyard init` found in the project directory. */
+export interface InitDetection {
+  /** The existing Dockerfile (path relative to the project) and its summary. */
+  readonly dockerfile?: { readonly path: string; readonly summary: DockerfileSummary };
+  readonly language?: DetectedLanguage;
+  readonly remote?: DetectedRemote;
+  /** The project directory's base name: the image name when there is no remote. */
+  readonly dirName: string;
+}
+
+/** The answers given as flags (all optional). */
+export interface InitFlags {
+  readonly ci?: string;
+  readonly image?: string;
+  readonly dockerfile?: string;
+  readonly template?: string;
+  readonly testTarget?: string;
+  readonly testCommand?: string;
+}
+
+/** The decisions of `dockyard init`. */
+export interface InitPlan {
+  readonly answers: InitAnswers;
+  /** The template to write as the Dockerfile, `undefined` to keep the existing one. */
+  readonly template?: TemplateLanguage;
+}
+
+const CI_CHOICES = { github: ['github'], gitlab: ['gitlab'], both: ['github', 'gitlab'], 'github,gitlab': ['github', 'gitlab'], 'gitlab,github': ['github', 'gitlab'] } as const;
+const TEMPLATES = ['node', 'python', 'go'] as const;
+
+type Check<T> = (answer: string) => { value: T } | { problem: string };
+
+/**
+ * Settle one answer: the flag when given (a bad value throws), else the prompt on a TTY (a bad answer is
+ * printed and asked again), else the default, else a {@link UsageError} naming the flag.
+ */
+async function settle<T>(
+  flag: string,
+  given: string | undefined,
+  check: Check<T>,
+  fallback: string | undefined,
+  ask: ((initial: string | undefined) => Promise<string>) | undefined,
+  report: (line: string) => void,
+): Promise<T> {
+  if (given !== undefined) {
+    const result = check(given);
+    if ('problem' in result) throw new UsageError(`--${flag} ${JSON.stringify(given)}: ${result.problem}`);
+    return result.value;
+  }
+  if (ask) {
+    for (;;) {
+      const result = check(await ask(fallback));
+      if ('value' in result) return result.value;
+      report(`${result.problem}; try again.`);
+    }
+  }
+  if (fallback !== undefined) {
+    const result = check(fallback);
+    if ('value' in result) return result.value;
+  }
+  throw new UsageError(`cannot decide --${flag} on my own; pass --${flag} (or run on a terminal to be asked)`);
+}
+
+/** A repository path from a free-form name: lower case, invalid characters replaced by `-`. */
+function suggestImageName(detection: InitDetection): string {
+  const raw = detection.remote?.path ?? detection.dirName;
+  return raw
+    .toLowerCase()
+    .replace(/[^a-z0-9._/-]+/g, '-')
+    .replace(/(^[-._]+|[-._]+$)/g, '');
+}
+
+/**
+ * Decide every answer of `dockyard init` from the flags, the detection and (when `prompts` is given, i.e. on a
+ * TTY without `--yes`) the user's answers.
+ *
+ * @param renderTemplateSummary parses the Dockerfile a template would write (to find its stages).
+ * @param report prints a problem with an answer before it is asked again.
+ * @throws {UsageError} for a bad flag value, or an answer that is needed but neither given nor detectable.
+ * @throws {import('./init-prompts.js').PromptCancelled} when the user cancels a prompt.
+ */
+export async function collectInitAnswers(
+  detection: InitDetection,
+  flags: InitFlags,
+  prompts: InitPrompts | undefined,
+  renderTemplateSummary: (language: TemplateLanguage) => DockerfileSummary,
+  report: (line: string) => void,
+): Promise<InitPlan> {
+  const ci = await settle<('github' | 'gitlab')[]>(
+    'ci',
+    flags.ci,
+    (a) => (a in CI_CHOICES ? { value: [...CI_CHOICES[a as keyof typeof CI_CHOICES]] } : { problem: 'expected github, gitlab or both' }),
+    detection.remote?.platform,
+    prompts &&
+      ((initial) =>
+        prompts.select('CI system', [{ value: 'github', label: 'GitHub Actions' }, { value: 'gitlab', label: 'GitLab CI' }, { value: 'both', label: 'Both' }], initial)),
+    report,
+  );
+  const imageName = await settle<string>(
+    'image',
+    flags.image,
+    (a) => (repositoryPathSchema.safeParse(a).success ? { value: a } : { problem: 'not a valid image repository path (lower-case letters, digits, . _ - separators, components joined by /), e.g. acme/api' }),
+    suggestImageName(detection) || undefined,
+    prompts && ((initial) => prompts.text('Image repository (without registry host)', initial)),
+    report,
+  );
+  let template: TemplateLanguage | undefined;
+  let summary = detection.dockerfile?.summary;
+  if (flags.template !== undefined || !detection.dockerfile) {
+    const choice = await settle<string>(
+      'template',
+      flags.template,
+      (a) => (a === 'none' || (TEMPLATES as readonly string[]).includes(a) ? { value: a } : { problem: `expected ${TEMPLATES.join(', ')} or none` }),
+      detection.language?.language,
+      prompts &&
+        ((initial) =>
+          prompts.select(
+            `No ${flags.dockerfile ?? 'Dockerfile'} found: write one from a template?`,
+            [{ value: 'node', label: 'Node.js' }, { value: 'python', label: 'Python' }, { value: 'go', label: 'Go' }, { value: 'none', label: 'No, I will write my own' }],
+            initial,
+          )),
+      report,
+    );
+    if (choice === 'none') {
+      if (!detection.dockerfile) throw new UsageError('dockyard init needs a Dockerfile: write one, or pick a template with --template node|python|go');
+    } else {
+      template = choice as TemplateLanguage;
+      summary = renderTemplateSummary(template);
+    }
+  }
+  const stages = new Set(summary?.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
+  let test: InitAnswers['test'];
+  if (flags.testCommand !== undefined) {
+    if (flags.testCommand.trim() === '') throw new UsageError('--test-command: empty command');
+    test = { commands: [flags.testCommand] };
+  } else if (flags.testTarget !== undefined || summary?.testStage) {
+    const target = await settle<string>('test-target', flags.testTarget, (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: `not a stage of the Dockerfile (stages: ${[...stages].join(', ') || 'none named'})` }), summary?.testStage, undefined, report);
+    if (!summary?.productionStage?.name) {
+      throw new UsageError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name: name it (\`FROM … AS production\`) or pass --test-command`);
+    }
+    test = { target };
+  } else {
+    const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'the command is empty' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
+    test = { commands: [command] };
+  }
+  return {
+    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary?.productionStage?.name, test },
+    template,
+  };
+}

@@ -1,0 +1,56 @@
+import Handlebars from 'handlebars';
+
+/** The answers `dockyard init` writes into `dockyard.config.ts`. */
+export interface InitAnswers {
+  readonly ci: readonly ('github' | 'gitlab')[];
+  /** The image repository path, e.g. `acme/api`. */
+  readonly imageName: string;
+  /** The Dockerfile path relative to the config file. */
+  readonly dockerfile: string;
+  /** The production stage; omitted from the config when `undefined`. */
+  readonly target?: string;
+  /** A Dockerfile test stage, or commands run in the candidate image. */
+  readonly test: { readonly target: string } | { readonly commands: readonly string[] };
+}
+
+/** What was detected, for the config's header comments. */
+export interface InitContext {
+  /** e.g. `Dockerfile (stages deps, test, production), package.json`. */
+  readonly detected?: string;
+  /** e.g. `github.com/acme/api`. */
+  readonly remote?: string;
+}
+
+/**
+ * Write a JSON-like value as a TypeScript literal: strings through `JSON.stringify` (a valid TS string literal
+ * for any content), arrays as `[a, b]`, objects as `{ key: value }` (keys quoted unless identifiers).
+ */
+export function formatLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(formatLiteral).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatLiteral(v)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/**
+ * Render the commented `dockyard.config.ts` from the handlebars template `templates/config/dockyard.config.ts.hbs`.
+ * Every value reaches the source through the `ts` helper, which writes it as a TypeScript literal
+ * (`JSON.stringify`), so names with quotes, backslashes or newlines cannot break out of their string; comment
+ * values have `*\/` and line breaks removed.
+ *
+ * @param template the template's text.
+ * @throws {Error} when the template uses a value that is not defined (handlebars `strict`).
+ */
+export function renderConfigSource(template: string, answers: InitAnswers, context: InitContext = {}): string {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('ts', (value: unknown) => formatLiteral(value));
+  const comment = (text: string | undefined): string => (text ?? '').replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+  return hbs.compile(template, { strict: true, noEscape: true })({
+    ...answers,
+    target: answers.target ?? '',
+    detected: comment(context.detected),
+    remote: comment(context.remote),
+  });
+}
