@@ -64,11 +64,11 @@ export const NOTIFY_EVENTS = ['failure', 'success'] as const;
 
 /** A webhook whose URL is a CI secret (never written into the generated files). */
 const webhookSchema = z.strictObject({
-  /** Name of the CI secret (GitHub) / masked, protected CI variable (GitLab) holding the webhook URL, e.g. `SLACK_WEBHOOK_URL`. */
+  /** Name of the CI secret (GitHub) / masked, protected CI variable (GitLab) holding the webhook URL, e.g. `SLACK_WEBHOOK_URL` or `TEAMS_WEBHOOK_URL`. */
   webhook: z
     .string()
     .regex(SECRET_NAME, { message: 'not a secret name' })
-    .describe('Name of the CI secret (GitHub) / masked, protected CI variable (GitLab) holding the webhook URL, e.g. `SLACK_WEBHOOK_URL`.'),
+    .describe('Name of the CI secret (GitHub) / masked, protected CI variable (GitLab) holding the webhook URL, e.g. `SLACK_WEBHOOK_URL` or `TEAMS_WEBHOOK_URL`.'),
 });
 
 /**
