@@ -6,6 +6,7 @@ import { platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
+import { checkDeployNotify } from './check-deploy-notify.js';
 import { checkVerifyGates } from './check-verify-gates.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
@@ -27,6 +28,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkVerifyGates(config),
     ...checkHandoff(config),
     ...checkSupplyChainRules(config),
+    ...checkDeployNotify(config),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schem
 import type { PlatformId } from '../config/schema/primitives.js';
 import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
+import type { DeploySpec, NotifySpec } from './deploy-notify.js';
 import type { VerifyGates } from './verify-gates.js';
 
 /**
@@ -28,6 +29,10 @@ export interface Pipeline {
   readonly sbom?: SbomSpec;
   /** Signing and provenance of the published images, when configured. */
   readonly signing?: SigningSpec;
+  /** Deployment environments after publishing, when configured (deploy-notify.ts). */
+  readonly deploy?: DeploySpec;
+  /** Slack / Teams notifications, when configured (deploy-notify.ts). */
+  readonly notify?: NotifySpec;
   readonly triggers: TriggerSpec;
   /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
@@ -160,9 +165,10 @@ export interface TriggerSpec {
 /**
  * The job kinds, in order of trust. `metadata` computes tags, labels and annotations once (docker/metadata-action
  * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs. `lint`, `smoke`, `size` and `gates`
- * (the gate summary) exist only when their gates are configured (docs/gates.md).
+ * (the gate summary) exist only when their gates are configured (docs/gates.md). `deploy` (one CI job per
+ * environment) and `notify` (one CI job per event) exist when configured (docs/deploy-and-notify.md).
  */
-export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'sbom' | 'gates' | 'push' | 'manifest' | 'sign';
+export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'sbom' | 'gates' | 'push' | 'manifest' | 'sign' | 'deploy' | 'notify';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {

@@ -3,6 +3,7 @@ import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './deploy-notify.js';
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
@@ -81,6 +82,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     scan: planScan(config),
     gates,
     ...supplyChain,
+    ...planDeployNotify(config),
     triggers: {
       branches: [...config.triggers.branches],
       tags: [...config.triggers.tags],
@@ -89,7 +91,12 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       manual: config.triggers.manual,
     },
     jobs: planJobs(config, registries, handoff, gates, summary),
-    artifacts: [...artifactsFor(handoff), ...supplyChainArtifacts(config), ...(summary ? [GATE_RESULTS_ARTIFACT] : [])],
+    artifacts: [
+      ...artifactsFor(handoff),
+      ...supplyChainArtifacts(config),
+      ...((config.deploy || config.notify) && !config.signing ? [PUBLISHED_ARTIFACT] : []),
+      ...(summary ? [GATE_RESULTS_ARTIFACT] : []),
+    ],
   };
 }
 
@@ -231,7 +238,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
     },
   ];
   const withSupplyChain = addSupplyChainJobs(config, jobs, registries.length);
-  return insertVerifyGateJobs(withSupplyChain, gates, { testPlatforms, summary, candidateAccess });
+  return addDeployNotifyJobs(config, insertVerifyGateJobs(withSupplyChain, gates, { testPlatforms, summary, candidateAccess }));
 }
 
 function union(a: readonly number[], b: readonly number[]): number[] {

@@ -157,4 +157,41 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     sbom: { format: 'cyclonedx-json' },
     signing: { provenance: false },
   },
+  // The "full" scenario: every gate on, then deployment (staging automatic, production behind approval)
+  // and Slack + Teams notifications, on both CI systems.
+  'full-gates-deploy-notify-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/shop', target: 'production', secrets: [{ id: 'npmrc', env: 'NPM_TOKEN' }] },
+    registries: [
+      { type: 'dockerhub', repository: 'acme/shop' },
+      { type: 'generic', host: 'registry.acme.example', repository: 'shop/web', credentials: { username: 'ACME_USER', password: 'ACME_TOKEN' } },
+    ],
+    platforms: ['linux/amd64', 'linux/arm64'],
+    cache: 'registry',
+    test: {
+      target: 'test',
+      commands: ['npm test -- --coverage --coverageDirectory=/coverage', 'node dist/selftest.js'],
+      coverage: { report: '/coverage/cobertura-coverage.xml', format: 'cobertura', minimum: 80, from: 'commands' },
+      smoke: { timeout: 60 },
+    },
+    size: { limit: 400, measure: 'compressed' },
+    lint: { failureThreshold: 'warning' },
+    scan: { severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: true, report: true },
+    sbom: { format: 'spdx-json' },
+    signing: { provenance: true },
+    deploy: {
+      environments: [
+        { name: 'staging', url: 'https://staging.shop.acme.example', command: 'kubectl set image deployment/shop shop="$DOCKYARD_IMAGE_REF"', secrets: ['KUBECONFIG_STAGING'] },
+        {
+          name: 'production',
+          url: 'https://shop.acme.example',
+          approval: true,
+          command: './deploy/production.sh "$DOCKYARD_IMAGE_REF" "${DOCKYARD_TAGS}"',
+          secrets: ['KUBECONFIG_PRODUCTION'],
+          image: 'docker.io/bitnami/kubectl:1.34.1',
+        },
+      ],
+    },
+    notify: { on: ['failure', 'success'], slack: { webhook: 'SLACK_WEBHOOK_URL' }, teams: { webhook: 'TEAMS_WEBHOOK_URL' } },
+  },
 };

@@ -8,6 +8,7 @@ import { sbomSchema, signingSchema } from './supply-chain.js';
 import { lintSchema, sizeSchema } from './verify-gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { triggersSchema } from './triggers.js';
+import { deploySchema, notifySchema } from './deploy-notify.js';
 
 /**
  * Build-cache modes.
@@ -159,6 +160,10 @@ export const configSchema = z
     sbom: sbomSchema.optional(),
     /** Keyless cosign signing and provenance of the published images. Default: off. */
     signing: signingSchema.optional(),
+    /** Deployment of the published image to environments, in order (after signing, when on). Default: none. */
+    deploy: deploySchema.optional(),
+    /** Notifications to Slack and Microsoft Teams webhooks on failure and/or success. Default: none. */
+    notify: notifySchema.optional(),
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
     /** Output file paths relative to the config directory. */

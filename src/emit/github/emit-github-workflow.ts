@@ -1,6 +1,7 @@
 import { platformsOf, type Job, type JobKind, type Pipeline } from '../../model/pipeline.js';
 import { resolveGithubRegistries, type GithubRegistry } from './github-registries.js';
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
+import { githubDeployJobs, githubNotifyJobs } from './github-deploy-notify-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
 import { gatesSummarySteps, lintSteps, sizeSteps, smokeSteps } from './github-gate-jobs.js';
@@ -25,6 +26,8 @@ const TIMEOUT_MINUTES: Record<JobKind, number> = {
   push: 15,
   manifest: 10,
   sign: 15,
+  deploy: 30,
+  notify: 5,
 };
 
 /**
@@ -39,7 +42,10 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
   const meta = metadataInputs(pipeline, registries);
   const jobs: Record<string, GithubJob> = {};
   for (const job of pipeline.jobs) {
-    jobs[job.id] = emitJob(pipeline, job, registries, meta);
+    // Deploy and notify expand to one job per environment / event (github-deploy-notify-jobs.ts).
+    if (job.id === 'deploy') Object.assign(jobs, githubDeployJobs(pipeline, job.needs));
+    else if (job.id === 'notify') Object.assign(jobs, githubNotifyJobs(pipeline, Object.keys(jobs)));
+    else jobs[job.id] = emitJob(pipeline, job, registries, meta);
   }
   return {
     name: pipeline.name,
@@ -104,6 +110,9 @@ function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegis
       return gatesSummarySteps(pipeline);
     case 'sign':
       return signSteps(pipeline, job, registries);
+    case 'deploy':
+    case 'notify':
+      throw new Error(`${job.id} jobs are rendered by github-deploy-notify-jobs.ts`);
   }
 }
 

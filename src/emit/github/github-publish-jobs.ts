@@ -50,7 +50,7 @@ export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly
       ]
     : [];
   // With signing, each pushed index digest is recorded (and checked to hold the pushed digests) for the sign job.
-  const published = pipeline.signing ? '"$RUNNER_TEMP/dockyard-published/published"' : undefined;
+  const published = job.produces.includes('published') ? '"$RUNNER_TEMP/dockyard-published/published"' : undefined;
   return [
     useAction('downloadArtifact', 'Download the pushed digests', {
       pattern: 'dockyard-digest-*',

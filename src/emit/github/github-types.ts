@@ -18,6 +18,10 @@ export interface GithubJob {
   needs?: string[];
   if?: string;
   'runs-on': string;
+  /** A deployment environment (deploy jobs). */
+  environment?: { name: string; url?: string };
+  /** The container the job's steps run in (deploy jobs with an image). */
+  container?: string;
   permissions: Record<string, string>;
   strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } };
   'timeout-minutes': number;

@@ -3,6 +3,7 @@ import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type G
 import { gitlabGatesJob, gitlabLintJob, gitlabSizeJob, gitlabSmokeJob } from './gitlab-gate-jobs.js';
 import { gitlabScanJob } from './gitlab-scan-job.js';
 import { gitlabSbomJob, gitlabSignJob } from './gitlab-supply-chain-jobs.js';
+import { gitlabDeployJobs, gitlabNotifyJobs } from './gitlab-deploy-notify-jobs.js';
 import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
 import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
@@ -23,6 +24,8 @@ const TIMEOUT: Record<Job['id'], string> = {
   push: '15m',
   manifest: '10m',
   sign: '15m',
+  deploy: '30m',
+  notify: '5m',
 };
 
 /**
@@ -38,10 +41,14 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
   const registries = resolveGitlabRegistries(pipeline);
   const out: GitlabCiConfig = {
     workflow: { name: `${pipeline.name}: $CI_COMMIT_REF_NAME`, rules: emitGitlabWorkflowRules(pipeline.triggers) },
-    stages: pipeline.jobs.map((j) => j.id),
+    // Notify jobs run in the predefined `.post` stage.
+    stages: pipeline.jobs.filter((j) => j.id !== 'notify').map((j) => j.id),
   };
   for (const job of pipeline.jobs) {
-    out[job.id] = emitJob(pipeline, job, registries, helperPath);
+    // Deploy and notify expand to one job per environment / event (gitlab-deploy-notify-jobs.ts).
+    if (job.id === 'deploy') Object.assign(out, gitlabDeployJobs(pipeline, job.needs));
+    else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(pipeline));
+    else out[job.id] = emitJob(pipeline, job, registries, helperPath);
   }
   return out;
 }
@@ -101,5 +108,8 @@ function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
       return gitlabGatesJob(pipeline);
     case 'sign':
       return gitlabSignJob(pipeline, job, registries);
+    case 'deploy':
+    case 'notify':
+      throw new Error(`${job.id} jobs are rendered by gitlab-deploy-notify-jobs.ts`);
   }
 }

@@ -11,6 +11,8 @@ import { HADOLINT_IMAGE } from '../tool-images.js';
  * @see https://hub.docker.com/r/hadolint/hadolint
  * @see https://github.com/anchore/grype/issues/1335 (the `-debug` images have a shell)
  * @see https://github.com/sigstore/cosign/blob/main/Makefile (the `-dev` images are distroless `debug-nonroot`)
+ * @see https://hub.docker.com/_/alpine
+ * @see https://hub.docker.com/r/curlimages/curl
  */
 export const GITLAB_IMAGES = {
   buildah: 'quay.io/buildah/stable:v1.43.0',
@@ -22,4 +24,7 @@ export const GITLAB_IMAGES = {
   grype: 'docker.io/anchore/grype:v0.110.0-debug',
   syft: 'docker.io/anchore/syft:v1.42.3-debug',
   cosign: 'ghcr.io/sigstore/cosign/cosign:v3.0.6-dev',
+  // Deploy commands run in alpine by default; notify needs curl (and busybox awk, head, cat).
+  alpine: 'docker.io/library/alpine:3.22.2',
+  curl: 'docker.io/curlimages/curl:8.17.0',
 } as const;

@@ -223,7 +223,7 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
 export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const index = pipeline.tags.annotationLevels.includes('index');
   // With signing, the digest of each pushed index is recorded for the sign job (dockyard/published).
-  const published = pipeline.signing !== undefined;
+  const published = job.produces.includes('published');
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' ') },

@@ -4,7 +4,7 @@ import { matchAnyGlob } from './gitlab-refs.js';
 /** One entry of a GitLab `rules:` list. */
 export interface GitlabRule {
   if: string;
-  when?: 'never' | 'always' | 'on_success';
+  when?: 'never' | 'always' | 'on_success' | 'on_failure' | 'manual';
 }
 
 /**
