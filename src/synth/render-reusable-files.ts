@@ -16,6 +16,17 @@ import type { GeneratedFile, RenderAssets } from './render-pipeline-files.js';
 const DEFAULT_NAME = 'dockyard-image';
 
 /**
+ * The pipeline files (not helpers) a config renders for one CI system, relative to the config directory: the
+ * pipeline at `output.<ci>`, and in mode `reusable` the reusable workflow or component template first.
+ */
+export function pipelineFilePaths(config: DockyardConfig, ci: 'github' | 'gitlab'): string[] {
+  if (config.output.mode !== 'reusable') return [config.output[ci]];
+  const name = config.output.reusable?.name ?? DEFAULT_NAME;
+  const unit = ci === 'github' ? posix.join(posix.dirname(config.output.github), `${name}.yml`) : `templates/${name}.yml`;
+  return [unit, config.output[ci]];
+}
+
+/**
  * The files of `output.mode: "reusable"`. GitHub: the reusable workflow `.github/workflows/<name>.yml` (beside the
  * caller) and the caller at `output.github`. GitLab: the component template `templates/<name>.yml` (relative to the
  * config directory, the component project's root as the CI/CD Catalog expects), the caller at `output.gitlab`
@@ -32,14 +43,14 @@ export function renderReusableFiles(config: DockyardConfig, pipeline: Pipeline, 
       const { reusable: called, caller } = emitGithubReusable(emitGithubWorkflow(pipeline), { name, central: reusable?.github });
       const yaml = (value: unknown) => addMarker(renderYaml(value, { usesComment: pinCommentFor }), marker);
       return [
-        { ci, kind: 'pipeline', path: posix.join(posix.dirname(config.output.github), `${name}.yml`), content: yaml(called) },
+        { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: yaml(called) },
         { ci, kind: 'pipeline', path: config.output.github, content: yaml(caller) },
       ];
     }
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
     const { spec, template, caller } = emitGitlabComponent(emitGitlabCi(pipeline, helperPath), { name, central: reusable?.gitlab });
     return [
-      { ci, kind: 'pipeline', path: `templates/${name}.yml`, content: addMarker(renderYamlDocuments([spec, template]), marker) },
+      { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: addMarker(renderYamlDocuments([spec, template]), marker) },
       { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(caller), marker) },
       { ci, kind: 'helper', path: helperPath, content: addMarker(assets.gitlabMetaHelper, marker, '//') },
     ];

@@ -7,7 +7,7 @@
  * @see https://docs.gitlab.com/ci/yaml/#specinputs
  * @module
  */
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import type { Finding } from './finding.js';
 
 /** A component template split into its two documents (parsed). */
@@ -92,4 +92,30 @@ export function checkGitlabComponentSpec(documents: ComponentDocuments, fileName
   for (const name of used) if (!(name in inputs)) fail(`\`$[[ inputs.${name} ]]\` names no declared input`);
   for (const name of Object.keys(inputs)) if (!used.has(name)) fail(`spec.inputs.${name}: declared but never used`);
   return findings;
+}
+
+/**
+ * gitlab-ci-local cannot fetch components offline: each `include: component:` entry of a caller naming a template
+ * that is at hand (`.../<name>@<version>` with `templates/<name>.yml` among `files`, path to content) becomes
+ * `include: local:` of that template, keeping its `inputs`, so gitlab-ci-local interpolates and validates it.
+ *
+ * @returns the rewritten CI file and the templates to place beside it, or `undefined` when no include matches.
+ * @see https://docs.gitlab.com/ci/components/#use-a-component
+ */
+export function localizeComponentIncludes(
+  parsed: unknown,
+  files: Readonly<Record<string, string>>,
+): { config: string; extraFiles: Record<string, string> } | undefined {
+  if (!isRecord(parsed) || !Array.isArray(parsed.include)) return undefined;
+  const extraFiles: Record<string, string> = {};
+  const include = parsed.include.map((entry: unknown) => {
+    if (!isRecord(entry) || typeof entry.component !== 'string') return entry;
+    const name = /\/([a-z0-9-]+)@[^/]+$/.exec(entry.component)?.[1];
+    const path = `templates/${name}.yml`;
+    if (name === undefined || files[path] === undefined) return entry;
+    extraFiles[path] = files[path];
+    const { component: _component, ...rest } = entry;
+    return { local: path, ...rest };
+  });
+  return Object.keys(extraFiles).length === 0 ? undefined : { config: stringify({ ...parsed, include }), extraFiles };
 }

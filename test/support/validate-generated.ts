@@ -5,7 +5,7 @@ import type { GeneratedFile } from '../../src/synth/render-pipeline-files.js';
 import { checkWithActionlint } from '../../src/validate/check-actionlint.js';
 import { checkWithWorkflowParser } from '../../src/validate/check-github-parser.js';
 import { checkWithGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
-import { checkGitlabComponentSpec, splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
+import { checkGitlabComponentSpec, localizeComponentIncludes, splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
 import { createSchemaChecker, type SchemaChecker } from '../../src/validate/check-json-schema.js';
 import { checkWithShellcheck, isShellcheckAvailable } from '../../src/validate/check-shellcheck.js';
 import { extractGithubScripts, extractGitlabScripts } from '../../src/validate/extract-scripts.js';
@@ -49,7 +49,7 @@ export async function validateGeneratedFile(file: GeneratedFile, siblings: reado
   if (file.ci === 'gitlab') {
     const component = splitComponentTemplate(file.content);
     if (component) return validateComponentTemplate(file, component);
-    const local = localComponentIncludes(parse(file.content), siblings);
+    const local = localizeComponentIncludes(parse(file.content), Object.fromEntries(siblings.map((f) => [f.path, f.content])));
     if (local) return validateGitlab(file, local.config, local.extraFiles);
   }
   const parsed: unknown = parse(file.content);
@@ -88,26 +88,6 @@ async function validateComponentTemplate(file: GeneratedFile, component: NonNull
     ...(schemas ? schemas.gitlab(component.body, file.path, file.content) : []),
     ...(await shellcheck(extractGitlabScripts(component.body), file.path)),
   ];
-}
-
-/**
- * gitlab-ci-local cannot fetch components offline: a caller's `include: component:` naming a template rendered
- * beside it (`.../<name>@<version>` with `templates/<name>.yml` among the siblings) becomes `include: local:` of
- * that template, keeping its inputs. `undefined` when the file includes no component.
- */
-function localComponentIncludes(parsed: unknown, siblings: readonly GeneratedFile[]): { config: string; extraFiles: Record<string, string> } | undefined {
-  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as { include?: unknown }).include)) return undefined;
-  const config = parsed as { include: Array<Record<string, unknown>> };
-  const extraFiles: Record<string, string> = {};
-  const include = config.include.map((entry) => {
-    const name = typeof entry.component === 'string' ? /\/([a-z0-9-]+)@[^/]+$/.exec(entry.component)?.[1] : undefined;
-    const template = siblings.find((f) => f.path === `templates/${name}.yml`);
-    if (!template) return entry;
-    extraFiles[template.path] = template.content;
-    const { component: _component, ...rest } = entry;
-    return { local: template.path, ...rest };
-  });
-  return Object.keys(extraFiles).length === 0 ? undefined : { config: stringify({ ...config, include }), extraFiles };
 }
 
 /** Findings as printable lines (for readable assertion failures). */
