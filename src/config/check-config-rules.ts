@@ -8,6 +8,7 @@ import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
 import { checkDeployNotify } from './check-deploy-notify.js';
 import { checkVerifyGates } from './check-verify-gates.js';
+import { checkReusable } from './check-reusable.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -29,6 +30,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkHandoff(config),
     ...checkSupplyChainRules(config),
     ...checkDeployNotify(config),
+    ...checkReusable(config),
   ];
 }
 

@@ -6,6 +6,7 @@ import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
 import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
 import { addMarker, type MarkerInfo } from '../emit/generated-marker.js';
 import { renderYaml } from '../emit/render-yaml.js';
+import { renderReusableFiles } from './render-reusable-files.js';
 import { planPipeline } from '../model/plan-pipeline.js';
 
 /**
@@ -35,6 +36,7 @@ export interface RenderAssets {
  */
 export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
   const pipeline = planPipeline(config);
+  if (config.output.mode === 'reusable') return renderReusableFiles(config, pipeline, marker, assets);
   return config.ci.flatMap((ci): GeneratedFile[] => {
     if (ci === 'github') {
       const body = renderYaml(emitGithubWorkflow(pipeline), { usesComment: pinCommentFor });

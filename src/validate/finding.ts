@@ -14,7 +14,8 @@ export type FindingTool =
   | 'shellcheck'
   | 'gitlab-ci-local'
   | 'gitlab-lint-api'
-  | 'json-schema';
+  | 'json-schema'
+  | 'gitlab-component-spec';
 
 /**
  * How serious a {@link Finding} is: `error` makes `dockyard validate` fail; `warning` does not.

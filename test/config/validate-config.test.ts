@@ -89,7 +89,7 @@ describe('validateConfig: good configs', () => {
     expect(result.config.scan).toEqual({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false });
     expect(result.config.flavor).toEqual({ latest: 'auto', prefix: '', suffix: '', onlatest: false });
     expect(result.config.tags).toEqual(['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr']);
-    expect(result.config.output).toEqual({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' });
+    expect(result.config.output).toEqual({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml', mode: 'workflow' });
   });
 
   it.each([

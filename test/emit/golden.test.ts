@@ -33,8 +33,9 @@ describe.each(Object.keys(GOLDEN_SCENARIOS))('golden scenario %s', (name) => {
   });
 
   it('passes every validator with zero findings', async () => {
-    for (const file of renderScenario(name)) {
-      expect(describeFindings(await validateGeneratedFile(file)), `${name}/${file.path}`).toEqual([]);
+    const files = renderScenario(name);
+    for (const file of files) {
+      expect(describeFindings(await validateGeneratedFile(file, files)), `${name}/${file.path}`).toEqual([]);
     }
   });
 });

@@ -194,4 +194,31 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     },
     notify: { on: ['failure', 'success'], slack: { webhook: 'SLACK_WEBHOOK_URL' }, teams: { webhook: 'TEAMS_WEBHOOK_URL' } },
   },
+  'reusable-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/shared-api' },
+    registries: [
+      { type: 'ghcr', repository: 'acme/shared-api', credentials: { username: 'GHCR_USER', password: 'GHCR_TOKEN' } },
+      { type: 'dockerhub', repository: 'acme/shared-api' },
+    ],
+    platforms: ['linux/amd64', 'linux/arm64'],
+    tags: ['type=semver,pattern={{version}}', 'type=ref,event=branch'],
+    test: { commands: ['/app/healthcheck'] },
+    size: { limit: 300 },
+    lint: { failureThreshold: 'warning' },
+    output: { mode: 'reusable', reusable: { name: 'image' } },
+  },
+  'reusable-central-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/minimal' },
+    test: { commands: ['/app/healthcheck'] },
+    output: {
+      mode: 'reusable',
+      reusable: {
+        name: 'container-image',
+        github: { repository: 'acme/ci-templates', ref: 'v1.4.0' },
+        gitlab: { project: 'acme/ci/components', version: '1.4.0' },
+      },
+    },
+  },
 };

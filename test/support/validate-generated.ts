@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { GeneratedFile } from '../../src/synth/render-pipeline-files.js';
 import { checkWithActionlint } from '../../src/validate/check-actionlint.js';
 import { checkWithWorkflowParser } from '../../src/validate/check-github-parser.js';
 import { checkWithGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
+import { checkGitlabComponentSpec, localizeComponentIncludes, splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
 import { createSchemaChecker, type SchemaChecker } from '../../src/validate/check-json-schema.js';
 import { checkWithShellcheck, isShellcheckAvailable } from '../../src/validate/check-shellcheck.js';
 import { extractGithubScripts, extractGitlabScripts } from '../../src/validate/extract-scripts.js';
@@ -43,8 +44,14 @@ async function shellcheck(scripts: Parameters<typeof checkWithShellcheck>[0], pa
  * Run every validator on a generated file: GitHub's parser, actionlint, the SchemaStore schema and shellcheck
  * for workflows; gitlab-ci-local, GitLab's schema and shellcheck for GitLab CI files.
  */
-export async function validateGeneratedFile(file: GeneratedFile): Promise<Finding[]> {
+export async function validateGeneratedFile(file: GeneratedFile, siblings: readonly GeneratedFile[] = []): Promise<Finding[]> {
   if (file.kind === 'helper') return [];
+  if (file.ci === 'gitlab') {
+    const component = splitComponentTemplate(file.content);
+    if (component) return validateComponentTemplate(file, component);
+    const local = localizeComponentIncludes(parse(file.content), Object.fromEntries(siblings.map((f) => [f.path, f.content])));
+    if (local) return validateGitlab(file, local.config, local.extraFiles);
+  }
   const parsed: unknown = parse(file.content);
   const schemas = loadSchemaCheckers();
   if (file.ci === 'github') {
@@ -55,10 +62,31 @@ export async function validateGeneratedFile(file: GeneratedFile): Promise<Findin
       ...(await shellcheck(extractGithubScripts(parsed), file.path)),
     ];
   }
+  return validateGitlab(file, file.content, {});
+}
+
+async function validateGitlab(file: GeneratedFile, ciLocalContent: string, extraFiles: Record<string, string>): Promise<Finding[]> {
+  const parsed: unknown = parse(file.content);
+  const schemas = loadSchemaCheckers();
   return [
-    ...(await checkWithGitlabCiLocal(file.content, file.path)),
+    ...(await checkWithGitlabCiLocal(ciLocalContent, file.path, { extraFiles })),
     ...(schemas ? schemas.gitlab(parsed, file.path, file.content) : []),
     ...(await shellcheck(extractGitlabScripts(parsed), file.path)),
+  ];
+}
+
+/**
+ * A component template: the header against the documented spec:inputs rules, the pipeline document against
+ * GitLab's schema and shellcheck, and the whole file through gitlab-ci-local as an `include: local` with no inputs
+ * (so it interpolates the defaults and validates the header as GitLab does).
+ */
+async function validateComponentTemplate(file: GeneratedFile, component: NonNullable<ReturnType<typeof splitComponentTemplate>>): Promise<Finding[]> {
+  const schemas = loadSchemaCheckers();
+  return [
+    ...checkGitlabComponentSpec(component, file.path),
+    ...(await checkWithGitlabCiLocal(stringify({ include: [{ local: file.path }] }), file.path, { extraFiles: { [file.path]: file.content } })),
+    ...(schemas ? schemas.gitlab(component.body, file.path, file.content) : []),
+    ...(await shellcheck(extractGitlabScripts(component.body), file.path)),
   ];
 }
 

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { CiSystem } from '../../config/schema/primitives.js';
 import { findConfigFile } from '../../io/load-config.js';
 import { checkWithActionlint } from '../../validate/check-actionlint.js';
 import { checkWithWorkflowParser } from '../../validate/check-github-parser.js';
 import { checkWithGitlabCiLocal, isGitlabCiLocalAvailable } from '../../validate/check-gitlab-ci-local.js';
+import { checkGitlabComponentSpec, localizeComponentIncludes, splitComponentTemplate } from '../../validate/check-gitlab-component.js';
+import { pipelineFilePaths } from '../../synth/render-reusable-files.js';
 import { checkWithGitlabLintApi } from '../../validate/check-gitlab-lint-api.js';
 import { checkWithShellcheck, isShellcheckAvailable } from '../../validate/check-shellcheck.js';
 import { extractGithubScripts, extractGitlabScripts } from '../../validate/extract-scripts.js';
@@ -38,15 +40,18 @@ export async function runValidate(options: ValidateOptions, output: Output, env:
   const findings: Finding[] = [];
   const skipped: string[] = [];
   let missing = 0;
+  const files: Record<string, string> = {};
   for (const ci of loaded.config.ci) {
-    const path = loaded.config.output[ci];
-    const content = await readFile(resolve(dir, path), 'utf8').catch(() => undefined);
-    if (content === undefined) {
-      output.err(`${output.color.red('missing')} ${path}: run \`npx dockyard synth\` first`);
-      missing++;
-      continue;
+    for (const path of pipelineFilePaths(loaded.config, ci)) {
+      const content = await readFile(resolve(dir, path), 'utf8').catch(() => undefined);
+      if (content === undefined) {
+        output.err(`${output.color.red('missing')} ${path}: run \`npx dockyard synth\` first`);
+        missing++;
+        continue;
+      }
+      files[path] = content;
+      findings.push(...(await checkFile(ci, path, content, options, env, skipped, files)));
     }
-    findings.push(...(await checkFile(ci, path, content, options, env, skipped)));
   }
   for (const finding of sortFindings(findings)) output.out(formatFinding(finding));
   for (const line of skipped) output.err(`${output.color.yellow('skipped')} ${line}`);
@@ -55,11 +60,29 @@ export async function runValidate(options: ValidateOptions, output: Output, env:
   return errors > 0 || missing > 0 ? 1 : 0;
 }
 
-async function checkFile(ci: CiSystem, path: string, content: string, options: ValidateOptions, env: NodeJS.ProcessEnv, skipped: string[]): Promise<Finding[]> {
+async function checkFile(
+  ci: CiSystem,
+  path: string,
+  content: string,
+  options: ValidateOptions,
+  env: NodeJS.ProcessEnv,
+  skipped: string[],
+  files: Readonly<Record<string, string>> = {},
+): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const parsed: unknown = parse(content);
+  // A component template (mode "reusable") is a spec header and a pipeline; gitlab-ci-local includes it locally.
+  const component = ci === 'gitlab' ? splitComponentTemplate(content) : undefined;
+  const parsed: unknown = component ? component.body : parse(content);
+  const local = component
+    ? { config: stringify({ include: [{ local: path }] }), extraFiles: { [path]: content } }
+    : ci === 'gitlab'
+      ? localizeComponentIncludes(parsed, files)
+      : undefined;
+  if (component) findings.push(...checkGitlabComponentSpec(component, path));
   if (ci === 'github') {
     findings.push(...(await checkWithWorkflowParser(content, path)), ...(await checkWithActionlint(content, path)));
+  } else if (local && isGitlabCiLocalAvailable()) {
+    findings.push(...(await checkWithGitlabCiLocal(local.config, path, { extraFiles: local.extraFiles })));
   } else if (options['gitlab-url'] && options['gitlab-project'] && env.GITLAB_TOKEN) {
     findings.push(...(await checkWithGitlabLintApi(content, path, { baseUrl: options['gitlab-url'], projectId: options['gitlab-project'], token: env.GITLAB_TOKEN })));
   } else if (isGitlabCiLocalAvailable()) {

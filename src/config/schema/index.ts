@@ -9,6 +9,7 @@ import { lintSchema, sizeSchema } from './verify-gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { triggersSchema } from './triggers.js';
 import { deploySchema, notifySchema } from './deploy-notify.js';
+import { OUTPUT_MODES, reusableSchema } from './reusable.js';
 
 /**
  * Build-cache modes.
@@ -80,6 +81,17 @@ export const outputSchema = z
     github: z.string().min(1).default('.github/workflows/dockyard.yml').describe('Default `.github/workflows/dockyard.yml`.'),
     /** Default `.gitlab-ci.yml`. */
     gitlab: z.string().min(1).default('.gitlab-ci.yml').describe('Default `.gitlab-ci.yml`.'),
+    /** `workflow`: one self-contained pipeline file per CI system; `reusable`: a GitHub reusable workflow and a GitLab CI/CD component (parametric, defaults from this config) plus thin callers at the paths above (docs/reusable-outputs.md). Default `workflow`. */
+    mode: z
+      .enum(OUTPUT_MODES)
+      .default('workflow')
+      .describe(
+        '`workflow`: one self-contained pipeline file per CI system; `reusable`: a GitHub reusable workflow and a GitLab CI/CD component (parametric, defaults from this config) plus thin callers at the paths above (docs/reusable-outputs.md). Default `workflow`.',
+      ),
+    /** Settings of mode `reusable` (name, central repositories). Default: name `dockyard-image`, local references. */
+    reusable: reusableSchema
+      .optional()
+      .describe('Settings of mode `reusable` (name, central repositories). Default: name `dockyard-image`, local references.'),
   })
   .describe('Output file paths relative to the config directory.');
 
@@ -167,7 +179,7 @@ export const configSchema = z
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
     /** Output file paths relative to the config directory. */
-    output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' }),
+    output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml', mode: 'workflow' }),
   })
   .describe('dockyard configuration (dockyard.config.ts).');
 

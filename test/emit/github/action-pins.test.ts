@@ -40,7 +40,7 @@ describe.skipIf(!HAS_SHARED)('action pins', () => {
     const problems: string[] = [];
     for (const { name, workflow } of workflows()) {
       for (const [jobId, job] of Object.entries(workflow.jobs)) {
-        for (const step of job.steps) {
+        for (const step of job.steps ?? []) {
           if (!step.uses) continue;
           const [action, sha] = step.uses.split('@');
           const entry = shared.find((a) => a.action === action);

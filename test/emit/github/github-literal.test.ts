@@ -42,7 +42,7 @@ describe('generated run: blocks', () => {
       for (const file of renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets()).filter((f) => f.ci === 'github')) {
         const workflow = parse(file.content) as { jobs: Record<string, { steps: Array<{ run?: string }> }> };
         for (const [jobId, job] of Object.entries(workflow.jobs)) {
-          for (const step of job.steps) expect(step.run ?? '', `${name} ${jobId}`).not.toContain('${{');
+          for (const step of job.steps ?? []) expect(step.run ?? '', `${name} ${jobId}`).not.toContain('${{');
         }
       }
     }
