@@ -19,6 +19,7 @@ export interface GithubJob {
   if?: string;
   'runs-on': string;
   permissions: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
   strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } };
   'timeout-minutes': number;
   outputs?: Record<string, string>;
@@ -34,6 +35,6 @@ export interface GithubWorkflow {
   name: string;
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  concurrency: { group: string; 'cancel-in-progress': string };
+  concurrency?: { group: string; 'cancel-in-progress': string | boolean };
   jobs: Record<string, GithubJob>;
 }
