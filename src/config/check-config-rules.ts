@@ -9,6 +9,7 @@ import { checkSupplyChainRules } from './check-supply-chain-rules.js';
 import { checkDeployNotify } from './check-deploy-notify.js';
 import { checkVerifyGates } from './check-verify-gates.js';
 import { checkReusable } from './check-reusable.js';
+import { checkTriggers } from './check-triggers.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -31,6 +32,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkSupplyChainRules(config),
     ...checkDeployNotify(config),
     ...checkReusable(config),
+    ...checkTriggers(config),
   ];
 }
 

@@ -5,7 +5,6 @@ import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.j
 import { TOKEN_CAN_WRITE } from '../../src/emit/github/github-scan-steps.js';
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
-import { PUBLISH_RULES } from '../../src/emit/gitlab/gitlab-rules.js';
 import { TOOL_VERSIONS } from '../../src/emit/tool-versions.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 
@@ -194,7 +193,7 @@ describe('signing and provenance rendering', () => {
     expect(table).toMatchObject({ name: 'Summarise the gates', if: '${{ !cancelled() }}' });
     expect(table.env?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64 sign');
     expect(table.run).toContain('echo "dockyard: a gate failed or reported no result" >&2');
-    expect(jobs.sign.if).toBe("github.event_name != 'pull_request'");
+    expect(jobs.sign.if).toBe("github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')");
     for (const [id, job] of Object.entries(jobs)) {
       if (id === 'sign') continue;
       expect(job.permissions['id-token'], id).toBeUndefined();
@@ -237,7 +236,11 @@ describe('signing and provenance rendering', () => {
     expect(sign.image).toEqual({ name: GITLAB_IMAGES.cosign, entrypoint: [''] });
     expect(sign.id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
     expect(sign.needs).toEqual(['manifest', 'gates']);
-    expect(sign.rules).toEqual(PUBLISH_RULES);
+    expect(sign.rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
+      { if: '$DOCKYARD_PUSH == "false"', when: 'never' },
+      { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
+    ]);
     expect(sign.artifacts).toEqual({ paths, when: 'always', expire_in: '90 days' });
     expect(sign.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sign');
     expect(sign.script.at(-1)).toContain(`gate_result sign sign - pass "$(grep -c . dockyard/published || true) indexes" '${provenance ? 'signed and attested' : 'signed'}'`);

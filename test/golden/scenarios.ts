@@ -221,4 +221,20 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
       },
     },
   },
+  'triggers-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/base-rebuild' },
+    platforms: ['linux/amd64', 'linux/arm64'],
+    test: { commands: ['/app/healthcheck'] },
+    tags: ['type=schedule,pattern=weekly', 'type=semver,pattern={{version}}', 'type=ref,event=branch', 'type=sha'],
+    triggers: {
+      branches: ['main'],
+      tags: ['v*.*.*'],
+      pullRequests: true,
+      schedule: [{ cron: '0 4 * * 1' }],
+      manual: true,
+      dispatch: { eventType: 'base-image-updated' },
+    },
+    concurrency: { cancelSuperseded: true },
+  },
 };

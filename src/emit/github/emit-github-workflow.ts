@@ -3,6 +3,7 @@ import { resolveGithubRegistries, type GithubRegistry } from './github-registrie
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { githubDeployJobs, githubNotifyJobs } from './github-deploy-notify-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
+import { githubJobConcurrency, githubPublishCondition } from './github-concurrency.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
 import { gatesSummarySteps, lintSteps, sizeSteps, smokeSteps } from './github-gate-jobs.js';
 import { NOT_CANCELLED } from './github-gate-results.js';
@@ -11,7 +12,6 @@ import { sbomSteps, signSteps } from './github-supply-chain-jobs.js';
 import { buildSteps, METADATA_OUTPUTS, metadataSteps, testSteps } from './github-verify-jobs.js';
 import { metadataInputs } from './metadata-inputs.js';
 
-const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
 const SCAN_RUNNER = 'ubuntu-24.04';
 const TIMEOUT_MINUTES: Record<JobKind, number> = {
   metadata: 5,
@@ -33,7 +33,7 @@ const TIMEOUT_MINUTES: Record<JobKind, number> = {
 /**
  * Map the pipeline model to a GitHub Actions workflow object (keys exactly as GitHub spells them).
  * Least privilege: `permissions: {}` at the top, each job granting only what it needs; pull requests
- * build, test and scan but never push.
+ * build, test and scan but never push. Concurrency is per job (see `githubJobConcurrency`), never per workflow.
  *
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
  */
@@ -51,24 +51,22 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
     name: pipeline.name,
     on: emitGithubTriggers(pipeline.triggers),
     permissions: {},
-    concurrency: {
-      group: 'dockyard-${{ github.workflow }}-${{ github.ref }}',
-      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
-    },
     jobs,
   };
 }
 
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
   const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
+  const concurrency = githubJobConcurrency(pipeline, job);
   return {
     name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
     ...(job.needs.length > 0 ? { needs: [...job.needs] } : {}),
-    ...(job.stage === 'publish' ? { if: PUBLISH_CONDITION } : {}),
+    ...(job.stage === 'publish' ? { if: githubPublishCondition(pipeline.triggers) } : {}),
     // The summary reports failed gates too: it runs unless the run was cancelled (and then fails itself).
     ...(job.id === 'gates' ? { if: NOT_CANCELLED } : {}),
     'runs-on': job.perPlatform && nativeRunner ? '${{ matrix.runner }}' : SCAN_RUNNER,
     permissions: { ...job.permissions },
+    ...(concurrency ? { concurrency } : {}),
     ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),
     'timeout-minutes': job.id === 'smoke' ? smokeTimeoutMinutes(pipeline) : TIMEOUT_MINUTES[job.id],
     ...(job.id === 'metadata' ? { outputs: Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])) } : {}),

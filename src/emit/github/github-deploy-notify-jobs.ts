@@ -1,3 +1,4 @@
+import { githubPublishCondition } from './github-concurrency.js';
 import type { DeployEnvironmentSpec } from '../../model/deploy-notify.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { deployScript, notifyScript, NOTIFY_WEBHOOK_ENV, type NotifyService } from '../deploy-notify-scripts.js';
@@ -39,17 +40,18 @@ export function githubDeployJobs(pipeline: Pipeline, needs: readonly string[]): 
   let previous: string | undefined;
   for (const environment of pipeline.deploy?.environments ?? []) {
     const id = githubDeployJobId(environment.name);
-    jobs[id] = deployJob(environment, previous ? [...needs, previous] : [...needs]);
+    jobs[id] = deployJob(pipeline, environment, previous ? [...needs, previous] : [...needs]);
     previous = id;
   }
   return jobs;
 }
 
-function deployJob(environment: DeployEnvironmentSpec, needs: string[]): GithubJob {
+function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs: string[]): GithubJob {
   return {
     name: environment.approval ? `deploy ${environment.name} (approval: required reviewers)` : `deploy ${environment.name}`,
     needs,
-    if: NOT_ON_PULL_REQUESTS,
+    // Like the publish jobs: never on pull requests, nor when a manual run or a dispatch asked not to push.
+    if: githubPublishCondition(pipeline.triggers),
     'runs-on': RUNNER,
     environment: { name: environment.name, ...(environment.url !== undefined ? { url: environment.url } : {}) },
     ...(environment.image !== undefined ? { container: environment.image } : {}),

@@ -1,8 +1,11 @@
 import type { TriggerSpec } from '../../model/pipeline.js';
+import { PUSH_INPUT } from '../../model/trigger-targets.js';
 
 /**
  * Map triggers to the workflow `on:` block. Pull requests use `pull_request` (never `pull_request_target`),
- * so code from forks runs without secrets or write tokens.
+ * so code from forks runs without secrets or write tokens. Manual runs (`workflow_dispatch`) get the boolean input
+ * `push`; external builds listen for `repository_dispatch` of the configured event type (GitHub runs them on the
+ * default branch).
  *
  * @see https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows
  */
@@ -14,6 +17,9 @@ export function emitGithubTriggers(triggers: TriggerSpec): Record<string, unknow
   if (Object.keys(push).length > 0) on.push = push;
   if (triggers.pullRequests) on.pull_request = triggers.branches.length > 0 ? { branches: [...triggers.branches] } : {};
   if (triggers.schedules.length > 0) on.schedule = triggers.schedules.map((cron) => ({ cron }));
-  if (triggers.manual) on.workflow_dispatch = {};
+  if (triggers.manual) {
+    on.workflow_dispatch = { inputs: { [PUSH_INPUT.name]: { description: PUSH_INPUT.description, type: PUSH_INPUT.type, default: PUSH_INPUT.default } } };
+  }
+  if (triggers.dispatch) on.repository_dispatch = { types: [triggers.dispatch.eventType] };
   return on;
 }

@@ -23,6 +23,7 @@ export interface GithubJob {
   /** The container the job's steps run in (deploy jobs with an image). */
   container?: string;
   permissions: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
   strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } };
   'timeout-minutes': number;
   outputs?: Record<string, string>;
@@ -38,6 +39,6 @@ export interface GithubWorkflow {
   name: string;
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  concurrency: { group: string; 'cancel-in-progress': string };
+  concurrency?: { group: string; 'cancel-in-progress': string | boolean };
   jobs: Record<string, GithubJob>;
 }

@@ -6,7 +6,8 @@ import { gitlabSbomJob, gitlabSignJob } from './gitlab-supply-chain-jobs.js';
 import { gitlabDeployJobs, gitlabNotifyJobs } from './gitlab-deploy-notify-jobs.js';
 import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
-import { emitGitlabWorkflowRules, PUBLISH_RULES } from './gitlab-rules.js';
+import { emitGitlabWorkflowRules, publishRulesFor } from './gitlab-rules.js';
+import { gitlabAutoCancel, gitlabJobConcurrency, gitlabPipelineVariables } from './gitlab-concurrency.js';
 
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
@@ -30,7 +31,8 @@ const TIMEOUT: Record<Job['id'], string> = {
 
 /**
  * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
- * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs.
+ * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs, verify jobs
+ * interruptible by newer pipelines and publish jobs never (see `gitlabJobConcurrency`).
  *
  * @param helperPath path of the metadata helper (`.gitlab/dockyard-meta.mjs` beside the CI file), relative to
  *   the project directory, as the `metadata` job runs it.
@@ -39,8 +41,10 @@ const TIMEOUT: Record<Job['id'], string> = {
  */
 export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiConfig {
   const registries = resolveGitlabRegistries(pipeline);
+  const variables = gitlabPipelineVariables(pipeline.triggers);
   const out: GitlabCiConfig = {
-    workflow: { name: `${pipeline.name}: $CI_COMMIT_REF_NAME`, rules: emitGitlabWorkflowRules(pipeline.triggers) },
+    workflow: { name: `${pipeline.name}: $CI_COMMIT_REF_NAME`, auto_cancel: gitlabAutoCancel(pipeline), rules: emitGitlabWorkflowRules(pipeline.triggers) },
+    ...(variables ? { variables } : {}),
     // Notify jobs run in the predefined `.post` stage.
     stages: pipeline.jobs.filter((j) => j.id !== 'notify').map((j) => j.id),
   };
@@ -77,7 +81,8 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
         }
       : {}),
     ...(useTags ? { tags: ['$DOCKYARD_RUNNER_TAG'] } : {}),
-    ...(job.stage === 'publish' ? { rules: PUBLISH_RULES.map((r) => ({ ...r })) } : {}),
+    ...(job.stage === 'publish' ? { rules: publishRulesFor(pipeline.triggers) } : {}),
+    ...gitlabJobConcurrency(pipeline, job),
     timeout: job.id === 'smoke' ? `${Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + 15}m` : TIMEOUT[job.id],
   };
 }

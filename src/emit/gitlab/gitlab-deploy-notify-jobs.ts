@@ -3,7 +3,7 @@ import type { Pipeline } from '../../model/pipeline.js';
 import { deployScript, notifyScript, NOTIFY_WEBHOOK_ENV } from '../deploy-notify-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabJob } from './gitlab-jobs.js';
-import { PUBLISH_RULES, type GitlabRule } from './gitlab-rules.js';
+import { publishRulesFor, type GitlabRule } from './gitlab-rules.js';
 import { GITLAB_GATES_DIR } from './gitlab-test-gates.js';
 
 /** The metadata job's dotenv tag list (items joined by the two characters `\n`) as one tag per line. */
@@ -11,8 +11,8 @@ const TAG_LIST = 'DOCKYARD_TAG_LIST=$(printf \'%b\' "${DOCKYARD_TAGS:-}")';
 const PUBLISHED = 'dockyard/published';
 
 /** The publish rules with another `when` on the protected-ref rule (manual approval, on_failure, on_success). */
-function publishRulesWhen(when: 'manual' | 'on_failure' | 'on_success'): GitlabRule[] {
-  return PUBLISH_RULES.map((r) => (r.when === 'never' ? { ...r } : { ...r, when }));
+function publishRulesWhen(pipeline: Pipeline, when: 'manual' | 'on_failure' | 'on_success'): GitlabRule[] {
+  return publishRulesFor(pipeline.triggers).map((r) => (r.when === 'never' ? { ...r } : { ...r, when }));
 }
 
 /** The GitLab job name of an environment's deploy job. */
@@ -37,13 +37,13 @@ export function gitlabDeployJobs(pipeline: Pipeline, needs: readonly string[]): 
   let previous: string | undefined;
   for (const environment of pipeline.deploy?.environments ?? []) {
     const name = gitlabDeployJobName(environment.name);
-    jobs[name] = deployJob(environment, previous ? [...needs, previous] : [...needs]);
+    jobs[name] = deployJob(pipeline, environment, previous ? [...needs, previous] : [...needs]);
     previous = name;
   }
   return jobs;
 }
 
-function deployJob(environment: DeployEnvironmentSpec, needs: string[]): GitlabJob {
+function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs: string[]): GitlabJob {
   return {
     stage: 'deploy',
     needs,
@@ -51,7 +51,7 @@ function deployJob(environment: DeployEnvironmentSpec, needs: string[]): GitlabJ
     variables: { DOCKYARD_ENVIRONMENT: environment.name, DOCKYARD_DEPLOY_COMMAND: { value: environment.command, expand: false } },
     environment: { name: environment.name, ...(environment.url !== undefined ? { url: environment.url } : {}), action: 'start' },
     script: [TAG_LIST, deployScript(PUBLISHED)],
-    rules: environment.approval ? publishRulesWhen('manual') : PUBLISH_RULES.map((r) => ({ ...r })),
+    rules: environment.approval ? publishRulesWhen(pipeline, 'manual') : publishRulesFor(pipeline.triggers),
     ...(environment.approval ? { allow_failure: false } : {}),
     // One deployment to an environment at a time.
     resource_group: `deploy-${environment.name}`,
@@ -88,7 +88,7 @@ export function gitlabNotifyJobs(pipeline: Pipeline): Record<string, GitlabJob> 
         ...Object.fromEntries(services.map((s) => [NOTIFY_WEBHOOK_ENV[s], `$${notify[s]}`])),
       },
       script: [TAG_LIST, notifyScript(PUBLISHED, GITLAB_GATES_DIR, services)],
-      rules: publishRulesWhen(event === 'failure' ? 'on_failure' : 'on_success'),
+      rules: publishRulesWhen(pipeline, event === 'failure' ? 'on_failure' : 'on_success'),
       timeout: '5m',
     };
   }

@@ -1,4 +1,5 @@
 import type { TriggerSpec } from '../../model/pipeline.js';
+import { PUSH_INPUT } from '../../model/trigger-targets.js';
 import { matchAnyGlob } from './gitlab-refs.js';
 
 /** One entry of a GitLab `rules:` list. */
@@ -9,10 +10,12 @@ export interface GitlabRule {
 
 /**
  * `workflow:rules` for the triggers: merge requests targeting the branches (and no duplicate branch
- * pipeline while an MR is open), pushes of matching branches and tags, schedules and manual ("Run pipeline")
- * runs. Pipeline schedules themselves are created in the project settings.
+ * pipeline while an MR is open), pushes of matching branches and tags, schedules, manual ("Run pipeline", source
+ * `web`) runs and, with `dispatch`, pipelines started with a trigger token (source `trigger`). Pipeline schedules and
+ * trigger tokens themselves are created in the project settings.
  *
  * @see https://docs.gitlab.com/ci/yaml/workflow/#switch-between-branch-pipelines-and-merge-request-pipelines
+ * @see https://docs.gitlab.com/ci/triggers/
  */
 export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabRule[] {
   const rules: GitlabRule[] = [];
@@ -27,16 +30,21 @@ export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabRule[] {
   if (branches) rules.push({ if: `$CI_PIPELINE_SOURCE == "push" && ${branches}` });
   if (triggers.schedules.length > 0) rules.push({ if: '$CI_PIPELINE_SOURCE == "schedule"' });
   if (triggers.manual) rules.push({ if: '$CI_PIPELINE_SOURCE == "web"' });
+  if (triggers.dispatch) rules.push({ if: '$CI_PIPELINE_SOURCE == "trigger"' });
   return rules;
 }
 
 /**
- * Rules of publish jobs: never in merge request pipelines, and only on protected branches and tags, where
- * protected CI/CD variables (registry credentials) are available.
+ * Rules of publish jobs: never in merge request pipelines, never when a manual or triggered pipeline set
+ * `DOCKYARD_PUSH` to `false` (with `manual` or `dispatch`), and only on protected branches and tags, where protected
+ * CI/CD variables (registry credentials) are available.
  *
  * @see https://docs.gitlab.com/ci/variables/predefined_variables/ (CI_COMMIT_REF_PROTECTED)
  */
-export const PUBLISH_RULES: GitlabRule[] = [
-  { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
-  { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
-];
+export function publishRulesFor(triggers: TriggerSpec): GitlabRule[] {
+  return [
+    { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
+    ...(triggers.manual || triggers.dispatch ? [{ if: `$${PUSH_INPUT.gitlabVariable} == "false"`, when: 'never' as const }] : []),
+    { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
+  ];
+}
