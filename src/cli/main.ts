@@ -8,6 +8,7 @@ import { metaArgs } from './commands/meta-args.js';
 import { commitArgs } from './commands/commit-args.js';
 import { prArgs } from './commands/pr-args.js';
 import { fleetArgs } from './commands/fleet-args.js';
+import { collectInputs, triggerArgs } from './commands/trigger-args.js';
 import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
@@ -75,7 +76,16 @@ function commands(output: Output, setExit: (code: number) => void): Record<strin
       setExit(await runFleetCommand({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env, { tty: Boolean(process.stderr.isTTY) }));
     },
   });
-  return { synth, validate, meta, commit, pr, fleet } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const trigger = defineCommand({
+    meta: { name: 'trigger', description: 'Start a build on GitHub (workflow_dispatch / repository_dispatch) or GitLab (pipeline trigger token) and print its URL' },
+    args: triggerArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, triggerArgs);
+      const { runTrigger } = await import('./commands/trigger.js');
+      setExit(await runTrigger({ ...args, inputs: collectInputs(rawArgs) }, output, process.env));
+    },
+  });
+  return { synth, validate, meta, commit, pr, fleet, trigger } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**
