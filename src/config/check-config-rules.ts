@@ -7,6 +7,7 @@ import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
 import { checkVerifyGates } from './check-verify-gates.js';
+import { checkTriggers } from './check-triggers.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -27,6 +28,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkVerifyGates(config),
     ...checkHandoff(config),
     ...checkSupplyChainRules(config),
+    ...checkTriggers(config),
   ];
 }
 

@@ -29,11 +29,11 @@ export function grypeFailOnFor(severities: readonly string[]): GrypeFailOn | und
 
 /**
  * True when some trigger of the config can publish (push, then create the index): branch or tag pushes, schedules
- * or manual runs. Pull/merge request pipelines never push.
+ * manual runs or external dispatches. Pull/merge request pipelines never push.
  */
 export function canPublish(config: DockyardConfig): boolean {
   const { triggers } = config;
-  return triggers.branches.length > 0 || triggers.tags.length > 0 || triggers.schedule.length > 0 || triggers.manual;
+  return triggers.branches.length > 0 || triggers.tags.length > 0 || triggers.schedule.length > 0 || triggers.manual || triggers.dispatch !== undefined;
 }
 
 /**
@@ -100,7 +100,7 @@ function checkSigning(config: DockyardConfig): ConfigIssue[] {
     issue(
       'signing',
       'signing needs published images, but no trigger publishes: pull/merge request pipelines never push, so there is no digest to sign',
-      'triggers.branches, triggers.tags, triggers.schedule or triggers.manual that publish, or no signing',
+      'triggers.branches, triggers.tags, triggers.schedule, triggers.manual or triggers.dispatch that publish, or no signing',
       config.signing,
     ),
   ];

@@ -29,6 +29,7 @@ export interface Pipeline {
   /** Signing and provenance of the published images, when configured. */
   readonly signing?: SigningSpec;
   readonly triggers: TriggerSpec;
+  readonly concurrency: ConcurrencySpec;
   /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
   /** Artifacts handed between jobs. */
@@ -154,7 +155,18 @@ export interface TriggerSpec {
   readonly tags: readonly string[];
   readonly pullRequests: boolean;
   readonly schedules: readonly string[];
+  /** Manual runs with the `push` input (GitHub `workflow_dispatch`, GitLab web pipelines with `DOCKYARD_PUSH`). */
   readonly manual: boolean;
+  /** Builds triggered from outside (GitHub `repository_dispatch` of `eventType`, GitLab trigger tokens), when configured. */
+  readonly dispatch?: { readonly eventType: string };
+}
+
+/**
+ * Cancelling superseded builds of the same ref: verify jobs of an older pipeline are cancelled when
+ * `cancelSuperseded`; publish-stage jobs are never cancelled and run one at a time per ref either way.
+ */
+export interface ConcurrencySpec {
+  readonly cancelSuperseded: boolean;
 }
 
 /**

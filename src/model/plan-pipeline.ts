@@ -87,7 +87,9 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       pullRequests: config.triggers.pullRequests,
       schedules: config.triggers.schedule.map((s) => s.cron),
       manual: config.triggers.manual,
+      ...(config.triggers.dispatch ? { dispatch: { eventType: config.triggers.dispatch.eventType } } : {}),
     },
+    concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
     jobs: planJobs(config, registries, handoff, gates, summary),
     artifacts: [...artifactsFor(handoff), ...supplyChainArtifacts(config), ...(summary ? [GATE_RESULTS_ARTIFACT] : [])],
   };

@@ -71,7 +71,7 @@ const BAD: BadCase[] = [
     name: 'signing when only pull/merge requests run (nothing is ever pushed)',
     config: withBase({ signing: {}, triggers: PR_ONLY }),
     path: 'signing',
-    contains: ['signing needs published images, but no trigger publishes', 'never push', 'triggers.branches, triggers.tags, triggers.schedule or triggers.manual'],
+    contains: ['signing needs published images, but no trigger publishes', 'never push', 'triggers.branches, triggers.tags, triggers.schedule, triggers.manual or triggers.dispatch'],
   },
   {
     name: 'Grype with the registry handoff (it reads the archive)',

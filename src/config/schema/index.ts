@@ -7,7 +7,7 @@ import { scanSchema, testSchema } from './gates.js';
 import { sbomSchema, signingSchema } from './supply-chain.js';
 import { lintSchema, sizeSchema } from './verify-gates.js';
 import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
-import { triggersSchema } from './triggers.js';
+import { concurrencySchema, triggersSchema } from './triggers.js';
 
 /**
  * Build-cache modes.
@@ -161,6 +161,8 @@ export const configSchema = z
     signing: signingSchema.optional(),
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
+    /** Cancelling superseded builds of the same ref; publishing is never cancelled half-way. Default `{ cancelSuperseded: true }`. */
+    concurrency: concurrencySchema.default({ cancelSuperseded: true }),
     /** Output file paths relative to the config directory. */
     output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml' }),
   })
