@@ -1,4 +1,7 @@
-import type { TriggerTargets } from './trigger-targets.js';
+import type { TriggerTargets } from '../model/trigger-targets.js';
+
+/** A CI system dockyard renders for. */
+type CiSystem = 'github' | 'gitlab';
 
 /**
  * A build to start, decided from the config's trigger targets and the command-line flags.
@@ -64,17 +67,20 @@ function parseInputs(raw: readonly string[], targets: TriggerTargets): Map<strin
   return values;
 }
 
-function pickHost(targets: TriggerTargets, host: TriggerRequest['host']): 'github' | 'gitlab' {
+function pickHost(ci: readonly CiSystem[], host: TriggerRequest['host']): CiSystem {
   if (host) {
-    if (!targets.ci.includes(host)) throw new TriggerPlanError(`--host: the config does not render for ${host}; expected one of: ${targets.ci.join(', ')}, got "${host}"`);
+    if (!ci.includes(host)) throw new TriggerPlanError(`--host: the config does not render for ${host}; expected one of: ${ci.join(', ')}, got "${host}"`);
     return host;
   }
-  if (targets.ci.length > 1) throw new TriggerPlanError(`--host: the config renders for ${targets.ci.join(' and ')}; expected --host github or --host gitlab, got nothing`);
-  return targets.ci[0];
+  if (ci.length > 1) throw new TriggerPlanError(`--host: the config renders for ${ci.join(' and ')}; expected --host github or --host gitlab, got nothing`);
+  return ci[0];
 }
 
 /**
  * Plan the build `dockyard trigger` starts. Pure.
+ *
+ * @param targets from `describeTriggerTargets(config)`.
+ * @param ci the config's `ci` list.
  *
  * GitHub without `--dispatch` needs `triggers.manual`; with `--dispatch` it needs `triggers.dispatch.eventType`,
  * takes no `--ref` (repository_dispatch always runs on the default branch) and sends the inputs as
@@ -87,8 +93,8 @@ function pickHost(targets: TriggerTargets, host: TriggerRequest['host']): 'githu
  * @see https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event
  * @see https://docs.gitlab.com/api/pipeline_triggers/#trigger-a-pipeline-with-a-token
  */
-export function planTrigger(targets: TriggerTargets, request: TriggerRequest): TriggerPlan {
-  const host = pickHost(targets, request.host);
+export function planTrigger(targets: TriggerTargets, ci: readonly CiSystem[], request: TriggerRequest): TriggerPlan {
+  const host = pickHost(ci, request.host);
   if (request.ref !== undefined && !/^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\]+(?<![/.])$/.test(request.ref)) {
     throw new TriggerPlanError(`--ref: not a git ref name; expected a branch or tag such as main or v1.2.0, got "${request.ref}"`);
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runTrigger } from '../../src/cli/commands/trigger.js';
+import { githubWebRootOf, runTrigger } from '../../src/cli/commands/trigger.js';
 import type { TriggerOptions } from '../../src/cli/commands/trigger-args.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { runCli } from '../../src/cli/main.js';
@@ -77,6 +77,24 @@ describe('dockyard trigger (GitHub)', () => {
     expect(dispatch).toMatchObject({ method: 'POST', path: '/repos/acme/site/actions/workflows/dockyard.yml/dispatches', status: 200, body: { ref, return_run_details: true } });
   });
 
+  it.each([
+    ['the default event type, push=false in the payload', {}, ['push=false'], 'dockyard-build', { push: 'false' }],
+    ['a configured event type, manual runs off', { eventType: 'rebuild-base', manual: false }, [], 'rebuild-base', {}],
+  ])('sends repository_dispatch with --dispatch: %s, and prints where it runs', async (_name, dispatch, inputs, eventType, payload) => {
+    const { manual, ...rest } = dispatch as { manual?: boolean; eventType?: string };
+    writeConfig({ dispatch: rest, ...(manual === false ? { manual } : {}) });
+    const { code, io } = await trigger(onGithub({ dispatch: true, inputs }));
+    expect({ code, stderr: io.stderr }).toEqual({ code: 0, stderr: [] });
+    expect(io.stdout).toEqual([`sent repository_dispatch ${eventType} to github:acme/site; runs on the default branch: ${github.url}/acme/site/actions?query=event%3Arepository_dispatch`]);
+    expect(repo.dispatches).toEqual([{ kind: 'repository', eventType, payload }]);
+    expect(github.requests.map((r) => [r.method, r.path, r.status, r.body])).toEqual([['POST', '/repos/acme/site/dispatches', 204, { event_type: eventType, client_payload: payload }]]);
+  });
+
+  it('--dispatch without triggers.dispatch in the config is refused before any request', async () => {
+    await expect(trigger(onGithub({ dispatch: true }))).rejects.toThrow(new UsageError('--dispatch: external triggers are off; expected triggers.dispatch.eventType in the config, got nothing'));
+    expect(github.requests).toEqual([]);
+  });
+
   it('on GitHub Enterprise Server (API under /api/v3, no run details) retries without return_run_details and prints the workflow page', async () => {
     github.ghes = true;
     const { code, io } = await trigger(onGithub({ 'api-url': `${github.url}/api/v3`, ref: 'main' }));
@@ -106,8 +124,11 @@ describe('dockyard trigger (GitHub)', () => {
 });
 
 describe('dockyard trigger (GitLab pipeline trigger token)', () => {
+  beforeEach(() => writeConfig({ dispatch: {} }));
+
   it.each([
     ['main, no variables', {}, 'main', {}],
+    ['--dispatch (trigger tokens need triggers.dispatch)', { dispatch: true, ref: 'main', inputs: ['push=true'] }, 'main', { DOCKYARD_PUSH: 'true' }],
     ['push=false as DOCKYARD_PUSH', { inputs: ['push=false'] }, 'main', { DOCKYARD_PUSH: 'false' }],
   ])('triggers a pipeline: %s, and prints its URL', async (_name, extra, ref, variables) => {
     const { code, io } = await trigger(onGitlab(extra));
@@ -129,6 +150,17 @@ describe('dockyard trigger (GitLab pipeline trigger token)', () => {
     expect({ code, stdout: io.stdout, stderr: io.stderr }).toEqual({ code: 1, stdout: [], stderr: [message] });
     expect(project.pipelines).toEqual([]);
     expect(io.text()).not.toContain(TRIGGER_TOKEN);
+  });
+});
+
+describe('githubWebRootOf', () => {
+  it.each([
+    ['https://api.github.com', 'https://github.com'],
+    ['https://api.github.com/', 'https://github.com'],
+    ['https://ghe.example.com/api/v3', 'https://ghe.example.com'],
+    ['https://ghe.example.com/api/v3/', 'https://ghe.example.com'],
+  ])('%s → %s', (api, web) => {
+    expect(githubWebRootOf(api)).toBe(web);
   });
 });
 

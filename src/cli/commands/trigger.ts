@@ -9,7 +9,7 @@ import { parseGitlabProject } from '../../publish/gitlab/create-gitlab-host.js';
 import { triggerGitlabPipeline } from '../../publish/gitlab/trigger-gitlab-pipeline.js';
 import { PublishError } from '../../publish/repository-host.js';
 import { planTrigger, TriggerPlanError, type TriggerPlan } from '../../trigger/plan-trigger.js';
-import { describeTriggerTargets } from '../../trigger/trigger-targets.js';
+import { describeTriggerTargets } from '../../model/trigger-targets.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
 import type { ClientTuning, PublishEnv } from '../publish-hosts.js';
@@ -71,7 +71,7 @@ export async function runTrigger(options: TriggerOptions, output: Output, env: T
   if (!loaded) return 1;
   let plan: TriggerPlan;
   try {
-    plan = planTrigger(describeTriggerTargets(loaded.config), { host: options.host as 'github' | 'gitlab' | undefined, dispatch: options.dispatch ?? false, ref: options.ref, inputs: options.inputs ?? [] });
+    plan = planTrigger(describeTriggerTargets(loaded.config), loaded.config.ci, { host: options.host as 'github' | 'gitlab' | undefined, dispatch: options.dispatch ?? false, ref: options.ref, inputs: options.inputs ?? [] });
   } catch (error) {
     if (error instanceof TriggerPlanError) throw new UsageError(error.message);
     throw error;
