@@ -31,7 +31,7 @@ function messageOf(error: unknown): string {
  * @param ref branch or tag to run on.
  * @param inputs `workflow_dispatch` inputs (strings, as the API takes them).
  * @throws {PublishError} 404: workflow file not found (or no access); 422 `No ref found`: unknown ref; 422
- *   without a `workflow_dispatch` trigger; 401/403 and others as {@link describeGithubError} words them.
+ *   without a `workflow_dispatch` trigger; 422 `Unexpected inputs provided`: the committed workflow predates an input; 401/403 and others as {@link describeGithubError} words them.
  * @see https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
  * @see https://github.blog/changelog/2026-02-19-workflow-dispatch-api-now-returns-run-ids
  */
@@ -54,7 +54,10 @@ export async function dispatchGithubWorkflow(octokit: GithubClient, repo: Github
     if (status(error) === 404) {
       throw new PublishError(`GitHub workflow ${workflowFile} (${full}): not found; expected .github/workflows/${workflowFile} on the default branch (run dockyard synth and commit it) and a token that can see ${full}, got 404 ${message}`, 404);
     }
-    if (status(error) === 422 && /no ref found|ref/i.test(message) && !/workflow_dispatch/.test(message)) {
+    if (status(error) === 422 && /unexpected inputs/i.test(message)) {
+      throw new PublishError(`--input (${full}): the committed ${workflowFile} on ${ref} does not declare these inputs; expected a workflow rendered by this dockyard version (run dockyard synth and commit it), got 422 ${message}`, 422);
+    }
+    if (status(error) === 422 && /no ref found/i.test(message)) {
       throw new PublishError(`--ref ${ref} (${full}): unknown ref; expected an existing branch or tag, got 422 ${message}`, 422);
     }
     if (status(error) === 422 && /workflow_dispatch/.test(message)) {

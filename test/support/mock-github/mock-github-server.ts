@@ -18,8 +18,8 @@ export interface MockGithubRepo {
   readonly protectedBranches: Set<string>;
   /** Whether the token may push (repository permissions, and 403 on writes when false). */
   push: boolean;
-  /** Workflow files under .github/workflows by file name, and whether each has a `workflow_dispatch` trigger. */
-  readonly workflows: Map<string, { readonly dispatch: boolean }>;
+  /** Workflow files under .github/workflows by file name, whether each has a `workflow_dispatch` trigger, and its declared inputs (default `push`). */
+  readonly workflows: Map<string, { readonly dispatch: boolean; readonly inputs?: readonly string[] }>;
   /** Tags (names), for refs the dispatch endpoints accept besides branches. */
   readonly tags: Set<string>;
   /** Runs started by `workflow_dispatch` and events sent by `repository_dispatch`, in order. */
@@ -240,6 +240,8 @@ export class MockGithub {
         const ref = String(body.ref).replace(/^refs\/(heads|tags)\//, '');
         if (!store.branches.has(ref) && !repo.tags.has(ref)) return error(422, `No ref found for: ${String(body.ref)}`);
         if (!workflow.dispatch) return error(422, "Workflow does not have 'workflow_dispatch' trigger");
+        const unexpected = Object.keys((body.inputs as Record<string, unknown> | undefined) ?? {}).filter((k) => !(workflow.inputs ?? ['push']).includes(k));
+        if (unexpected.length > 0) return error(422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
         const runId = this.nextRunId++;
         repo.dispatches.push({ kind: 'workflow', workflow: p.workflow_id, ref, inputs: body.inputs, runId });
         if (body.return_run_details !== true) return { status: 204 };
