@@ -10,6 +10,7 @@ import { prArgs } from './commands/pr-args.js';
 import { fleetArgs } from './commands/fleet-args.js';
 import { initArgs } from './commands/init-args.js';
 import { doctorArgs } from './commands/doctor-args.js';
+import { collectInputs, triggerArgs } from './commands/trigger-args.js';
 import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
@@ -98,7 +99,16 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
       setExit(await runDoctor(args, output));
     },
   });
-  return { init, doctor, synth, validate, meta, commit, pr, fleet } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const trigger = defineCommand({
+    meta: { name: 'trigger', description: 'Start a build on GitHub (workflow_dispatch / repository_dispatch) or GitLab (pipeline trigger token) and print its URL' },
+    args: triggerArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, triggerArgs);
+      const { runTrigger } = await import('./commands/trigger.js');
+      setExit(await runTrigger({ ...args, inputs: collectInputs(rawArgs) }, output, process.env));
+    },
+  });
+  return { init, doctor, synth, validate, meta, commit, pr, fleet, trigger } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**

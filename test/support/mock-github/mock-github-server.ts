@@ -18,6 +18,12 @@ export interface MockGithubRepo {
   readonly protectedBranches: Set<string>;
   /** Whether the token may push (repository permissions, and 403 on writes when false). */
   push: boolean;
+  /** Workflow files under .github/workflows by file name, whether each has a `workflow_dispatch` trigger, and its declared inputs (default `push`). */
+  readonly workflows: Map<string, { readonly dispatch: boolean; readonly inputs?: readonly string[] }>;
+  /** Tags (names), for refs the dispatch endpoints accept besides branches. */
+  readonly tags: Set<string>;
+  /** Runs started by `workflow_dispatch` and events sent by `repository_dispatch`, in order. */
+  readonly dispatches: Array<{ readonly kind: 'workflow' | 'repository'; readonly workflow?: string; readonly ref?: string; readonly inputs?: unknown; readonly eventType?: string; readonly payload?: unknown; readonly runId?: number }>;
 }
 
 export interface RecordedRequest {
@@ -53,6 +59,12 @@ export class MockGithub {
   readonly violations: string[] = [];
   readonly tokens = new Set(['ghp_dockyard_test']);
   intercept: Interceptor | undefined;
+  /**
+   * Act as a GitHub Enterprise Server that predates run details: `return_run_details` is rejected with 422 and the
+   * dispatch is answered 204 (GHES 3.17-3.19 document only 204).
+   */
+  ghes = false;
+  private nextRunId = 1000;
   /** Milliseconds each answer waits (lets concurrency build up in fleet tests). */
   delayMs = 0;
   inFlight = 0;
@@ -73,7 +85,7 @@ export class MockGithub {
 
   /** Create a repository whose default branch holds `files` in one commit by a person. */
   addRepo(fullName: string, files: Record<string, string>, defaultBranch = 'main'): MockGithubRepo {
-    const repo: MockGithubRepo = { store: new GitStore(), defaultBranch, pulls: [], protectedBranches: new Set(), push: true };
+    const repo: MockGithubRepo = { store: new GitStore(), defaultBranch, pulls: [], protectedBranches: new Set(), push: true, workflows: new Map([['dockyard.yml', { dispatch: true }]]), tags: new Set(), dispatches: [] };
     repo.store.commitFiles(defaultBranch, files, 'Initial commit', HUMAN);
     this.repos.set(fullName, repo);
     return repo;
@@ -220,6 +232,24 @@ export class MockGithub {
         for (const name of (body.labels as string[] | undefined) ?? []) if (!pr.labels.includes(name)) pr.labels.push(name);
         return { status: 200, body: pr.labels.map((name, i) => labelBody(api, fullName, name, i + 1)) };
       }
+      case 'actions/create-workflow-dispatch': {
+        // Answers as api.github.com does: 404 for an unknown workflow, 422 for an unknown ref or a workflow without the trigger.
+        const workflow = repo.workflows.get(p.workflow_id);
+        if (!workflow) return error(404, 'Not Found');
+        if (this.ghes && body.return_run_details !== undefined) return error(422, 'Invalid request.\n\n"return_run_details" is not a permitted key.');
+        const ref = String(body.ref).replace(/^refs\/(heads|tags)\//, '');
+        if (!store.branches.has(ref) && !repo.tags.has(ref)) return error(422, `No ref found for: ${String(body.ref)}`);
+        if (!workflow.dispatch) return error(422, "Workflow does not have 'workflow_dispatch' trigger");
+        const unexpected = Object.keys((body.inputs as Record<string, unknown> | undefined) ?? {}).filter((k) => !(workflow.inputs ?? ['push']).includes(k));
+        if (unexpected.length > 0) return error(422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+        const runId = this.nextRunId++;
+        repo.dispatches.push({ kind: 'workflow', workflow: p.workflow_id, ref, inputs: body.inputs, runId });
+        if (body.return_run_details !== true) return { status: 204 };
+        return { status: 200, body: { workflow_run_id: runId, run_url: `${api}/repos/${fullName}/actions/runs/${runId}`, html_url: `https://github.test/${fullName}/actions/runs/${runId}` } };
+      }
+      case 'repos/create-dispatch-event':
+        repo.dispatches.push({ kind: 'repository', eventType: String(body.event_type), payload: body.client_payload });
+        return { status: 204 };
       default:
         return error(404, `the mock does not implement ${match.operationId}`);
     }

@@ -22,6 +22,8 @@ export interface GitlabRoute {
   readonly query?: Schema;
   readonly body?: Schema;
   readonly response: Schema;
+  /** How the request authenticates: a `PRIVATE-TOKEN` header (default) or a pipeline trigger token in `token`. */
+  readonly auth?: 'private-token' | 'trigger-token';
 }
 
 const commit: Schema = {
@@ -136,6 +138,21 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
       properties: { title: str, description: str, labels: str, add_labels: str, remove_labels: str, state_event: { enum: ['close', 'reopen'] }, target_branch: str, remove_source_branch: bool, squash: bool, discussion_locked: bool },
     },
     response: mergeRequest,
+  },
+  {
+    name: 'trigger pipeline',
+    doc: 'https://docs.gitlab.com/api/pipeline_triggers/#trigger-a-pipeline-with-a-token',
+    method: 'POST',
+    pattern: '/api/v4/projects/:id/trigger/pipeline',
+    auth: 'trigger-token',
+    // token and ref may come as query or form attributes (gitbeaker sends them in the query); variables[KEY] as form fields.
+    query: { type: 'object', additionalProperties: false, required: ['token', 'ref'], properties: { token: str, ref: str } },
+    body: { type: 'object', additionalProperties: false, patternProperties: { '^variables\\[[A-Za-z_][A-Za-z0-9_]*\\]$': str, '^inputs\\[[A-Za-z_][A-Za-z0-9_-]*\\]$': str } },
+    response: {
+      type: 'object',
+      required: ['id', 'iid', 'project_id', 'sha', 'ref', 'status', 'source', 'web_url', 'created_at'],
+      properties: { id: int, iid: int, project_id: int, sha: sha, ref: str, status: str, source: { const: 'trigger' }, web_url: str, created_at: str },
+    },
   },
 ];
 

@@ -26,6 +26,8 @@ export interface MockGitlabProject {
   defaultBranch: string;
   readonly mergeRequests: MockMergeRequest[];
   readonly protectedBranches: Set<string>;
+  /** Pipelines created through the trigger API. */
+  readonly pipelines: Array<{ readonly id: number; readonly ref: string; readonly variables: Record<string, string> }>;
 }
 
 export interface GitlabRequest {
@@ -45,6 +47,12 @@ export class MockGitlab {
   readonly requests: GitlabRequest[] = [];
   readonly violations: string[] = [];
   readonly tokens = new Set(['glpat-dockyard-test']);
+  /** Pipeline trigger tokens (`glptt-…`), valid for every project of the mock. */
+  readonly triggerTokens = new Set(['glptt-dockyard-test']);
+  /** The `content-type` of each request, in order (the trigger API takes form fields). */
+  readonly contentTypes: Array<string | undefined> = [];
+  /** Whether each request carried a `PRIVATE-TOKEN` header, in order. */
+  readonly privateTokenSent: boolean[] = [];
   intercept: ((r: { method: string; route: string; project: string }) => Reply | undefined) | undefined;
   url = '';
   private server: LoopbackHttpServer | undefined;
@@ -60,7 +68,7 @@ export class MockGitlab {
   }
 
   addProject(path: string, files: Record<string, string>, defaultBranch = 'main'): MockGitlabProject {
-    const project: MockGitlabProject = { id: this.projects.size + 1, store: new GitStore(), defaultBranch, mergeRequests: [], protectedBranches: new Set() };
+    const project: MockGitlabProject = { id: this.projects.size + 1, store: new GitStore(), defaultBranch, mergeRequests: [], protectedBranches: new Set(), pipelines: [] };
     project.store.commitFiles(defaultBranch, files, 'Initial commit', HUMAN);
     this.projects.set(path, project);
     return project;
@@ -75,8 +83,13 @@ export class MockGitlab {
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const body: unknown = text === '' ? undefined : JSON.parse(text);
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'];
+    this.contentTypes.push(type);
+    this.privateTokenSent.push(req.headers['private-token'] !== undefined);
+    // JSON bodies, or form fields (multipart or urlencoded, as gitbeaker sends `variables[KEY]`).
+    const form = /^(multipart\/form-data|application\/x-www-form-urlencoded)/.test(type ?? '');
+    const body: unknown = raw.length === 0 ? undefined : form ? Object.fromEntries([...(await new Response(raw, { headers: { 'content-type': type! } }).formData())].map(([k, v]) => [k, String(v)])) : JSON.parse(raw.toString('utf8'));
     // Paths keep %2F inside ids and file paths, as GitLab requires.
     const match = matchGitlabRoute(method, url.pathname);
     let reply: Reply;
@@ -90,6 +103,7 @@ export class MockGitlab {
       ];
       this.violations.push(...problems);
       if (problems.length > 0) reply = { status: 400, body: { message: problems.join('; ') } };
+      else if (match.route.auth === 'trigger-token') reply = this.trigger(match.params.id, url, (body ?? {}) as Record<string, string>);
       else if (req.headers['private-token'] === undefined || !this.tokens.has(String(req.headers['private-token']))) reply = { status: 401, body: { message: '401 Unauthorized' } };
       else reply = this.intercept?.({ method, route: match.route.name, project: match.params.id }) ?? this.route(match.route.name, match.params, url, body as Record<string, unknown>);
       const schema = reply.status < 300 ? match.route.response : ERROR_SCHEMA;
@@ -98,6 +112,19 @@ export class MockGitlab {
     this.requests.push({ method, path: url.pathname + url.search, route: match?.route.name ?? '(unknown)', status: reply.status, body });
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
+  }
+
+  /** `POST /projects/:id/trigger/pipeline`, answered as GitLab does: 404 for an unknown project or token, 400 for an unknown ref. */
+  private trigger(path: string, url: URL, body: Record<string, string>): Reply {
+    const p = this.projects.get(path);
+    if (!p || !this.triggerTokens.has(url.searchParams.get('token') ?? '')) return { status: 404, body: { message: '404 Not Found' } };
+    const ref = url.searchParams.get('ref')!;
+    const sha = p.store.branches.get(ref);
+    if (!sha) return { status: 400, body: { message: { base: ['Reference not found'] } } };
+    const variables = Object.fromEntries(Object.entries(body).map(([k, v]) => [k.replace(/^variables\[(.*)\]$/, '$1'), v]));
+    const id = 9000 + p.pipelines.length;
+    p.pipelines.push({ id, ref, variables });
+    return { status: 201, body: { id, iid: p.pipelines.length, project_id: p.id, sha, ref, status: 'created', source: 'trigger', web_url: `https://gitlab.test/${path}/-/pipelines/${id}`, created_at: '2026-11-22T17:00:00.000Z' } };
   }
 
   private commitJson(path: string, c: CommitObject): Record<string, unknown> {
