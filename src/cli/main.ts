@@ -8,6 +8,7 @@ import { metaArgs } from './commands/meta-args.js';
 import { commitArgs } from './commands/commit-args.js';
 import { prArgs } from './commands/pr-args.js';
 import { fleetArgs } from './commands/fleet-args.js';
+import { planArgs } from './commands/plan-args.js';
 import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
@@ -75,7 +76,16 @@ function commands(output: Output, setExit: (code: number) => void): Record<strin
       setExit(await runFleetCommand({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env, { tty: Boolean(process.stderr.isTTY) }));
     },
   });
-  return { synth, validate, meta, commit, pr, fleet } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const plan = defineCommand({
+    meta: { name: 'plan', description: 'Show the jobs, runners, gates and tags of the pipeline, as text, JSON or a Mermaid graph' },
+    args: planArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, planArgs);
+      const { runPlan } = await import('./commands/plan.js');
+      setExit(await runPlan(args, output));
+    },
+  });
+  return { synth, validate, meta, commit, pr, fleet, plan } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**

@@ -9,9 +9,9 @@ import { scanSteps } from './github-scan-steps.js';
 import { sbomSteps, signSteps } from './github-supply-chain-jobs.js';
 import { buildSteps, METADATA_OUTPUTS, metadataSteps, testSteps } from './github-verify-jobs.js';
 import { metadataInputs } from './metadata-inputs.js';
+import { GITHUB_DEFAULT_RUNNER, runsOnPlatformRunner } from './github-runners.js';
 
 const PUBLISH_CONDITION = "github.event_name != 'pull_request'";
-const SCAN_RUNNER = 'ubuntu-24.04';
 const TIMEOUT_MINUTES: Record<JobKind, number> = {
   metadata: 5,
   lint: 10,
@@ -54,14 +54,14 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
 }
 
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
-  const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
+  const nativeRunner = runsOnPlatformRunner(job);
   return {
     name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
     ...(job.needs.length > 0 ? { needs: [...job.needs] } : {}),
     ...(job.stage === 'publish' ? { if: PUBLISH_CONDITION } : {}),
     // The summary reports failed gates too: it runs unless the run was cancelled (and then fails itself).
     ...(job.id === 'gates' ? { if: NOT_CANCELLED } : {}),
-    'runs-on': job.perPlatform && nativeRunner ? '${{ matrix.runner }}' : SCAN_RUNNER,
+    'runs-on': nativeRunner ? '${{ matrix.runner }}' : GITHUB_DEFAULT_RUNNER,
     permissions: { ...job.permissions },
     ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),
     'timeout-minutes': job.id === 'smoke' ? smokeTimeoutMinutes(pipeline) : TIMEOUT_MINUTES[job.id],
