@@ -134,6 +134,10 @@ project.addTask('examples', {
   description: 'Re-synthesise the pipelines of every example under examples/.',
   exec: 'tsx scripts/synth-examples.ts',
 });
+project.addTask('docs:graphs', {
+  description: 'Regenerate docs/examples.md: every example\'s job graph (Mermaid) and tags, as `dockyard plan` shows them.',
+  exec: 'tsx scripts/generate-plan-graphs.ts',
+});
 
 new TextFile(project, '.nvmrc', { lines: ['20'] });
 
