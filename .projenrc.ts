@@ -64,6 +64,10 @@ const project = new typescript.TypeScriptProject({
     '@types/cli-progress@^3.11.6',
     // GitHub's official OpenAPI description: the mock GitHub server of the publish tests validates against it.
     '@octokit/openapi@^23.0.2',
+    // Mermaid's own parser checks the `dockyard plan --mermaid` flowcharts in the tests; it needs a DOM (jsdom).
+    'mermaid@^11.12.0',
+    'jsdom@^26.1.0',
+    '@types/jsdom@^21.1.7',
   ],
   tsconfig: {
     compilerOptions: {
