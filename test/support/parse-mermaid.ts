@@ -19,6 +19,5 @@ export async function parseMermaid(text: string): Promise<string> {
     return (await import('mermaid')).default;
   })();
   const result = await (await loaded).parse(text);
-  if (result === false) throw new Error('mermaid.parse returned false');
   return result.diagramType;
 }
