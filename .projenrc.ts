@@ -72,6 +72,10 @@ const project = new typescript.TypeScriptProject({
     '@types/cli-progress@^3.11.6',
     // GitHub's official OpenAPI description: the mock GitHub server of the publish tests validates against it.
     '@octokit/openapi@^23.0.2',
+    // Mermaid's own parser checks the `dockyard plan --mermaid` flowcharts in the tests; it needs a DOM (jsdom).
+    'mermaid@^11.12.0',
+    'jsdom@^26.1.0',
+    '@types/jsdom@^21.1.7',
   ],
   tsconfig: {
     compilerOptions: {
@@ -145,6 +149,10 @@ project.addTask('bundle', {
 project.addTask('examples', {
   description: 'Re-synthesise the pipelines of every example under examples/.',
   exec: 'tsx scripts/synth-examples.ts',
+});
+project.addTask('docs:graphs', {
+  description: 'Regenerate docs/examples.md: every example\'s job graph (Mermaid) and tags, as `dockyard plan` shows them.',
+  exec: 'tsx scripts/generate-plan-graphs.ts',
 });
 
 new TextFile(project, '.nvmrc', { lines: ['20'] });

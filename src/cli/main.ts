@@ -11,6 +11,7 @@ import { fleetArgs } from './commands/fleet-args.js';
 import { initArgs } from './commands/init-args.js';
 import { doctorArgs } from './commands/doctor-args.js';
 import { collectInputs, triggerArgs } from './commands/trigger-args.js';
+import { planArgs } from './commands/plan-args.js';
 import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
@@ -108,7 +109,16 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
       setExit(await runTrigger({ ...args, inputs: collectInputs(rawArgs) }, output, process.env));
     },
   });
-  return { init, doctor, synth, validate, meta, commit, pr, fleet, trigger } as unknown as Record<string, CommandDef<ArgsDef>>;
+  const plan = defineCommand({
+    meta: { name: 'plan', description: 'Show the jobs, runners, gates and tags of the pipeline, as text, JSON or a Mermaid graph' },
+    args: planArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, planArgs);
+      const { runPlan } = await import('./commands/plan.js');
+      setExit(await runPlan(args, output));
+    },
+  });
+  return { init, doctor, synth, validate, meta, plan, commit, pr, fleet, trigger } as unknown as Record<string, CommandDef<ArgsDef>>;
 }
 
 /**

@@ -11,8 +11,8 @@ import { scanSteps } from './github-scan-steps.js';
 import { sbomSteps, signSteps } from './github-supply-chain-jobs.js';
 import { buildSteps, METADATA_OUTPUTS, metadataSteps, testSteps } from './github-verify-jobs.js';
 import { metadataInputs } from './metadata-inputs.js';
+import { GITHUB_DEFAULT_RUNNER, runsOnPlatformRunner } from './github-runners.js';
 
-const SCAN_RUNNER = 'ubuntu-24.04';
 const TIMEOUT_MINUTES: Record<JobKind, number> = {
   metadata: 5,
   lint: 10,
@@ -56,7 +56,7 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
 }
 
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
-  const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
+  const nativeRunner = runsOnPlatformRunner(job);
   const concurrency = githubJobConcurrency(pipeline, job);
   return {
     name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
@@ -64,7 +64,7 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
     ...(job.stage === 'publish' ? { if: githubPublishCondition(pipeline.triggers) } : {}),
     // The summary reports failed gates too: it runs unless the run was cancelled (and then fails itself).
     ...(job.id === 'gates' ? { if: NOT_CANCELLED } : {}),
-    'runs-on': job.perPlatform && nativeRunner ? '${{ matrix.runner }}' : SCAN_RUNNER,
+    'runs-on': nativeRunner ? '${{ matrix.runner }}' : GITHUB_DEFAULT_RUNNER,
     permissions: { ...job.permissions },
     ...(concurrency ? { concurrency } : {}),
     ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),

@@ -8,6 +8,7 @@ import { gitlabMetadataJob } from './gitlab-metadata-job.js';
 import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registries.js';
 import { emitGitlabWorkflowRules, publishRulesFor } from './gitlab-rules.js';
 import { gitlabAutoCancel, gitlabJobConcurrency, gitlabPipelineVariables } from './gitlab-concurrency.js';
+import { usesGitlabRunnerTags } from './gitlab-runners.js';
 
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
@@ -59,10 +60,8 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
 
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
   const body = jobBody(pipeline, job, registries, helperPath);
-  const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
   const platforms = platformsOf(pipeline, job);
-  const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
-  const useTags = job.perPlatform && nativeRunner && runnerTags.size > 1;
+  const useTags = usesGitlabRunnerTags(pipeline, job);
   const { variables, ...rest } = body;
   return {
     stage: job.id,

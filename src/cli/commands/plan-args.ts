@@ -1,0 +1,15 @@
+import type { ArgsDef } from 'citty';
+
+/** Flags of `dockyard plan`. */
+export const planArgs = {
+  config: { type: 'string', description: 'Config file (default: found in --dir)' },
+  dir: { type: 'string', description: 'Project directory (default: .)' },
+  ci: { type: 'string', description: 'The CI system whose runners and registries to show (github|gitlab; default: the first in the config)' },
+  event: { type: 'string', description: 'Show the tags this event produces: push, pull_request, schedule or workflow_dispatch (default push)' },
+  ref: { type: 'string', description: 'With the tags: refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge (default refs/heads/<default branch>)' },
+  sha: { type: 'string', description: 'With the tags: the commit, 40 hex digits (default 0000000…)' },
+  'default-branch': { type: 'string', description: 'With the tags: the repository default branch (default main)' },
+  format: { type: 'string', description: 'Output: text (default), json, mermaid or md (Mermaid in Markdown with a tag table)' },
+  json: { type: 'boolean', description: 'Same as --format json' },
+  mermaid: { type: 'boolean', description: 'Same as --format mermaid' },
+} as const satisfies ArgsDef;

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { CI_SYSTEMS, type CiSystem } from '../../config/schema/primitives.js';
+import { planPipeline } from '../../model/plan-pipeline.js';
+import { describePlanTags } from '../../plan/describe-plan-tags.js';
+import { describePlan } from '../../plan/describe-plan.js';
+import { parsePlanEvent, PlanEventError } from '../../plan/plan-event.js';
+import { renderPlanJson } from '../../plan/render-plan-json.js';
+import { renderPlanMarkdown } from '../../plan/render-plan-markdown.js';
+import { renderPlanMermaid } from '../../plan/render-plan-mermaid.js';
+import { renderPlanText } from '../../plan/render-plan-text.js';
+import { MetaInputError } from '../../tags/meta-error.js';
+import { loadValidatedConfig } from '../load-validated-config.js';
+import type { Output } from '../output.js';
+import { UsageError } from '../usage-error.js';
+
+/** Parsed flags of `dockyard plan`. */
+export interface PlanOptions {
+  config?: string;
+  dir?: string;
+  ci?: string;
+  event?: string;
+  ref?: string;
+  sha?: string;
+  'default-branch'?: string;
+  format?: string;
+  json?: boolean;
+  mermaid?: boolean;
+}
+
+/** Output formats of `dockyard plan`. */
+export const PLAN_FORMATS = ['text', 'json', 'mermaid', 'md'] as const;
+type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+/**
+ * `dockyard plan`: print the jobs of the current config in dependency order (platform, runner, gates, what each
+ * publishes), optionally the tags an event produces (`--event`, `--ref`), as text, JSON, Mermaid or Markdown.
+ *
+ * @returns 0; 1 for an invalid config, a `--ci` the config does not target, or a bad `--event`/`--ref`/`--sha`.
+ * @throws {UsageError} for an unknown `--format` or `--ci` value, or two output formats at once.
+ */
+export async function runPlan(options: PlanOptions, output: Output, now: () => Date = () => new Date()): Promise<number> {
+  const format = selectFormat(options);
+  if (options.ci !== undefined && !(CI_SYSTEMS as readonly string[]).includes(options.ci)) {
+    throw new UsageError(`--ci must be ${CI_SYSTEMS.join(' or ')}, got "${options.ci}"`);
+  }
+  const loaded = await loadValidatedConfig(resolve(options.dir ?? '.'), options.config, output);
+  if (!loaded) return 1;
+  const { config } = loaded;
+  const ci = (options.ci ?? config.ci[0]) as CiSystem;
+  if (!config.ci.includes(ci)) {
+    output.err(`dockyard plan: --ci ${ci}: ${loaded.relativePath} does not target ${ci} (ci: ${config.ci.join(', ')})`);
+    return 1;
+  }
+  const wantsTags = [options.event, options.ref, options.sha, options['default-branch']].some((v) => v !== undefined);
+  try {
+    const tags = wantsTags
+      ? describePlanTags(config, ci, parsePlanEvent({ event: options.event, ref: options.ref, sha: options.sha, defaultBranch: options['default-branch'] }), now())
+      : undefined;
+    const view = describePlan(planPipeline(config), ci, config.ci, tags);
+    const lines = format === 'json' ? [renderPlanJson(view)] : format === 'mermaid' ? renderPlanMermaid(view) : format === 'md' ? renderPlanMarkdown(view) : renderPlanText(view);
+    for (const line of lines) output.out(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof PlanEventError || error instanceof MetaInputError) {
+      output.err(`dockyard plan: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function selectFormat(options: PlanOptions): PlanFormat {
+  const asked = [
+    ...(options.format !== undefined ? [options.format] : []),
+    ...(options.json ? ['json'] : []),
+    ...(options.mermaid ? ['mermaid'] : []),
+  ];
+  for (const format of asked) {
+    if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${PLAN_FORMATS.join(', ')}, got "${format}"`);
+  }
+  if (new Set(asked).size > 1) throw new UsageError(`choose one output format, got ${asked.join(' and ')}`);
+  return (asked[0] ?? 'text') as PlanFormat;
+}

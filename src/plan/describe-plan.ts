@@ -1,0 +1,140 @@
+import type { CiSystem } from '../config/schema/primitives.js';
+import { githubRunnerOf } from '../emit/github/github-runners.js';
+import { resolveGithubRegistries } from '../emit/github/github-registries.js';
+import { gitlabRunnerOf } from '../emit/gitlab/gitlab-runners.js';
+import { resolveGitlabRegistries } from '../emit/gitlab/gitlab-registries.js';
+import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
+import { gateResultsOf, type GateJobKind } from '../model/verify-gates.js';
+import type { PlanTags } from './describe-plan-tags.js';
+
+/** The version of the {@link PlanView} shape (`dockyard plan --json`); raised on any incompatible change. */
+export const PLAN_VIEW_VERSION = 1;
+
+/**
+ * What `dockyard plan` shows for one CI system: a plain, JSON-ready description of the pipeline model, jobs in
+ * dependency order. docs/plan.md documents the shape.
+ */
+export interface PlanView {
+  /** {@link PLAN_VIEW_VERSION}. */
+  readonly version: typeof PLAN_VIEW_VERSION;
+  /** The CI system the runners and registry references are for. */
+  readonly ci: CiSystem;
+  /** Every CI system the config targets (`ci`). */
+  readonly configured: readonly CiSystem[];
+  /** Image repository path, e.g. `acme/api`. */
+  readonly image: string;
+  /** Platforms built, e.g. `linux/amd64`. */
+  readonly platforms: readonly string[];
+  /** Image references of the registries published to, as the CI system's file spells them (`$CI_REGISTRY_IMAGE`). */
+  readonly registries: readonly string[];
+  /** Jobs in dependency order (each after every job it needs; otherwise the model's order). */
+  readonly jobs: readonly PlanJob[];
+  /** The tags of the requested event, when one was given. */
+  readonly tags?: PlanTags;
+}
+
+/** One job of the plan. */
+export interface PlanJob {
+  /** Job id as in the generated files (`build`, `push`, …; future kinds too). */
+  readonly id: string;
+  /** What it does. */
+  readonly title: string;
+  /** `verify` runs on every pipeline; `publish` never on pull/merge requests (GitLab: only on protected refs). */
+  readonly stage: 'verify' | 'publish';
+  /** Ids of the jobs it waits for (all their platform instances). */
+  readonly needs: readonly string[];
+  /** True for a job with one instance per platform. */
+  readonly perPlatform: boolean;
+  /** Its instances: one per platform it runs for, or one (platform null) for a job that runs once. */
+  readonly runs: readonly PlanRun[];
+  /** The gates it checks (a failure stops publishing), with their thresholds; empty for other jobs. */
+  readonly gates: readonly PlanGate[];
+  /** Image references it writes to, for publish-stage jobs that log in to registries; empty otherwise. */
+  readonly publishes: readonly string[];
+  /** True when it publishes the computed tags (a publish-stage job that reads the metadata). */
+  readonly tagsImage: boolean;
+  /** Artifact ids it uploads for later jobs. */
+  readonly produces: readonly string[];
+}
+
+/** One instance of a job and where it runs. */
+export interface PlanRun {
+  /** `linux/arm64`, or null for a job that runs once. */
+  readonly platform: string | null;
+  /**
+   * GitHub: the `runs-on` label (one entry). GitLab: the runner `tags` (empty: untagged, any runner of the project).
+   */
+  readonly runner: readonly string[];
+  /** True when the runner emulates the platform with QEMU. */
+  readonly emulated: boolean;
+}
+
+/** A gate and its threshold, e.g. `{ gate: 'scan', threshold: 'no CRITICAL, HIGH finding' }`. */
+export interface PlanGate {
+  readonly gate: string;
+  readonly threshold: string;
+}
+
+/** Job kinds that check a gate; a compile error here means a new gate job kind needs a row. */
+const GATE_JOBS: Readonly<Record<GateJobKind, true>> = { lint: true, test: true, scan: true, smoke: true, size: true, sbom: true, sign: true };
+
+/**
+ * Describe a pipeline for one CI system: jobs in dependency order with their platforms, runners (from the same
+ * functions the emitters use), gates and what they publish. Pure. Job kinds it does not know render generically
+ * (no gates; registries when they publish).
+ *
+ * @param tags the tags of an event, from `describePlanTags`, when asked for.
+ */
+export function describePlan(pipeline: Pipeline, ci: CiSystem, configured: readonly CiSystem[], tags?: PlanTags): PlanView {
+  const registries = ci === 'github' ? resolveGithubRegistries(pipeline).map((r) => r.ref) : resolveGitlabRegistries(pipeline).map((r) => r.ref);
+  return {
+    version: PLAN_VIEW_VERSION,
+    ci,
+    configured: [...configured],
+    image: pipeline.image.name,
+    platforms: pipeline.platforms.map((p) => p.platform),
+    registries,
+    jobs: orderByNeeds(pipeline.jobs).map((job) => describeJob(pipeline, job, ci, registries)),
+    ...(tags ? { tags } : {}),
+  };
+}
+
+function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: readonly string[]): PlanJob {
+  const publishing = job.stage === 'publish';
+  const instances = job.perPlatform ? platformsOf(pipeline, job) : [undefined];
+  return {
+    id: job.id,
+    title: job.title,
+    stage: job.stage,
+    needs: [...job.needs],
+    perPlatform: job.perPlatform,
+    runs: instances.map((p) => {
+      if (ci === 'github') {
+        const { runner, emulated } = githubRunnerOf(job, p);
+        return { platform: p?.platform ?? null, runner: [runner], emulated };
+      }
+      const { tags, emulated } = gitlabRunnerOf(pipeline, job, p);
+      return { platform: p?.platform ?? null, runner: [...tags], emulated };
+    }),
+    gates: Object.hasOwn(GATE_JOBS, job.id) ? gateResultsOf(pipeline, job.id as GateJobKind).map(({ gate, threshold }) => ({ gate, threshold })) : [],
+    publishes: publishing ? job.logsInTo.map((i) => registries[i]).filter((r) => r !== undefined) : [],
+    tagsImage: publishing && job.consumes.includes('metadata') && job.logsInTo.length > 0,
+    produces: [...job.produces],
+  };
+}
+
+/**
+ * Jobs in dependency order: a stable topological sort that keeps the model's order where needs allow. Needs of
+ * jobs not in the list are ignored; a cycle (which no valid model has) keeps the remaining jobs in model order.
+ */
+export function orderByNeeds(jobs: readonly Job[]): Job[] {
+  const ids = new Set<string>(jobs.map((j) => j.id));
+  const placed = new Set<string>();
+  const out: Job[] = [];
+  while (out.length < jobs.length) {
+    const next = jobs.find((j) => !placed.has(j.id) && j.needs.every((n) => placed.has(n) || !ids.has(n))) ?? jobs.find((j) => !placed.has(j.id))!;
+    placed.add(next.id);
+    out.push(next);
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { PlanJob, PlanRun, PlanView } from './describe-plan.js';
+
+/**
+ * Render a plan as plain text lines for a terminal: a header (image, CI system, platforms, registries), the jobs in
+ * dependency order (stage, needs, where each instance runs, gates, what it publishes), then the event's tags when
+ * the view has them. Stable: golden files compare it.
+ */
+export function renderPlanText(view: PlanView): string[] {
+  const others = view.configured.filter((c) => c !== view.ci);
+  const lines = [
+    `dockyard plan for ${view.image} on ${view.ci}${others.length > 0 ? ` (also configured: ${others.join(', ')}; see --ci ${others[0]})` : ''}`,
+    `platforms:  ${view.platforms.join(', ')}`,
+    `registries: ${view.registries.join(', ')}`,
+    '',
+    `jobs in dependency order (${view.jobs.length}):`,
+  ];
+  const width = String(view.jobs.length).length;
+  view.jobs.forEach((job, index) => lines.push(...renderJob(job, `${String(index + 1).padStart(width)}.`, view.ci)));
+  if (view.tags) lines.push('', ...renderTags(view));
+  return lines;
+}
+
+function renderJob(job: PlanJob, number: string, ci: PlanView['ci']): string[] {
+  const pad = ' '.repeat(number.length + 3);
+  const lines = [`  ${number} ${job.id} [${job.stage}]${job.needs.length > 0 ? ` needs ${job.needs.join(', ')}` : ''}`, `${pad}${job.title}`];
+  for (const run of job.runs) lines.push(`${pad}${run.platform === null ? 'runs on' : `${run.platform} on`} ${formatRunner(run, ci)}`);
+  for (const gate of job.gates) lines.push(`${pad}gate ${gate.gate}: ${gate.threshold}`);
+  if (job.publishes.length > 0) lines.push(`${pad}publishes ${job.tagsImage ? 'the tags to' : 'to'} ${job.publishes.join(', ')}`);
+  return lines;
+}
+
+/** `ubuntu-24.04`, `ubuntu-24.04 (QEMU)`, GitLab `tags: arm64-large` or `any runner (untagged)`. */
+function formatRunner(run: PlanRun, ci: PlanView['ci']): string {
+  const runner = ci === 'github' ? run.runner.join(', ') : run.runner.length > 0 ? `tags: ${run.runner.join(', ')}` : 'any runner (untagged)';
+  return `${runner}${run.emulated ? ' (QEMU)' : ''}`;
+}
+
+function renderTags(view: PlanView): string[] {
+  const tags = view.tags!;
+  const lines = [`tags for ${tags.event} ${tags.ref}:`];
+  if (tags.names.length === 0) lines.push('  (none)');
+  for (const name of tags.names) lines.push(`  ${name}${name === tags.version ? ' (version)' : ''}`);
+  if (!tags.published) lines.push('  not published: the publish stage does not run for this event');
+  else if (tags.names.length > 0) lines.push(`  published to ${view.registries.join(', ')}${view.ci === 'gitlab' ? ' (on a protected branch or tag)' : ''}`);
+  for (const warning of tags.warnings) lines.push(`  warning: ${warning}`);
+  return lines;
+}

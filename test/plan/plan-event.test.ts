@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanEvent, PLACEHOLDER_SHA, PlanEventError, type PlanEventRequest } from '../../src/plan/plan-event.js';
+
+describe('parsePlanEvent', () => {
+  it.each<[string, PlanEventRequest, { eventName: string; ref: string; prNumber?: number }]>([
+    ['defaults: a push to main', {}, { eventName: 'push', ref: 'refs/heads/main' }],
+    ['a tag push', { event: 'push', ref: 'refs/tags/v1.2.3' }, { eventName: 'push', ref: 'refs/tags/v1.2.3' }],
+    ['the default branch follows --default-branch', { defaultBranch: 'trunk' }, { eventName: 'push', ref: 'refs/heads/trunk' }],
+    ['a pull request', { event: 'pull_request' }, { eventName: 'pull_request', ref: 'refs/pull/1/merge', prNumber: 1 }],
+    ['a numbered pull request', { event: 'pull_request', ref: 'refs/pull/42/merge' }, { eventName: 'pull_request', ref: 'refs/pull/42/merge', prNumber: 42 }],
+    ['a schedule on a branch', { event: 'schedule', ref: 'refs/heads/release/1.x' }, { eventName: 'schedule', ref: 'refs/heads/release/1.x' }],
+  ])('%s', (_, request, expected) => {
+    const context = parsePlanEvent(request);
+    expect(context).toMatchObject(expected);
+    expect(context.sha).toBe(request.sha ?? PLACEHOLDER_SHA);
+  });
+
+  it.each<[string, PlanEventRequest, string]>([
+    ['an unknown event', { event: 'tag' }, '--event "tag" is not one of push, pull_request, schedule, workflow_dispatch'],
+    ['a short ref', { ref: 'v1.2.3' }, '--ref "v1.2.3": expected refs/heads/<branch> or refs/tags/<tag> for a push event'],
+    ['a remote ref', { ref: 'refs/remotes/origin/main' }, 'expected refs/heads/<branch> or refs/tags/<tag>'],
+    ['a pull request on a branch ref', { event: 'pull_request', ref: 'refs/heads/feature' }, 'a pull_request runs on refs/pull/<number>/merge'],
+    ['a pull-request ref on push', { event: 'push', ref: 'refs/pull/3/merge' }, 'expected refs/heads/<branch> or refs/tags/<tag> for a push event'],
+    ['a tag with a space', { ref: 'refs/tags/v1 2' }, '--ref "refs/tags/v1 2" is not a valid git branch or tag name'],
+    ['a branch with ..', { ref: 'refs/heads/a..b' }, 'is not a valid git branch or tag name'],
+    ['an empty tag', { ref: 'refs/tags/' }, 'is not a valid git branch or tag name'],
+    ['a .lock component', { ref: 'refs/heads/x.lock' }, 'is not a valid git branch or tag name'],
+    ['a bad default branch', { defaultBranch: 'ma~in' }, '--default-branch "ma~in" is not a valid git branch or tag name'],
+    ['a short sha', { sha: 'abc1234' }, '--sha "abc1234" is not a full commit SHA (40 lower-case hex digits)'],
+  ])('rejects %s with a clear message', (_, request, message) => {
+    expect(() => parsePlanEvent(request)).toThrow(PlanEventError);
+    expect(() => parsePlanEvent(request)).toThrow(message);
+  });
+});

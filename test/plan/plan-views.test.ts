@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DockyardConfig } from '../../src/config/schema/index.js';
+import { validateConfig } from '../../src/config/validate-config.js';
+import { findConfigFile, loadConfigFile } from '../../src/io/load-config.js';
+import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { describePlanTags } from '../../src/plan/describe-plan-tags.js';
+import { describePlan, PLAN_VIEW_VERSION, type PlanView } from '../../src/plan/describe-plan.js';
+import { parsePlanEvent } from '../../src/plan/plan-event.js';
+import { renderPlanJson } from '../../src/plan/render-plan-json.js';
+import { renderPlanMermaid } from '../../src/plan/render-plan-mermaid.js';
+import { renderPlanText } from '../../src/plan/render-plan-text.js';
+import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
+import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
+import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
+import { checkMermaidFlowchart } from '../support/check-mermaid-flowchart.js';
+import { parseMermaid } from '../support/parse-mermaid.js';
+import { EXAMPLES_DIR, ROOT } from '../support/paths.js';
+
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const CLOCK = new Date('2026-01-01T00:00:00Z');
+const GOLDEN_DIR = resolve(ROOT, 'test', 'plan', 'golden');
+
+async function loadCases(): Promise<Array<[string, DockyardConfig]>> {
+  const cases: Array<[string, DockyardConfig]> = [];
+  for (const name of readdirSync(EXAMPLES_DIR).sort()) {
+    if (!existsSync(resolve(EXAMPLES_DIR, name, 'dockyard.config.ts'))) continue;
+    const result = validateConfig(await loadConfigFile(findConfigFile(resolve(EXAMPLES_DIR, name))));
+    if (!result.ok) throw new Error(`example ${name}: ${JSON.stringify(result.errors)}`);
+    cases.push([`example-${name}`, result.config]);
+  }
+  for (const [name, input] of Object.entries(GOLDEN_SCENARIOS)) {
+    const result = validateConfig(input);
+    if (!result.ok) throw new Error(`scenario ${name}: ${JSON.stringify(result.errors)}`);
+    cases.push([`scenario-${name}`, result.config]);
+  }
+  return cases;
+}
+
+const CASES = await loadCases();
+/** Every config on every CI system it targets. */
+const VIEWS = CASES.flatMap(([name, config]) => config.ci.map((ci) => [`${name}-${ci}`, config, ci] as const));
+
+function viewOf(config: DockyardConfig, ci: 'github' | 'gitlab'): PlanView {
+  const tags = describePlanTags(config, ci, parsePlanEvent({ event: 'push', ref: 'refs/tags/v1.2.3' }), CLOCK);
+  return describePlan(planPipeline(config), ci, config.ci, tags);
+}
+
+describe('dockyard plan views of the examples and golden scenarios', () => {
+  it('covers every example and scenario on each CI system it targets', () => {
+    expect(VIEWS.length).toBeGreaterThanOrEqual(CASES.length);
+    expect(CASES.filter(([n]) => n.startsWith('example-')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(VIEWS)('%s: text matches the reviewed golden file (UPDATE_GOLDEN=1 to rewrite)', (name, config, ci) => {
+    const text = `${renderPlanText(viewOf(config, ci)).join('\n')}\n`;
+    const golden = resolve(GOLDEN_DIR, `${name}.txt`);
+    if (UPDATE) {
+      mkdirSync(GOLDEN_DIR, { recursive: true });
+      writeFileSync(golden, text);
+    }
+    expect(existsSync(golden), `golden file test/plan/golden/${name}.txt`).toBe(true);
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it.each(VIEWS)('%s: jobs come in dependency order, every model job once', (_, config, ci) => {
+    const view = viewOf(config, ci);
+    const pipeline = planPipeline(config);
+    expect(view.jobs.map((j) => j.id).sort()).toEqual(pipeline.jobs.map((j) => j.id).sort());
+    view.jobs.forEach((job, index) => {
+      for (const need of job.needs) expect(view.jobs.findIndex((j) => j.id === need), `${job.id} after ${need}`).toBeLessThan(index);
+    });
+  });
+
+  it.each(VIEWS)('%s: runners are the ones the emitted file uses', (_, config, ci) => {
+    const view = viewOf(config, ci);
+    const pipeline = planPipeline(config);
+    if (ci === 'github') {
+      const workflow = emitGithubWorkflow(pipeline);
+      for (const job of view.jobs) {
+        const emitted = workflow.jobs[job.id]!;
+        const include = (emitted.strategy as { matrix?: { include?: Array<Record<string, unknown>> } } | undefined)?.matrix?.include;
+        for (const run of job.runs) {
+          const entry = include?.find((e) => e.platform === run.platform);
+          const runsOn = emitted['runs-on'] === '${{ matrix.runner }}' ? entry?.runner : emitted['runs-on'];
+          expect(run.runner, `${job.id} ${run.platform}`).toEqual([runsOn]);
+          expect(run.emulated, `${job.id} ${run.platform} qemu`).toBe(emitted['runs-on'] === '${{ matrix.runner }}' ? entry?.qemu : false);
+        }
+      }
+    } else {
+      const ciFile = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
+      for (const job of view.jobs) {
+        const emitted = ciFile[job.id] as { tags?: string[]; parallel?: { matrix: Array<Record<string, string>> } };
+        for (const run of job.runs) {
+          const entry = emitted.parallel?.matrix.find((e) => e.DOCKYARD_PLATFORM === run.platform);
+          const tags = (emitted.tags ?? []).map((t) => (t === '$DOCKYARD_RUNNER_TAG' ? entry?.DOCKYARD_RUNNER_TAG : t));
+          expect(run.runner, `${job.id} ${run.platform}`).toEqual(tags);
+        }
+      }
+    }
+  });
+
+  it.each(VIEWS)('%s: JSON has the documented shape', (_, config, ci) => {
+    const parsed = JSON.parse(renderPlanJson(viewOf(config, ci))) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['version', 'ci', 'configured', 'image', 'platforms', 'registries', 'jobs', 'tags']);
+    expect(parsed.version).toBe(PLAN_VIEW_VERSION);
+    expect(parsed.ci).toBe(ci);
+    for (const job of parsed.jobs as Array<Record<string, unknown>>) {
+      expect(Object.keys(job)).toEqual(['id', 'title', 'stage', 'needs', 'perPlatform', 'runs', 'gates', 'publishes', 'tagsImage', 'produces']);
+      expect(['verify', 'publish']).toContain(job.stage);
+      for (const run of job.runs as Array<Record<string, unknown>>) {
+        expect(Object.keys(run)).toEqual(['platform', 'runner', 'emulated']);
+        expect(run.platform === null || (config.platforms.length > 0 && typeof run.platform === 'string')).toBe(true);
+      }
+      expect((job.runs as unknown[]).length).toBeGreaterThan(0);
+    }
+    expect(Object.keys(parsed.tags as object)).toEqual(['event', 'ref', 'version', 'latest', 'names', 'published', 'warnings']);
+  });
+
+  it.each(VIEWS)('%s: the Mermaid flowchart parses (mermaid.parse) and is well-formed, with every job and need', async (_, config, ci) => {
+    const view = viewOf(config, ci);
+    const text = renderPlanMermaid(view).join('\n');
+    expect(await parseMermaid(text)).toBe('flowchart-v2');
+    expect(checkMermaidFlowchart(text)).toEqual([]);
+    for (const job of view.jobs) {
+      expect(text).toMatch(new RegExp(`^\\s+(subgraph )?job_${job.id}(\\[|\\{\\{)`, 'm'));
+      for (const need of job.needs) expect(text).toContain(`job_${need} --> job_${job.id}`);
+    }
+    const gates = view.jobs.filter((j) => j.gates.length > 0);
+    if (gates.length > 0) expect(text).toMatch(/^ {2}class .* gate$/m);
+  });
+});
