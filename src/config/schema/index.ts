@@ -147,7 +147,7 @@ export const configSchema = z
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */
     cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.')
-      .meta({ examples: [['gha']] }),
+      .meta({ examples: ['gha'] }),
     /** How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`. */
     handoff: handoffSchema
       .default('artifact')
