@@ -2,6 +2,7 @@ type JsonSchema = {
   type?: string | string[];
   description?: string;
   default?: unknown;
+  examples?: unknown[];
   enum?: unknown[];
   const?: unknown;
   pattern?: string;
@@ -19,12 +20,15 @@ interface Row {
   type: string;
   required: boolean;
   description: string;
+  defaultValue: unknown;
+  examples: unknown[];
 }
 
 /**
  * Render docs/config-reference.md from the config's JSON Schema (itself generated from the zod schema), so
  * the reference can never disagree with the validator. One table row per field, with its type, whether it is
- * required, and its description (which states the default).
+ * required, its default (the schema's `default`, when it has one; otherwise the description states it), its
+ * description and an example (the first of the field's `.meta({ examples })`, rendered as JSON).
  */
 export function renderConfigReference(schema: Record<string, unknown>): string {
   const rows: Row[] = [];
@@ -37,16 +41,21 @@ export function renderConfigReference(schema: Record<string, unknown>): string {
     'level. JSON and YAML configs can point editors at `schema/dockyard.schema.json` with `"$schema"` (or',
     '`# yaml-language-server: $schema=...`).',
     '',
-    '| Key | Type | Required | Description |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| \`${r.path}\` | ${escape(r.type)} | ${r.required ? 'yes' : 'no'} | ${escape(r.description)} |`),
+    '| Key | Type | Required | Default | Description | Example |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| \`${r.path}\` | ${escape(r.type)} | ${r.required ? 'yes' : 'no'} | ${formatValue(r.defaultValue)} | ${escape(r.description)} | ${formatValue(r.examples[0])} |`,
+    ),
     '',
   ];
   return lines.join('\n');
 }
 
 function walk(node: JsonSchema, path: string, required: boolean, rows: Row[]): void {
-  if (path !== '') rows.push({ path, type: typeOf(node), required, description: node.description ?? '' });
+  if (path !== '') {
+    rows.push({ path, type: typeOf(node), required, description: node.description ?? '', defaultValue: node.default, examples: node.examples ?? [] });
+  }
   if (node.properties) {
     for (const [key, child] of Object.entries(node.properties)) {
       walk(child, path === '' ? key : `${path}.${key}`, node.required?.includes(key) ?? false, rows);
@@ -88,6 +97,12 @@ function typeOf(node: JsonSchema): string {
     return `map of ${typeOf(node.additionalProperties)}`;
   }
   return Array.isArray(node.type) ? node.type.join(' | ') : (node.type ?? 'any');
+}
+
+/** A default or example as inline code (JSON), or empty when there is none. */
+function formatValue(value: unknown): string {
+  if (value === undefined) return '';
+  return `\`${escape(JSON.stringify(value)).replaceAll('`', "'")}\``;
 }
 
 function escape(text: string): string {

@@ -29,7 +29,8 @@ export const imageSchema = z
     /** Image repository path without registry host, e.g. `acme/api`. Each registry prefixes its host (and may override the path). */
     name: repositoryPathSchema.describe(
       'Image repository path without registry host, e.g. `acme/api`. Each registry prefixes its host (and may override the path).',
-    ),
+    )
+      .meta({ examples: ['acme/api'] }),
     /** Build context directory, relative to the config file. Default `.`. */
     context: z.string().min(1).default('.').describe('Build context directory, relative to the config file. Default `.`.'),
     /** Dockerfile path relative to the config file. Default `<context>/Dockerfile`. */
@@ -43,7 +44,8 @@ export const imageSchema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
       .optional()
-      .describe('The production stage to build and publish. Default: the last stage of the Dockerfile.'),
+      .describe('The production stage to build and publish. Default: the last stage of the Dockerfile.')
+      .meta({ examples: ['production'] }),
     /** Build arguments (`--build-arg KEY=VALUE`), plain non-secret values. Default `{}`. */
     buildArgs: z
       .record(
@@ -51,11 +53,13 @@ export const imageSchema = z
         z.string(),
       )
       .default({})
-      .describe('Build arguments (`--build-arg KEY=VALUE`), plain non-secret values. Default `{}`.'),
+      .describe('Build arguments (`--build-arg KEY=VALUE`), plain non-secret values. Default `{}`.')
+      .meta({ examples: [{ NODE_VERSION: '24' }] }),
     /** BuildKit secrets passed by reference. Default `[]`. */
     secrets: z
       .array(buildSecretSchema)
       .default([])
-      .describe('BuildKit secrets passed by reference. Default `[]`.'),
+      .describe('BuildKit secrets passed by reference. Default `[]`.')
+      .meta({ examples: [[{ id: 'npmrc', env: 'NPM_TOKEN' }]] }),
   })
   .describe('The image to build.');

@@ -107,7 +107,8 @@ export const configSchema = z
     ci: z
       .array(z.enum(CI_SYSTEMS))
       .min(1)
-      .describe('CI systems to render pipelines for: `["github"]`, `["gitlab"]` or both.'),
+      .describe('CI systems to render pipelines for: `["github"]`, `["gitlab"]` or both.')
+      .meta({ examples: [['github', 'gitlab']] }),
     /** The image to build: name, context, Dockerfile, production target, build args and secrets. */
     image: imageSchema,
     /** Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab. */
@@ -115,29 +116,34 @@ export const configSchema = z
       .array(registrySchema)
       .min(1)
       .optional()
-      .describe('Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab.'),
+      .describe('Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab.')
+      .meta({ examples: [[{ type: 'ghcr' }, { type: 'dockerhub', name: 'acme/api' }]] }),
     /** Platforms to build, each in its own job. Default `["linux/amd64"]`. */
     platforms: z
       .array(platformSchema)
       .min(1)
       .default(['linux/amd64'])
-      .describe('Platforms to build, each in its own job. Default `["linux/amd64"]`.'),
+      .describe('Platforms to build, each in its own job. Default `["linux/amd64"]`.')
+      .meta({ examples: [['linux/amd64', 'linux/arm64'], ['linux/amd64', { platform: 'linux/arm64', strategy: 'qemu' }]] }),
     /** Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs. */
     tags: z
       .array(tagSchema)
       .min(1)
       .default([...DEFAULT_TAGS])
-      .describe('Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs.'),
+      .describe('Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs.')
+      .meta({ examples: [['type=semver,pattern={{version}}', 'type=ref,event=branch', 'type=sha']] }),
     /** Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`. */
     labels: z
       .array(z.string().regex(/^[^=\s][^=]*=/, { message: 'not a key=value line' }))
       .default([])
-      .describe("Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`."),
+      .describe("Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`.")
+      .meta({ examples: [['org.opencontainers.image.vendor=Acme']] }),
     /** Extra or overriding manifest annotations, `key=value` lines. Default `[]`. */
     annotations: z
       .array(z.string().regex(/^[^=\s][^=]*=/, { message: 'not a key=value line' }))
       .default([])
-      .describe('Extra or overriding manifest annotations, `key=value` lines. Default `[]`.'),
+      .describe('Extra or overriding manifest annotations, `key=value` lines. Default `[]`.')
+      .meta({ examples: [['org.opencontainers.image.description=The Acme API']] }),
     /**
      * Where the annotations go: `manifest` (each platform's image manifest, set at build time) and/or `index` (the
      * image index the manifest job creates). Default `["manifest"]`. See https://docs.docker.com/build/metadata/annotations/
@@ -153,13 +159,15 @@ export const configSchema = z
     /** Global tag flavor (metadata-action `flavor`). Default `{ latest: "auto", prefix: "", suffix: "", onlatest: false }`. */
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
     /** Build cache mode. Default `registry`. */
-    cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.'),
+    cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.')
+      .meta({ examples: ['gha'] }),
     /** How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`. */
     handoff: handoffSchema
       .default('artifact')
       .describe(
         'How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`.',
-      ),
+      )
+      .meta({ examples: ['registry', { mode: 'registry', staging: { repository: 'acme/api-candidates' } }] }),
     /** How the candidate is tested before it may be pushed: `{ target }` (a Dockerfile test stage), `{ commands }`, or both. Required. */
     test: testSchema,
     /** The image size gate: fail or warn when the candidate exceeds a limit in MB. Default: no size gate. */
