@@ -73,13 +73,20 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     });
   });
 
+  /** The emitted jobs of a model job: its own id, or the jobs it expands to (deploy-<env>, notify-<event>). */
+  function emittedIds(jobs: Record<string, unknown>, id: string): string[] {
+    const ids = id in jobs ? [id] : Object.keys(jobs).filter((k) => k.startsWith(`${id}-`));
+    expect(ids, `emitted jobs of ${id}`).not.toEqual([]);
+    return ids;
+  }
+
   it.each(VIEWS)('%s: runners are the ones the emitted file uses', (_, config, ci) => {
     const view = viewOf(config, ci);
     const pipeline = planPipeline(config);
     if (ci === 'github') {
       const workflow = emitGithubWorkflow(pipeline);
-      for (const job of view.jobs) {
-        const emitted = workflow.jobs[job.id]!;
+      for (const job of view.jobs) for (const emittedId of emittedIds(workflow.jobs, job.id)) {
+        const emitted = workflow.jobs[emittedId]!;
         const include = (emitted.strategy as { matrix?: { include?: Array<Record<string, unknown>> } } | undefined)?.matrix?.include;
         for (const run of job.runs) {
           const entry = include?.find((e) => e.platform === run.platform);
@@ -90,8 +97,8 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
       }
     } else {
       const ciFile = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
-      for (const job of view.jobs) {
-        const emitted = ciFile[job.id] as { tags?: string[]; parallel?: { matrix: Array<Record<string, string>> } };
+      for (const job of view.jobs) for (const emittedId of emittedIds(ciFile, job.id)) {
+        const emitted = ciFile[emittedId] as { tags?: string[]; parallel?: { matrix: Array<Record<string, string>> } };
         for (const run of job.runs) {
           const entry = emitted.parallel?.matrix.find((e) => e.DOCKYARD_PLATFORM === run.platform);
           const tags = (emitted.tags ?? []).map((t) => (t === '$DOCKYARD_RUNNER_TAG' ? entry?.DOCKYARD_RUNNER_TAG : t));
