@@ -28,9 +28,9 @@ describe.each([
     expect(pipeline.jobs.find((j) => j.id === 'deploy')).toMatchObject({ needs, stage: 'publish', permissions: { contents: 'read' }, consumes: ['metadata', 'published'], secrets: ['KUBE_STAGING'] });
   });
 
-  it('GitHub: one job per environment, in order, with environment, container and secrets; none on pull requests', () => {
+  it('GitHub: one job per environment, in order, with environment, container and secrets; none on pull requests nor when a manual run asked not to push', () => {
     const jobs = emitGithubWorkflow(pipeline).jobs as unknown as GithubJobs;
-    expect(jobs['deploy-staging']).toMatchObject({ name: 'deploy staging', needs, if: "github.event_name != 'pull_request'", environment: { name: 'staging', url: 'https://staging.example' }, permissions: { contents: 'read' } });
+    expect(jobs['deploy-staging']).toMatchObject({ name: 'deploy staging', needs, if: "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')", environment: { name: 'staging', url: 'https://staging.example' }, permissions: { contents: 'read' } });
     expect(jobs['deploy-staging'].container).toBeUndefined();
     expect(jobs['deploy-production']).toMatchObject({ name: 'deploy production (approval: required reviewers)', needs: [...needs, 'deploy-staging'], environment: { name: 'production' }, container: PRODUCTION.image });
     const step = jobs['deploy-staging'].steps.find((s) => s.name === 'Deploy to staging')!;
@@ -44,7 +44,7 @@ describe.each([
     expect(jobs.manifest.steps.some((s) => s.with?.name === 'dockyard-published')).toBe(true);
   });
 
-  it('GitLab: one job per environment in the deploy stage; approval is a manual, blocking job on protected refs', () => {
+  it('GitLab: one job per environment in the deploy stage; approval is a manual, blocking job on protected refs unless DOCKYARD_PUSH is false', () => {
     const ci = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs') as GitlabJobs;
     expect(ci.stages).toContain('deploy');
     expect(ci['deploy-staging']).toMatchObject({
@@ -53,13 +53,13 @@ describe.each([
       image: GITLAB_IMAGES.alpine,
       environment: { name: 'staging', url: 'https://staging.example', action: 'start' },
       variables: { DOCKYARD_ENVIRONMENT: 'staging', DOCKYARD_DEPLOY_COMMAND: { value: STAGING.command, expand: false } },
-      rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"' }],
+      rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$DOCKYARD_PUSH == "false"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"' }],
     });
     expect(ci['deploy-staging'].allow_failure).toBeUndefined();
     expect(ci['deploy-production']).toMatchObject({
       needs: [...needs, 'deploy-staging'],
       image: PRODUCTION.image,
-      rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'manual' }],
+      rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$DOCKYARD_PUSH == "false"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'manual' }],
       allow_failure: false,
     });
     expect((ci.manifest.artifacts as { paths: string[] }).paths).toEqual(['dockyard/published']);
@@ -95,7 +95,7 @@ describe.each([
         dependencies: ['metadata', 'gates', 'manifest'],
         image: { name: GITLAB_IMAGES.curl, entrypoint: [''] },
         variables: { DOCKYARD_NOTIFY_EVENT: event, DOCKYARD_SLACK_WEBHOOK: '$SLACK_URL', DOCKYARD_TEAMS_WEBHOOK: '$TEAMS_URL' },
-        rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: event === 'failure' ? 'on_failure' : 'on_success' }],
+        rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$DOCKYARD_PUSH == "false"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: event === 'failure' ? 'on_failure' : 'on_success' }],
       });
       expect(ci[`notify-${event}`].needs).toBeUndefined();
     }
