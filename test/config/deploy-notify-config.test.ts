@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/config/format-issues.js';
 import { validateConfig } from '../../src/config/validate-config.js';
+import { expectConfigIssue } from '../support/config-issues.js';
 
 const base = { ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] } };
 const withBase = (patch: Record<string, unknown>) => ({ ...base, ...patch });
@@ -54,14 +55,7 @@ const BAD: Array<{ name: string; config: unknown; path: string; contains: string
 
 describe('deploy and notify: rejected combinations', () => {
   it.each(BAD)('$name', ({ config, path, contains }) => {
-    const result = validateConfig(config);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const issue = result.errors.find((e) => e.path === path);
-    expect(issue, `an error at ${path}; got ${result.errors.map(formatIssue).join(' / ')}`).toBeDefined();
-    const text = formatIssue(issue!);
-    expect(text).toMatch(/; expected .+, got .+/);
-    for (const fragment of contains) expect(text).toContain(fragment);
+    expectConfigIssue(config, path, contains);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/config/format-issues.js';
 import { validateConfig } from '../../src/config/validate-config.js';
+import { expectConfigIssue } from '../support/config-issues.js';
 
 const base = { ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] } };
 const sha = '0123456789abcdef0123456789abcdef01234567';
@@ -23,12 +23,7 @@ describe('reusable output configs that are rejected', () => {
     ['a reusable workflow named like its caller', { mode: 'reusable', github: '.github/workflows/image.yml', reusable: { name: 'image' } }, 'output.reusable.name', 'would overwrite the caller'],
     ['a GitLab caller inside templates/', { mode: 'reusable', gitlab: 'templates/ci.yml' }, 'output.gitlab', 'must not be inside templates/'],
   ])('%s', (_, output, path, message) => {
-    const result = validateConfig({ ...base, output });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const issue = result.errors.find((e) => e.path === path);
-    expect(issue, JSON.stringify(result.errors)).toBeDefined();
-    expect(formatIssue(issue!)).toContain(message);
+    expectConfigIssue({ ...base, output }, path, [message]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/config/format-issues.js';
 import { validateConfig } from '../../src/config/validate-config.js';
 import { describeTriggerTargets, PUSH_INPUT } from '../../src/model/trigger-targets.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { expectConfigIssue } from '../support/config-issues.js';
 
 const base = { ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] } };
 const none = { branches: [], tags: [], pullRequests: false, schedule: [], manual: false };
@@ -28,12 +28,7 @@ describe('trigger and concurrency configs that are rejected', () => {
     ['no trigger at all', { triggers: none }, 'triggers', 'no trigger starts a pipeline'],
     ['the same schedule twice', { triggers: { schedule: [{ cron: '0 4 * * 1' }, { cron: '0  4 * * 1' }] } }, 'triggers.schedule[1].cron', 'this schedule is listed twice'],
   ])('%s', (_, patch, path, message) => {
-    const result = validateConfig({ ...base, ...patch });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const issue = result.errors.find((e) => e.path === path);
-    expect(issue, JSON.stringify(result.errors)).toBeDefined();
-    expect(formatIssue(issue!)).toContain(message);
+    expectConfigIssue({ ...base, ...patch }, path, [message]);
   });
 });
 

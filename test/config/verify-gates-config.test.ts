@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/config/format-issues.js';
 import { validateConfig } from '../../src/config/validate-config.js';
+import { expectConfigIssue } from '../support/config-issues.js';
 
 const base = { ci: ['github', 'gitlab'], image: { name: 'acme/api', target: 'production' } };
 const cov = { report: '/coverage/cobertura.xml', format: 'cobertura', minimum: 80 };
@@ -44,12 +44,7 @@ describe('verification gate configs that are rejected', () => {
       'expected measure "compressed" (the sum of the layer sizes in the staged candidate\'s manifest), or handoff "artifact", got "uncompressed"',
     ],
   ])('%s', (_, patch, path, message) => {
-    const result = validateConfig({ ...base, ...patch });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const issue = result.errors.find((e) => e.path === path);
-    expect(issue, JSON.stringify(result.errors)).toBeDefined();
-    expect(formatIssue(issue!)).toContain(message);
+    expectConfigIssue({ ...base, ...patch }, path, [message]);
   });
 });
 
