@@ -6,7 +6,7 @@ import type { EventContext } from '../tags/event-context.js';
 
 /** The tags one event would produce, as `dockyard plan` shows them. */
 export interface PlanTags {
-  /** Event name (`push`, `pull_request`, `schedule`, `workflow_dispatch`). */
+  /** Event name (`push`, `pull_request`, `schedule`, `workflow_dispatch`, `repository_dispatch`). */
   readonly event: string;
   /** Full ref, e.g. `refs/tags/v1.2.3`. */
   readonly ref: string;

@@ -2,7 +2,7 @@ import type { EventContext } from '../tags/event-context.js';
 import { contextFromGithub } from '../tags/github-context.js';
 
 /** The events `dockyard plan --event` accepts: GitHub Actions' names, which GitLab pipelines map to (docs/tags.md). */
-export const PLAN_EVENTS = ['push', 'pull_request', 'schedule', 'workflow_dispatch'] as const;
+export const PLAN_EVENTS = ['push', 'pull_request', 'schedule', 'workflow_dispatch', 'repository_dispatch'] as const;
 
 /** One of {@link PLAN_EVENTS}. */
 export type PlanEventName = (typeof PLAN_EVENTS)[number];
@@ -38,14 +38,15 @@ export interface PlanEventRequest {
  * same GitHub mapper `dockyard meta` uses (GitLab's variables map to the same context).
  *
  * @throws {PlanEventError} for an unknown event, a ref that is not a full branch, tag or pull-request ref (or does
- *   not fit the event: pull requests need `refs/pull/<n>/merge`, other events a branch or tag), a branch or tag name
+ *   not fit the event: pull requests need `refs/pull/<n>/merge`, repository_dispatch the default branch, other events a
+ *   branch or tag), a branch or tag name
  *   git would reject, or a SHA that is not 40 hex digits.
  * @see https://git-scm.com/docs/git-check-ref-format
  */
 export function parsePlanEvent(request: PlanEventRequest): EventContext {
   const event = request.event ?? 'push';
   if (!(PLAN_EVENTS as readonly string[]).includes(event)) {
-    throw new PlanEventError(`--event "${event}" is not one of ${PLAN_EVENTS.join(', ')}`);
+    throw new PlanEventError(`--event: unknown event; expected one of ${PLAN_EVENTS.join(', ')}, got "${event}"`);
   }
   const defaultBranch = request.defaultBranch ?? 'main';
   checkRefName('--default-branch', defaultBranch);
@@ -57,6 +58,9 @@ export function parsePlanEvent(request: PlanEventRequest): EventContext {
     const name = ref.startsWith('refs/heads/') ? ref.slice(11) : ref.startsWith('refs/tags/') ? ref.slice(10) : undefined;
     if (name === undefined) throw new PlanEventError(`--ref "${ref}": expected refs/heads/<branch> or refs/tags/<tag> for a ${event} event`);
     checkRefName('--ref', name, ref);
+    if (event === 'repository_dispatch' && ref !== `refs/heads/${defaultBranch}`) {
+      throw new PlanEventError(`--ref "${ref}": repository_dispatch always runs on the default branch; expected refs/heads/${defaultBranch}, got "${ref}"`);
+    }
   }
   const sha = request.sha ?? PLACEHOLDER_SHA;
   if (!/^[0-9a-f]{40}$/.test(sha)) throw new PlanEventError(`--sha "${sha}" is not a full commit SHA (40 lower-case hex digits)`);

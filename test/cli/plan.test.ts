@@ -61,7 +61,7 @@ describe('dockyard plan', () => {
     ['an unknown format', ['--format', 'svg'], 2, /--format must be one of text, json, mermaid, md, got "svg"/],
     ['two formats', ['--json', '--mermaid'], 2, /choose one output format, got json and mermaid/],
     ['an unknown CI system', ['--ci', 'jenkins'], 2, /--ci must be github or gitlab, got "jenkins"/],
-    ['an unknown event', ['--event', 'release'], 1, /dockyard plan: --event "release" is not one of push, pull_request, schedule, workflow_dispatch/],
+    ['an unknown event', ['--event', 'release'], 1, /dockyard plan: --event: unknown event; expected one of push, pull_request, schedule, workflow_dispatch, repository_dispatch, got "release"/],
     ['a short ref', ['--ref', 'main'], 1, /dockyard plan: --ref "main": expected refs\/heads\/<branch> or refs\/tags\/<tag> for a push event/],
     ['a bad tag name', ['--ref', 'refs/tags/v1..2'], 1, /--ref "refs\/tags\/v1\.\.2" is not a valid git branch or tag name/],
   ])('rejects %s', async (_, args, exit, message) => {

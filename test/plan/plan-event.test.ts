@@ -8,6 +8,7 @@ describe('parsePlanEvent', () => {
     ['the default branch follows --default-branch', { defaultBranch: 'trunk' }, { eventName: 'push', ref: 'refs/heads/trunk' }],
     ['a pull request', { event: 'pull_request' }, { eventName: 'pull_request', ref: 'refs/pull/1/merge', prNumber: 1 }],
     ['a numbered pull request', { event: 'pull_request', ref: 'refs/pull/42/merge' }, { eventName: 'pull_request', ref: 'refs/pull/42/merge', prNumber: 42 }],
+    ['a repository_dispatch on the default branch', { event: 'repository_dispatch', defaultBranch: 'trunk' }, { eventName: 'repository_dispatch', ref: 'refs/heads/trunk' }],
     ['a schedule on a branch', { event: 'schedule', ref: 'refs/heads/release/1.x' }, { eventName: 'schedule', ref: 'refs/heads/release/1.x' }],
   ])('%s', (_, request, expected) => {
     const context = parsePlanEvent(request);
@@ -16,7 +17,8 @@ describe('parsePlanEvent', () => {
   });
 
   it.each<[string, PlanEventRequest, string]>([
-    ['an unknown event', { event: 'tag' }, '--event "tag" is not one of push, pull_request, schedule, workflow_dispatch'],
+    ['an unknown event', { event: 'tag' }, '--event: unknown event; expected one of push, pull_request, schedule, workflow_dispatch, repository_dispatch, got "tag"'],
+    ['repository_dispatch off the default branch', { event: 'repository_dispatch', ref: 'refs/heads/dev' }, '--ref "refs/heads/dev": repository_dispatch always runs on the default branch; expected refs/heads/main, got "refs/heads/dev"'],
     ['a short ref', { ref: 'v1.2.3' }, '--ref "v1.2.3": expected refs/heads/<branch> or refs/tags/<tag> for a push event'],
     ['a remote ref', { ref: 'refs/remotes/origin/main' }, 'expected refs/heads/<branch> or refs/tags/<tag>'],
     ['a pull request on a branch ref', { event: 'pull_request', ref: 'refs/heads/feature' }, 'a pull_request runs on refs/pull/<number>/merge'],
