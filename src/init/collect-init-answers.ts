@@ -1,10 +1,20 @@
 import { repositoryPathSchema } from '../config/schema/primitives.js';
-import { UsageError } from '../cli/usage-error.js';
 import type { DetectedLanguage, TemplateLanguage } from './detect-language.js';
 import type { DetectedRemote } from './detect-remote.js';
 import type { InitPrompts } from './init-prompts.js';
 import type { DockerfileSummary } from './parse-dockerfile.js';
 import type { InitAnswers } from './render-config-source.js';
+
+/**
+ * A flag value or a needed answer that is bad or missing. The CLI reports it as a usage error (exit 2); it lives
+ * here so the pure init core does not depend on the CLI.
+ */
+export class InitAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InitAnswerError';
+  }
+}
 
 /** What `dockyard init` found in the project directory. */
 export interface InitDetection {
@@ -40,7 +50,7 @@ type Check<T> = (answer: string) => { value: T } | { problem: string };
 
 /**
  * Settle one answer: the flag when given (a bad value throws), else the prompt on a TTY (a bad answer is
- * printed and asked again), else the default, else a {@link UsageError} naming the flag.
+ * printed and asked again), else the default, else a {@link InitAnswerError} naming the flag.
  */
 async function settle<T>(
   flag: string,
@@ -52,7 +62,7 @@ async function settle<T>(
 ): Promise<T> {
   if (given !== undefined) {
     const result = check(given);
-    if ('problem' in result) throw new UsageError(`--${flag} ${JSON.stringify(given)}: ${result.problem}`);
+    if ('problem' in result) throw new InitAnswerError(`--${flag} ${JSON.stringify(given)}: ${result.problem}`);
     return result.value;
   }
   if (ask) {
@@ -66,7 +76,7 @@ async function settle<T>(
     const result = check(fallback);
     if ('value' in result) return result.value;
   }
-  throw new UsageError(`cannot decide --${flag} on my own; pass --${flag} (or run on a terminal to be asked)`);
+  throw new InitAnswerError(`cannot decide --${flag} on my own; pass --${flag} (or run on a terminal to be asked)`);
 }
 
 /** A repository path from a free-form name: lower case, invalid characters replaced by `-`. */
@@ -84,7 +94,7 @@ function suggestImageName(detection: InitDetection): string {
  *
  * @param renderTemplateSummary parses the Dockerfile a template would write (to find its stages).
  * @param report prints a problem with an answer before it is asked again.
- * @throws {UsageError} for a bad flag value, or an answer that is needed but neither given nor detectable.
+ * @throws {InitAnswerError} for a bad flag value, or an answer that is needed but neither given nor detectable.
  * @throws {import('./init-prompts.js').PromptCancelled} when the user cancels a prompt.
  */
 export async function collectInitAnswers(
@@ -130,7 +140,7 @@ export async function collectInitAnswers(
       report,
     );
     if (choice === 'none') {
-      if (!detection.dockerfile) throw new UsageError('dockyard init needs a Dockerfile: write one, or pick a template with --template node|python|go');
+      if (!detection.dockerfile) throw new InitAnswerError('dockyard init needs a Dockerfile: write one, or pick a template with --template node|python|go');
     } else {
       template = choice as TemplateLanguage;
       summary = renderTemplateSummary(template);
@@ -139,12 +149,12 @@ export async function collectInitAnswers(
   const stages = new Set(summary?.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
   let test: InitAnswers['test'];
   if (flags.testCommand !== undefined) {
-    if (flags.testCommand.trim() === '') throw new UsageError('--test-command: empty command');
+    if (flags.testCommand.trim() === '') throw new InitAnswerError('--test-command: empty command');
     test = { commands: [flags.testCommand] };
   } else if (flags.testTarget !== undefined || summary?.testStage) {
     const target = await settle<string>('test-target', flags.testTarget, (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: `not a stage of the Dockerfile (stages: ${[...stages].join(', ') || 'none named'})` }), summary?.testStage, undefined, report);
     if (!summary?.productionStage?.name) {
-      throw new UsageError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name: name it (\`FROM … AS production\`) or pass --test-command`);
+      throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name: name it (\`FROM … AS production\`) or pass --test-command`);
     }
     test = { target };
   } else {

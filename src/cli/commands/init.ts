@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConfig } from '../../config/validate-config.js';
-import { collectInitAnswers, type InitDetection } from '../../init/collect-init-answers.js';
+import { UsageError } from '../usage-error.js';
+import { collectInitAnswers, InitAnswerError, type InitDetection } from '../../init/collect-init-answers.js';
 import { detectLanguage, LANGUAGE_FILES, type TemplateLanguage } from '../../init/detect-language.js';
 import { parseGitRemote } from '../../init/detect-remote.js';
 import { PromptCancelled, type InitPrompts } from '../../init/init-prompts.js';
@@ -44,7 +45,7 @@ function renderTemplate(language: TemplateLanguage, name: string, values: Readon
  * config validates, and that synth will not meet a hand-edited or foreign pipeline file; then run `dockyard synth`.
  *
  * @returns 0 ok; 1 refused overwrite, invalid generated config, cancelled prompt or failed synth.
- * @throws {import('../usage-error.js').UsageError} (exit 2) for bad flag values or answers that are needed but missing.
+ * @throws {import('../usage-error.js').UsageError} (exit 2) for bad flag values or answers that are needed but missing (the init core's `InitAnswerError`).
  */
 export async function runInit(options: InitOptions, output: Output, env: InitEnvironment): Promise<number> {
   const dir = resolve(options.dir ?? '.');
@@ -73,6 +74,7 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
       (line) => output.err(`${color.yellow('invalid')} ${line}`),
     );
   } catch (error) {
+    if (error instanceof InitAnswerError) throw new UsageError(error.message);
     if (error instanceof PromptCancelled) {
       output.err(`dockyard: ${error.message}`);
       return 1;
