@@ -1,6 +1,8 @@
 import type { CiSystem } from '../config/schema/primitives.js';
+import { githubDeployJobId } from '../emit/github/github-deploy-notify-jobs.js';
 import { githubRunnerOf } from '../emit/github/github-runners.js';
 import { resolveGithubRegistries } from '../emit/github/github-registries.js';
+import { gitlabDeployJobName } from '../emit/gitlab/gitlab-deploy-notify-jobs.js';
 import { gitlabRunnerOf } from '../emit/gitlab/gitlab-runners.js';
 import { resolveGitlabRegistries } from '../emit/gitlab/gitlab-registries.js';
 import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
@@ -55,6 +57,40 @@ export interface PlanJob {
   readonly tagsImage: boolean;
   /** Artifact ids it uploads for later jobs. */
   readonly produces: readonly string[];
+  /** The `deploy` job: its environments in deployment order, one CI job each; empty for other jobs. */
+  readonly environments: readonly PlanEnvironment[];
+  /** The `notify` job: the events and webhooks, one CI job per event; null for other jobs. */
+  readonly notifications: PlanNotifications | null;
+}
+
+/**
+ * One deployment environment (config `deploy.environments[]`) and the CI job that deploys to it, after the
+ * previous environment's job.
+ */
+export interface PlanEnvironment {
+  /** Environment name, e.g. `production`. */
+  readonly name: string;
+  /** The CI job that deploys to it, e.g. `deploy-production`. */
+  readonly job: string;
+  /** Environment URL shown by the CI system, or null. */
+  readonly url: string | null;
+  /** The environment deployed before this one (its job must succeed first), or null for the first. */
+  readonly after: string | null;
+  /**
+   * True when the deployment waits for approval: on GitHub the environment's required reviewers (repository
+   * settings), on GitLab a manual job (`when: manual`) that someone allowed to deploy starts.
+   */
+  readonly approval: boolean;
+}
+
+/** The notifications of the `notify` job (config `notify`). */
+export interface PlanNotifications {
+  /** Pipeline results that send a message (`failure`, `success`), one CI job each (`notify-failure`, …). */
+  readonly on: readonly string[];
+  /** The CI jobs, e.g. `notify-failure`. */
+  readonly jobs: readonly string[];
+  /** Webhook services and the CI secret / variable holding each URL, e.g. `{ service: 'slack', secret: 'SLACK_WEBHOOK_URL' }`. */
+  readonly webhooks: readonly { readonly service: 'slack' | 'teams'; readonly secret: string }[];
 }
 
 /** One instance of a job and where it runs. */
@@ -120,6 +156,32 @@ function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: rea
     publishes: publishing ? job.logsInTo.map((i) => registries[i]).filter((r) => r !== undefined) : [],
     tagsImage: publishing && job.consumes.includes('metadata') && job.logsInTo.length > 0,
     produces: [...job.produces],
+    environments: job.id === 'deploy' ? describeEnvironments(pipeline, ci) : [],
+    notifications: job.id === 'notify' ? describeNotifications(pipeline) : null,
+  };
+}
+
+function describeEnvironments(pipeline: Pipeline, ci: CiSystem): PlanEnvironment[] {
+  const environments = pipeline.deploy?.environments ?? [];
+  return environments.map((e, index) => ({
+    name: e.name,
+    job: ci === 'github' ? githubDeployJobId(e.name) : gitlabDeployJobName(e.name),
+    url: e.url ?? null,
+    after: index > 0 ? environments[index - 1]!.name : null,
+    approval: e.approval,
+  }));
+}
+
+function describeNotifications(pipeline: Pipeline): PlanNotifications | null {
+  const notify = pipeline.notify;
+  if (!notify) return null;
+  return {
+    on: [...notify.on],
+    jobs: notify.on.map((event) => `notify-${event}`),
+    webhooks: [
+      ...(notify.slack ? [{ service: 'slack' as const, secret: notify.slack }] : []),
+      ...(notify.teams ? [{ service: 'teams' as const, secret: notify.teams }] : []),
+    ],
   };
 }
 

@@ -3,7 +3,8 @@ import type { PlanJob, PlanView } from './describe-plan.js';
 /**
  * Render the job graph as a Mermaid flowchart (left to right): one subgraph per stage (verify, publish); a job that
  * runs once is a node, a per-platform job a subgraph holding one node per platform with its runner; gate jobs are
- * hexagons of class `gate`, publishing jobs of class `publish`. Edges go from each needed job (node or subgraph) to
+ * hexagons of class `gate`, publishing jobs of class `publish`; the deploy node lists its environments in order
+ * (`(approval)` where one waits), the notify node its events and services. Edges go from each needed job (node or subgraph) to
  * the job that needs it: a job waits for every platform instance of the jobs it needs, on both CI systems.
  *
  * Ids are stable and safe (`job_<id>`, `job_<id>__<platform slug>`, `stage_<stage>`); labels are quoted with
@@ -40,9 +41,11 @@ function renderJobNodes(job: PlanJob, view: PlanView, ids: IdTable): string[] {
   const gate = job.gates.length > 0;
   const gateLine = gate ? [`gate: ${job.gates.map((g) => g.gate).join(', ')}`] : [];
   const publishLine = job.publishes.length > 0 ? [job.tagsImage ? 'publishes the tags' : 'publishes'] : [];
+  const environmentLines = job.environments.map((e) => `→ ${e.name}${e.approval ? ' (approval)' : ''}`);
+  const notifyLines = job.notifications ? [`on ${job.notifications.on.join(', ')}: ${job.notifications.webhooks.map((w) => w.service).join(', ')}`] : [];
   if (!job.perPlatform) {
     const runner = job.runs[0] ? [runnerText(job.runs[0].runner, job.runs[0].emulated, view.ci)] : [];
-    return [`    ${node(ids.of(`job_${job.id}`), [job.id, ...gateLine, ...publishLine, ...runner], gate)}`];
+    return [`    ${node(ids.of(`job_${job.id}`), [job.id, ...gateLine, ...publishLine, ...environmentLines, ...notifyLines, ...runner], gate)}`];
   }
   const lines = [`    subgraph ${ids.of(`job_${job.id}`)}["${escapeMermaidLabel([job.id, ...gateLine, ...publishLine].join('\n'))}"]`];
   for (const run of job.runs) {

@@ -1,8 +1,9 @@
-import type { PlanJob, PlanRun, PlanView } from './describe-plan.js';
+import type { PlanEnvironment, PlanJob, PlanRun, PlanView } from './describe-plan.js';
 
 /**
  * Render a plan as plain text lines for a terminal: a header (image, CI system, platforms, registries), the jobs in
- * dependency order (stage, needs, where each instance runs, gates, what it publishes), then the event's tags when
+ * dependency order (stage, needs, where each instance runs, gates, what it publishes, deployment environments
+ * with their approval, notifications), then the event's tags when
  * the view has them. Stable: golden files compare it.
  */
 export function renderPlanText(view: PlanView): string[] {
@@ -26,7 +27,23 @@ function renderJob(job: PlanJob, number: string, ci: PlanView['ci']): string[] {
   for (const run of job.runs) lines.push(`${pad}${run.platform === null ? 'runs on' : `${run.platform} on`} ${formatRunner(run, ci)}`);
   for (const gate of job.gates) lines.push(`${pad}gate ${gate.gate}: ${gate.threshold}`);
   if (job.publishes.length > 0) lines.push(`${pad}publishes ${job.tagsImage ? 'the tags to' : 'to'} ${job.publishes.join(', ')}`);
+  for (const environment of job.environments) lines.push(`${pad}${describeEnvironment(environment, ci)}`);
+  if (job.notifications) {
+    const { on, jobs, webhooks } = job.notifications;
+    lines.push(`${pad}notifies ${webhooks.map((w) => `${w.service === 'slack' ? 'Slack' : 'Teams'} (webhook in ${w.secret})`).join(', ')} on ${on.join(', ')} (job${jobs.length > 1 ? 's' : ''} ${jobs.join(', ')})`);
+  }
   return lines;
+}
+
+/** `environment production (job deploy-production) after staging, approval: required reviewers, https://…`. */
+function describeEnvironment(environment: PlanEnvironment, ci: PlanView['ci']): string {
+  const approval = ci === 'github' ? 'required reviewers of the environment (repository settings)' : 'manual job (when: manual), started by someone allowed to deploy';
+  return [
+    `environment ${environment.name} (job ${environment.job})`,
+    environment.after === null ? '' : ` after ${environment.after}`,
+    environment.approval ? `, approval: ${approval}` : '',
+    environment.url === null ? '' : `, ${environment.url}`,
+  ].join('');
 }
 
 /** `ubuntu-24.04`, `ubuntu-24.04 (QEMU)`, GitLab `tags: arm64-large` or `any runner (untagged)`. */

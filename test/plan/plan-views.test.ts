@@ -108,13 +108,35 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     }
   });
 
+  it.each(VIEWS)('%s: deployment environments and notifications are the emitted jobs', (_, config, ci) => {
+    const view = viewOf(config, ci);
+    const jobs: Record<string, Record<string, unknown>> = ci === 'github' ? (emitGithubWorkflow(planPipeline(config)).jobs as unknown as Record<string, Record<string, unknown>>) : (emitGitlabCi(planPipeline(config), '.gitlab/dockyard-meta.mjs') as unknown as Record<string, Record<string, unknown>>);
+    const deploy = view.jobs.find((j) => j.id === 'deploy');
+    expect(deploy?.environments.map((e) => e.name) ?? []).toEqual((config.deploy?.environments ?? []).map((e) => e.name));
+    for (const environment of deploy?.environments ?? []) {
+      const emitted = jobs[environment.job];
+      expect(emitted, environment.job).toBeDefined();
+      const declared = emitted!.environment as { name: string; url?: string };
+      expect(declared.name).toBe(environment.name);
+      expect(declared.url ?? null).toBe(environment.url);
+      const needs = ((emitted!.needs ?? []) as Array<string | { job: string }>).map((n) => (typeof n === 'string' ? n : n.job));
+      if (environment.after !== null) expect(needs).toContain(deploy!.environments.find((e) => e.name === environment.after)!.job);
+      if (ci === 'gitlab') expect((emitted!.rules as Array<{ when?: string }>).some((r) => r.when === 'manual')).toBe(environment.approval);
+      else expect(String(emitted!.name).includes('approval')).toBe(environment.approval);
+    }
+    const notify = view.jobs.find((j) => j.id === 'notify');
+    expect(notify?.notifications?.jobs ?? []).toEqual(Object.keys(jobs).filter((k) => k.startsWith('notify-')));
+    for (const job of view.jobs.filter((j) => j.id !== 'deploy')) expect(job.environments).toEqual([]);
+    for (const job of view.jobs.filter((j) => j.id !== 'notify')) expect(job.notifications).toBeNull();
+  });
+
   it.each(VIEWS)('%s: JSON has the documented shape', (_, config, ci) => {
     const parsed = JSON.parse(renderPlanJson(viewOf(config, ci))) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['version', 'ci', 'configured', 'image', 'platforms', 'registries', 'jobs', 'tags']);
     expect(parsed.version).toBe(PLAN_VIEW_VERSION);
     expect(parsed.ci).toBe(ci);
     for (const job of parsed.jobs as Array<Record<string, unknown>>) {
-      expect(Object.keys(job)).toEqual(['id', 'title', 'stage', 'needs', 'perPlatform', 'runs', 'gates', 'publishes', 'tagsImage', 'produces']);
+      expect(Object.keys(job)).toEqual(['id', 'title', 'stage', 'needs', 'perPlatform', 'runs', 'gates', 'publishes', 'tagsImage', 'produces', 'environments', 'notifications']);
       expect(['verify', 'publish']).toContain(job.stage);
       for (const run of job.runs as Array<Record<string, unknown>>) {
         expect(Object.keys(run)).toEqual(['platform', 'runner', 'emulated']);

@@ -16,6 +16,8 @@ const job = (id: string, extra: Partial<PlanJob> = {}): PlanJob => ({
   publishes: [],
   tagsImage: false,
   produces: [],
+  environments: [],
+  notifications: null,
   ...extra,
 });
 
