@@ -46,7 +46,14 @@ export interface InitPlan {
 const CI_CHOICES = { github: ['github'], gitlab: ['gitlab'], both: ['github', 'gitlab'], 'github,gitlab': ['github', 'gitlab'], 'gitlab,github': ['github', 'gitlab'] } as const;
 const TEMPLATES = ['node', 'python', 'go'] as const;
 
-type Check<T> = (answer: string) => { value: T } | { problem: string };
+/** A bad answer: what is wrong and what was expected (messages read `<problem>; expected <expected>, got "<answer>"`). */
+type Rejection = { problem: string; expected: string };
+type Check<T> = (answer: string) => { value: T } | Rejection;
+
+/** `<problem>; expected <expected>, got "<answer>"`, the form of every answer error. */
+function describeRejection(rejection: Rejection, answer: string): string {
+  return `${rejection.problem}; expected ${rejection.expected}, got ${JSON.stringify(answer)}`;
+}
 
 /**
  * Settle one answer: the flag when given (a bad value throws), else the prompt on a TTY (a bad answer is
@@ -62,21 +69,22 @@ async function settle<T>(
 ): Promise<T> {
   if (given !== undefined) {
     const result = check(given);
-    if ('problem' in result) throw new InitAnswerError(`--${flag} ${JSON.stringify(given)}: ${result.problem}`);
+    if ('problem' in result) throw new InitAnswerError(`--${flag}: ${describeRejection(result, given)}`);
     return result.value;
   }
   if (ask) {
     for (;;) {
-      const result = check(await ask(fallback));
+      const answer = await ask(fallback);
+      const result = check(answer);
       if ('value' in result) return result.value;
-      report(`${result.problem}; try again.`);
+      report(`${describeRejection(result, answer)}; try again.`);
     }
   }
   if (fallback !== undefined) {
     const result = check(fallback);
     if ('value' in result) return result.value;
   }
-  throw new InitAnswerError(`cannot decide --${flag} on my own; pass --${flag} (or run on a terminal to be asked)`);
+  throw new InitAnswerError(`--${flag}: cannot decide on my own (nothing detected to go by); expected --${flag} (or a terminal to be asked on), got neither`);
 }
 
 /** A repository path from a free-form name: lower case, invalid characters replaced by `-`. */
@@ -107,7 +115,7 @@ export async function collectInitAnswers(
   const ci = await settle<('github' | 'gitlab')[]>(
     'ci',
     flags.ci,
-    (a) => (a in CI_CHOICES ? { value: [...CI_CHOICES[a as keyof typeof CI_CHOICES]] } : { problem: 'expected github, gitlab or both' }),
+    (a) => (a in CI_CHOICES ? { value: [...CI_CHOICES[a as keyof typeof CI_CHOICES]] } : { problem: 'unknown CI system', expected: 'github, gitlab or both' }),
     detection.remote?.platform,
     prompts &&
       ((initial) =>
@@ -117,7 +125,7 @@ export async function collectInitAnswers(
   const imageName = await settle<string>(
     'image',
     flags.image,
-    (a) => (repositoryPathSchema.safeParse(a).success ? { value: a } : { problem: 'not a valid image repository path (lower-case letters, digits, . _ - separators, components joined by /), e.g. acme/api' }),
+    (a) => (repositoryPathSchema.safeParse(a).success ? { value: a } : { problem: 'not a valid image repository path', expected: 'lower-case letters, digits, . _ - separators, components joined by /, without the registry host, e.g. acme/api' }),
     suggestImageName(detection) || undefined,
     prompts && ((initial) => prompts.text('Image repository (without registry host)', initial)),
     report,
@@ -128,7 +136,7 @@ export async function collectInitAnswers(
     const choice = await settle<string>(
       'template',
       flags.template,
-      (a) => (a === 'none' || (TEMPLATES as readonly string[]).includes(a) ? { value: a } : { problem: `expected ${TEMPLATES.join(', ')} or none` }),
+      (a) => (a === 'none' || (TEMPLATES as readonly string[]).includes(a) ? { value: a } : { problem: 'unknown template', expected: `${TEMPLATES.join(', ')} or none` }),
       detection.language?.language,
       prompts &&
         ((initial) =>
@@ -140,7 +148,7 @@ export async function collectInitAnswers(
       report,
     );
     if (choice === 'none') {
-      if (!detection.dockerfile) throw new InitAnswerError('dockyard init needs a Dockerfile: write one, or pick a template with --template node|python|go');
+      if (!detection.dockerfile) throw new InitAnswerError(`--template: "none", but there is no ${flags.dockerfile ?? 'Dockerfile'} and dockyard init needs one; expected node, python or go (or write the Dockerfile first), got "none"`);
     } else {
       template = choice as TemplateLanguage;
       summary = renderTemplateSummary(template);
@@ -149,16 +157,16 @@ export async function collectInitAnswers(
   const stages = new Set(summary?.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
   let test: InitAnswers['test'];
   if (flags.testCommand !== undefined) {
-    if (flags.testCommand.trim() === '') throw new InitAnswerError('--test-command: empty command');
+    if (flags.testCommand.trim() === '') throw new InitAnswerError(`--test-command: ${describeRejection({ problem: 'empty command', expected: 'a shell command run inside the image, e.g. "npm test"' }, flags.testCommand)}`);
     test = { commands: [flags.testCommand] };
   } else if (flags.testTarget !== undefined || summary?.testStage) {
-    const target = await settle<string>('test-target', flags.testTarget, (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: `not a stage of the Dockerfile (stages: ${[...stages].join(', ') || 'none named'})` }), summary?.testStage, undefined, report);
+    const target = await settle<string>('test-target', flags.testTarget, (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` }), summary?.testStage, undefined, report);
     if (!summary?.productionStage?.name) {
-      throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name: name it (\`FROM … AS production\`) or pass --test-command`);
+      throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name; expected \`FROM … AS production\` (or --test-command instead of a test stage), got an unnamed last stage`);
     }
     test = { target };
   } else {
-    const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'the command is empty' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
+    const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'empty command', expected: 'a shell command run inside the image, e.g. "npm test"' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
     test = { commands: [command] };
   }
   return {

@@ -71,7 +71,7 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
       { ci: options.ci, image: options.image, dockerfile: options.dockerfile, template: options.template, testTarget: options['test-target'], testCommand: options['test-command'] },
       options.yes ? undefined : env.prompts,
       (language) => parseDockerfile(renderTemplate(language, 'app', detection.language?.language === language ? detection.language.values : {}).dockerfile),
-      (line) => output.err(`${color.yellow('invalid')} ${line}`),
+      (line) => output.err(color.yellow(line)),
     );
   } catch (error) {
     if (error instanceof InitAnswerError) throw new UsageError(error.message);
