@@ -95,7 +95,7 @@ export function toInputDefault(parameter: ReusableParameter, literal: string): s
 /** An input a reusable output declares: the parameter and its default (from the config-derived literal). */
 export interface DeclaredInput {
   readonly parameter: ReusableParameter;
-  readonly default: string | number;
+  readonly default: string | number | boolean;
 }
 
 /** Where literals live: `with` and `env` maps on GitHub, `variables` maps on GitLab. */
