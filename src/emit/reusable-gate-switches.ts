@@ -72,7 +72,8 @@ function withIf<J extends SwitchableGithubJob>(job: J, expression: string): J {
 /**
  * GitHub: each present gate job gets `if: ${{ inputs.<gate> && (…) }}`; every job that (transitively) needs a gate
  * job and has no status function in its `if` gets `!cancelled() && !failure() && (…)`, since GitHub skips the
- * dependents of a skipped job otherwise. Pure.
+ * dependents of a skipped job otherwise; in such a job's own `if`, `success()` (false after a skipped job) becomes
+ * `(!cancelled() && !failure())`. Pure.
  *
  * @returns the jobs and the declared switch inputs (boolean, default true).
  */
@@ -86,9 +87,11 @@ export function switchGithubGates<J extends SwitchableGithubJob>(jobs: Record<st
   for (const [id, job] of Object.entries(summarised)) {
     const parts: string[] = [];
     if (gates.includes(id)) parts.push(`inputs.${id}`);
-    const existing = job.if === undefined ? undefined : unwrap(job.if);
+    // `success()` is false when a needed job was skipped: after a switchable gate it means "nothing failed".
+    const own = job.if === undefined ? undefined : unwrap(job.if);
+    const existing = own !== undefined && dependsOnGate(id) ? own.replace(/\bsuccess\(\)/g, '(!cancelled() && !failure())') : own;
     if (dependsOnGate(id) && (existing === undefined || !STATUS_FUNCTION.test(existing))) parts.push('!cancelled()', '!failure()');
-    if (parts.length === 0) {
+    if (parts.length === 0 && existing === own) {
       out[id] = job;
       continue;
     }

@@ -11,6 +11,7 @@ import { renderPipelineFiles, type GeneratedFile } from '../../src/synth/render-
 import { isGitlabCiLocalAvailable, listGitlabCiLocalJobs } from '../../src/validate/check-gitlab-ci-local.js';
 import { splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
+import { validateGeneratedFile } from '../support/validate-generated.js';
 
 type Obj = Record<string, any>;
 
@@ -120,4 +121,34 @@ describe.skipIf(!isGitlabCiLocalAvailable())('the component through gitlab-ci-lo
   it('rejects severities outside Trivy’s names', async () => {
     await expect(created({ scan_severities: 'SEVERE' })).rejects.toThrow(/`scan_severities` input: `SEVERE` does not match required regex/);
   });
+});
+
+describe('every gate, deploy and notify in reusable mode (the full scenario)', () => {
+  const full = validateConfig({ ...GOLDEN_SCENARIOS['full-gates-deploy-notify-both'], output: { mode: 'reusable', reusable: { name: 'image' } } });
+  if (!full.ok) throw new Error(JSON.stringify(full.errors));
+  const rendered = renderPipelineFiles(full.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets());
+  const workflow = parse(rendered.find((f) => f.path === '.github/workflows/image.yml')!.content) as Obj;
+  const template = splitComponentTemplate(rendered.find((f) => f.path === 'templates/image.yml')!.content)!;
+
+  it('declares a switch for each optional gate job on both platforms, the same on both', () => {
+    const github = Object.entries(workflow.on.workflow_call.inputs as Obj).filter(([, i]) => i.type === 'boolean').map(([n]) => n);
+    const gitlab = Object.entries((template.header as Obj).spec.inputs as Obj).filter(([, i]) => i.type === 'boolean').map(([n]) => n);
+    expect(github).toEqual(['lint', 'scan', 'smoke', 'size', 'sbom']);
+    expect(gitlab).toEqual(github);
+  });
+
+  it.each(['push', 'manifest', 'sign', 'deploy-staging', 'deploy-production', 'notify-success'].map((j) => [j]))('GitHub %s still runs when a gate is skipped', (job) => {
+    expect(workflow.jobs[job], Object.keys(workflow.jobs).join(', ')).toBeDefined();
+    expect(workflow.jobs[job].if).toContain('!cancelled() && !failure()');
+    expect(workflow.jobs[job].if).not.toContain('success()');
+  });
+
+  it('GitHub notify-failure keeps failure(): a skipped gate is no failure', () => {
+    expect(workflow.jobs['notify-failure'].if).toContain('failure()');
+  });
+
+  it.each(rendered.filter((f) => f.kind === 'pipeline').map((f) => [f.path, f]))('%s passes the validators', async (_, f) => {
+    const findings = await validateGeneratedFile(f as GeneratedFile, rendered);
+    expect(findings.filter((x) => x.severity === 'error').map((x) => `${x.file}: ${x.message}`)).toEqual([]);
+  }, 120_000);
 });
