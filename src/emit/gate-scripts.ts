@@ -184,6 +184,17 @@ export function lintScript(hadolint: string, gatesDir: string): string {
   ].join('\n');
 }
 
+/** The summary line that marks a listed gate without a result file `missing` (and the summary failed). */
+export const MISSING_GATE_LINE = '  if [ ! -f "$gates/$name.tsv" ]; then row "$name" - missing "no result file" -; failed=1; fi';
+
+/**
+ * Reusable outputs only: the summary line put before {@link MISSING_GATE_LINE} that shows a gate switched off by
+ * its boolean input as `skipped` instead of `missing`. `$DOCKYARD_GATE_SWITCHES` holds `<gate>=<true|false>`
+ * words (the inputs' values); a result file name's gate is its part before the first `-` (`scan-linux-amd64`).
+ */
+export const SWITCHED_OFF_GATE_LINE =
+  '  case " ${DOCKYARD_GATE_SWITCHES:-} " in *" ${name%%-*}=false "*) row "$name" - skipped "switched off by input" -; continue ;; esac';
+
 /**
  * Render every result file in the gates directory (sorted by name) as one Markdown table (gate, platform, result,
  * figure, threshold) into `outFile` and print it; a gate listed in `$DOCKYARD_GATE_FILES` (space-separated file
@@ -215,7 +226,7 @@ export function gateSummaryScript(gatesDir: string, outFile: string, stage: 'ver
     '  case $result in pass|warn) ;; *) failed=1 ;; esac',
     'done',
     'for name in ${DOCKYARD_GATE_FILES:-}; do',
-    '  if [ ! -f "$gates/$name.tsv" ]; then row "$name" - missing "no result file" -; failed=1; fi',
+    MISSING_GATE_LINE,
     'done',
     'cat "$table" >> "$out"',
     'cat "$table"',

@@ -53,6 +53,14 @@ export const REUSABLE_PARAMETERS: readonly ReusableParameter[] = [
     withKeys: ['flavor'],
   },
   {
+    name: 'scan_severities',
+    type: 'string',
+    description: 'Trivy severities that fail the scan gate, comma-separated (UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL).',
+    envKeys: ['DOCKYARD_SCAN_SEVERITIES'],
+    withKeys: ['severity'],
+    regex: '^(UNKNOWN|LOW|MEDIUM|HIGH|CRITICAL)(,(UNKNOWN|LOW|MEDIUM|HIGH|CRITICAL))*$',
+  },
+  {
     name: 'size_limit_mb',
     type: 'number',
     description: 'Size gate limit in MB.',
@@ -95,7 +103,7 @@ export function toInputDefault(parameter: ReusableParameter, literal: string): s
 /** An input a reusable output declares: the parameter and its default (from the config-derived literal). */
 export interface DeclaredInput {
   readonly parameter: ReusableParameter;
-  readonly default: string | number;
+  readonly default: string | number | boolean;
 }
 
 /** Where literals live: `with` and `env` maps on GitHub, `variables` maps on GitLab. */

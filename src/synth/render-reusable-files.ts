@@ -6,6 +6,7 @@ import { emitGithubReusable } from '../emit/github/emit-github-reusable.js';
 import { emitGithubWorkflow } from '../emit/github/emit-github-workflow.js';
 import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
 import { emitGitlabComponent } from '../emit/gitlab/emit-gitlab-component.js';
+import { severitiesAsVariable } from '../emit/gitlab/gitlab-component-scan.js';
 import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import { renderYamlDocuments } from '../emit/render-yaml-documents.js';
@@ -48,7 +49,10 @@ export function renderReusableFiles(config: DockyardConfig, pipeline: Pipeline, 
       ];
     }
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
-    const { spec, template, caller } = emitGitlabComponent(emitGitlabCi(pipeline, helperPath), { name, central: reusable?.gitlab });
+    const { spec, template, caller } = emitGitlabComponent(severitiesAsVariable(emitGitlabCi(pipeline, helperPath), pipeline.scan.severities), {
+      name,
+      central: reusable?.gitlab,
+    });
     return [
       { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: addMarker(renderYamlDocuments([spec, template]), marker) },
       { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(caller), marker) },

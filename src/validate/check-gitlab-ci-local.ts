@@ -208,6 +208,32 @@ export async function checkWithGitlabCiLocal(
   fileName: string,
   opts: GitlabCiLocalOptions = {},
 ): Promise<Finding[]> {
+  const result = await runGitlabCiLocal(content, ['--list', '--json-schema-validation'], opts);
+  return parseGitlabCiLocalOutput(result.stderr, result.code, fileName);
+}
+
+/** One job as `gitlab-ci-local --list-json` lists it (a `parallel:matrix` job once per entry, `name: [values]`). */
+export interface GitlabCiLocalJob {
+  readonly name: string;
+  readonly stage: string;
+  /** `never` when the job's rules exclude it from the pipeline. */
+  readonly when: string;
+}
+
+/**
+ * The jobs gitlab-ci-local creates from a CI file (its `--list-json`, after includes, inputs and rules), in the
+ * same isolated scratch repository as {@link checkWithGitlabCiLocal}. Nothing runs.
+ *
+ * @throws Error as {@link checkWithGitlabCiLocal}, and when gitlab-ci-local rejects the configuration (its
+ *   output in the message).
+ */
+export async function listGitlabCiLocalJobs(content: string, opts: GitlabCiLocalOptions = {}): Promise<GitlabCiLocalJob[]> {
+  const result = await runGitlabCiLocal(content, ['--list-json'], opts);
+  if (result.code !== 0) throw new Error(`gitlab-ci-local --list-json failed: ${result.stderr.trim()}`);
+  return (JSON.parse(result.stdout) as GitlabCiLocalJob[]).map(({ name, stage, when }) => ({ name, stage, when }));
+}
+
+async function runGitlabCiLocal(content: string, modeArgs: readonly string[], opts: GitlabCiLocalOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   const command = resolveGitlabCiLocalCommand();
   if (command === undefined) {
     throw new Error('gitlab-ci-local is not installed (npm install -g gitlab-ci-local@4.73.0, or add it to the project)');
@@ -223,10 +249,10 @@ export async function checkWithGitlabCiLocal(
     await prepareRepo(repo, { ...opts.extraFiles, '.gitlab-ci.yml': content }, env);
     const [program, ...pre] = command as [string, ...string[]];
     // gitlab-ci-local rejects an absolute --cwd; it runs in the repository instead.
-    const args = [...pre, '--list', '--json-schema-validation', '--no-color', '--home', home];
+    const args = [...pre, ...modeArgs, '--no-color', '--home', home];
     const result = await runProcess(program, args, { cwd: repo, env, timeoutMs: opts.timeoutMs ?? 60_000 });
     if (result.code === null) throw new Error(`gitlab-ci-local was ended by a signal: ${result.stderr.trim()}`);
-    return parseGitlabCiLocalOutput(result.stderr, result.code, fileName);
+    return { code: result.code, stdout: result.stdout, stderr: result.stderr };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import type { GithubJob, GithubWorkflow } from './github-types.js';
+import { switchGithubGates } from '../reusable-gate-switches.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
 
 /** A `workflow_call` input declaration. @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onworkflow_callinputs */
@@ -54,7 +55,10 @@ const PERMISSION_RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_iduses
  */
 export function emitGithubReusable(workflow: GithubWorkflow, target: GithubReusableTarget): { reusable: GithubReusableWorkflow; caller: GithubCallerWorkflow } {
-  const { value: jobs, inputs } = parameterizeLiterals(workflow.jobs, 'github', (name) => `\${{ inputs.${name} }}`);
+  const literal = parameterizeLiterals(workflow.jobs, 'github', (name) => `\${{ inputs.${name} }}`);
+  const switched = switchGithubGates(literal.value);
+  const jobs = switched.jobs;
+  const inputs = [...literal.inputs, ...switched.inputs];
   const secrets = collectSecrets(jobs);
   const reusable: GithubReusableWorkflow = {
     name: workflow.name,

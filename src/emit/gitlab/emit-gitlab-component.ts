@@ -1,3 +1,4 @@
+import { switchGitlabGates } from '../reusable-gate-switches.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
 import type { GitlabCiConfig } from './emit-gitlab-ci.js';
 
@@ -38,7 +39,10 @@ const LINES_REGEX = '^(\\S.*(\\n\\S.*)*)?$';
  */
 export function emitGitlabComponent(ci: GitlabCiConfig, target: GitlabComponentTarget): { spec: GitlabComponentSpec; template: GitlabCiConfig; caller: GitlabCiConfig } {
   const { workflow, ...rest } = ci;
-  const { value: template, inputs } = parameterizeLiterals(rest, 'gitlab', (name) => `$[[ inputs.${name} ]]`);
+  const literal = parameterizeLiterals(rest, 'gitlab', (name) => `$[[ inputs.${name} ]]`);
+  const switched = switchGitlabGates(literal.value);
+  const template = switched.config as typeof literal.value;
+  const inputs = [...literal.inputs, ...switched.inputs];
   return {
     spec: { spec: { inputs: Object.fromEntries(inputs.map((i) => [i.parameter.name, specInput(i)])) } },
     template,

@@ -36,6 +36,11 @@ function withScanResults(pipeline: Pipeline, body: GitlabJob): GitlabJob {
   return { ...body, after_script: results.after_script, artifacts: own ? { paths: gates.paths, ...own } : gates };
 }
 
+/** Trivy's gate flag for the configured severities: `--severity CRITICAL,HIGH`. */
+export function trivySeverityFlag(severities: readonly string[]): string {
+  return `--severity ${severities.join(',')}`;
+}
+
 function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
   const { scan } = pipeline;
   // The config rules reject Grype and the report with the registry handoff: they read the archive.
@@ -51,7 +56,7 @@ function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]):
     };
   }
   const unfixed = scan.ignoreUnfixed ? ['--ignore-unfixed'] : [];
-  const flags = [`--severity ${scan.severities.join(',')}`, '--exit-code 1', ...unfixed, ...ignore];
+  const flags = [trivySeverityFlag(scan.severities), '--exit-code 1', ...unfixed, ...ignore];
   const report = [
     'ln -sf "dockyard/$DOCKYARD_SLUG/image.tar" "dockyard-candidate:$DOCKYARD_SLUG"',
     [
