@@ -32,4 +32,29 @@ describe('published JSON Schema', () => {
   ])('rejects %s', (_, config) => {
     expect(validate(config)).toBe(false);
   });
+
+  /** Every subschema with `examples` (from `.meta({ examples })`), as a JSON pointer into the schema. */
+  function examplePointers(node: unknown, pointer = ''): string[] {
+    if (typeof node !== 'object' || node === null) return [];
+    const own = !Array.isArray(node) && Array.isArray((node as Record<string, unknown>).examples) ? [pointer] : [];
+    return [
+      ...own,
+      ...Object.entries(node)
+        .filter(([key]) => key !== 'examples' && key !== 'default')
+        .flatMap(([key, value]) => examplePointers(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)),
+    ];
+  }
+  const pointers = examplePointers(committed);
+  const withRoot = new Ajv2020({ strict: false, allErrors: true });
+  withRoot.addSchema(committed, 'dockyard');
+
+  it('has examples to check (the Example column of the config reference)', () => {
+    expect(pointers.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(pointers)('the examples at %s are valid values of that field', (pointer) => {
+    const subschema = pointer.split('/').slice(1).reduce<Record<string, unknown>>((node, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown>, committed);
+    const check = withRoot.getSchema(`dockyard#${encodeURI(pointer)}`)!;
+    for (const example of subschema.examples as unknown[]) expect(check(example), `${JSON.stringify(example)}: ${JSON.stringify(check.errors)}`).toBe(true);
+  });
 });

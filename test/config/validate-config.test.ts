@@ -29,6 +29,7 @@ const BAD: BadCase[] = [
   { name: 'unknown top-level key', config: withBase({ platform: ['linux/amd64'] }), path: 'platform', contains: ['unknown key "platform"', 'one of the keys', 'platforms'] },
   { name: 'unknown nested key', config: withBase({ image: { name: 'acme/api', dockerFile: 'x' } }), path: 'image.dockerFile', contains: ['unknown key "dockerFile"', 'dockerfile'] },
   { name: 'unknown registry type', config: withBase({ registries: [{ type: 'quay' }] }), path: 'registries[0].type', contains: ['unknown type', '"ghcr", "dockerhub", "gitlab", "generic"', 'got "quay"'] },
+  { name: 'GitLab registry host in upper case', config: withBase({ ci: ['gitlab'], registries: [{ type: 'gitlab', host: 'Registry.GitLab.com' }] }), path: 'registries[0].host', contains: ['not a registry host (host[:port], lower case)', 'got "Registry.GitLab.com"'] },
   { name: 'generic registry without host', config: withBase({ registries: [{ type: 'generic', credentials: { username: 'U', password: 'P' } }] }), path: 'registries[0].host', contains: ['required value is missing'] },
   { name: 'unknown CI system', config: withBase({ ci: ['jenkins'] }), path: 'ci[0]', contains: ['unknown value', '"github", "gitlab"', 'got "jenkins"'] },
   { name: 'empty ci list', config: withBase({ ci: [] }), path: 'ci', contains: ['needs at least 1 item(s)'] },

@@ -117,7 +117,7 @@ export const configSchema = z
       .min(1)
       .optional()
       .describe('Registries to publish to. Default: `ghcr` on GitHub, the GitLab registry on GitLab.')
-      .meta({ examples: [[{ type: 'ghcr' }, { type: 'dockerhub', name: 'acme/api' }]] }),
+      .meta({ examples: [[{ type: 'ghcr' }, { type: 'dockerhub', repository: 'acme/api' }]] }),
     /** Platforms to build, each in its own job. Default `["linux/amd64"]`. */
     platforms: z
       .array(platformSchema)

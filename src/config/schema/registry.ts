@@ -45,6 +45,14 @@ export const dockerhubRegistrySchema = z.strictObject({
 });
 
 /**
+ * A registry host, `host[:port]` in lower case (image references are lower case; an upper-case host would never match
+ * the tagged references the manifest job publishes).
+ *
+ * @see https://github.com/distribution/reference/blob/main/reference.go
+ */
+const registryHostSchema = z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, { message: 'not a registry host (host[:port], lower case)' });
+
+/**
  * The GitLab container registry. In GitLab CI it logs in with `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`
  * at `CI_REGISTRY`; elsewhere `host` and `credentials` are required.
  *
@@ -54,7 +62,7 @@ export const gitlabRegistrySchema = z.strictObject({
   /** Registry kind. */
   type: z.literal('gitlab'),
   /** Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`. */
-  host: z.string().min(1).optional().describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
+  host: registryHostSchema.optional().describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
   repository,
   /** Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. */
   credentials: credentialsSchema.optional().describe('Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`.'),
@@ -65,10 +73,7 @@ export const genericRegistrySchema = z.strictObject({
   /** Registry kind. */
   type: z.literal('generic'),
   /** Registry host, e.g. `registry.example.com` or `registry.example.com:5000`. */
-  host: z
-    .string()
-    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, { message: 'not a registry host (host[:port], lower case)' })
-    .describe('Registry host, e.g. `registry.example.com` or `registry.example.com:5000`.'),
+  host: registryHostSchema.describe('Registry host, e.g. `registry.example.com` or `registry.example.com:5000`.'),
   repository,
   /** Names of the secrets holding username and password. Required. */
   credentials: credentialsSchema,
