@@ -133,6 +133,17 @@ function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
     if (reason) {
       out.push(issue('cache', `cache mode "${config.cache}" is not supported on ${label(ci)}: ${reason}`, '"registry", "local" or "none"', config.cache));
     }
+    const first = config.registries?.[0];
+    if (ci === 'gitlab' && config.cache === 'registry' && first?.type === 'dockerhub') {
+      out.push(
+        issue(
+          'cache',
+          `cache mode "registry" with Docker Hub as the first registry is not supported on GitLab: buildah keeps the cache in a repository of its own (${first.repository ?? config.image.name}/buildcache-<platform>), and Docker Hub has no nested repositories`,
+          'cache "local" or "none", or a first registry other than Docker Hub (the registry cache lives in the first one)',
+          config.cache,
+        ),
+      );
+    }
     (config.registries ?? []).forEach((registry, i) => {
       const problem = registryProblem(registry, ci);
       if (problem) out.push(issue(`registries[${i}]`, problem.problem, problem.expected, registry));

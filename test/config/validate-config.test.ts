@@ -30,6 +30,7 @@ const BAD: BadCase[] = [
   { name: 'unknown nested key', config: withBase({ image: { name: 'acme/api', dockerFile: 'x' } }), path: 'image.dockerFile', contains: ['unknown key "dockerFile"', 'dockerfile'] },
   { name: 'unknown registry type', config: withBase({ registries: [{ type: 'quay' }] }), path: 'registries[0].type', contains: ['unknown type', '"ghcr", "dockerhub", "gitlab", "generic"', 'got "quay"'] },
   { name: 'GitLab registry host in upper case', config: withBase({ ci: ['gitlab'], registries: [{ type: 'gitlab', host: 'Registry.GitLab.com' }] }), path: 'registries[0].host', contains: ['not a registry host (host[:port], lower case)', 'got "Registry.GitLab.com"'] },
+  { name: 'Docker Hub first with the registry cache on GitLab', config: withBase({ ci: ['gitlab'], registries: [{ type: 'dockerhub', repository: 'acme/api' }] }), path: 'cache', contains: ['not supported on GitLab', 'acme/api/buildcache-<platform>', 'Docker Hub has no nested repositories', 'expected cache "local" or "none", or a first registry other than Docker Hub', 'got "registry"'] },
   { name: 'generic registry without host', config: withBase({ registries: [{ type: 'generic', credentials: { username: 'U', password: 'P' } }] }), path: 'registries[0].host', contains: ['required value is missing'] },
   { name: 'unknown CI system', config: withBase({ ci: ['jenkins'] }), path: 'ci[0]', contains: ['unknown value', '"github", "gitlab"', 'got "jenkins"'] },
   { name: 'empty ci list', config: withBase({ ci: [] }), path: 'ci', contains: ['needs at least 1 item(s)'] },

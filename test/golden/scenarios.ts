@@ -132,8 +132,8 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     ci: ['github', 'gitlab'],
     image: { name: 'acme/shop', target: 'runtime' },
     registries: [
-      { type: 'dockerhub', repository: 'acme/shop' },
       { type: 'generic', host: 'registry.acme.example', repository: 'shop/web', credentials: { username: 'ACME_USER', password: 'ACME_TOKEN' } },
+      { type: 'dockerhub', repository: 'acme/shop' },
     ],
     platforms: ['linux/amd64', 'linux/arm64'],
     test: { target: 'test' },
@@ -163,8 +163,8 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     ci: ['github', 'gitlab'],
     image: { name: 'acme/shop', target: 'production', secrets: [{ id: 'npmrc', env: 'NPM_TOKEN' }] },
     registries: [
-      { type: 'dockerhub', repository: 'acme/shop' },
       { type: 'generic', host: 'registry.acme.example', repository: 'shop/web', credentials: { username: 'ACME_USER', password: 'ACME_TOKEN' } },
+      { type: 'dockerhub', repository: 'acme/shop' },
     ],
     platforms: ['linux/amd64', 'linux/arm64'],
     cache: 'registry',
