@@ -2,13 +2,16 @@
 # Prepares this machine for the end-to-end tests (test/e2e): the Debian packages they drive, QEMU user-mode
 # emulation of arm64 (binfmt_misc), and a static arm64 busybox as the arm64 image (no registry has base images
 # here). docker.io provides the Docker daemon the tests start privately (own data root and socket, no bridge) to
-# pull and run the published image. Idempotent; run as root. Undo the binfmt registration with scripts/e2e-teardown.sh.
+# pull and run the published image; Go, Python (venv) and passwd are copied into the stand-in base images of
+# test/e2e/templates-build.test.ts. Idempotent; run as root. Undo the binfmt registration with scripts/e2e-teardown.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .e2e
 
 need=()
-for pkg in buildah skopeo docker-registry busybox-static qemu-user-static docker.io; do
+# golang-go, python3 + python3-venv, passwd and ca-certificates are the runtimes the stand-in base images of the
+# template builds are made of (test/support/stand-in-base-images.ts).
+for pkg in buildah skopeo docker-registry busybox-static qemu-user-static docker.io golang-go python3 python3-venv passwd ca-certificates; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then
