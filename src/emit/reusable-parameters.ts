@@ -92,6 +92,13 @@ export const REUSABLE_PARAMETERS: readonly ReusableParameter[] = [
     description: 'Smoke gate timeout in seconds.',
     envKeys: ['DOCKYARD_SMOKE_TIMEOUT'],
   },
+  {
+    // No literal to replace: reusable-platforms.ts declares it when the config has more than one platform.
+    name: 'platforms',
+    type: 'string',
+    description: 'Platforms to build, a comma-separated subset of the configured ones (runners, slugs and QEMU follow the config).',
+    envKeys: [],
+  },
 ];
 
 /** The default of a parameter as the input declares it: a number for number inputs, else the string (env lists become lines). */

@@ -233,6 +233,18 @@ export async function listGitlabCiLocalJobs(content: string, opts: GitlabCiLocal
   return (JSON.parse(result.stdout) as GitlabCiLocalJob[]).map(({ name, stage, when }) => ({ name, stage, when }));
 }
 
+/**
+ * The configuration as gitlab-ci-local expands it (its `--preview`: includes, inputs and `extends` resolved), as
+ * YAML text, in the same isolated scratch repository as {@link checkWithGitlabCiLocal}. Nothing runs.
+ *
+ * @throws Error as {@link listGitlabCiLocalJobs}.
+ */
+export async function previewGitlabCiLocal(content: string, opts: GitlabCiLocalOptions = {}): Promise<string> {
+  const result = await runGitlabCiLocal(content, ['--preview'], opts);
+  if (result.code !== 0) throw new Error(`gitlab-ci-local --preview failed: ${result.stderr.trim()}`);
+  return result.stdout;
+}
+
 async function runGitlabCiLocal(content: string, modeArgs: readonly string[], opts: GitlabCiLocalOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   const command = resolveGitlabCiLocalCommand();
   if (command === undefined) {

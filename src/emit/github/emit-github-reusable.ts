@@ -1,5 +1,6 @@
 import type { GithubJob, GithubWorkflow } from './github-types.js';
 import { switchGithubGates } from '../reusable-gate-switches.js';
+import { selectGithubPlatforms } from '../reusable-platforms.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
 
 /** A `workflow_call` input declaration. @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onworkflow_callinputs */
@@ -57,8 +58,9 @@ const PERMISSION_RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
 export function emitGithubReusable(workflow: GithubWorkflow, target: GithubReusableTarget): { reusable: GithubReusableWorkflow; caller: GithubCallerWorkflow } {
   const literal = parameterizeLiterals(workflow.jobs, 'github', (name) => `\${{ inputs.${name} }}`);
   const switched = switchGithubGates(literal.value);
-  const jobs = switched.jobs;
-  const inputs = [...literal.inputs, ...switched.inputs];
+  const selected = selectGithubPlatforms(switched.jobs);
+  const jobs = selected.jobs as Record<string, GithubJob>;
+  const inputs = [...literal.inputs, ...selected.inputs, ...switched.inputs];
   const secrets = collectSecrets(jobs);
   const reusable: GithubReusableWorkflow = {
     name: workflow.name,

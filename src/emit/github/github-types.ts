@@ -24,7 +24,8 @@ export interface GithubJob {
   container?: string;
   permissions: Record<string, string>;
   concurrency?: { group: string; 'cancel-in-progress': boolean };
-  strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } };
+  /** The matrix, or (reusable `platforms` input) an expression yielding it. */
+  strategy?: { 'fail-fast': boolean; matrix: { include: Array<Record<string, string | boolean>> } | string };
   'timeout-minutes': number;
   outputs?: Record<string, string>;
   steps: GithubStep[];

@@ -1,4 +1,5 @@
 import { switchGitlabGates } from '../reusable-gate-switches.js';
+import { selectGitlabPlatforms } from '../reusable-platforms.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
 import type { GitlabCiConfig } from './emit-gitlab-ci.js';
 
@@ -41,8 +42,9 @@ export function emitGitlabComponent(ci: GitlabCiConfig, target: GitlabComponentT
   const { workflow, ...rest } = ci;
   const literal = parameterizeLiterals(rest, 'gitlab', (name) => `$[[ inputs.${name} ]]`);
   const switched = switchGitlabGates(literal.value);
-  const template = switched.config as typeof literal.value;
-  const inputs = [...literal.inputs, ...switched.inputs];
+  const selected = selectGitlabPlatforms(switched.config);
+  const template = selected.config as typeof literal.value;
+  const inputs = [...literal.inputs, ...selected.inputs, ...switched.inputs];
   return {
     spec: { spec: { inputs: Object.fromEntries(inputs.map((i) => [i.parameter.name, specInput(i)])) } },
     template,
