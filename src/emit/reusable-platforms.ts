@@ -87,6 +87,18 @@ function collectPlatforms(entries: Iterable<string>): string[] {
 }
 
 /**
+ * A job that runs whatever its needs did (`always()` / `!cancelled()`, e.g. the gate summary) must not run after a
+ * rejected platforms input: it would summarise an empty gate list as passed. Its `if` gains
+ * `needs.platforms.result == 'success'`; other conditions (also those with `!failure()`, false after a failed
+ * platforms job anyway) are returned unchanged.
+ */
+function requireSelection(condition: unknown): unknown {
+  if (typeof condition !== 'string' || !/\b(always|cancelled)\(\)/.test(condition) || condition.includes('!failure()')) return condition;
+  const inner = condition.replace(/^\$\{\{\s*([\s\S]*?)\s*\}\}$/, '$1');
+  return `\${{ (${inner}) && needs.platforms.result == 'success' }}`;
+}
+
+/**
  * GitHub: when the jobs' matrices hold more than one platform, add a first `platforms` job and make every
  * per-platform job's matrix, `DOCKYARD_GATE_FILES` and `DOCKYARD_SLUGS` come from its outputs. Pure.
  *
@@ -131,7 +143,7 @@ export function selectGithubPlatforms<J extends PlatformGithubJob>(jobs: Record<
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries({ ...job, steps })) {
       if (key === 'needs') continue;
-      out[key] = key === 'strategy' && matrixIds.includes(id) ? { ...job.strategy, matrix: `\${{ fromJSON(needs.platforms.outputs.${id}) }}` } : value;
+      out[key] = key === 'strategy' && matrixIds.includes(id) ? { ...job.strategy, matrix: `\${{ fromJSON(needs.platforms.outputs.${id}) }}` } : key === 'if' ? requireSelection(value) : value;
       if (key === 'name') out.needs = ['platforms', ...(job.needs ?? [])];
     }
     rewritten[id] = out as unknown as J;

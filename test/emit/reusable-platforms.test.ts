@@ -59,6 +59,17 @@ describe('the platforms input on both platforms', () => {
     expect(reusable.jobs.manifest.needs).toContain('platforms');
   });
 
+  it('GitHub jobs that run whatever their needs did wait for an accepted platforms input', () => {
+    // The gate summary runs unless cancelled: after a rejected input it would summarise an empty gate list as passed.
+    expect(reusable.jobs.gates.if).toBe("${{ (!cancelled()) && needs.platforms.result == 'success' }}");
+    for (const [id, job] of Object.entries(reusable.jobs as Record<string, Obj>)) {
+      const condition = String(job.if ?? '');
+      if (/\b(always|cancelled)\(\)/.test(condition) && (job.needs as string[] | undefined)?.includes('platforms')) {
+        expect(condition.includes('!failure()') || condition.includes("needs.platforms.result == 'success'"), id).toBe(true);
+      }
+    }
+  });
+
   it.each(['build', 'test', 'scan', 'size', 'push'].map((j) => [j]))('GitLab %s starts its script with the guard', (job) => {
     expect(body[job].script[0]).toBe(GITLAB_PLATFORM_GUARD);
     if (body[job].after_script) expect(body[job].after_script[0]).toBe(GITLAB_PLATFORM_GUARD);
