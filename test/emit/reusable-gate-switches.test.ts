@@ -32,7 +32,8 @@ describe('switchGithubGates', () => {
     ['a gate job with no needs', 'lint', '${{ inputs.lint }}'],
     ['a job needing a gate (build needs lint)', 'build', '${{ !cancelled() && !failure() }}'],
     ['a job needing a gate only transitively (test needs build)', 'test', '${{ !cancelled() && !failure() }}'],
-    ['a job with its own status function keeps it', 'gates', '${{ !cancelled() }}'],
+    // (and, with more than one platform, also waits for the platforms job: reusable-platforms.test.ts)
+    ['a job with its own status function keeps it', 'gates', "${{ (!cancelled()) && needs.platforms.result == 'success' }}"],
     ['a job with a condition gets it in parentheses', 'push', "${{ !cancelled() && !failure() && (github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')) }}"],
     ['a job needing no gate is unchanged', 'metadata', undefined],
   ])('%s', (_, job, expected) => {

@@ -31,6 +31,7 @@ type GlJob = {
 const github = (patch: Record<string, unknown> = {}) => emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
 const gitlab = (patch: Record<string, unknown> = {}) => emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs') as unknown as Record<string, GlJob>;
 const action = (step: Step) => step.uses?.split('@')[0];
+// Docker Hub first: GitLab's registry cache cannot live there (a nested repository), so these configs use cache 'local'.
 const SIGNING_REGISTRIES = [
   { type: 'dockerhub', repository: 'acme/api' },
   { type: 'generic', host: 'registry.acme.example', credentials: { username: 'U', password: 'P' } },
@@ -183,7 +184,7 @@ describe('signing and provenance rendering', () => {
     [true, { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' }],
     [false, { contents: 'read', packages: 'write', 'id-token': 'write' }],
   ])('GitHub provenance %s: only the sign job may request an OIDC token', (provenance, permissions) => {
-    const jobs = github({ registries: SIGNING_REGISTRIES, scan: { report: true }, sbom: {}, signing: { provenance } });
+    const jobs = github({ registries: SIGNING_REGISTRIES, cache: 'local', scan: { report: true }, sbom: {}, signing: { provenance } });
     expect(jobs.sign.permissions).toEqual(permissions);
     expect(jobs.sign.needs).toEqual(['manifest', 'gates']);
     // Its own result, then the final table with every gate's row and its own.
@@ -231,7 +232,7 @@ describe('signing and provenance rendering', () => {
     [true, ['dockyard/verify.md', 'dockyard/gates.md', 'dockyard/gates/', 'dockyard/provenance.json']],
     [false, ['dockyard/verify.md', 'dockyard/gates.md', 'dockyard/gates/']],
   ])('GitLab provenance %s: sign job with the pinned cosign image and SIGSTORE_ID_TOKEN, on protected refs only', (provenance, paths) => {
-    const ci = gitlab({ registries: SIGNING_REGISTRIES, signing: { provenance } });
+    const ci = gitlab({ registries: SIGNING_REGISTRIES, cache: 'local', signing: { provenance } });
     const sign = ci.sign;
     expect(sign.image).toEqual({ name: GITLAB_IMAGES.cosign, entrypoint: [''] });
     expect(sign.id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
