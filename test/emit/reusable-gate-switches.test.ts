@@ -11,19 +11,12 @@ import { renderPipelineFiles, type GeneratedFile } from '../../src/synth/render-
 import { isGitlabCiLocalAvailable, listGitlabCiLocalJobs } from '../../src/validate/check-gitlab-ci-local.js';
 import { splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
+import { renderReusableScenario } from '../support/render-scenario.js';
 import { validateGeneratedFile } from '../support/validate-generated.js';
 
 type Obj = Record<string, any>;
 
-function render(name: string): GeneratedFile[] {
-  const result = validateConfig(GOLDEN_SCENARIOS[name]);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets());
-}
-const files = render('reusable-both');
-const content = (path: string) => files.find((f) => f.path === path)!.content;
-const reusable = parse(content('.github/workflows/image.yml')) as Obj;
-const component = splitComponentTemplate(content('templates/image.yml'))!;
+const { content, reusable, component } = renderReusableScenario('reusable-both');
 const body = component.body as Obj;
 
 describe('switchGithubGates', () => {

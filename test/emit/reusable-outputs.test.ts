@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { validateConfig } from '../../src/config/validate-config.js';
 import { parameterizeLiterals } from '../../src/emit/reusable-parameters.js';
-import { readRenderAssets } from '../../src/io/read-assets.js';
-import { renderPipelineFiles, type GeneratedFile } from '../../src/synth/render-pipeline-files.js';
+import type { GeneratedFile } from '../../src/synth/render-pipeline-files.js';
 import { checkWithGitlabCiLocal, isGitlabCiLocalAvailable } from '../../src/validate/check-gitlab-ci-local.js';
 import { checkGitlabComponentSpec, splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
-import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
+import { renderScenarioFiles } from '../support/render-scenario.js';
 
-function render(name: string): GeneratedFile[] {
-  const result = validateConfig(GOLDEN_SCENARIOS[name]);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets());
-}
+const render = renderScenarioFiles;
 
 function file(files: readonly GeneratedFile[], path: string): GeneratedFile {
   const found = files.find((f) => f.path === path);

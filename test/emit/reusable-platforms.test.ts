@@ -4,25 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { validateConfig } from '../../src/config/validate-config.js';
 import { GITLAB_PLATFORM_FILTER, GITLAB_PLATFORM_GUARD, selectGithubPlatforms, selectGitlabPlatforms } from '../../src/emit/reusable-platforms.js';
-import { readRenderAssets } from '../../src/io/read-assets.js';
-import { renderPipelineFiles, type GeneratedFile } from '../../src/synth/render-pipeline-files.js';
 import { isGitlabCiLocalAvailable, listGitlabCiLocalJobs, previewGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
-import { splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
-import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
+import { renderReusableScenario } from '../support/render-scenario.js';
 
 type Obj = Record<string, any>;
 
-function render(name: string): GeneratedFile[] {
-  const result = validateConfig(GOLDEN_SCENARIOS[name]);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets());
-}
-const files = render('reusable-both');
-const content = (path: string) => files.find((f) => f.path === path)!.content;
-const reusable = parse(content('.github/workflows/image.yml')) as Obj;
-const component = splitComponentTemplate(content('templates/image.yml'))!;
+const { content, reusable, component } = renderReusableScenario('reusable-both');
 const body = component.body as Obj;
 const header = component.header as Obj;
 
