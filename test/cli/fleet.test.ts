@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFleetCommand } from '../../src/cli/commands/fleet.js';
 import type { FleetOptions } from '../../src/cli/commands/fleet-args.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
-import { MockGithub } from '../support/mock-github/mock-github-server.js';
-import { MockGitlab } from '../support/mock-gitlab/mock-gitlab-server.js';
+import { useMockHosts } from '../support/mock-hosts.js';
 import { JSON_CONFIG, TS_CONFIG, YAML_CONFIG } from '../support/publish-fixtures.js';
 
 /** Milliseconds per second of retry-after in these tests (production: 1000). */
@@ -16,17 +15,8 @@ const TUNING = { github: { retryAfterBaseValue: BASE, writeSpacingMs: 0, notific
 const ENV = { GITHUB_TOKEN: 'ghp_dockyard_test', GITLAB_TOKEN: 'glpat-dockyard-test' };
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 
-let github: MockGithub;
-let gitlab: MockGitlab;
+const { github, gitlab } = useMockHosts();
 let dir: string;
-beforeAll(async () => {
-  github = await new MockGithub().start();
-  gitlab = await new MockGitlab().start();
-});
-afterAll(async () => {
-  await github.stop();
-  await gitlab.stop();
-});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockyard-fleet-'));
   for (const mock of [github, gitlab]) {

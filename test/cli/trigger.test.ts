@@ -1,21 +1,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubWebRootOf, runTrigger } from '../../src/cli/commands/trigger.js';
 import type { TriggerOptions } from '../../src/cli/commands/trigger-args.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
-import { MockGithub, type MockGithubRepo } from '../support/mock-github/mock-github-server.js';
-import { MockGitlab, type MockGitlabProject } from '../support/mock-gitlab/mock-gitlab-server.js';
+import type { MockGithubRepo } from '../support/mock-github/mock-github-server.js';
+import { useMockHosts } from '../support/mock-hosts.js';
+import type { MockGitlabProject } from '../support/mock-gitlab/mock-gitlab-server.js';
 
 const GITHUB_TOKEN = 'ghp_dockyard_test';
 const TRIGGER_TOKEN = 'glptt-dockyard-test';
 const TUNING = { github: { retryAfterBaseValue: 1, writeSpacingMs: 0, notificationSpacingMs: 0, retries: 0 } };
 
-let github: MockGithub;
-let gitlab: MockGitlab;
+const { github, gitlab } = useMockHosts();
 let repo: MockGithubRepo;
 let project: MockGitlabProject;
 let dir: string;
@@ -24,14 +24,6 @@ function writeConfig(triggers: Record<string, unknown> = {}): void {
   writeFileSync(join(dir, 'dockyard.config.json'), JSON.stringify({ ci: ['github', 'gitlab'], image: { name: 'acme/site' }, test: { commands: ['true'] }, triggers }));
 }
 
-beforeAll(async () => {
-  github = await new MockGithub().start();
-  gitlab = await new MockGitlab().start();
-});
-afterAll(async () => {
-  await github.stop();
-  await gitlab.stop();
-});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockyard-trigger-'));
   writeConfig();

@@ -22,3 +22,27 @@ export async function startLoopbackHttpServer(handle: (req: IncomingMessage, res
     stop: () => new Promise((done) => server.close(() => done())),
   };
 }
+
+/**
+ * A mock API served on 127.0.0.1 (the mock GitHub and GitLab): `start()` listens on a free port and sets `url`,
+ * `stop()` closes it; subclasses answer requests in `handle`.
+ */
+export abstract class LoopbackMockServer {
+  /** `http://127.0.0.1:<port>` once started, else empty. */
+  url = '';
+  private server: LoopbackHttpServer | undefined;
+
+  /** Start listening on 127.0.0.1 (a free port). */
+  async start(): Promise<this> {
+    this.server = await startLoopbackHttpServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
+    return this;
+  }
+
+  /** Stop listening (a no-op when never started). */
+  stop(): Promise<void> {
+    return this.server ? this.server.stop() : Promise.resolve();
+  }
+
+  protected abstract handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}

@@ -5,7 +5,7 @@
  * (tests assert it stays empty) and an invalid request is answered 422.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { startLoopbackHttpServer, type LoopbackHttpServer } from '../loopback-http.js';
+import { LoopbackMockServer } from '../loopback-http.js';
 import { blobBody, commitBody, labelBody, pullBody, refBody, repositoryBody, treeBody, type MockPull } from './github-objects.js';
 import { matchOperation, validateRequest, validateResponse, type MatchedOperation } from './github-openapi.js';
 import { GitStore, type TreeEntry } from './git-store.js';
@@ -53,7 +53,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text === '' ? undefined : JSON.parse(text);
 }
 
-export class MockGithub {
+export class MockGithub extends LoopbackMockServer {
   readonly repos = new Map<string, MockGithubRepo>();
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
@@ -69,19 +69,6 @@ export class MockGithub {
   delayMs = 0;
   inFlight = 0;
   maxInFlight = 0;
-  url = '';
-  private server: LoopbackHttpServer | undefined;
-
-  /** Start listening on 127.0.0.1 (a free port). */
-  async start(): Promise<this> {
-    this.server = await startLoopbackHttpServer((req, res) => this.handle(req, res));
-    this.url = this.server.url;
-    return this;
-  }
-
-  stop(): Promise<void> {
-    return this.server ? this.server.stop() : Promise.resolve();
-  }
 
   /** Create a repository whose default branch holds `files` in one commit by a person. */
   addRepo(fullName: string, files: Record<string, string>, defaultBranch = 'main'): MockGithubRepo {
@@ -96,7 +83,7 @@ export class MockGithub {
     return this.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     // GitHub Enterprise Server serves the API under /api/v3.

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { startLoopbackHttpServer, type LoopbackHttpServer } from '../loopback-http.js';
+import { LoopbackMockServer } from '../loopback-http.js';
 import { GitStore, type CommitObject } from '../mock-github/git-store.js';
 import { checkShape, ERROR_SCHEMA, matchGitlabRoute, typedQuery } from './gitlab-api-schemas.js';
 
@@ -42,7 +42,7 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
 
 const HUMAN = { name: 'Ada Lovelace', email: 'ada@example.com' };
 
-export class MockGitlab {
+export class MockGitlab extends LoopbackMockServer {
   readonly projects = new Map<string, MockGitlabProject>();
   readonly requests: GitlabRequest[] = [];
   readonly violations: string[] = [];
@@ -54,18 +54,6 @@ export class MockGitlab {
   /** Whether each request carried a `PRIVATE-TOKEN` header, in order. */
   readonly privateTokenSent: boolean[] = [];
   intercept: ((r: { method: string; route: string; project: string }) => Reply | undefined) | undefined;
-  url = '';
-  private server: LoopbackHttpServer | undefined;
-
-  async start(): Promise<this> {
-    this.server = await startLoopbackHttpServer((req, res) => this.handle(req, res));
-    this.url = this.server.url;
-    return this;
-  }
-
-  stop(): Promise<void> {
-    return this.server ? this.server.stop() : Promise.resolve();
-  }
 
   addProject(path: string, files: Record<string, string>, defaultBranch = 'main'): MockGitlabProject {
     const project: MockGitlabProject = { id: this.projects.size + 1, store: new GitStore(), defaultBranch, mergeRequests: [], protectedBranches: new Set(), pipelines: [] };
@@ -78,7 +66,7 @@ export class MockGitlab {
     return this.requests.filter((r) => r.method !== 'GET');
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];

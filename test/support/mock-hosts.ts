@@ -1,0 +1,20 @@
+import { afterAll, beforeAll } from 'vitest';
+import { MockGithub } from './mock-github/mock-github-server.js';
+import { MockGitlab } from './mock-gitlab/mock-gitlab-server.js';
+
+/**
+ * The mock GitHub and GitLab APIs for the test file that calls this (at its top level): started on 127.0.0.1
+ * before its tests, stopped after them. The returned objects are usable inside the tests.
+ */
+export function useMockHosts(): { readonly github: MockGithub; readonly gitlab: MockGitlab } {
+  const hosts = { github: new MockGithub(), gitlab: new MockGitlab() };
+  beforeAll(async () => {
+    await hosts.github.start();
+    await hosts.gitlab.start();
+  });
+  afterAll(async () => {
+    await hosts.github.stop();
+    await hosts.gitlab.stop();
+  });
+  return hosts;
+}
