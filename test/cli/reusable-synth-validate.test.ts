@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { Output } from '../../src/cli/output.js';
 import { isGitlabCiLocalAvailable } from '../../src/validate/check-gitlab-ci-local.js';
+import { skipWithoutTools } from '../support/required-tools.js';
+
+const NO_GITLAB_CI_LOCAL = skipWithoutTools('dockyard validate of reusable outputs with gitlab-ci-local', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
 
 function capture(): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -38,14 +41,14 @@ describe('dockyard synth and validate with output mode "reusable"', () => {
     ]);
   });
 
-  it.skipIf(!isGitlabCiLocalAvailable())('validate checks all four files and passes', async () => {
+  it.skipIf(NO_GITLAB_CI_LOCAL)('validate checks all four files and passes', async () => {
     const io = capture();
     const code = await runCli(['validate', '--dir', dir], io);
     expect(io.stdout, io.stderr.join('\n')).toEqual([]);
     expect(code).toBe(0);
   });
 
-  it.skipIf(!isGitlabCiLocalAvailable())('validate reports a caller input the component rejects', async () => {
+  it.skipIf(NO_GITLAB_CI_LOCAL)('validate reports a caller input the component rejects', async () => {
     const caller = join(dir, '.gitlab-ci.yml');
     const original = readFileSync(caller, 'utf8');
     writeFileSync(caller, original.replace('@$CI_COMMIT_SHA', '@$CI_COMMIT_SHA\n    inputs:\n      size_limit_mb: lots'));

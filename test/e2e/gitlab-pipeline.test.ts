@@ -10,6 +10,7 @@ import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { findExecutable } from '../../src/validate/run-process.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
 /*
  * End to end, job by job: the generated GitLab job scripts, extracted from the rendered YAML, run for real with
@@ -19,14 +20,14 @@ import { acquireE2eLock } from '../support/e2e-lock.js';
  */
 const missing = ['buildah', 'skopeo', 'docker-registry'].filter((t) => findExecutable(t) === undefined);
 const BUSYBOX = findStaticBusybox();
-if (missing.length > 0 || !BUSYBOX) console.warn(`SKIPPED: GitLab job-by-job end-to-end run (missing: ${[...missing, ...(BUSYBOX ? [] : ['a static busybox'])].join(', ')}; .ci/run installs them).`);
+const skip = skipWithoutTools('GitLab job-by-job end-to-end run', [...missing, ...(BUSYBOX ? [] : ['a static busybox'])]);
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37';
 let work: string;
 let registry: LoopbackRegistry;
 let release: (() => void) | undefined;
 
-describe.skipIf(missing.length > 0 || !BUSYBOX)('GitLab pipeline, run job by job', () => {
+describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
   beforeAll(async () => {
     release = await acquireE2eLock();
     work = mkdtempSync(join(tmpdir(), 'dockyard-e2e-'));

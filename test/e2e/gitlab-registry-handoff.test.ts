@@ -10,6 +10,7 @@ import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-
 import { findExecutable } from '../../src/validate/run-process.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
 /*
  * The registry handoff for real: the generated .gitlab-ci.yml of a project with `handoff: "registry"`, executed by
@@ -27,8 +28,7 @@ import { acquireE2eLock } from '../support/e2e-lock.js';
 const glci = resolveGitlabCiLocalCommand();
 const missing = [...['buildah', 'skopeo', 'docker-registry', 'git', 'rsync'].filter((t) => findExecutable(t) === undefined), ...(glci ? [] : ['gitlab-ci-local'])];
 const BUSYBOX = findStaticBusybox();
-const SKIP = missing.length > 0 || !BUSYBOX;
-if (SKIP) console.warn(`SKIPPED: registry handoff under gitlab-ci-local (missing: ${[...missing, ...(BUSYBOX ? [] : ['a static busybox'])].join(', ')}).`);
+const SKIP = skipWithoutTools('registry handoff under gitlab-ci-local', [...missing, ...(BUSYBOX ? [] : ['a static busybox'])]);
 
 const STAGING = 'acme/probe/staging';
 const PUBLISHED = 'acme/probe';

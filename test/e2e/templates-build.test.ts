@@ -13,6 +13,7 @@ import { acquireE2eLock } from '../support/e2e-lock.js';
 import { ROOT } from '../support/paths.js';
 import { buildStandInBase, findHostRuntimes, type StandInBase } from '../support/stand-in-base-images.js';
 import { createTemplateApp } from '../support/template-apps.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
 /*
  * The Dockerfile templates of `dockyard init`, built for real with buildah (linux/amd64, vfs storage, chroot
@@ -34,7 +35,7 @@ import { createTemplateApp } from '../support/template-apps.js';
  */
 const RUNTIMES = findHostRuntimes();
 const unavailable = [buildahUnavailable(), ...RUNTIMES.missing].filter((m): m is string => m !== undefined);
-if (unavailable.length > 0) console.warn(`SKIPPED: template builds (missing: ${unavailable.join('; ')}; scripts/e2e-setup.sh installs them).`);
+const skip = skipWithoutTools('template builds', unavailable);
 
 const LANGUAGES: readonly TemplateLanguage[] = ['node', 'python', 'go'];
 const CACHE = join(ROOT, '.e2e', 'templates-build');
@@ -159,7 +160,7 @@ function formatReport(): string {
   return lines.join('\n');
 }
 
-describe.skipIf(unavailable.length > 0)('Dockerfile templates, built for real on stand-in base images', () => {
+describe.skipIf(skip)('Dockerfile templates, built for real on stand-in base images', () => {
   beforeAll(async () => {
     release = await acquireE2eLock();
     const started = Date.now();

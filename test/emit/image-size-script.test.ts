@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageSizeScript, recordManifestScript } from '../../src/emit/image-size-script.js';
 import { recordDigestScript } from '../../src/emit/shell-scripts.js';
 import { buildahSandbox, buildahUnavailable, STATIC_BUSYBOX } from '../support/buildah-sandbox.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
-const skip = buildahUnavailable();
-if (skip) console.warn(`SKIPPED: image size script against real OCI archives: ${skip}.`);
+const unavailable = buildahUnavailable();
+const skip = skipWithoutTools('image size script against real OCI archives', unavailable ? [unavailable] : []);
 
 let work: string;
 /** Expected sizes, measured independently: manifest layer sizes, and `gzip -dc` / `zstd -dc` byte counts. */
@@ -59,7 +60,7 @@ function run(archiveDir: string, env: Record<string, string>, source: 'archive' 
   });
 }
 
-describe.skipIf(skip !== undefined).each(['gzip', 'zstd'])('imageSizeScript on a real two-layer %s OCI archive (buildah)', (name) => {
+describe.skipIf(skip).each(['gzip', 'zstd'])('imageSizeScript on a real two-layer %s OCI archive (buildah)', (name) => {
   it('reports compressed and uncompressed sizes that match an independent measurement', () => {
     const { compressed, uncompressed, layers } = expected[name];
     expect(layers).toBe(2);
@@ -92,7 +93,7 @@ describe.skipIf(skip !== undefined).each(['gzip', 'zstd'])('imageSizeScript on a
   });
 });
 
-describe.skipIf(skip !== undefined)('imageSizeScript on a broken archive', () => {
+describe.skipIf(skip)('imageSizeScript on a broken archive', () => {
   it('fails with exit 2 and a fail result when the archive holds no image', () => {
     const dir = join(work, 'broken');
     mkdirSync(join(dir, 'layout'), { recursive: true });
@@ -105,7 +106,7 @@ describe.skipIf(skip !== undefined)('imageSizeScript on a broken archive', () =>
   });
 });
 
-describe.skipIf(skip !== undefined)('registry handoff: the build records the manifest, the size job measures it (compressed only)', () => {
+describe.skipIf(skip)('registry handoff: the build records the manifest, the size job measures it (compressed only)', () => {
   /** What a registry-handoff build job leaves for the size job: `digest` and `manifest.json` (no archive). */
   function recorded(name: string): string {
     const dir = join(work, `${name}-recorded`);

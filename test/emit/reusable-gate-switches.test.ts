@@ -13,6 +13,9 @@ import { splitComponentTemplate } from '../../src/validate/check-gitlab-componen
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 import { renderReusableScenario } from '../support/render-scenario.js';
 import { validateGeneratedFile } from '../support/validate-generated.js';
+import { skipWithoutTools } from '../support/required-tools.js';
+
+const NO_GITLAB_CI_LOCAL = skipWithoutTools('the component under gitlab-ci-local with switch and severity inputs', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
 
 type Obj = Record<string, any>;
 
@@ -95,7 +98,7 @@ describe.each([
   });
 });
 
-describe.skipIf(!isGitlabCiLocalAvailable())('the component through gitlab-ci-local with switch and severity inputs', () => {
+describe.skipIf(NO_GITLAB_CI_LOCAL)('the component through gitlab-ci-local with switch and severity inputs', () => {
   const path = 'templates/image.yml';
   const created = async (inputs: Obj) => {
     const jobs = await listGitlabCiLocalJobs(stringify({ include: [{ local: path, inputs }] }), { extraFiles: { [path]: content(path) } });

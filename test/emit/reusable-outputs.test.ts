@@ -5,6 +5,9 @@ import type { GeneratedFile } from '../../src/synth/render-pipeline-files.js';
 import { checkWithGitlabCiLocal, isGitlabCiLocalAvailable } from '../../src/validate/check-gitlab-ci-local.js';
 import { checkGitlabComponentSpec, splitComponentTemplate } from '../../src/validate/check-gitlab-component.js';
 import { renderScenarioFiles } from '../support/render-scenario.js';
+import { skipWithoutTools } from '../support/required-tools.js';
+
+const NO_GITLAB_CI_LOCAL = skipWithoutTools('reusable outputs under gitlab-ci-local', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
 
 const render = renderScenarioFiles;
 
@@ -110,7 +113,7 @@ describe('GitLab component and caller', () => {
   });
 
   const template = file(files, 'templates/image.yml');
-  it.skipIf(!isGitlabCiLocalAvailable()).each([
+  it.skipIf(NO_GITLAB_CI_LOCAL).each([
     ['valid overrides', { size_limit_mb: 120, size_on_exceed: 'warn', images: 'ghcr.io/acme/other' }, ''],
     ['a number input given text', { size_limit_mb: 'abc' }, 'size_limit_mb` input: provided value is not a number'],
     ['a value outside the options', { lint_threshold: 'loud' }, 'lint_threshold` input: `loud` cannot be used because it is not in the list of allowed options'],

@@ -7,6 +7,9 @@ import { parse, stringify } from 'yaml';
 import { GITLAB_PLATFORM_FILTER, GITLAB_PLATFORM_GUARD, selectGithubPlatforms, selectGitlabPlatforms } from '../../src/emit/reusable-platforms.js';
 import { isGitlabCiLocalAvailable, listGitlabCiLocalJobs, previewGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
 import { renderReusableScenario } from '../support/render-scenario.js';
+import { skipWithoutTools } from '../support/required-tools.js';
+
+const NO_GITLAB_CI_LOCAL = skipWithoutTools('the component under gitlab-ci-local with the platforms input', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
 
 type Obj = Record<string, any>;
 
@@ -149,7 +152,7 @@ describe('the GitLab guard and filter, run for real with dash', () => {
   });
 });
 
-describe.skipIf(!isGitlabCiLocalAvailable())('the component through gitlab-ci-local with the platforms input', () => {
+describe.skipIf(NO_GITLAB_CI_LOCAL)('the component through gitlab-ci-local with the platforms input', () => {
   const path = 'templates/image.yml';
   const caller = (inputs: Obj) => stringify({ include: [{ local: path, inputs }] });
   const opts = { extraFiles: { [path]: content(path) } };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { githubSmokeScript, gitlabSmokeScript, recordHealthcheckScript } from '../../src/emit/smoke-scripts.js';
 import { buildahSandbox, buildahUnavailable, STATIC_BUSYBOX } from '../support/buildah-sandbox.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
 const PLATFORM = { DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64' };
 
@@ -92,10 +93,10 @@ describe('githubSmokeScript (Docker, a stand-in docker command replaying contain
   });
 });
 
-const skip = buildahUnavailable();
-if (skip) console.warn(`SKIPPED: GitLab smoke test with real buildah containers: ${skip}.`);
+const unavailable = buildahUnavailable();
+const skip = skipWithoutTools('GitLab smoke test with real buildah containers', unavailable ? [unavailable] : []);
 
-describe.skipIf(skip !== undefined)('gitlabSmokeScript (real buildah containers, busybox httpd)', () => {
+describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd)', () => {
   let work: string;
   let sandbox: ReturnType<typeof buildahSandbox>;
   let port = 18_600 + Math.floor(Math.random() * 1000);

@@ -11,6 +11,7 @@ import { checkWithShellcheck, isShellcheckAvailable } from '../../src/validate/c
 import { extractGithubScripts, extractGitlabScripts } from '../../src/validate/extract-scripts.js';
 import { formatFinding, type Finding } from '../../src/validate/finding.js';
 import { HAS_SHARED, SHARED } from './paths.js';
+import { IN_CI } from './required-tools.js';
 
 let schemaCheckers: { github: SchemaChecker; gitlab: SchemaChecker } | undefined;
 let warned = false;
@@ -33,6 +34,7 @@ function loadSchemaCheckers(): typeof schemaCheckers {
 let warnedShellcheck = false;
 async function shellcheck(scripts: Parameters<typeof checkWithShellcheck>[0], path: string): Promise<Finding[]> {
   if (!isShellcheckAvailable()) {
+    if (IN_CI) throw new Error(`shellcheck of ${path} cannot run: shellcheck is not installed; .ci/run must install it`);
     if (!warnedShellcheck) console.warn('SKIPPED: shellcheck of generated scripts: shellcheck is not installed (.ci/run installs it).');
     warnedShellcheck = true;
     return [];

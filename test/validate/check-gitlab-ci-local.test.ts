@@ -7,12 +7,10 @@ import {
   parseGitlabCiLocalOutput,
   resolveGitlabCiLocalCommand,
 } from '../../src/validate/check-gitlab-ci-local.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
 const FILE = '.gitlab-ci.yml';
-const available = isGitlabCiLocalAvailable();
-if (!available) {
-  console.warn('[validate] SKIPPED gitlab-ci-local checks: gitlab-ci-local or git not found.');
-}
+const available = !skipWithoutTools('gitlab-ci-local checks', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
 
 const VALID = `stages: [build, release]
 variables:

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkWithShellcheck, isShellcheckAvailable, maskTemplateExpressions } from '../../src/validate/check-shellcheck.js';
 import type { ExtractedScript } from '../../src/validate/extract-scripts.js';
+import { skipWithoutTools } from '../support/required-tools.js';
 
-const available = isShellcheckAvailable();
-if (!available) {
-  console.warn('[validate] SKIPPED shellcheck checks: `shellcheck` is not on PATH (Debian: apt-get install shellcheck).');
-}
+const available = !skipWithoutTools('shellcheck checks', isShellcheckAvailable() ? [] : ['shellcheck']);
 
 const script = (s: string, shell: 'bash' | 'sh' = 'bash', location = 'jobs.build.steps[0].run'): ExtractedScript => ({ location, shell, script: s });
 
