@@ -67,6 +67,12 @@ rm -f "$root/etc/apt/sources.list"
 cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/" 2>/dev/null || true
 [ -f /etc/apt/sources.list ] && cp /etc/apt/sources.list "$root/etc/apt/sources.list"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+# What a new machine of this kind has besides its packages: its CA certificates (the registries may be reached
+# through a TLS proxy with its own CA) and npm's global config.
+mkdir -p "$root/etc/ssl/certs" "$root/usr/local/share/ca-certificates" "$root/usr/etc"
+[ -f /etc/ssl/certs/ca-certificates.crt ] && cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
+cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
+for f in /etc/npmrc /usr/etc/npmrc; do [ -f "$f" ] && cp -L "$f" "$root$f"; done
 node_bin=$(readlink -f "$(command -v node)")
 npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
 touch "$root/usr/bin/node"
@@ -94,8 +100,9 @@ log="$root.log"
 echo "ci-in-clean-root: running .ci/run at $(git -C "$repo" rev-parse --short HEAD) in $root (log: $log)"
 start=$(date +%s)
 set +e
-chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-  LANG=C.UTF-8 CI=true TERM=dumb bash -c 'cd /work/dockyard && bash .ci/run </dev/null' 2>&1 | tee "$log"
+# The machine's environment, as CI gets it, with the paths of the root.
+chroot "$root" /usr/bin/env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+  CI=true TERM=dumb bash -c 'cd /work/dockyard && bash .ci/run </dev/null' 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 echo "ci-in-clean-root: .ci/run exited $status after $(( $(date +%s) - start )) s"
