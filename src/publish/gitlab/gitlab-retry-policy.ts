@@ -5,7 +5,7 @@
  * times, after `2 ** i * 0.25` milliseconds, without reading `Retry-After`, and never retries a 500, 503 or 504;
  * dockyard replaces it (see `gitlab-request-handler.ts`) with this policy.
  *
- * @see https://github.com/jdalrymple/gitbeaker/blob/main/packages/rest/src/Requester.ts
+ * @see https://github.com/jdalrymple/gitbeaker/blob/main/packages/rest/src/Requester.ts (installed: node_modules/@gitbeaker/rest/dist/index.mjs)
  * @see https://docs.gitlab.com/security/rate_limits/
  * @module
  */

@@ -122,7 +122,11 @@ export class MockGitlab extends LoopbackMockServer {
       ];
       this.violations.push(...problems);
       if (problems.length > 0) reply = { status: 400, body: { message: problems.join('; ') } };
-      else if (match.route.auth === 'trigger-token') reply = this.trigger(match.params.id, url, (body ?? {}) as Record<string, string>);
+      else if (match.route.auth === 'trigger-token') {
+        const r = { method, route: match.route.name, project: match.params.id };
+        reply = this.intercept?.(r) ?? this.trigger(match.params.id, url, (body ?? {}) as Record<string, string>);
+        reply = this.interceptAfter?.(r, reply) ?? reply;
+      }
       else if (req.headers['private-token'] === undefined || !this.tokens.has(String(req.headers['private-token']))) reply = { status: 401, body: { message: '401 Unauthorized' } };
       else {
         const r = { method, route: match.route.name, project: match.params.id ?? '' };
