@@ -28,17 +28,27 @@ export function botCommitMessage(subject: string = DEFAULT_COMMIT_SUBJECT): stri
 }
 
 /**
- * Whether dockyard made this commit: its message carries {@link BOT_TRAILER} on a line of its own, its author
- * email is the bot's, and so is its committer email where the API reports one (an amend or rebase by a person
- * changes the committer). A commit anyone else pushed onto the bot branch fails this test, and dockyard then
- * leaves the branch alone. Pure.
+ * Whether dockyard made this commit, by what both hosts' commit APIs let dockyard set or know:
+ * - its message carries {@link BOT_TRAILER} on a line of its own,
+ * - its author email is the bot's (`identity.email`),
+ * - it has exactly one parent (dockyard never makes merge commits),
+ * - its committer email, where the API reports one, is `committerEmail`: the committer the host's API records for
+ *   dockyard's own commits. On GitHub dockyard sets the committer to the bot (the create-commit API takes a
+ *   `committer`), so it is `identity.email`; on GitLab the Commits API only takes `author_name`/`author_email` and
+ *   makes the token's user the committer, so it is that user's commit email (`GET /user`, `commit_email`).
  *
- * @see https://docs.github.com/rest/git/commits#get-a-commit-object
- * @see https://docs.gitlab.com/api/commits/#get-a-single-commit
+ * A person who amends, rebases or cherry-picks dockyard's commit keeps the trailer and the author but becomes the
+ * committer; a person's own commit on top has another author. Either fails this test, and dockyard then leaves the
+ * branch alone. Email comparisons ignore case. Pure.
+ *
+ * @param committerEmail default `identity.email` (GitHub).
+ * @see https://docs.github.com/rest/git/commits#create-a-commit
+ * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+ * @see https://gitlab.com/gitlab-org/gitaly/-/blob/master/internal/gitaly/service/operations/commit_files.go
  */
-export function isBotCommit(commit: RemoteCommit, identity: BotIdentity): boolean {
+export function isBotCommit(commit: RemoteCommit, identity: BotIdentity, committerEmail: string = identity.email): boolean {
   const hasTrailer = commit.message.split('\n').some((line) => line.trim() === BOT_TRAILER);
-  const email = identity.email.toLowerCase();
-  const committerOk = commit.committerEmail === undefined || commit.committerEmail.toLowerCase() === email;
-  return hasTrailer && commit.authorEmail.toLowerCase() === email && committerOk;
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  const committerOk = commit.committerEmail === undefined || same(commit.committerEmail, committerEmail);
+  return hasTrailer && same(commit.authorEmail, identity.email) && commit.parents.length === 1 && committerOk;
 }

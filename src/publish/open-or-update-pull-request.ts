@@ -111,6 +111,7 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   const baseFiles = await host.readFiles(baseSha, paths, true);
   const botBranch = await readBotBranch(host, branch, paths);
   const openRequest = await host.findOpenRequest(branch, baseName);
+  const botCommitter = botBranch ? await host.readBotCommitter(options.identity) : undefined;
   const plan = planPullRequest({
     base: { name: baseName, sha: baseSha },
     branch,
@@ -120,6 +121,7 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
     openRequest,
     force: options.force,
     identity: options.identity,
+    botCommitter,
   });
   const title = options.title ?? DEFAULT_PULL_REQUEST_TITLE;
   const extra = { plan, title, issues: warnings, url: openRequest?.url };

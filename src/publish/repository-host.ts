@@ -57,6 +57,11 @@ export interface RepositoryHost {
   /** The head commit of a branch, or undefined when the branch does not exist. */
   readBranchHead(branch: string): Promise<string | undefined>;
   readCommit(sha: string): Promise<RemoteCommit>;
+  /**
+   * The committer email this host's API records on the commits dockyard makes as `identity` (see `isBotCommit`):
+   * GitHub `identity.email` (dockyard sets the committer); GitLab the token user's commit email (`GET /user`).
+   */
+  readBotCommitter(identity: BotIdentity): Promise<string>;
   /** Files at a commit; content only when `withContent`. Paths that do not exist map to undefined. */
   readFiles(commitSha: string, paths: readonly string[], withContent: boolean): Promise<RemoteFiles>;
   findOpenRequest(branch: string, base: string): Promise<OpenChangeRequest | undefined>;

@@ -135,13 +135,21 @@ describe('dockyard fleet', () => {
   it('a second run over the fleet reports every healthy repository unchanged, and --only limits the run to one entry', async () => {
     seedFleet();
     await fleet({ concurrency: '6' });
-    const before = github.mutations().length;
+    const before = { github: github.mutations().length, gitlab: gitlab.mutations().length };
     const again = await fleet({ concurrency: '6' });
     expect(again.io.stdout.at(-1)).toBe('50 repositories: 46 unchanged, 4 failed');
-    expect(github.mutations()).toHaveLength(before);
+    // No writes on either host: GitLab's commits (committed by the token's user) are still recognised as dockyard's.
+    expect({ github: github.mutations().length, gitlab: gitlab.mutations().length }).toEqual(before);
     const only = await fleet({ only: 'gitlab:acme/workers/w2' });
     expect(only.code).toBe(0);
     expect(only.io.stdout.at(-1)).toBe('1 repositories: 1 unchanged');
+    // A config change on a GitLab project's main updates its merge request with one new commit.
+    const w3 = gitlab.projects.get('acme/workers/w3')!;
+    const main = w3.store.commitFiles('main', { 'dockyard.config.yaml': YAML_CONFIG.replace("'/app/worker --self-test'", "'/app/worker --self-test', '/app/worker --version'") }, 'Add a check', { name: 'Ada', email: 'ada@example.com' });
+    const changed = await fleet({ only: 'gitlab:acme/workers/w3' });
+    expect(changed.io.stdout.at(-1)).toBe('1 repositories: 1 updated');
+    expect(w3.store.commits.get(w3.store.branches.get('dockyard/pipelines')!)!.parents).toEqual([main.sha]);
+    expect(w3.mergeRequests).toHaveLength(1);
   });
 
   it.each([

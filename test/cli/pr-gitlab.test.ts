@@ -3,7 +3,7 @@ import { runPr } from '../../src/cli/commands/pr.js';
 import type { PrOptions } from '../../src/cli/commands/pr-args.js';
 import { DEFAULT_BOT_IDENTITY } from '../../src/publish/remote-state.js';
 import { captureOutput } from '../support/capture-output.js';
-import { MockGitlab, type MockGitlabProject } from '../support/mock-gitlab/mock-gitlab-server.js';
+import { MockGitlab, TOKEN_USER, type MockGitlabProject } from '../support/mock-gitlab/mock-gitlab-server.js';
 import { expectedFiles, YAML_CONFIG } from '../support/publish-fixtures.js';
 
 const BRANCH = 'dockyard/pipelines';
@@ -79,6 +79,32 @@ describe('dockyard pr (GitLab)', () => {
     expect(mutations).toEqual([]);
     expect(io.stderr[0]).toContain(`skipped gitlab:acme/platform/worker ${MR_URL}: branch ${BRANCH} has commit ${human.sha.slice(0, 12)} by ${HUMAN.email} that dockyard did not make`);
     expect(project.store.branches.get(BRANCH)).toBe(human.sha);
+  });
+
+  it('GitLab commits as the token user: the run after is a no-op (0 writes) though the committer is not the bot', async () => {
+    await pr();
+    // As GitLab does: the committer is the token's user, the author what dockyard sent.
+    expect(tip()).toMatchObject({ author: { email: DEFAULT_BOT_IDENTITY.email }, committer: { email: TOKEN_USER.commit_email } });
+    const again = await pr();
+    expect(again.mutations).toEqual([]);
+    expect(again.io.stdout[0]).toMatch(/^unchanged /);
+    expect(again.requests.filter((r) => r.route === 'get current user')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a person amended dockyard’s commit (author and trailer kept, committer changed)', HUMAN.email, `(committed by ${HUMAN.email})`],
+    ['a commit made with another token user (e.g. a new project access token)', 'project_1_bot_9e01@noreply.gitlab.test', '(committed by project_1_bot_9e01@noreply.gitlab.test)'],
+  ])('skips the branch when %s', async (_, committerEmail, note) => {
+    await pr();
+    const ours = tip();
+    const amended = project.store.addCommit(ours.tree, ours.parents, ours.message, ours.author, { name: 'someone', email: committerEmail }, '2026-12-02T18:30:00Z');
+    project.store.branches.set(BRANCH, amended.sha);
+    project.store.commitFiles('main', { 'dockyard.config.yaml': CHANGED }, 'Add a check', HUMAN);
+    const { code, io, mutations } = await pr();
+    expect(code).toBe(0);
+    expect(mutations).toEqual([]);
+    expect(io.stderr[0]).toContain(`branch ${BRANCH} has commit ${amended.sha.slice(0, 12)} by ${DEFAULT_BOT_IDENTITY.email} ${note} that dockyard did not make`);
+    expect(project.store.branches.get(BRANCH)).toBe(amended.sha);
   });
 
   it('--dry-run sends only GET requests and --draft opens a "Draft:" merge request', async () => {

@@ -146,6 +146,34 @@ describe('dockyard trigger (GitLab pipeline trigger token)', () => {
   });
 });
 
+describe('dockyard trigger (GitLab): rate limits and server errors', () => {
+  beforeEach(() => writeConfig({ dispatch: {} }));
+  afterEach(() => {
+    gitlab.intercept = undefined;
+    gitlab.interceptAfter = undefined;
+  });
+
+  it('a 429 with retry-after: 1 is retried after at least one second, and one pipeline is created', async () => {
+    let left = 1;
+    gitlab.intercept = (r) => (r.route === 'trigger pipeline' && left-- > 0 ? { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Retry later' } } : undefined);
+    const { code } = await trigger(onGitlab());
+    expect(code).toBe(0);
+    const [limited, retried] = gitlab.requests;
+    expect([limited.status, retried.status]).toEqual([429, 201]);
+    expect(retried.at - limited.at).toBeGreaterThanOrEqual(1000);
+    expect(project.pipelines).toHaveLength(1);
+  });
+
+  it('a 502 after GitLab created the pipeline is not sent again (no second pipeline), exit 1', async () => {
+    gitlab.interceptAfter = (r) => (r.route === 'trigger pipeline' ? { status: 502, body: { message: '502 Bad Gateway' } } : undefined);
+    const { code, io } = await trigger(onGitlab());
+    expect(code).toBe(1);
+    expect(io.stderr).toEqual(['dockyard trigger: GitLab trigger a pipeline (acme/site): 502 502 Bad Gateway; GitLab had a server error']);
+    expect(gitlab.requests).toHaveLength(1);
+    expect(project.pipelines).toHaveLength(1);
+  });
+});
+
 describe('githubWebRootOf', () => {
   it.each([
     ['https://api.github.com', 'https://github.com'],

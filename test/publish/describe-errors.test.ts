@@ -5,7 +5,8 @@ import { describeGithubError } from '../../src/publish/github/describe-github-er
 import { parseGithubRepo } from '../../src/publish/github/github-repo-ref.js';
 import { gitlabHostOf } from '../../src/publish/gitlab/create-gitlab-client.js';
 import { parseGitlabProject } from '../../src/publish/gitlab/create-gitlab-host.js';
-import { describeGitlabError } from '../../src/publish/gitlab/describe-gitlab-error.js';
+import { describeGitlabError, isOutcomeUnknown } from '../../src/publish/gitlab/describe-gitlab-error.js';
+import type { GitlabRetryOutcome } from '../../src/publish/gitlab/gitlab-request-handler.js';
 
 const request = { method: 'GET' as const, url: 'https://api.github.com/repos/acme/api', headers: { authorization: 'token ghp_secret' } };
 const answer = (status: number, message: string) => new RequestError(message, status, { request, response: { status, url: request.url, headers: {}, data: { message } } });
@@ -27,15 +28,29 @@ describe('describeGithubError', () => {
 });
 
 describe('describeGitlabError', () => {
+  const retried = (error: Error & { cause: object }, retry: GitlabRetryOutcome) => Object.assign(error, { cause: { ...error.cause, retry } });
   const gitbeaker = (status: number, description: string) => Object.assign(new Error(description), { name: 'GitbeakerRequestError', cause: { description, response: { status } } });
   it.each([
     [gitbeaker(401, '401 Unauthorized'), 'GitLab read (acme/app): 401 401 Unauthorized; the token in GITLAB_TOKEN is missing, expired or revoked'],
     [gitbeaker(403, 'You are not allowed to push into this branch'), 'GitLab read (acme/app): 403 You are not allowed to push into this branch; the token lacks a permission'],
     [Object.assign(new Error('Could not successfully complete this request after 10 retries, last status code: 429.'), { name: 'GitbeakerRetryError' }), 'GitLab read (acme/app): Could not successfully complete this request after 10 retries, last status code: 429.'],
     [new TypeError('fetch failed'), 'GitLab read (acme/app): network error: fetch failed'],
+    [Object.assign(new Error('Query timeout was reached (30000 ms)'), { name: 'GitbeakerTimeoutError' }), 'GitLab read (acme/app): network error: Query timeout was reached (30000 ms); no answer in time, after the retries'],
+    [retried(gitbeaker(429, 'Retry later'), { reason: 'attempts', retries: 3 }), 'GitLab read (acme/app): 429 Retry later; rate limited, and still limited after the retries'],
+    [retried(gitbeaker(429, 'Retry later'), { reason: 'wait-too-long', askedSeconds: 3600, limitSeconds: 60 }), 'GitLab read (acme/app): 429 Retry later; rate limited; GitLab asked to wait 3600 s, longer than the 60 s dockyard waits, run again later'],
+    [retried(gitbeaker(503, 'Service Unavailable'), { reason: 'attempts', retries: 3 }), 'GitLab read (acme/app): 503 Service Unavailable; GitLab had a server error, and still had it after 3 retries'],
+    [retried(gitbeaker(500, 'Internal Server Error'), { reason: 'not-idempotent' }), 'GitLab read (acme/app): 500 Internal Server Error; GitLab had a server error'],
   ])('%#: %s', (error, message) => {
-    expect(describeGitlabError(error, 'read', 'acme/app').message.startsWith(message)).toBe(true);
+    expect(describeGitlabError(error, 'read', 'acme/app').message.slice(0, message.length)).toBe(message);
   });
+  it.each([
+    [gitbeaker(500, 'boom'), true],
+    [gitbeaker(502, 'Bad Gateway'), true],
+    [new TypeError('fetch failed'), true],
+    [Object.assign(new Error('timeout'), { name: 'GitbeakerTimeoutError' }), true],
+    [gitbeaker(429, 'Retry later'), false],
+    [gitbeaker(400, 'A branch called x already exists'), false],
+  ])('isOutcomeUnknown %#', (error, expected) => expect(isOutcomeUnknown(error)).toBe(expected));
 });
 
 describe('names and flags', () => {

@@ -55,15 +55,23 @@ describe('bot commits', () => {
     expect(botCommitMessage('ci: refresh  ')).toBe(`ci: refresh\n\n${BOT_TRAILER}\n`);
     expect(() => botCommitMessage('  ')).toThrow('commit message: expected a non-empty subject, got ""');
   });
+  // GitLab's Commits API makes the token's user the committer (a project access token's bot user here).
+  const TOKEN_USER = 'project_1_bot_5f2a@noreply.gitlab.test';
   it.each([
-    ['the bot’s own commit', {}, true],
-    ['GitLab (no separate committer)', { committerEmail: undefined }, true],
-    ['emails in another case', { authorEmail: DEFAULT_BOT_IDENTITY.email.toUpperCase() }, true],
-    ['no trailer', { message: 'ci: refresh\n' }, false],
-    ['the trailer inside a line', { message: `say ${BOT_TRAILER} here\n` }, false],
-    ['another author', { authorEmail: 'ada@example.com' }, false],
-    ['amended by a person', { committerEmail: 'ada@example.com' }, false],
-  ])('%s → %s', (_, over, expected) => {
-    expect(isBotCommit({ ...commit, ...over }, DEFAULT_BOT_IDENTITY)).toBe(expected);
+    ['GitHub: the bot’s own commit (committer set to the bot)', {}, undefined, true],
+    ['a host that reports no separate committer', { committerEmail: undefined }, undefined, true],
+    ['emails in another case', { authorEmail: DEFAULT_BOT_IDENTITY.email.toUpperCase() }, undefined, true],
+    ['GitLab: committed by the token user', { committerEmail: TOKEN_USER }, TOKEN_USER, true],
+    ['GitLab: the token user in another case', { committerEmail: TOKEN_USER.toUpperCase() }, TOKEN_USER, true],
+    ['GitLab commit judged by the GitHub rule', { committerEmail: TOKEN_USER }, undefined, false],
+    ['GitLab: amended by a person (committer changes, author and trailer stay)', { committerEmail: 'ada@example.com' }, TOKEN_USER, false],
+    ['GitLab: made with another token user (a new project access token)', { committerEmail: 'project_1_bot_9e01@noreply.gitlab.test' }, TOKEN_USER, false],
+    ['no trailer', { message: 'ci: refresh\n' }, undefined, false],
+    ['the trailer inside a line', { message: `say ${BOT_TRAILER} here\n` }, undefined, false],
+    ['another author', { authorEmail: 'ada@example.com' }, undefined, false],
+    ['amended by a person', { committerEmail: 'ada@example.com' }, undefined, false],
+    ['a merge commit (dockyard never makes one)', { parents: ['2'.repeat(40), '3'.repeat(40)] }, undefined, false],
+  ] as const)('%s → %s', (_, over, committer, expected) => {
+    expect(isBotCommit({ ...commit, ...over }, DEFAULT_BOT_IDENTITY, committer)).toBe(expected);
   });
 });

@@ -33,7 +33,10 @@ describe('planPullRequest', () => {
     ['base changed the generated files since the branch was built', { baseFiles: files(older), force: true, botBranch: { head: botCommit(), files: files(rendered, false), parentFiles: none }, openRequest: request }, { action: 'push', request: 'update', reason: /main changed the generated files/ }],
     ['a person committed on the branch', { botBranch: { head: { ...botCommit(), message: 'fix', authorEmail: 'ada@example.com', committerEmail: 'ada@example.com' }, files: none, parentFiles: none } }, { action: 'skip', request: 'none', reason: /by ada@example.com that dockyard did not make/ }],
     ['a person amended the bot commit', { botBranch: { head: { ...botCommit(), committerEmail: 'ada@example.com' }, files: files(rendered, false), parentFiles: none } }, { action: 'skip', request: 'none', reason: /not overwriting it/ }],
-    ['a merge commit by the bot name but two parents', { botBranch: { head: { ...botCommit(), parents: ['1'.repeat(40), '2'.repeat(40)] }, files: files(rendered, false) } }, { action: 'push', request: 'open', reason: /./ }],
+    // dockyard never makes merge commits: one with the bot's name was made by something else (docs: "pushed, amended or merged").
+    ['a merge commit by the bot name but two parents', { botBranch: { head: { ...botCommit(), parents: ['1'.repeat(40), '2'.repeat(40)] }, files: files(rendered, false) } }, { action: 'skip', request: 'none', reason: /that dockyard did not make/ }],
+    ['GitLab: committed by the token user', { botCommitter: 'project_1_bot_5f2a@noreply.gitlab.test', botBranch: { head: { ...botCommit(), committerEmail: 'project_1_bot_5f2a@noreply.gitlab.test' }, files: files(rendered, false), parentFiles: none } }, { action: 'keep', request: 'open', reason: /already holds these files/ }],
+    ['GitLab: amended by a person', { botCommitter: 'project_1_bot_5f2a@noreply.gitlab.test', botBranch: { head: { ...botCommit(), committerEmail: 'ada@example.com' }, files: files(rendered, false), parentFiles: none } }, { action: 'skip', request: 'none', reason: /\(committed by ada@example.com\) that dockyard did not make/ }],
   ])('%s', (_, over, expected) => {
     const plan = planPullRequest(input(over));
     expect({ action: plan.action, request: plan.request }).toEqual({ action: expected.action, request: expected.request });

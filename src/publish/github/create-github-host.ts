@@ -37,6 +37,8 @@ export function createGithubHost(octokit: GithubClient, repository: string): Rep
     readDefaultBranch: () => readGithubDefaultBranch(octokit, ref),
     readBranchHead: (branch) => readGithubBranchHead(octokit, ref, branch),
     readCommit: commit,
+    // POST /repos/{owner}/{repo}/git/commits takes a `committer`, which dockyard sets to the bot (createGithubCommit).
+    readBotCommitter: (identity) => Promise.resolve(identity.email),
     readFiles: async (sha, paths, withContent) => readGithubFiles(octokit, ref, (await commit(sha)).treeSha, paths, withContent),
     findOpenRequest: (branch, base) => findGithubPullRequest(octokit, ref, branch, base),
     pushCommit: async (input) => {

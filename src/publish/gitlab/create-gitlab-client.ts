@@ -1,4 +1,6 @@
 import { Gitlab } from '@gitbeaker/rest';
+import { createGitlabRequesterFn, type GitlabRetryEvent } from './gitlab-request-handler.js';
+import { DEFAULT_GITLAB_RETRY_POLICY, type GitlabRetryPolicy } from './gitlab-retry-policy.js';
 
 /**
  * A gitbeaker client (`new Gitlab(...)`), e.g. one built by {@link createGitlabClient}.
@@ -27,13 +29,32 @@ export interface GitlabClientOptions {
    * default {@link DEFAULT_GITLAB_URL}.
    */
   readonly url?: string;
-  /** Per-request timeout in ms. Default 30 000. */
+  /** Timeout of each attempt of a request in ms (each retry gets its own). Default 30 000. */
   readonly queryTimeoutMs?: number;
+  /** Retry bounds; missing fields take {@link DEFAULT_GITLAB_RETRY_POLICY}'s (3 retries, waits up to 60 s). */
+  readonly retry?: Partial<GitlabRetryPolicy>;
+  /** Called before each retry, e.g. to report it. */
+  readonly onRetry?: (event: GitlabRetryEvent) => void;
+}
+
+const policies = new WeakMap<object, GitlabRetryPolicy>();
+
+/**
+ * The retry policy a client was built with ({@link DEFAULT_GITLAB_RETRY_POLICY} for a client not built by
+ * {@link createGitlabClient}); the steps that send a POST use it to bound their own check-then-retry.
+ *
+ * @see https://docs.gitlab.com/security/rate_limits/
+ */
+export function retryPolicyOf(gitlab: GitlabClient): GitlabRetryPolicy {
+  return policies.get(gitlab) ?? DEFAULT_GITLAB_RETRY_POLICY;
 }
 
 /**
- * Build a gitbeaker client. gitbeaker retries 429 and 502 answers itself (10 times, with growing delays) and spaces
- * requests per endpoint with GitLab.com's documented limits.
+ * Build a gitbeaker client whose requests go through dockyard's retry policy (`createGitlabRequesterFn`) instead
+ * of gitbeaker's own handler: 429 waits `Retry-After` (seconds or HTTP-date; else `RateLimit-Reset`, else backoff)
+ * and is retried for every method; 500/502/503/504 and lost answers are retried with backoff for idempotent
+ * methods (GET, PUT, DELETE); at most `retry.retries` retries, no single wait longer than `retry.maxWaitMs`.
+ * gitbeaker still spaces requests per endpoint with GitLab.com's documented limits.
  *
  * @throws {Error} when `token` is empty.
  * @see https://docs.gitlab.com/api/rest/authentication/
@@ -42,7 +63,12 @@ export interface GitlabClientOptions {
  */
 export function createGitlabClient(options: GitlabClientOptions): GitlabClient {
   if (!options.token) throw new Error('GitLab token: expected a token in GITLAB_TOKEN, got nothing');
-  return new Gitlab({ host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL), token: options.token, queryTimeout: options.queryTimeoutMs ?? 30_000 });
+  const policy = { ...DEFAULT_GITLAB_RETRY_POLICY, ...options.retry };
+  const requesterFn = createGitlabRequesterFn({ policy, attemptTimeoutMs: options.queryTimeoutMs ?? 30_000, onRetry: options.onRetry });
+  // queryTimeout 0: no signal for the whole call (gitbeaker would share one across the retries); each attempt has its own.
+  const gitlab = new Gitlab({ host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL), token: options.token, queryTimeout: 0, requesterFn });
+  policies.set(gitlab, policy);
+  return gitlab;
 }
 
 /**

@@ -6,6 +6,7 @@ import { findGitlabMergeRequest, openGitlabMergeRequest, updateGitlabMergeReques
 import { readGitlabCommit } from './read-gitlab-commit.js';
 import { readGitlabFiles } from './read-gitlab-files.js';
 import { readGitlabBranchHead, readGitlabDefaultBranch } from './read-gitlab-project.js';
+import { readGitlabTokenCommitter } from './read-gitlab-token-user.js';
 
 /**
  * Check a GitLab project path: `group[/subgroup...]/project`. Pure.
@@ -37,6 +38,8 @@ export function createGitlabHost(gitlab: GitlabClient, project: string): Reposit
     readDefaultBranch: () => readGitlabDefaultBranch(gitlab, path),
     readBranchHead: (branch) => readGitlabBranchHead(gitlab, path, branch),
     readCommit: (sha) => readGitlabCommit(gitlab, path, sha),
+    // The Commits API sets only the author; the committer is the token's user (see isBotCommit).
+    readBotCommitter: () => readGitlabTokenCommitter(gitlab, path),
     readFiles: (sha, paths, withContent) => readGitlabFiles(gitlab, path, sha, paths, withContent),
     findOpenRequest: async (branch, base) => {
       const found = await findGitlabMergeRequest(gitlab, path, branch, base);

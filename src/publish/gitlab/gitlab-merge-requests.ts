@@ -1,7 +1,8 @@
 import type { OpenChangeRequest } from '../remote-state.js';
 import type { ChangeRequestInput } from '../repository-host.js';
-import type { GitlabClient } from './create-gitlab-client.js';
+import { retryPolicyOf, type GitlabClient } from './create-gitlab-client.js';
 import { callGitlab } from './describe-gitlab-error.js';
+import { retryGitlabPost } from './retry-gitlab-post.js';
 
 /** The fields of a merge request dockyard reads. */
 interface MergeRequestLike {
@@ -54,20 +55,27 @@ export async function findGitlabMergeRequest(gitlab: GitlabClient, project: stri
 
 /**
  * Open a merge request (`POST /projects/:id/merge_requests`) with description and labels; the source branch is
- * removed when it is merged.
+ * removed when it is merged. After a 5xx or lost answer the open merge request from `branch` into `base` is looked
+ * up first and returned if GitLab created it after all; only otherwise is the POST sent again (`retryGitlabPost`).
  *
  * @throws {import('../repository-host.js').PublishError} on any API error (409: one already exists).
  * @see https://docs.gitlab.com/api/merge_requests/#create-mr
  */
 export async function openGitlabMergeRequest(gitlab: GitlabClient, project: string, input: ChangeRequestInput): Promise<OpenChangeRequest> {
-  const data = await callGitlab('open the merge request', project, () =>
-    gitlab.MergeRequests.create(project, input.branch, input.base, gitlabTitleOf(input), {
-      description: input.body,
-      removeSourceBranch: true,
-      ...(input.labels.length > 0 ? { labels: input.labels.join(',') } : {}),
-    }),
-  );
-  return toOpenMergeRequest(data as unknown as MergeRequestLike);
+  return retryGitlabPost({
+    step: 'open the merge request',
+    project,
+    policy: retryPolicyOf(gitlab),
+    post: async () => {
+      const data = await gitlab.MergeRequests.create(project, input.branch, input.base, gitlabTitleOf(input), {
+        description: input.body,
+        removeSourceBranch: true,
+        ...(input.labels.length > 0 ? { labels: input.labels.join(',') } : {}),
+      });
+      return toOpenMergeRequest(data as unknown as MergeRequestLike);
+    },
+    landed: () => findGitlabMergeRequest(gitlab, project, input.branch, input.base),
+  });
 }
 
 /**

@@ -2,6 +2,8 @@ import { Gitlab } from '@gitbeaker/rest';
 import { PublishError } from '../repository-host.js';
 import { DEFAULT_GITLAB_URL, gitlabHostOf } from './create-gitlab-client.js';
 import { describeGitlabError } from './describe-gitlab-error.js';
+import { createGitlabRequesterFn } from './gitlab-request-handler.js';
+import { DEFAULT_GITLAB_RETRY_POLICY } from './gitlab-retry-policy.js';
 
 /**
  * A pipeline GitLab created.
@@ -35,7 +37,9 @@ export interface TriggerGitlabPipelineOptions {
 /**
  * Create a pipeline with a pipeline trigger token (`POST /projects/:id/trigger/pipeline`, `token` and `ref`, variables
  * as `variables[KEY]`), through gitbeaker. The client sends no `PRIVATE-TOKEN`: the trigger token authenticates
- * alone and runs the pipeline as the token's owner.
+ * alone and runs the pipeline as the token's owner. Requests go through dockyard's retry policy: a 429 waits
+ * `Retry-After` and is retried; a 5xx is not (the pipeline may have been created, and there is nothing to read back
+ * with a trigger token alone), so it fails rather than risking a second pipeline.
  *
  * @throws {PublishError} 400 `Reference not found`: unknown ref; 404: unknown project or wrong trigger token; 401/403
  *   and others as {@link describeGitlabError} words them.
@@ -43,7 +47,8 @@ export interface TriggerGitlabPipelineOptions {
  * @see https://docs.gitlab.com/ci/triggers/
  */
 export async function triggerGitlabPipeline(options: TriggerGitlabPipelineOptions): Promise<TriggeredPipeline> {
-  const gitlab = new Gitlab({ host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL), queryTimeout: options.queryTimeoutMs ?? 30_000 } as ConstructorParameters<typeof Gitlab>[0]);
+  const requesterFn = createGitlabRequesterFn({ policy: DEFAULT_GITLAB_RETRY_POLICY, attemptTimeoutMs: options.queryTimeoutMs ?? 30_000 });
+  const gitlab = new Gitlab({ host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL), queryTimeout: 0, requesterFn } as ConstructorParameters<typeof Gitlab>[0]);
   const variables = Object.keys(options.variables).length > 0 ? { variables: { ...options.variables } } : {};
   try {
     const data = await gitlab.PipelineTriggerTokens.trigger(options.project, options.ref, options.token, variables);

@@ -55,10 +55,12 @@ export class GitStore {
     return sha;
   }
 
-  addCommit(tree: string, parents: string[], message: string, author: Omit<Person, 'date'>, committer: Omit<Person, 'date'> = author): CommitObject {
-    const a = { ...author, date: DATE };
-    const c = { ...committer, date: DATE };
-    const text = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${a.name} <${a.email}> 1767607200 +0000`, `committer ${c.name} <${c.email}> 1767607200 +0000`, '', message].join('\n');
+  /** Add a commit object; `date` (ISO 8601, default a fixed clock) is both its author and committer date. */
+  addCommit(tree: string, parents: string[], message: string, author: Omit<Person, 'date'>, committer: Omit<Person, 'date'> = author, date: string = DATE): CommitObject {
+    const a = { ...author, date };
+    const c = { ...committer, date };
+    const seconds = Math.floor(Date.parse(date) / 1000);
+    const text = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${a.name} <${a.email}> ${seconds} +0000`, `committer ${c.name} <${c.email}> ${seconds} +0000`, '', message].join('\n');
     const commit: CommitObject = { sha: hashObject('commit', Buffer.from(text)), tree, parents, message, author: a, committer: c };
     this.commits.set(commit.sha, commit);
     return commit;

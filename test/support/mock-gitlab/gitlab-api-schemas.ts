@@ -28,8 +28,11 @@ export interface GitlabRoute {
 
 const commit: Schema = {
   type: 'object',
-  required: ['id', 'short_id', 'title', 'message', 'author_name', 'author_email', 'committer_name', 'committer_email', 'parent_ids', 'created_at', 'web_url'],
-  properties: { id: sha, short_id: str, title: str, message: str, author_name: str, author_email: str, committer_name: str, committer_email: str, parent_ids: { type: 'array', items: sha }, created_at: str, web_url: str },
+  required: ['id', 'short_id', 'title', 'message', 'author_name', 'author_email', 'authored_date', 'committer_name', 'committer_email', 'committed_date', 'parent_ids', 'created_at', 'web_url'],
+  properties: {
+    id: sha, short_id: str, title: str, message: str, author_name: str, author_email: str, authored_date: str, committer_name: str, committer_email: str, committed_date: str,
+    parent_ids: { type: 'array', items: sha }, created_at: str, web_url: str,
+  },
 };
 
 const mergeRequest: Schema = {
@@ -45,6 +48,14 @@ const pagination = { page: int, per_page: { type: 'integer', minimum: 1, maximum
 
 /** @see the `doc` URL of each entry. */
 export const GITLAB_ROUTES: readonly GitlabRoute[] = [
+  {
+    name: 'get current user',
+    doc: 'https://docs.gitlab.com/api/users/ (GET /user; fields of lib/api/entities/user_public.rb, commit_email = commit_email_or_default)',
+    method: 'GET',
+    pattern: '/api/v4/user',
+    query: { type: 'object', additionalProperties: false, properties: {} },
+    response: { type: 'object', required: ['id', 'username', 'name', 'state', 'email', 'commit_email', 'web_url'], properties: { id: int, username: str, name: str, state: str, email: str, commit_email: str, bot: bool, web_url: str } },
+  },
   {
     name: 'get project',
     doc: 'https://docs.gitlab.com/api/projects/#get-a-single-project',

@@ -1,8 +1,16 @@
 /**
  * A GitLab REST API stand-in on 127.0.0.1 for the publish tests: projects, branches, commits (including the
- * multi-file commit with `start_sha`/`force`), repository files and merge requests over in-memory repositories.
- * Requests and responses are checked against the documented shapes in `gitlab-api-schemas.ts`; problems are
- * collected in `violations` and an invalid request is answered 400.
+ * multi-file commit with `start_sha`/`force`), repository files, merge requests and the token's user over
+ * in-memory repositories. Requests and responses are checked against the documented shapes in
+ * `gitlab-api-schemas.ts`; problems are collected in `violations` and an invalid request is answered 400.
+ *
+ * Commits made through the Commits API behave as on GitLab (Gitaly's UserCommitFiles): the committer is the
+ * token's user with its commit email, the author is `author_name`/`author_email` only when both are given (else
+ * the token's user too), and both dates are the current time, so two equal requests make two different commits.
+ * @see https://gitlab.com/gitlab-org/gitaly/-/blob/master/internal/gitaly/service/operations/commit_files.go
+ *
+ * Faults: `intercept` answers a request instead of the mock (e.g. 429 with `retry-after`, a 500 before anything
+ * happens); `interceptAfter` replaces the answer after the mock handled it (a 500 after the commit was made).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,8 +38,28 @@ export interface MockGitlabProject {
   readonly pipelines: Array<{ readonly id: number; readonly ref: string; readonly variables: Record<string, string> }>;
 }
 
+/** The user a token belongs to, as `GET /user` shows it (a project access token's bot user by default). */
+export interface MockGitlabUser {
+  readonly id: number;
+  readonly username: string;
+  readonly name: string;
+  readonly email: string;
+  readonly commit_email: string;
+}
+
+/** The default token's user: a project access token's bot user, as GitLab names them. */
+export const TOKEN_USER: MockGitlabUser = {
+  id: 71,
+  username: 'project_1_bot_5f2a',
+  name: 'dockyard-publisher',
+  email: 'project_1_bot_5f2a@noreply.gitlab.test',
+  commit_email: 'project_1_bot_5f2a@noreply.gitlab.test',
+};
+
 export interface GitlabRequest {
   readonly method: string;
+  /** Milliseconds since the epoch when the request arrived. */
+  readonly at: number;
   readonly path: string;
   readonly route: string;
   readonly status: number;
@@ -46,7 +74,8 @@ export class MockGitlab extends LoopbackMockServer {
   readonly projects = new Map<string, MockGitlabProject>();
   readonly requests: GitlabRequest[] = [];
   readonly violations: string[] = [];
-  readonly tokens = new Set(['glpat-dockyard-test']);
+  /** Valid `PRIVATE-TOKEN`s and their users. */
+  readonly tokens = new Map<string, MockGitlabUser>([['glpat-dockyard-test', TOKEN_USER]]);
   /** Pipeline trigger tokens (`glptt-…`), valid for every project of the mock. */
   readonly triggerTokens = new Set(['glptt-dockyard-test']);
   /** The `content-type` of each request, in order (the trigger API takes form fields). */
@@ -54,6 +83,7 @@ export class MockGitlab extends LoopbackMockServer {
   /** Whether each request carried a `PRIVATE-TOKEN` header, in order. */
   readonly privateTokenSent: boolean[] = [];
   intercept: ((r: { method: string; route: string; project: string }) => Reply | undefined) | undefined;
+  interceptAfter: ((r: { method: string; route: string; project: string }, reply: Reply) => Reply | undefined) | undefined;
 
   addProject(path: string, files: Record<string, string>, defaultBranch = 'main'): MockGitlabProject {
     const project: MockGitlabProject = { id: this.projects.size + 1, store: new GitStore(), defaultBranch, mergeRequests: [], protectedBranches: new Set(), pipelines: [] };
@@ -67,6 +97,7 @@ export class MockGitlab extends LoopbackMockServer {
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];
@@ -91,13 +122,22 @@ export class MockGitlab extends LoopbackMockServer {
       ];
       this.violations.push(...problems);
       if (problems.length > 0) reply = { status: 400, body: { message: problems.join('; ') } };
-      else if (match.route.auth === 'trigger-token') reply = this.trigger(match.params.id, url, (body ?? {}) as Record<string, string>);
+      else if (match.route.auth === 'trigger-token') {
+        const r = { method, route: match.route.name, project: match.params.id };
+        reply = this.intercept?.(r) ?? this.trigger(match.params.id, url, (body ?? {}) as Record<string, string>);
+        reply = this.interceptAfter?.(r, reply) ?? reply;
+      }
       else if (req.headers['private-token'] === undefined || !this.tokens.has(String(req.headers['private-token']))) reply = { status: 401, body: { message: '401 Unauthorized' } };
-      else reply = this.intercept?.({ method, route: match.route.name, project: match.params.id }) ?? this.route(match.route.name, match.params, url, body as Record<string, unknown>);
+      else {
+        const r = { method, route: match.route.name, project: match.params.id ?? '' };
+        const user = this.tokens.get(String(req.headers['private-token']))!;
+        reply = this.intercept?.(r) ?? this.route(match.route.name, match.params, url, body as Record<string, unknown>, user);
+        reply = this.interceptAfter?.(r, reply) ?? reply;
+      }
       const schema = reply.status < 300 ? match.route.response : ERROR_SCHEMA;
       this.violations.push(...checkShape(schema, reply.body, `${match.route.name} response ${reply.status}`));
     }
-    this.requests.push({ method, path: url.pathname + url.search, route: match?.route.name ?? '(unknown)', status: reply.status, body });
+    this.requests.push({ method, at, path: url.pathname + url.search, route: match?.route.name ?? '(unknown)', status: reply.status, body });
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }
@@ -118,8 +158,8 @@ export class MockGitlab extends LoopbackMockServer {
   private commitJson(path: string, c: CommitObject): Record<string, unknown> {
     return {
       id: c.sha, short_id: c.sha.slice(0, 8), title: c.message.split('\n')[0], message: c.message,
-      author_name: c.author.name, author_email: c.author.email, committer_name: c.committer.name, committer_email: c.committer.email,
-      parent_ids: c.parents, created_at: c.committer.date, web_url: `https://gitlab.test/${path}/-/commit/${c.sha}`,
+      author_name: c.author.name, author_email: c.author.email, authored_date: c.author.date, committer_name: c.committer.name, committer_email: c.committer.email,
+      committed_date: c.committer.date, parent_ids: c.parents, created_at: c.committer.date, web_url: `https://gitlab.test/${path}/-/commit/${c.sha}`,
     };
   }
 
@@ -131,7 +171,8 @@ export class MockGitlab extends LoopbackMockServer {
     };
   }
 
-  private route(name: string, params: Record<string, string>, url: URL, body: Record<string, unknown>): Reply {
+  private route(name: string, params: Record<string, string>, url: URL, body: Record<string, unknown>, user: MockGitlabUser): Reply {
+    if (name === 'get current user') return { status: 200, body: { ...user, state: 'active', bot: user.username.includes('_bot_'), web_url: `https://gitlab.test/${user.username}` } };
     const path = params.id;
     const p = this.projects.get(path);
     const notFound = (what: string): Reply => ({ status: 404, body: { message: `404 ${what} Not Found` } });
@@ -177,8 +218,10 @@ export class MockGitlab extends LoopbackMockServer {
           if (a.action === 'update' && !files.has(a.file_path)) return { status: 400, body: { message: `A file with this name doesn't exist` } };
           files.set(a.file_path, store.addBlob(a.content ?? ''));
         }
-        const author = { name: String(body.author_name ?? 'Token User'), email: String(body.author_email ?? 'token@example.com') };
-        const c = store.addCommit(store.treeFromFiles(files), [start], String(body.commit_message), author, author);
+        // Gitaly: committer = the token's user (commit email), author = author_name/author_email when both are given.
+        const committer = { name: user.name, email: user.commit_email };
+        const author = body.author_name && body.author_email ? { name: String(body.author_name), email: String(body.author_email) } : committer;
+        const c = store.addCommit(store.treeFromFiles(files), [start], String(body.commit_message), author, committer, new Date().toISOString());
         store.branches.set(branch, c.sha);
         return { status: 201, body: this.commitJson(path, c) };
       }
