@@ -51,6 +51,8 @@ const project = new typescript.TypeScriptProject({
     '@octokit/plugin-throttling@^11.0.5',
     '@octokit/plugin-retry@^8.1.1',
     '@gitbeaker/rest@^43.8.0',
+    // The GitLab request handler with dockyard's retry policy (Retry-After, transient 5xx) is built on its requester.
+    '@gitbeaker/requester-utils@^43.8.0',
     'p-limit@^7.3.3',
     'cli-progress@^3.12.0',
     // plugin-throttling's own limiter: dockyard passes its Bottleneck groups to set the write spacing.
