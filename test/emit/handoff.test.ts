@@ -91,7 +91,7 @@ describe.each([
     const source = registry ? '"docker://$DOCKYARD_STAGING@$digest"' : '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"';
     expect(test.script.join('\n')).toContain(testMode === 'target' ? `candidate=$(buildah pull --quiet ${source})` : `container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${source})`);
     expect(scan.script.at(-1)).toBe(
-      registry ? 'trivy image --severity CRITICAL,HIGH --exit-code 1 "$DOCKYARD_STAGING@$digest"' : 'trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" --severity CRITICAL,HIGH --exit-code 1',
+      registry ? 'trivy image --severity CRITICAL,HIGH --exit-code 1 "$DOCKYARD_STAGING@$digest"' : 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1',
     );
     expect(scan.variables?.TRIVY_PASSWORD).toBe(registry ? '$CI_REGISTRY_PASSWORD' : undefined);
   });
