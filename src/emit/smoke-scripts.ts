@@ -77,26 +77,25 @@ export function githubSmokeScript(gatesDir: string, image = '"dockyard-candidate
 }
 
 /**
- * GitLab, build side: after a Docker-format build (buildah's OCI format drops HEALTHCHECK), write the image's
- * HEALTHCHECK to `<dir>/healthcheck`: a first line `interval timeout start-period retries` (the durations in
- * nanoseconds; zero means Docker's default), then the test (`CMD` or `CMD-SHELL`, then its arguments), one per line.
- * An image without HEALTHCHECK gives an empty file.
+ * GitLab: write the HEALTHCHECK of a working container's image (its Docker config: the candidate is built and
+ * archived in Docker v2s2 format when a smoke test is configured, see gitlab-jobs.ts) to `file`: a first line
+ * `interval timeout start-period retries` (the durations in nanoseconds; zero means Docker's default), then the test
+ * (`CMD` or `CMD-SHELL`, then its arguments), one per line. An image without HEALTHCHECK gives an empty file.
  *
- * @param image the local image reference, e.g. `"localhost/dockyard-candidate:$DOCKYARD_SLUG"`.
- * @param dir shell expression of the candidate directory.
- * @param buildah the sh words running buildah (with `--root …` for a local cache). Default `buildah`.
+ * @param container shell word of the working container, e.g. `"$ctr"`.
+ * @param file shell word of the file to write.
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-inspect.1.md
  */
-export function recordHealthcheckScript(image: string, dir: string, buildah = 'buildah'): string {
-  return `${buildah} inspect --type image --format '{{with .Docker.Config.Healthcheck}}{{printf "%d %d %d %d" .Interval .Timeout .StartPeriod .Retries}}{{range .Test}}{{"\\n"}}{{.}}{{end}}{{"\\n"}}{{end}}' ${image} > ${dir}/healthcheck`;
+export function readHealthcheckScript(container: string, file: string): string {
+  return `buildah inspect --type container --format '{{with .Docker.Config.Healthcheck}}{{printf "%d %d %d %d" .Interval .Timeout .StartPeriod .Retries}}{{range .Test}}{{"\\n"}}{{.}}{{end}}{{"\\n"}}{{end}}' ${container} > ${file}`;
 }
 
 /**
  * GitLab: no daemon, so dockyard runs the HEALTHCHECK itself, daemonless. A working container of the candidate
  * (`source`: the archive `dockyard/$DOCKYARD_SLUG/image.tar`, or with the registry handoff the staged candidate by
  * digest) runs the image's entrypoint and command with `buildah run` in the
- * background (log in `dockyard/$DOCKYARD_SLUG/smoke.log`); the test recorded by the build job
- * ({@link recordHealthcheckScript}) runs in the same container (same file system and network) every interval, each
+ * background (log in `dockyard/$DOCKYARD_SLUG/smoke.log`); the HEALTHCHECK of that same candidate, read from its
+ * config ({@link readHealthcheckScript}), runs in the same container (same file system and network) every interval, each
  * probe limited to the HEALTHCHECK timeout: the first success passes; `retries` consecutive failures after the start
  * period, the main process exiting, or `$DOCKYARD_SMOKE_TIMEOUT` fail.
  *
@@ -121,6 +120,8 @@ export function gitlabSmokeScript(gatesDir: string, source = '"oci-archive:$dir/
     "  if [ -s \"$probes\" ]; then echo '--- last health check output ---'; tail -n 20 \"$probes\"; fi",
     "  if [ -f \"$log\" ]; then echo '--- last 50 log lines of the container ---'; tail -n 50 \"$log\"; fi",
     '}',
+    `ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" ${source})`,
+    readHealthcheckScript('"$ctr"', '"$hc"'),
     'kind=$(sed -n 2p "$hc" 2> /dev/null || true)',
     'case $kind in CMD|CMD-SHELL) ;; *) no_healthcheck ;; esac',
     'read -r interval probe_timeout start_period retries < "$hc"',
@@ -142,7 +143,6 @@ export function gitlabSmokeScript(gatesDir: string, source = '"oci-archive:$dir/
     '    timeout "$probe_timeout" buildah run "$ctr" -- "$@"',
     '  fi',
     '}',
-    `ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" ${source})`,
     'set --',
     'while IFS= read -r arg; do if [ -n "$arg" ]; then set -- "$@" "$arg"; fi; done <<EOF',
     '$(buildah inspect --type container --format \'{{range .OCIv1.Config.Entrypoint}}{{.}}{{"\\n"}}{{end}}{{range .OCIv1.Config.Cmd}}{{.}}{{"\\n"}}{{end}}\' "$ctr")',

@@ -39,6 +39,8 @@ describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
         'FROM scratch AS production',
         'COPY busybox /bin/busybox',
         'RUN ["/bin/busybox", "ln", "-s", "/bin/busybox", "/bin/sh"]',
+        'HEALTHCHECK --interval=1s --timeout=2s CMD ["/bin/busybox", "test", "-e", "/bin/busybox"]',
+        'CMD ["/bin/busybox", "sleep", "60"]',
         'FROM production AS test',
         'RUN test -x /bin/busybox && echo candidate-tested > /tested',
         '',
@@ -122,6 +124,35 @@ describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
       'org.opencontainers.image.title': 'probe',
     });
   });
+
+  it('with a smoke test, publishes the manifest and config (HEALTHCHECK included) that the smoke test ran', () => {
+    const ci = render({ commands: ['test -x /bin/busybox'], smoke: { timeout: 30 } });
+    rmSync(join(work, 'ctx', 'dockyard'), { recursive: true, force: true });
+    for (const job of ['metadata', 'build', 'smoke', 'push', 'manifest']) {
+      const run = runJob(ci, job, job === 'build' || job === 'manifest' ? dotenv() : {});
+      expect(run.status, `${job}: ${run.stdout}\n${run.stderr}`).toBe(0);
+      if (job === 'smoke') expect(run.stdout).toContain('HEALTHCHECK CMD /bin/busybox test -e /bin/busybox (interval 1 s, timeout 2 s');
+    }
+    // The tested candidate: the archive the smoke job ran (its manifest and config blobs).
+    const archive = join(work, 'ctx', 'dockyard', 'linux-amd64', 'image.tar');
+    const built = readFileSync(join(work, 'ctx', 'dockyard', 'linux-amd64', 'digest'), 'utf8').trim();
+    const blob = (digest: string) => spawnSync('tar', ['-xOf', archive, `blobs/sha256/${digest.slice('sha256:'.length)}`]).stdout;
+    const tested = JSON.parse(blob(built).toString('utf8')) as { mediaType: string; config: { digest: string } };
+    expect(tested.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
+    const testedConfig = blob(tested.config.digest);
+    // The published image: the index under the branch tag, its one manifest, and that manifest's config, as bytes.
+    const ref = `127.0.0.1:${registry.port}/acme/probe`;
+    expect(inspectImage(`${ref}:main`).raw.manifests?.map((m) => m.digest)).toEqual([built]);
+    const raw = (...args: string[]) => spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', ...args]).stdout;
+    expect(raw(`docker://${ref}@${built}`).equals(blob(built))).toBe(true);
+    const publishedConfig = raw('--config', `docker://${ref}@${built}`);
+    expect(publishedConfig.equals(testedConfig)).toBe(true);
+    expect((JSON.parse(publishedConfig.toString('utf8')) as { config: { Healthcheck?: unknown } }).config.Healthcheck).toEqual({
+      Test: ['CMD', '/bin/busybox', 'test', '-e', '/bin/busybox'],
+      Interval: 1_000_000_000,
+      Timeout: 2_000_000_000,
+    });
+  }, 120_000);
 
   it('runs test commands in a container of the candidate and fails on a failing command', () => {
     const ci = render({ commands: ['test -x /bin/busybox', 'exit 3'] });

@@ -19,8 +19,8 @@ import { skipWithoutTools } from '../support/required-tools.js';
  * run in separate invocations (metadata + build, test, push, manifest) so that the digest the build recorded can
  * be tampered with before push. A second project tests with commands, a named staging repository, and a pipeline
  * that lacks the staging registry's password. A third runs the verification gates against the staged candidate:
- * coverage from the test commands, the smoke test (the HEALTHCHECK the build recorded) and the compressed size from
- * the manifest the build recorded, then the gate summary. The scan job is left out: it needs Trivy, which cannot be installed
+ * coverage from the test commands, the smoke test (the HEALTHCHECK in the staged candidate's Docker config) and the
+ * compressed size from the manifest the build recorded, then the gate summary, and publishes that candidate. The scan job is left out: it needs Trivy, which cannot be installed
  * here (the golden tests validate its YAML and script statically). Only deviation from a real runner: the loopback
  * registry speaks plain HTTP, so thin shims add --tls-verify=false to buildah and skopeo. Proxies point at a closed
  * port, so nothing beyond loopback is reachable.
@@ -288,12 +288,13 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       );
     });
 
-    it('build stages the candidate and hands on its digest, its manifest and the recorded HEALTHCHECK, not the archive', () => {
+    it('build stages the candidate (Docker v2s2, HEALTHCHECK in its config) and hands on its digest and manifest, not the archive', () => {
       const run = runJobs(project, ['metadata', 'build']);
       expect(run.status, run.log.slice(-3000)).toBe(0);
       const artifact = buildArtifact(project);
       built = readFileSync(join(artifact, 'digest'), 'utf8').trim();
-      expect(readdirSync(artifact).sort()).toEqual(['digest', 'healthcheck', 'manifest.json']);
+      expect(readdirSync(artifact).sort()).toEqual(['digest', 'manifest.json']);
+      expect((JSON.parse(readFileSync(join(artifact, 'manifest.json'), 'utf8')) as { mediaType: string }).mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
       expect(`sha256:${createHash('sha256').update(readFileSync(join(artifact, 'manifest.json'))).digest('hex')}`).toBe(built);
       expect(repositoryContents('acme/gates/staging').manifests).toContain(built);
     });
@@ -305,6 +306,7 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       });
       expect(run.status, run.log.slice(-4000)).toBe(0);
       expect(run.log).toContain('dockyard: coverage 75.00% (minimum 70%)');
+      expect(run.log).toContain('HEALTHCHECK CMD /bin/busybox test -e /bin/busybox (interval 1 s, timeout 2 s');
       expect(run.log).toContain('dockyard: the container reported healthy after');
       // test and smoke both pulled the staged candidate by its digest.
       expect(fetched.length).toBeGreaterThanOrEqual(2);
@@ -326,6 +328,20 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       expect(run.log).toContain('| scan-linux-amd64 | - | missing | no result file | - |');
       expect(run.status).not.toBe(0);
       expect(run.log).toContain('nothing is published');
+    });
+
+    it('push and manifest publish the manifest and config (HEALTHCHECK included) the smoke test ran', () => {
+      const run = runJobs(project, ['push', 'manifest'], [], false);
+      expect(run.status, run.log.slice(-3000)).toBe(0);
+      const raw = (...args: string[]) => spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', ...args]).stdout;
+      const staged = `docker://127.0.0.1:${registry.port}/acme/gates/staging@${built}`;
+      const published = `docker://127.0.0.1:${registry.port}/acme/gates@${built}`;
+      expect(inspectImage(`127.0.0.1:${registry.port}/acme/gates:main`).raw.manifests?.map((m) => m.digest)).toEqual([built]);
+      // The smoke job ran a container of the staged candidate: the published manifest and config are those bytes.
+      expect(raw(published).equals(raw(staged))).toBe(true);
+      const config = raw('--config', published);
+      expect(config.equals(raw('--config', staged))).toBe(true);
+      expect((JSON.parse(config.toString('utf8')) as { config: { Healthcheck?: { Test: string[] } } }).config.Healthcheck?.Test).toEqual(['CMD', '/bin/busybox', 'test', '-e', '/bin/busybox']);
     });
   });
 });

@@ -91,7 +91,7 @@ describe.each([
     const source = registry ? '"docker://$DOCKYARD_STAGING@$digest"' : '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"';
     expect(test.script.join('\n')).toContain(testMode === 'target' ? `candidate=$(buildah pull --quiet ${source})` : `container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${source})`);
     expect(scan.script.at(-1)).toBe(
-      registry ? 'trivy image --severity CRITICAL,HIGH --exit-code 1 "$DOCKYARD_STAGING@$digest"' : 'trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" --severity CRITICAL,HIGH --exit-code 1',
+      registry ? 'trivy image --severity CRITICAL,HIGH --exit-code 1 "$DOCKYARD_STAGING@$digest"' : 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1',
     );
     expect(scan.variables?.TRIVY_PASSWORD).toBe(registry ? '$CI_REGISTRY_PASSWORD' : undefined);
   });
@@ -234,8 +234,10 @@ describe.each(['artifact', 'registry'] as const)('verification gates with handof
     expect(script).toContain(`ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" ${registry ? GL_SOURCE : '"oci-archive:$dir/image.tar"'})`);
     expect(script.includes('buildah login')).toBe(registry);
     expect(gl.variables?.DOCKYARD_STAGING).toBe(registry ? '$CI_REGISTRY_IMAGE/staging' : undefined);
-    // The HEALTHCHECK the build recorded travels in the build job's artifacts (the archive excluded with staging).
-    expect(gitlab(patch).build.script.join('\n')).toContain('> "dockyard/$DOCKYARD_SLUG"/healthcheck');
+    // The HEALTHCHECK is read from the candidate's own (Docker v2s2) config, the bytes that are published.
+    expect(script).toContain('buildah inspect --type container --format \'{{with .Docker.Config.Healthcheck}}');
+    expect(gitlab(patch).build.script.join('\n')).toContain('buildah push --format v2s2 "localhost/dockyard-candidate:$DOCKYARD_SLUG"');
+    expect(gitlab(patch).build.script.join('\n')).not.toContain('healthcheck');
   });
 
   it(`size ${registry ? 'measures the manifest the build job recorded beside the digest (no login)' : 'measures the archive'}`, () => {

@@ -90,15 +90,19 @@ describe('scan gate rendering', () => {
     expect(job.script).toEqual([`grype "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar" --fail-on ${failOn} --only-fixed --config .grype.yaml`]);
   });
 
+  /** The scan job's first line with the artifact handoff: the recorded digest, and the archive unpacked for Trivy. */
+  const UNPACK = 'dir="dockyard/$DOCKYARD_SLUG"\ndigest=$(cat "$dir/digest")\nif ! expr "$digest" : \'sha256:[0-9a-f]\\{64\\}$\' >/dev/null; then echo "dockyard: $dir/digest does not hold a sha256 digest" >&2; exit 1; fi\nrm -rf dockyard-candidate\nmkdir dockyard-candidate\ntar -xf "$dir/image.tar" -C dockyard-candidate';
+
   it.each([
-    ['defaults', {}, ['trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" --severity CRITICAL,HIGH --exit-code 1'], undefined],
-    ['ignore file', { ignoreFile: "sec/my ignore" }, ['trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" --severity CRITICAL,HIGH --exit-code 1 --ignorefile \'sec/my ignore\''], undefined],
+    ['defaults', {}, [UNPACK, 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1'], undefined],
+    ['ignore file', { ignoreFile: "sec/my ignore" }, [UNPACK, 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1 --ignorefile \'sec/my ignore\''], undefined],
     [
       'report',
       { report: true, ignoreUnfixed: true },
       [
-        'ln -sf "dockyard/$DOCKYARD_SLUG/image.tar" "dockyard-candidate:$DOCKYARD_SLUG"\ntrivy image --input "dockyard-candidate:$DOCKYARD_SLUG" --exit-code 0 --ignore-unfixed --format template --template "@/contrib/gitlab.tpl" --output gl-container-scanning-report.json',
-        'trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" --severity CRITICAL,HIGH --exit-code 1 --ignore-unfixed',
+        UNPACK,
+        'trivy image --input "dockyard-candidate@$digest" --exit-code 0 --ignore-unfixed --format template --template "@/contrib/gitlab.tpl" --output gl-container-scanning-report.json',
+        'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1 --ignore-unfixed',
       ],
       { when: 'always', reports: { container_scanning: 'gl-container-scanning-report.json' }, expire_in: '30 days' },
     ],

@@ -131,11 +131,13 @@ describe('smoke, size and lint jobs', () => {
     expect(gl.script.join('\n')).toContain('buildah run "$ctr" -- "$@" > "$log" 2>&1 &');
   });
 
-  it('GitLab: with a smoke test the build keeps the HEALTHCHECK (Docker format) and records it beside the archive', () => {
+  it('GitLab: with a smoke test the candidate is Docker v2s2 end to end (build and archive), so the HEALTHCHECK is published', () => {
     const build = gitlab(pipeline).build;
     expect(build.variables).toMatchObject({ BUILDAH_FORMAT: 'docker' });
-    expect(build.script.join('\n')).toContain('> "dockyard/$DOCKYARD_SLUG"/healthcheck');
-    expect(gitlab(plan({ test: { commands: ['true'] } })).build.variables).toMatchObject({ BUILDAH_FORMAT: 'oci' });
+    expect(build.script.join('\n')).toContain('buildah push --format v2s2 "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"');
+    const plain = gitlab(plan({ test: { commands: ['true'] } })).build;
+    expect(plain.variables).toMatchObject({ BUILDAH_FORMAT: 'oci' });
+    expect(plain.script.join('\n')).toContain('buildah push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:');
   });
 
   it('size runs for every platform with the limit, measure and action', () => {

@@ -9,6 +9,7 @@ import { resolveGitlabRegistries, type GitlabRegistry } from './gitlab-registrie
 import { emitGitlabWorkflowRules, publishRulesFor } from './gitlab-rules.js';
 import { gitlabAutoCancel, gitlabJobConcurrency, gitlabPipelineVariables } from './gitlab-concurrency.js';
 import { usesGitlabRunnerTags } from './gitlab-runners.js';
+import { gitlabUnprotectedRefJob, UNPROTECTED_REF_JOB } from './gitlab-unprotected-ref-job.js';
 
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
@@ -32,7 +33,8 @@ const TIMEOUT: Record<Job['id'], string> = {
 
 /**
  * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
- * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs, verify jobs
+ * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs (and the
+ * `unprotected-ref` job failing the pipeline on an unprotected ref that would publish), verify jobs
  * interruptible by newer pipelines and publish jobs never (see `gitlabJobConcurrency`).
  *
  * @param helperPath path of the metadata helper (`.gitlab/dockyard-meta.mjs` beside the CI file), relative to
@@ -54,6 +56,9 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
     if (job.id === 'deploy') Object.assign(out, gitlabDeployJobs(pipeline, job.needs));
     else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(pipeline));
     else out[job.id] = emitJob(pipeline, job, registries, helperPath);
+    // Beside the push job: an unprotected ref fails here instead of going green with nothing published.
+    const guard = job.id === 'push' ? gitlabUnprotectedRefJob(pipeline) : undefined;
+    if (guard) out[UNPROTECTED_REF_JOB] = guard;
   }
   return out;
 }

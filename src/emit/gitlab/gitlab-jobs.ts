@@ -2,7 +2,6 @@ import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.j
 import { coverageDirOf } from '../../model/verify-gates.js';
 import { recordManifestScript } from '../image-size-script.js';
 import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
-import { recordHealthcheckScript } from '../smoke-scripts.js';
 import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gates.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
@@ -74,12 +73,17 @@ function collectArgs(flag: string, variable: string): string[] {
 
 /**
  * The build job script: buildah builds the production stage for one platform and writes it to an OCI archive
- * (`dockyard/<slug>/image.tar`) with its manifest digest (merge requests do not write the cache). Artifact
+ * (`dockyard/<slug>/image.tar`) with its manifest digest (merge requests do not write the cache). With a smoke test
+ * the image is built in Docker format and the archive holds its Docker v2s2 manifest and config as they are (so the
+ * HEALTHCHECK the smoke job runs is in the bytes published); otherwise it is OCI. Artifact
  * handoff: nothing is pushed, the archive is the artifact. Registry handoff: the archive is pushed, untagged and by
  * that digest, to the staging repository, and only the digest is the artifact; a pipeline without the staging
  * registry's password fails first, saying so.
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md
+ * @see https://github.com/containers/buildah/blob/main/docs/buildah-push.1.md (`--format v2s2`)
+ * @see https://github.com/containers/image/blob/v5.36.1/internal/image/docker_schema2.go (`convertToManifestOCI1`, `OCIConfig`)
+ * @see https://github.com/containers/image/blob/v5.36.1/copy/manifest.go (`forceManifestMIMEType`)
  */
 export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const { image } = pipeline;
@@ -105,9 +109,8 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         `buildah ${root}build \\`,
         ...flags.map((f) => `  ${f} \\`),
         `  ${shq(image.context)}`,
-        `buildah ${root}push "localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
-        // buildah's OCI format drops HEALTHCHECK: the smoke test reads it from here (smoke-scripts.ts).
-        ...(pipeline.gates.smoke ? [recordHealthcheckScript('"localhost/dockyard-candidate:$DOCKYARD_SLUG"', CANDIDATE_DIR, `buildah ${root}`.trimEnd())] : []),
+        // With a smoke test the image is Docker (v2s2) end to end, so the archive keeps the HEALTHCHECK (see below).
+        `buildah ${root}push ${pipeline.gates.smoke ? '--format v2s2 ' : ''}"localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
         // A local cache keeps its layers but drops images no tag points at, so it does not grow without bound.
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
@@ -118,7 +121,11 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
     ],
     {
       ...stagingVariables(staging),
-      // A Docker-format build keeps the HEALTHCHECK in local storage; the archive is still OCI (converted on push).
+      // The OCI image config has no HEALTHCHECK: buildah drops it from an OCI build, and pushing a Docker-format image
+      // to an OCI destination converts it (containers/image convertToManifestOCI1 re-encodes the config as an OCI
+      // config, dropping Healthcheck). So with a smoke test the build is Docker format and `push --format v2s2` forces
+      // the v2s2 manifest and config, unchanged, into the OCI archive (copy/manifest.go: a forced manifest type
+      // replaces the destination's list): the archive tested is the manifest and config published.
       ...(pipeline.gates.smoke ? { BUILDAH_FORMAT: 'docker' } : {}),
     },
   );

@@ -4,7 +4,8 @@ import { matchAnyGlob } from './gitlab-refs.js';
 
 /** One entry of a GitLab `rules:` list. */
 export interface GitlabRule {
-  if: string;
+  /** The condition; a rule without one always matches (a final catch-all). */
+  if?: string;
   when?: 'never' | 'always' | 'on_success' | 'on_failure' | 'manual';
 }
 

@@ -15,11 +15,20 @@ export const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
  * digest, with the staging registry's credentials), failing on the configured severities. With `report`
  * (Trivy only; the config rules reject Grype), Trivy first writes every finding with its GitLab template
  * (`/contrib/gitlab.tpl` in the Trivy image, container scanning schema 15.x) as the `container_scanning` report,
- * kept even when the gate then fails (`when: always`). The report scans the archive through a link named
- * `dockyard-candidate:<slug>`, because GitLab requires the report's image name to have the form `name:tag`.
- * With the gate summary, an `after_script` records the `scan-<slug>` result and `dockyard/gates/` is kept.
+ * kept even when the gate then fails (`when: always`). With the gate summary, an `after_script` records the
+ * `scan-<slug>` result and `dockyard/gates/` is kept.
  *
- * @see https://trivy.dev/latest/docs/target/container_image/#tar-files
+ * Trivy's `--input` reads a `docker save` tar or an OCI layout *directory*, never an OCI tar (Trivy v0.69.3
+ * `pkg/fanal/image/archive.go`, `docker.go`, `oci.go`; aquasecurity/trivy#5775, whose fix #5776 was never
+ * merged), and it cuts the name at the first `@` (else `:`) into a directory and a reference. So the job unpacks
+ * the archive into the directory `dockyard-candidate` and both runs scan `dockyard-candidate@<recorded digest>`:
+ * exactly the candidate built, and a report image name that matches GitLab's `name:tag` pattern
+ * (`^[^:]+(:\d+[^:]*)?:[^:]+$`, gitlab-org/gitlab#372273). Grype and Syft read `oci-archive:<path>` themselves
+ * (anchore/stereoscope `pkg/image/source.go`: the scheme is cut at the first `:`, the rest is the path).
+ *
+ * @see https://github.com/aquasecurity/trivy/blob/v0.69.3/pkg/fanal/image/oci.go
+ * @see https://github.com/aquasecurity/trivy/issues/5775
+ * @see https://gitlab.com/gitlab-org/gitlab/-/issues/372273
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscontainer_scanning
  * @see https://github.com/anchore/grype#gating-on-severity-of-vulnerabilities
  */
@@ -41,6 +50,20 @@ export function trivySeverityFlag(severities: readonly string[]): string {
   return `--severity ${severities.join(',')}`;
 }
 
+/** The OCI layout directory the scan job unpacks the archive into, and Trivy's `--input` for the recorded digest. */
+const LAYOUT = 'dockyard-candidate';
+const INPUT = `"${LAYOUT}@$digest"`;
+
+/**
+ * sh (busybox in the Trivy image) that reads the recorded digest and unpacks `dockyard/<slug>/image.tar` into the
+ * OCI layout directory `dockyard-candidate`, which Trivy reads (it cannot read the OCI tar itself).
+ *
+ * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
+ */
+function unpackForTrivyScript(): string {
+  return [readRecordedDigestScript(CANDIDATE_DIR), `rm -rf ${LAYOUT}`, `mkdir ${LAYOUT}`, `tar -xf "$dir/image.tar" -C ${LAYOUT}`].join('\n');
+}
+
 function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
   const { scan } = pipeline;
   // The config rules reject Grype and the report with the registry handoff: they read the archive.
@@ -58,22 +81,17 @@ function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]):
   const unfixed = scan.ignoreUnfixed ? ['--ignore-unfixed'] : [];
   const flags = [trivySeverityFlag(scan.severities), '--exit-code 1', ...unfixed, ...ignore];
   const report = [
-    'ln -sf "dockyard/$DOCKYARD_SLUG/image.tar" "dockyard-candidate:$DOCKYARD_SLUG"',
-    [
-      'trivy image --input "dockyard-candidate:$DOCKYARD_SLUG" --exit-code 0',
-      ...unfixed,
-      ...ignore,
-      `--format template --template "@/contrib/gitlab.tpl" --output ${CONTAINER_SCANNING_REPORT}`,
-    ].join(' '),
-  ].join('\n');
+    `trivy image --input ${INPUT} --exit-code 0`,
+    ...unfixed,
+    ...ignore,
+    `--format template --template "@/contrib/gitlab.tpl" --output ${CONTAINER_SCANNING_REPORT}`,
+  ].join(' ');
   const variables = { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/', ...(staging ? { ...stagingVariables(staging), ...trivyLoginVariables(staging) } : {}) };
-  const gate = staging
-    ? [readRecordedDigestScript(CANDIDATE_DIR), `trivy image ${flags.join(' ')} "$DOCKYARD_STAGING@$digest"`]
-    : [`trivy image --input "dockyard/$DOCKYARD_SLUG/image.tar" ${flags.join(' ')}`];
+  const gate = staging ? `trivy image ${flags.join(' ')} "$DOCKYARD_STAGING@$digest"` : `trivy image --input ${INPUT} ${flags.join(' ')}`;
   return {
     image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
     variables,
-    script: [...(scan.report ? [report] : []), ...gate],
+    script: [...(staging ? [readRecordedDigestScript(CANDIDATE_DIR)] : [unpackForTrivyScript()]), ...(scan.report ? [report] : []), gate],
     cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
     ...(scan.report ? { artifacts: { when: 'always', reports: { container_scanning: CONTAINER_SCANNING_REPORT }, expire_in: '30 days' } } : {}),
   };
