@@ -1,6 +1,6 @@
 import { defineConfig } from 'dockyard';
 
-// Python WSGI service on GitHub only: three platforms (arm/v7 emulated with QEMU),
+// Python WSGI service on GitHub only: three platforms (arm/v7 native on the arm64 runner),
 // the GitHub Actions cache, and smoke commands run inside the built image.
 export default defineConfig({
   ci: ['github'],

@@ -36,9 +36,9 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
   ];
 }
 
-/** Platforms with a hosted native runner, by CI system. */
+/** Platforms with a hosted native runner, by CI system (GitHub's arm64 runner runs linux/arm/v7: docs/platforms-and-runners.md). */
 const HOSTED_NATIVE: Record<'github' | 'gitlab', readonly string[]> = {
-  github: ['linux/amd64', 'linux/386', 'linux/arm64'],
+  github: ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7'],
   gitlab: ['linux/amd64', 'linux/386', 'linux/arm64'],
 };
 

@@ -160,3 +160,34 @@ export function checkPushedDigestsScript(digestsDir: string): string {
     'done',
   ].join('\n');
 }
+
+/**
+ * Load the candidate archive `<dir>/image.tar` (an OCI archive) into the local Docker Engine as `<name>`, without
+ * talking to the Docker API from skopeo: skopeo turns the archive into a docker-archive file (`manifest.json` with
+ * the repository tag, the same config and layer blobs; no daemon involved), then `docker load` reads it. The
+ * image's config is the candidate's own and `docker load` checks every layer against the config's `diff_ids`, so
+ * the container runs exactly the tested and pushed file system and configuration.
+ *
+ * Why not the alternatives: skopeo's `docker-daemon:` transport carries its own Docker API client, which breaks
+ * whenever the runner's Docker raises its minimum API version (skopeo 1.13 on ubuntu-24.04 with Docker 29:
+ * "client version 1.41 is too old", containers/skopeo#2802); and `docker load` of the OCI archive itself needs a
+ * `manifest.json`, which BuildKit's `type=oci` export leaves out (`WithSkipDockerManifest`), unless the daemon uses
+ * the containerd image store.
+ *
+ * @param dir shell expression of the candidate directory (holds `image.tar`).
+ * @param name shell word fragment of the image name, e.g. `dockyard-candidate:$SLUG` (expanded inside double quotes).
+ * @see https://github.com/containers/skopeo/issues/2802
+ * @see https://github.com/containers/skopeo/blob/main/docs/skopeo.1.md (`docker-archive:path[:docker-reference]`)
+ * @see https://github.com/moby/moby/blob/master/image/tarexport/load.go (reads `manifest.json`, checks diffIDs)
+ * @see https://github.com/moby/buildkit/blob/master/exporter/oci/export.go (`VariantOCI`: `WithSkipDockerManifest`)
+ * @see https://docs.docker.com/reference/cli/docker/image/load/
+ */
+export function loadCandidateScript(dir: string, name: string): string {
+  return [
+    `dir=${dir}`,
+    'rm -f "$dir/docker-archive.tar"',
+    `skopeo copy --quiet "oci-archive:$dir/image.tar" "docker-archive:$dir/docker-archive.tar:${name}"`,
+    'docker load --input "$dir/docker-archive.tar"',
+    'rm -f "$dir/docker-archive.tar"',
+  ].join('\n');
+}

@@ -8,11 +8,22 @@ import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } f
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
-/** Platforms GitHub-hosted runners execute natively, by runner label. */
+/**
+ * Platforms GitHub-hosted runners execute natively, by runner label. `linux/arm/v7` runs on the arm64 runner:
+ * its Cobalt 100 CPUs (Arm Neoverse N2 cores) execute AArch32 at EL0 and Ubuntu's arm64 kernel runs 32-bit
+ * processes, so BuildKit runs armv7 build steps natively there, much faster than QEMU on an amd64 runner; it is the
+ * mapping docker/github-builder uses (`linux/arm=ubuntu-24.04-arm`, QEMU off by default). `linux/arm/v6` stays on
+ * QEMU (amd64): v6-only code may use instructions ARMv8's AArch32 dropped (SWP), which only a kernel option emulates.
+ *
+ * @see https://github.com/docker/github-builder#runner-mapping
+ * @see https://github.blog/changelog/2025-01-16-linux-arm64-hosted-runners-now-available-for-free-in-public-repositories-public-preview/
+ * @see docs/platforms-and-runners.md ("32-bit Arm on GitHub") for the evidence and the override
+ */
 const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
   'linux/amd64': 'ubuntu-24.04',
   'linux/386': 'ubuntu-24.04',
   'linux/arm64': 'ubuntu-24.04-arm',
+  'linux/arm/v7': 'ubuntu-24.04-arm',
 };
 
 /** GitLab.com hosted runner tags. */

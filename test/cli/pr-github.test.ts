@@ -96,7 +96,7 @@ describe('dockyard pr (GitHub)', () => {
     expect(tip().parents).toEqual([main.sha]);
     for (const file of await expectedFiles('dockyard.config.ts', TS_CONFIG_CHANGED)) expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
     expect(repo.pulls).toHaveLength(1);
-    expect(repo.pulls[0].body).toContain('linux/arm/v7 (QEMU on GitHub and GitLab)');
+    expect(repo.pulls[0].body).toContain('linux/arm/v7 (QEMU on GitLab)');
     expect((await pr()).mutations).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 
 const STAGING = { name: 'staging', url: 'https://staging.example', command: 'deploy "$DOCKYARD_IMAGE_REF" ${{ not.an.expression }}', secrets: ['KUBE_STAGING'] };
-const PRODUCTION = { name: 'production', approval: true, command: './deploy.sh', image: 'docker.io/bitnami/kubectl:1.34.1' };
+const PRODUCTION = { name: 'production', approval: true, command: './deploy.sh', image: 'registry.k8s.io/kubectl:v1.34.1' };
 
 function plan(patch: Record<string, unknown>) {
   const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, ...patch });
@@ -32,6 +32,7 @@ describe.each([
     const jobs = emitGithubWorkflow(pipeline).jobs as unknown as GithubJobs;
     expect(jobs['deploy-staging']).toMatchObject({ name: 'deploy staging', needs, if: "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')", environment: { name: 'staging', url: 'https://staging.example' }, permissions: { contents: 'read' } });
     expect(jobs['deploy-staging'].container).toBeUndefined();
+    expect(jobs['deploy-staging'].steps[0].uses).toMatch(/^actions\/checkout@/);
     expect(jobs['deploy-production']).toMatchObject({ name: 'deploy production (approval: required reviewers)', needs: [...needs, 'deploy-staging'], environment: { name: 'production' }, container: PRODUCTION.image });
     const step = jobs['deploy-staging'].steps.find((s) => s.name === 'Deploy to staging')!;
     expect(step.env).toEqual({
@@ -50,7 +51,7 @@ describe.each([
     expect(ci['deploy-staging']).toMatchObject({
       stage: 'deploy',
       needs,
-      image: GITLAB_IMAGES.alpine,
+      image: { name: GITLAB_IMAGES.kubectl, entrypoint: [''] },
       environment: { name: 'staging', url: 'https://staging.example', action: 'start' },
       variables: { DOCKYARD_ENVIRONMENT: 'staging', DOCKYARD_DEPLOY_COMMAND: { value: STAGING.command, expand: false } },
       rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$DOCKYARD_PUSH == "false"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"' }],
@@ -58,7 +59,7 @@ describe.each([
     expect(ci['deploy-staging'].allow_failure).toBeUndefined();
     expect(ci['deploy-production']).toMatchObject({
       needs: [...needs, 'deploy-staging'],
-      image: PRODUCTION.image,
+      image: { name: PRODUCTION.image, entrypoint: [''] },
       rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$DOCKYARD_PUSH == "false"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'manual' }],
       allow_failure: false,
     });

@@ -188,7 +188,7 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
           approval: true,
           command: './deploy/production.sh "$DOCKYARD_IMAGE_REF" "${DOCKYARD_TAGS}"',
           secrets: ['KUBECONFIG_PRODUCTION'],
-          image: 'docker.io/bitnami/kubectl:1.34.1',
+          image: 'registry.k8s.io/kubectl:v1.34.1',
         },
       ],
     },

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 /** A private Docker daemon (Debian's docker.io) with no bridge network, reachable only through its socket. */
 export interface DockerDaemon {
+  /** The daemon's socket as a `DOCKER_HOST` value (`unix:///tmp/…/docker.sock`), for scripts that run `docker`. */
+  readonly host: string;
   /** Run the Debian docker client against this daemon. */
   docker(...args: string[]): { status: number | null; stdout: string; stderr: string };
   /** Stop the daemon by PID and delete its data. */
@@ -43,7 +45,7 @@ export async function startDockerDaemon(): Promise<DockerDaemon> {
     rmSync(dir, { recursive: true, force: true });
   };
   for (let i = 0; i < 100; i++) {
-    if (docker('version', '--format', '{{.Server.Version}}').status === 0) return { docker, stop };
+    if (docker('version', '--format', '{{.Server.Version}}').status === 0) return { host: socket, docker, stop };
     if (child.exitCode !== null) break;
     await new Promise((done) => setTimeout(done, 200));
   }

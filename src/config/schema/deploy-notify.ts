@@ -38,12 +38,12 @@ export const deployEnvironmentSchema = z.strictObject({
     .array(z.string().regex(SECRET_NAME, { message: 'not a secret name' }))
     .default([])
     .describe('Names of CI secrets (GitHub) / CI variables (GitLab) the command reads, exposed as environment variables of the same name. Default `[]`.'),
-  /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself; `alpine` (pinned) on GitLab. */
+  /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image. */
   image: z
     .string()
     .min(1)
     .optional()
-    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself; `alpine` (pinned) on GitLab.'),
+    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image.'),
 });
 
 /**

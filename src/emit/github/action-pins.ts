@@ -37,7 +37,23 @@ export interface UsesStep {
 }
 
 /**
- * Build a step that uses a pinned action. `with` entries whose value is `undefined` are dropped.
+ * Inputs every step of an action gets, after the caller's. `actions/upload-artifact`: `overwrite: true`, because
+ * since v4 an artifact name can be uploaded once per workflow run ("the action will fail if an artifact for the
+ * given name already exists"), and "Re-run failed jobs" runs the failed jobs again in the same run, so their
+ * uploads (candidate archives, digests, SBOMs, coverage reports, gate results) would fail with a conflict. With
+ * it the earlier attempt's artifact of that name is deleted first; names stay unique per job and platform.
+ *
+ * @see https://github.com/actions/upload-artifact#inputs (`overwrite`)
+ * @see https://github.com/actions/upload-artifact#overwriting-an-artifact
+ * @see https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/re-running-workflows-and-jobs
+ */
+export const ALWAYS_INPUTS: Partial<Record<PinnedAction, Record<string, string | number | boolean>>> = {
+  uploadArtifact: { overwrite: true },
+};
+
+/**
+ * Build a step that uses a pinned action. `with` entries whose value is `undefined` are dropped; the action's
+ * {@link ALWAYS_INPUTS} are added (they win over the caller's).
  * The pin's tag is attached as a trailing YAML comment by the emitter (see `renderYaml`).
  */
 export function useAction(
@@ -47,10 +63,10 @@ export function useAction(
   extra: { id?: string; if?: string; env?: Record<string, string> } = {},
 ): UsesStep {
   const pin = ACTION_PINS[key];
-  const withInputs = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined)) as Record<
-    string,
-    string | number | boolean
-  >;
+  const withInputs = {
+    ...(Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>),
+    ...ALWAYS_INPUTS[key],
+  };
   return {
     name,
     ...(extra.id ? { id: extra.id } : {}),

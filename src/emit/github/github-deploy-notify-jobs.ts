@@ -29,11 +29,12 @@ function downloadPublishedStep(extra: Partial<GithubStep> = {}): GithubStep {
  * One job per deployment environment, in order, each needing the previous one (and the metadata, manifest and, when
  * signing, sign jobs): `environment: { name, url }` (GitHub creates the environment on first use; required reviewers
  * set in the repository's environment settings make it wait for approval, which `approval: true` names in the job
- * name), `container` when an image is configured, the environment's secrets as env, and {@link deployScript}. Never on
- * pull requests.
+ * name), `container` when an image is configured (default: the runner, which has kubectl), a checkout (the command
+ * may run the repository's scripts), the environment's secrets as env, and {@link deployScript}. Never on pull requests.
  *
  * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/using-environments-for-deployment
  * @see https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#required-reviewers
+ * @see https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md (Kubectl, under Tools)
  */
 export function githubDeployJobs(pipeline: Pipeline, needs: readonly string[]): Record<string, GithubJob> {
   const jobs: Record<string, GithubJob> = {};
@@ -58,6 +59,8 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
     permissions: { contents: 'read' },
     'timeout-minutes': DEPLOY_TIMEOUT_MINUTES,
     steps: [
+      // The command may run scripts of the repository (GitLab jobs have the checkout already).
+      useAction('checkout', 'Check out', { 'persist-credentials': false }),
       downloadPublishedStep(),
       {
         name: `Deploy to ${environment.name}`,

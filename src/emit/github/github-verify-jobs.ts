@@ -1,6 +1,6 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { recordManifestScript } from '../image-size-script.js';
-import { recordDigestScript } from '../shell-scripts.js';
+import { loadCandidateScript, recordDigestScript } from '../shell-scripts.js';
 import { useAction } from './action-pins.js';
 import { CANDIDATE_DIR, CANDIDATE_DIR_SH, downloadCandidateStep, ENSURE_SKOPEO } from './github-candidate.js';
 import { githubLiteral } from './github-literal.js';
@@ -180,11 +180,15 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   return [...steps, ...testGateSteps(pipeline)];
 }
 
-/** Load this platform's candidate archive into Docker as `dockyard-candidate:<slug>` (test commands, smoke test). */
+/**
+ * Load this platform's candidate archive into Docker as `dockyard-candidate:<slug>` (test commands, smoke test),
+ * with {@link loadCandidateScript}: no skopeo `docker-daemon:` transport, whose Docker API client breaks when the
+ * runner's Docker raises its minimum API version.
+ */
 export function loadCandidateStep(): GithubStep {
   return {
     name: 'Load the candidate into Docker',
-    run: `${ENSURE_SKOPEO}\nskopeo copy "oci-archive:$RUNNER_TEMP/dockyard/image.tar" "docker-daemon:dockyard-candidate:$SLUG"`,
+    run: `${ENSURE_SKOPEO}\n${loadCandidateScript(CANDIDATE_DIR_SH, 'dockyard-candidate:$SLUG')}`,
     env: { SLUG: '${{ matrix.slug }}' },
   };
 }

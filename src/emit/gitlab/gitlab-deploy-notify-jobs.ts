@@ -25,10 +25,12 @@ export function gitlabDeployJobName(environment: string): string {
  * metadata, manifest and, when signing, sign jobs: the tags dotenv and `dockyard/published`): `environment: { name,
  * url }`, the publish rules (never in merge requests, protected refs only), and with `approval` `when: manual` with
  * `allow_failure: false`, so the pipeline waits for someone allowed to deploy to the (protected) environment. The
- * command runs with {@link deployScript} in the configured image (default: pinned alpine); CI variables are
+ * command runs with {@link deployScript} in the configured image (default: the pinned `registry.k8s.io/kubectl`), with
+ * `entrypoint: [""]`, since such images start their tool, not a shell; CI variables are
  * environment variables already, so the environment's secrets need nothing here.
  *
  * @see https://docs.gitlab.com/ci/environments/
+ * @see https://docs.gitlab.com/ci/docker/using_docker_images/#override-the-entrypoint-of-an-image
  * @see https://docs.gitlab.com/ci/environments/protected_environments/
  * @see https://docs.gitlab.com/ci/jobs/job_control/#create-a-job-that-must-be-run-manually
  */
@@ -47,7 +49,9 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
   return {
     stage: 'deploy',
     needs,
-    image: environment.image ?? GITLAB_IMAGES.alpine,
+    // The Docker executor runs the script through the image's entrypoint; images made for one tool (kubectl, helm,
+    // aws-cli...) have that tool as entrypoint, so it is reset for every deploy image, the default and a configured one.
+    image: { name: environment.image ?? GITLAB_IMAGES.kubectl, entrypoint: [''] },
     variables: { DOCKYARD_ENVIRONMENT: environment.name, DOCKYARD_DEPLOY_COMMAND: { value: environment.command, expand: false } },
     environment: { name: environment.name, ...(environment.url !== undefined ? { url: environment.url } : {}), action: 'start' },
     script: [TAG_LIST, deployScript(PUBLISHED)],

@@ -11,7 +11,7 @@ import { HADOLINT_IMAGE } from '../tool-images.js';
  * @see https://hub.docker.com/r/hadolint/hadolint
  * @see https://github.com/anchore/grype/issues/1335 (the `-debug` images have a shell)
  * @see https://github.com/sigstore/cosign/blob/main/Makefile (the `-dev` images are distroless `debug-nonroot`)
- * @see https://hub.docker.com/_/alpine
+ * @see https://github.com/kubernetes/kubernetes/blob/master/build/server-image/kubectl/Dockerfile (registry.k8s.io/kubectl)
  * @see https://hub.docker.com/r/curlimages/curl
  */
 export const GITLAB_IMAGES = {
@@ -24,7 +24,10 @@ export const GITLAB_IMAGES = {
   grype: 'docker.io/anchore/grype:v0.110.0-debug',
   syft: 'docker.io/anchore/syft:v1.42.3-debug',
   cosign: 'ghcr.io/sigstore/cosign/cosign:v3.0.6-dev',
-  // Deploy commands run in alpine by default; notify needs curl (and busybox awk, head, cat).
-  alpine: 'docker.io/library/alpine:3.22.2',
+  // Deploy commands run in Kubernetes' own kubectl image by default (Debian with sh, bash, coreutils, grep, sed,
+  // gawk and jq beside kubectl), the tool set of the documented example and of GitHub's default (the runner, which
+  // has kubectl); its entrypoint is kubectl, so the deploy job sets `entrypoint: [""]` (gitlab-deploy-notify-jobs.ts).
+  kubectl: 'registry.k8s.io/kubectl:v1.34.1',
+  // notify needs curl (and busybox awk, head, cat).
   curl: 'docker.io/curlimages/curl:8.17.0',
 } as const;

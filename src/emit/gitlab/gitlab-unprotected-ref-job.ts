@@ -32,7 +32,8 @@ export function gitlabUnprotectedRefJob(pipeline: Pipeline): GitlabJob | undefin
   return {
     stage: 'push',
     needs: ['metadata'],
-    image: GITLAB_IMAGES.alpine,
+    // The metadata job's image (already on the runner): its busybox has sh, printf and sed.
+    image: GITLAB_IMAGES.node,
     script: [
       [
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
