@@ -38,7 +38,7 @@ export const AFTER_GATE = "!cancelled() && (steps.gate.outcome == 'success' || s
  * candidate by digest, with the staging registry's login), failing on the configured severities. With `report`,
  * every finding is then written as SARIF, whether the gate passed or failed ({@link AFTER_GATE}): uploaded to code
  * scanning where the repository has it (and the token can write), else kept as the artifact `dockyard-scan-<slug>`
- * and counted in the job summary. The gate runs first, so a failing upload (a private repository without Code
+ * and counted in the job summary. The gate runs first (step id `gate`), so a failing upload (a private repository without Code
  * Security answers "Advanced Security must be enabled") can never stop the gate from running. The ignore file and
  * the upload need the repository checked out. With the gate summary, the `scan-<slug>` result (pass or fail,
  * threshold the severities) is recorded and uploaded.
@@ -112,7 +112,8 @@ function trivyGateStep(scan: ScanSpec, target: Record<string, string>): UsesStep
       format: 'table',
       trivyignores: ignoreFileOf(scan),
     },
-    { id: 'gate' },
+    // The report steps after it read its outcome.
+    scan.report ? { id: 'gate' } : {},
   );
 }
 
@@ -140,7 +141,7 @@ function trivyReportStep(scan: ScanSpec, target: Record<string, string>): UsesSt
 
 /**
  * Grype through anchore/scan-action on the archive (`oci-archive:` source): the gate fails on `--fail-on <lowest
- * configured severity>` (step id `gate`); the report run, after it ({@link AFTER_GATE}), writes SARIF of every
+ * configured severity>` (step id `gate` when a report follows); the report run, after it ({@link AFTER_GATE}), writes SARIF of every
  * finding without failing.
  */
 function grypeStep(scan: ScanSpec, report: boolean): UsesStep {
@@ -155,5 +156,5 @@ function grypeStep(scan: ScanSpec, report: boolean): UsesStep {
     'output-file': report ? SARIF : undefined,
     config: ignoreFileOf(scan),
     'grype-version': TOOL_VERSIONS.grype,
-  }, report ? { if: AFTER_GATE } : { id: 'gate' });
+  }, report ? { if: AFTER_GATE } : scan.report ? { id: 'gate' } : {});
 }
