@@ -10,6 +10,7 @@ import { checkDeployNotify } from './check-deploy-notify.js';
 import { checkVerifyGates } from './check-verify-gates.js';
 import { checkReusable } from './check-reusable.js';
 import { checkTriggers } from './check-triggers.js';
+import { checkGithubRepository } from './check-github-repository.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
@@ -33,6 +34,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkDeployNotify(config),
     ...checkReusable(config),
     ...checkTriggers(config),
+    ...checkGithubRepository(config),
   ];
 }
 

@@ -54,6 +54,35 @@ export function gitlabProvenanceScript(file: string): string {
 }
 
 /**
+ * Write a SLSA v1 provenance predicate for a GitHub Actions run from its default environment variables, in the
+ * shape actions/attest-build-provenance writes (build type `https://actions.github.io/buildtypes/workflow/v1`):
+ * the workflow (ref, repository, path), the event, repository and owner ids and runner environment, the source
+ * commit, the builder (the workflow file at its ref) and the run attempt as invocation. Used where GitHub's artifact
+ * attestations are not available (private repositories outside Enterprise Cloud), for `cosign attest`. In a
+ * reusable workflow `GITHUB_WORKFLOW_REF` names the caller, so the builder is the calling workflow.
+ *
+ * @param file shell word of the output file.
+ * @see https://github.com/actions/toolkit/blob/main/packages/attest/src/provenance.ts
+ * @see https://docs.github.com/actions/reference/workflows-and-actions/variables#default-environment-variables
+ */
+export function githubProvenanceScript(file: string): string {
+  return [
+    JSON_STRING_FN,
+    'workflow=${GITHUB_WORKFLOW_REF%%@*}',
+    'workflow_ref=${GITHUB_WORKFLOW_REF#*@}',
+    `mkdir -p "$(dirname ${file})"`,
+    '{',
+    "  printf '{\"buildDefinition\":{\"buildType\":\"https://actions.github.io/buildtypes/workflow/v1\",'",
+    '  printf \'"externalParameters":{"workflow":{"ref":%s,"repository":%s,"path":%s}},\' "$(json_string "$workflow_ref")" "$(json_string "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY")" "$(json_string "${workflow#"$GITHUB_REPOSITORY/"}")"',
+    '  printf \'"internalParameters":{"github":{"event_name":%s,"repository_id":%s,"repository_owner_id":%s,"runner_environment":%s}},\' "$(json_string "$GITHUB_EVENT_NAME")" "$(json_string "$GITHUB_REPOSITORY_ID")" "$(json_string "$GITHUB_REPOSITORY_OWNER_ID")" "$(json_string "$RUNNER_ENVIRONMENT")"',
+    '  printf \'"resolvedDependencies":[{"uri":%s,"digest":{"gitCommit":%s}}]},\' "$(json_string "git+$GITHUB_SERVER_URL/$GITHUB_REPOSITORY@$GITHUB_REF")" "$(json_string "$GITHUB_SHA")"',
+    '  printf \'"runDetails":{"builder":{"id":%s},\' "$(json_string "$GITHUB_SERVER_URL/$GITHUB_WORKFLOW_REF")"',
+    '  printf \'"metadata":{"invocationId":%s}}}\\n\' "$(json_string "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID/attempts/$GITHUB_RUN_ATTEMPT")"',
+    `} > ${file}`,
+  ].join('\n');
+}
+
+/**
  * sh that sets `DOCKYARD_CERT_IDENTITY` and `DOCKYARD_CERT_ISSUER` to what a GitLab keyless signature's certificate
  * holds: `<project URL>//<CI config path>@<ref>` and the GitLab instance URL.
  *

@@ -1,3 +1,4 @@
+import { GITHUB_PLANS, REPOSITORY_VISIBILITIES, type GithubPlan, type RepositoryVisibility } from '../config/schema/github-repository.js';
 import { repositoryPathSchema } from '../config/schema/primitives.js';
 import type { DetectedLanguage, TemplateLanguage } from './detect-language.js';
 import type { DetectedRemote } from './detect-remote.js';
@@ -34,6 +35,10 @@ export interface InitFlags {
   readonly template?: string;
   readonly testTarget?: string;
   readonly testCommand?: string;
+  /** `public`, `private` or `internal`: the GitHub repository's visibility (no remote tells it). */
+  readonly visibility?: string;
+  /** The GitHub plan of the repository's owner, for private and internal repositories. */
+  readonly plan?: string;
 }
 
 /** The decisions of `dockyard init`. */
@@ -169,8 +174,45 @@ export async function collectInitAnswers(
     const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'empty command', expected: 'a shell command run inside the image, e.g. "npm test"' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
     test = { commands: [command] };
   }
+  const github = ci.includes('github') ? await settleGithub(flags, prompts, report) : undefined;
+  if (!ci.includes('github') && (flags.visibility !== undefined || flags.plan !== undefined)) {
+    throw new InitAnswerError(`--${flags.visibility !== undefined ? 'visibility' : 'plan'}: describes the GitHub repository, but the config targets ${ci.join(', ')}; expected --ci github or both with it, got ${JSON.stringify(flags.visibility ?? flags.plan)}`);
+  }
   return {
-    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary?.productionStage?.name, test },
+    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary?.productionStage?.name, test, ...(github ? { github } : {}) },
     template,
   };
+}
+
+/**
+ * The GitHub repository's visibility (flag, else asked on a TTY, else `public`: a remote URL does not tell) and,
+ * for a private or internal one, the owner's plan (flag, else asked, else `free`; `enterprise` for internal
+ * repositories, which exist only there). `undefined` for a public repository: the config then has no github block.
+ */
+async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, report: (line: string) => void): Promise<InitAnswers['github']> {
+  const visibility = await settle<RepositoryVisibility>(
+    'visibility',
+    flags.visibility,
+    (a) => ((REPOSITORY_VISIBILITIES as readonly string[]).includes(a) ? { value: a as RepositoryVisibility } : { problem: 'unknown repository visibility', expected: REPOSITORY_VISIBILITIES.join(', ') }),
+    'public',
+    prompts &&
+      ((initial) =>
+        prompts.select('GitHub repository visibility (decides attestations, code scanning and artifact storage)', [{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }, { value: 'internal', label: 'Internal (Enterprise Cloud)' }], initial)),
+    report,
+  );
+  if (visibility === 'public') {
+    if (flags.plan !== undefined) throw new InitAnswerError(`--plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan ${JSON.stringify(flags.plan)}`);
+    return undefined;
+  }
+  const plan = await settle<GithubPlan>(
+    'plan',
+    flags.plan,
+    (a) => ((GITHUB_PLANS as readonly string[]).includes(a) ? { value: a as GithubPlan } : { problem: 'unknown GitHub plan', expected: GITHUB_PLANS.join(', ') }),
+    visibility === 'internal' ? 'enterprise' : 'free',
+    prompts &&
+      ((initial) =>
+        prompts.select('GitHub plan of the repository owner', [{ value: 'free', label: 'Free' }, { value: 'pro', label: 'Pro' }, { value: 'team', label: 'Team' }, { value: 'enterprise', label: 'Enterprise Cloud' }], initial)),
+    report,
+  );
+  return { visibility, plan };
 }

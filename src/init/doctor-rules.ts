@@ -1,7 +1,9 @@
+import { describeGithubRepository, type RepositoryNoteTopic } from '../model/github-repository-notes.js';
+import type { Pipeline } from '../model/pipeline.js';
 import type { DockerfileInstruction, DockerfileStage, DockerfileSummary } from './parse-dockerfile.js';
 
-/** `error` findings make `dockyard doctor` exit 1; `warning` findings are printed only. */
-export type FindingSeverity = 'error' | 'warning';
+/** `error` findings make `dockyard doctor` exit 1; `warning` and `info` findings are printed only. */
+export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /** One weakness of the Dockerfile or config. */
 export interface DoctorFinding {
@@ -12,6 +14,8 @@ export interface DoctorFinding {
   readonly line?: number;
   readonly message: string;
   readonly fix: string;
+  /** The file the finding is about when it is not the Dockerfile: `config` for the GitHub repository rules. */
+  readonly about?: 'config';
 }
 
 /** The rules of `dockyard doctor`, with their severities. */
@@ -23,6 +27,11 @@ export const DOCTOR_RULES = {
   'copy-before-install': 'warning',
   'unpinned-base-image': 'warning',
   'secret-in-build-arg': 'error',
+  'github-attestations': 'info',
+  'github-code-scanning': 'warning',
+  'github-arm64-runner': 'info',
+  'github-artifact-storage': 'warning',
+  'github-transparency-log': 'warning',
 } as const satisfies Record<string, FindingSeverity>;
 
 /** A rule id of {@link DOCTOR_RULES}. */
@@ -124,4 +133,29 @@ export function runDoctorRules(summary: DockerfileSummary, config: DoctorConfig 
     if (SECRET_NAME.test(key)) findings.push(finding('secret-in-build-arg', undefined, `the config's image.buildArgs.${key} looks like a secret: build args are stored in the image history`, `Move it to image.secrets ({ id, env }) and read it with \`RUN --mount=type=secret\`.`));
   }
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** The doctor rule of each GitHub repository note topic. */
+const REPOSITORY_RULES: Readonly<Record<RepositoryNoteTopic, DoctorRule>> = {
+  attestations: 'github-attestations',
+  'code-scanning': 'github-code-scanning',
+  'arm64-runner': 'github-arm64-runner',
+  'artifact-storage': 'github-artifact-storage',
+  'transparency-log': 'github-transparency-log',
+};
+
+/**
+ * The findings of `dockyard doctor` about the GitHub repository of a pipeline whose config targets GitHub: the
+ * notes `dockyard plan` prints (github-repository-notes.ts) as `github-*` findings about the config, with the
+ * note's severity (an artifact storage note is a warning only for several platforms outside Enterprise Cloud).
+ * Pure; none for a public repository with code scanning.
+ */
+export function runRepositoryRules(pipeline: Pipeline): DoctorFinding[] {
+  return describeGithubRepository(pipeline).map((note) => ({
+    rule: REPOSITORY_RULES[note.topic],
+    severity: note.severity,
+    message: note.message,
+    fix: note.fix ?? 'nothing to do',
+    about: 'config',
+  }));
 }

@@ -11,6 +11,8 @@ export interface InitAnswers {
   readonly target?: string;
   /** A Dockerfile test stage, or commands run in the candidate image. */
   readonly test: { readonly target: string } | { readonly commands: readonly string[] };
+  /** The GitHub repository's visibility and plan; omitted (a public repository) when `undefined`. */
+  readonly github?: { readonly visibility: 'private' | 'internal'; readonly plan: 'free' | 'pro' | 'team' | 'enterprise' };
 }
 
 /** What was detected, for the config's header comments. */
@@ -50,6 +52,7 @@ export function renderConfigSource(template: string, answers: InitAnswers, conte
   return hbs.compile(template, { strict: true, noEscape: true })({
     ...answers,
     target: answers.target ?? '',
+    github: answers.github ?? '',
     detected: comment(context.detected),
     remote: comment(context.remote),
   });

@@ -3,6 +3,7 @@ import type { PlatformId } from '../config/schema/primitives.js';
 import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
 import type { DeploySpec, NotifySpec } from './deploy-notify.js';
+import type { GithubRepositorySpec } from './github-repository.js';
 import type { VerifyGates } from './verify-gates.js';
 
 /**
@@ -35,6 +36,8 @@ export interface Pipeline {
   readonly notify?: NotifySpec;
   readonly triggers: TriggerSpec;
   readonly concurrency: ConcurrencySpec;
+  /** The GitHub repository's visibility and plan, and what they allow (code scanning, attestations, storage). */
+  readonly github: GithubRepositorySpec;
   /** Jobs in order of trust: metadata → build → test, scan → push → manifest. */
   readonly jobs: readonly Job[];
   /** Artifacts handed between jobs. */
@@ -186,13 +189,13 @@ export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' 
 export interface JobPermissions {
   readonly contents: 'read';
   readonly packages?: 'read' | 'write';
-  /** Upload SARIF to code scanning (the scan job with `scan.report`). */
+  /** Upload SARIF to code scanning (the scan job with `scan.report`, where code scanning is available). */
   readonly 'security-events'?: 'write';
   /** Read the workflow run (code scanning uploads from private repositories need it). */
   readonly actions?: 'read';
   /** Request an OIDC token (keyless signing, attestations): only the sign job. */
   readonly 'id-token'?: 'write';
-  /** Store artifact attestations (the sign job with provenance). */
+  /** Store artifact attestations (the sign job with provenance, where GitHub's artifact attestations are available). */
   readonly attestations?: 'write';
 }
 

@@ -5,6 +5,7 @@ import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
 import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './deploy-notify.js';
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
+import { planGithubRepository } from './github-repository.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
@@ -103,6 +104,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       ...(config.triggers.dispatch ? { dispatch: { eventType: config.triggers.dispatch.eventType } } : {}),
     },
     concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
+    github: planGithubRepository(config),
     jobs: planJobs(config, registries, handoff, gates, summary),
     artifacts: [
       ...artifactsFor(handoff),

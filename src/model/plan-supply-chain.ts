@@ -1,4 +1,5 @@
 import type { DockyardConfig } from '../config/schema/index.js';
+import { planGithubRepository } from './github-repository.js';
 import type { ArtifactSpec, Job, JobPermissions, SbomSpec, ScanSpec, SigningSpec } from './pipeline.js';
 
 /** The scan gate of the model, from the validated config. */
@@ -35,23 +36,24 @@ export function supplyChainArtifacts(config: DockyardConfig): ArtifactSpec[] {
 
 /**
  * Add the supply-chain gates to the planned jobs:
- * - `scan` with `report` may upload SARIF to code scanning: `security-events: write` (and `actions: read`), in
- *   that job only;
+ * - `scan` with `report` uploads SARIF to code scanning where the repository has it (github-repository.ts):
+ *   `security-events: write` (and `actions: read`), in that job only;
  * - `sbom` (per platform, needs `build`, verify stage) when configured; `push` then also needs it, so nothing is
  *   published without its SBOM;
  * - `manifest` records the published index digests (`published`) when signing is on;
  * - `sign` (once, needs `manifest`, publish stage) signs them keylessly: the only job with `id-token: write`, and
- *   `attestations: write` when it attests provenance. It logs in to every registry (signatures and attestations
+ *   `attestations: write` when it attests provenance with GitHub's artifact attestations. It logs in to every registry (signatures and attestations
  *   are stored next to the image).
  *
  * @param jobs the jobs of `planJobs`, in order of trust; not changed.
  * @returns a new list in order of trust: …, test, scan, sbom, push, manifest, sign.
  */
 export function addSupplyChainJobs(config: DockyardConfig, jobs: readonly Job[], registryCount: number): Job[] {
+  const github = planGithubRepository(config);
   const out: Job[] = [];
   for (const job of jobs) {
     if (job.id === 'scan') {
-      out.push(config.scan.report ? { ...job, permissions: { ...job.permissions, 'security-events': 'write', actions: 'read' } } : job);
+      out.push(config.scan.report && github.codeScanning ? { ...job, permissions: { ...job.permissions, 'security-events': 'write', actions: 'read' } } : job);
       if (config.sbom) out.push(sbomJob());
     } else if (job.id === 'push' && config.sbom) {
       out.push({ ...job, needs: [...job.needs, 'sbom'] });
@@ -61,7 +63,7 @@ export function addSupplyChainJobs(config: DockyardConfig, jobs: readonly Job[],
       out.push(job);
     }
   }
-  if (config.signing) out.push(signJob(config.signing.provenance, registryCount));
+  if (config.signing) out.push(signJob(config.signing.provenance && github.attestations === 'github', config.signing.provenance, registryCount));
   return out;
 }
 
@@ -80,12 +82,12 @@ function sbomJob(): Job {
   };
 }
 
-function signJob(provenance: boolean, registryCount: number): Job {
+function signJob(githubAttestations: boolean, provenance: boolean, registryCount: number): Job {
   const permissions: JobPermissions = {
     contents: 'read',
     packages: 'write',
     'id-token': 'write',
-    ...(provenance ? { attestations: 'write' as const } : {}),
+    ...(githubAttestations ? { attestations: 'write' as const } : {}),
   };
   return {
     id: 'sign',

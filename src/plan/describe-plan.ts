@@ -7,6 +7,7 @@ import { gitlabRunnerOf } from '../emit/gitlab/gitlab-runners.js';
 import { resolveGitlabRegistries } from '../emit/gitlab/gitlab-registries.js';
 import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
 import { gateResultsOf, type GateJobKind } from '../model/verify-gates.js';
+import { describeGithubRepository, type RepositoryNote } from '../model/github-repository-notes.js';
 import type { PlanTags } from './describe-plan-tags.js';
 
 /** The version of the {@link PlanView} shape (`dockyard plan --json`); raised on any incompatible change. */
@@ -33,6 +34,19 @@ export interface PlanView {
   readonly jobs: readonly PlanJob[];
   /** The tags of the requested event, when one was given. */
   readonly tags?: PlanTags;
+  /**
+   * GitHub only, present when there is something to say: what the repository's visibility and plan (config
+   * `github`) changed in the workflow, or cost (github-repository-notes.ts).
+   */
+  readonly repository?: PlanRepository;
+}
+
+/** The GitHub repository of the plan and its notes. */
+export interface PlanRepository {
+  readonly visibility: string;
+  readonly plan: string;
+  /** Notes in a fixed order: attestations, code scanning, arm64 runner, artifact storage, transparency log. */
+  readonly notes: readonly RepositoryNote[];
 }
 
 /** One job of the plan. */
@@ -132,7 +146,13 @@ export function describePlan(pipeline: Pipeline, ci: CiSystem, configured: reado
     registries,
     jobs: orderByNeeds(pipeline.jobs).map((job) => describeJob(pipeline, job, ci, registries)),
     ...(tags ? { tags } : {}),
+    ...describeRepository(pipeline, ci),
   };
+}
+
+function describeRepository(pipeline: Pipeline, ci: CiSystem): { repository?: PlanRepository } {
+  const notes = ci === 'github' ? describeGithubRepository(pipeline) : [];
+  return notes.length > 0 ? { repository: { visibility: pipeline.github.visibility, plan: pipeline.github.plan, notes } } : {};
 }
 
 function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: readonly string[]): PlanJob {

@@ -4,7 +4,7 @@ import type { PlanEnvironment, PlanJob, PlanRun, PlanView } from './describe-pla
  * Render a plan as plain text lines for a terminal: a header (image, CI system, platforms, registries), the jobs in
  * dependency order (stage, needs, where each instance runs, gates, what it publishes, deployment environments
  * with their approval, notifications), then the event's tags when
- * the view has them. Stable: golden files compare it.
+ * the view has them, then the GitHub repository's notes when there are any. Stable: golden files compare it.
  */
 export function renderPlanText(view: PlanView): string[] {
   const others = view.configured.filter((c) => c !== view.ci);
@@ -18,6 +18,17 @@ export function renderPlanText(view: PlanView): string[] {
   const width = String(view.jobs.length).length;
   view.jobs.forEach((job, index) => lines.push(...renderJob(job, `${String(index + 1).padStart(width)}.`, view.ci)));
   if (view.tags) lines.push('', ...renderTags(view));
+  if (view.repository) lines.push('', ...renderRepository(view.repository));
+  return lines;
+}
+
+/** `repository: private on plan free` and one `info:`/`warning:` line per note, its fix indented below. */
+function renderRepository(repository: NonNullable<PlanView['repository']>): string[] {
+  const lines = [`repository: ${repository.visibility} on plan ${repository.plan} (config github)`];
+  for (const note of repository.notes) {
+    lines.push(`  ${note.severity} [${note.topic}] ${note.message}`);
+    if (note.fix) lines.push(`    fix: ${note.fix}`);
+  }
   return lines;
 }
 

@@ -76,6 +76,23 @@ describe('dockyard doctor', () => {
     expect(io.stdout[0]).toMatch(/^error docker\/app\.Dockerfile \[test-stage-missing\] the config's test\.target "integration" is not a stage/);
   });
 
+  it.each([
+    ['a private repository on GitHub Free', { visibility: 'private' }, ['info', 'warning', 'info', 'warning', 'warning'], '0 error(s), 3 warning(s), 2 note(s) in Dockerfile and dockyard.config.json'],
+    ['a public repository', undefined, [], 'ok Dockerfile: no findings'],
+  ])('explains %s: github-* findings about the config, exit 0', async (_, github, severities, last) => {
+    writeFileSync(join(dir, 'Dockerfile'), GOOD);
+    const config = { ci: ['github'], image: { name: 'acme/app', target: 'runtime' }, test: { target: 'test' }, platforms: ['linux/amd64', 'linux/arm64'], registries: [{ type: 'ghcr' }], scan: { report: true }, signing: {}, ...(github ? { github } : {}) };
+    writeFileSync(join(dir, 'dockyard.config.json'), JSON.stringify(config));
+    const io = captureOutput();
+    expect(await runCli(['doctor', '--dir', dir], io)).toBe(0);
+    const findings = io.stdout.filter((l) => / dockyard\.config\.json \[github-/.test(l));
+    expect(findings.map((l) => l.split(' ')[0])).toEqual(severities);
+    expect(findings.map((l) => /\[(github-[a-z0-9-]+)\]/.exec(l)?.[1])).toEqual(
+      github ? ['github-attestations', 'github-code-scanning', 'github-arm64-runner', 'github-artifact-storage', 'github-transparency-log'] : [],
+    );
+    expect(io.stdout.at(-1)).toBe(last);
+  });
+
   it('exits 2 without a Dockerfile', async () => {
     const io = captureOutput();
     expect(await runCli(['doctor', '--dir', dir], io)).toBe(2);

@@ -102,12 +102,30 @@ describe('dockyard init --yes', () => {
     ['test stage but an unnamed last stage', 'dockerfile-unnamed', ['--ci', 'github'], /needs a named production stage, but the last stage of the Dockerfile has no name; expected `FROM … AS production` .*, got an unnamed last stage$/m],
     ['empty --test-command', 'dockerfile-no-test', ['--ci', 'github', '--test-command', '  '], /^dockyard: --test-command: empty command; expected a shell command run inside the image, e\.g\. "npm test", got "  "$/m],
     ['--test-target not a stage', 'dockerfile', ['--ci', 'github', '--test-target', 'e2e'], /^dockyard: --test-target: not a stage of the Dockerfile; expected one of its named stages \(build, unit-tests, runtime\), got "e2e"$/m],
+    ['bad --visibility', 'dockerfile', ['--ci', 'github', '--visibility', 'hidden'], /^dockyard: --visibility: unknown repository visibility; expected public, private, internal, got "hidden"$/m],
+    ['bad --plan', 'dockerfile', ['--ci', 'github', '--visibility', 'private', '--plan', 'gold'], /^dockyard: --plan: unknown GitHub plan; expected free, pro, team, enterprise, got "gold"$/m],
+    ['--plan for a public repository', 'dockerfile', ['--ci', 'github', '--plan', 'team'], /^dockyard: --plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan "team"$/m],
+    ['--visibility for GitLab', 'dockerfile', ['--ci', 'gitlab', '--visibility', 'private'], /^dockyard: --visibility: describes the GitHub repository, but the config targets gitlab; expected --ci github or both with it, got "private"$/m],
   ])('%s: exit 2, nothing written', async (_name, repo, flags, message) => {
     makeRepo(repo);
     const io = captureOutput();
     expect(await runCli(['init', '--dir', dir, '--yes', ...flags], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(message);
     expect(existsSync(join(dir, 'dockyard.config.ts'))).toBe(false);
+  });
+
+  it.each([
+    ['--visibility private', ['--visibility', 'private'], { visibility: 'private', plan: 'free' }],
+    ['--visibility private --plan pro', ['--visibility', 'private', '--plan', 'pro'], { visibility: 'private', plan: 'pro' }],
+    ['--visibility internal (Enterprise Cloud)', ['--visibility', 'internal'], { visibility: 'internal', plan: 'enterprise' }],
+    ['no --visibility: public, no github block', [], undefined],
+  ])('%s writes the github block', async (_, flags, github) => {
+    makeRepo('dockerfile', 'https://github.com/acme/app');
+    expect(await runCli(['init', '--dir', dir, '--yes', ...flags, '--no-synth'], captureOutput())).toBe(0);
+    const result = await loadWritten();
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.config.github).toEqual(github);
+    expect(readFileSync(join(dir, 'dockyard.config.ts'), 'utf8').includes('github: {')).toBe(github !== undefined);
   });
 
   it('--test-command when the Dockerfile has no test stage', async () => {
@@ -183,9 +201,9 @@ describe('dockyard init: prompts', () => {
 
   it('asks for a test command when the Dockerfile has no test stage, re-asking an empty one', async () => {
     makeRepo('dockerfile-no-test');
-    const prompts = scripted(['github', 'acme/tool', '  ', 'tool --version']);
+    const prompts = scripted(['github', 'acme/tool', '  ', 'tool --version', 'public']);
     expect(await runCli(['init', '--dir', dir, '--no-synth'], captureOutput(), prompts)).toBe(0);
-    expect(prompts.asked.at(-1)).toMatch(/no test stage/);
+    expect(prompts.asked.at(-2)).toMatch(/no test stage/);
     const result = await loadWritten();
     expect(result.ok && result.config.test).toMatchObject({ commands: ['tool --version'] });
   });
@@ -193,10 +211,22 @@ describe('dockyard init: prompts', () => {
   it('flags answer their questions; --yes asks nothing', async () => {
     makeRepo('go', 'git@github.com:acme/svc.git');
     const prompts = scripted([]);
-    expect(await runCli(['init', '--dir', dir, '--ci', 'github', '--image', 'acme/svc', '--template', 'go', '--no-synth'], captureOutput(), prompts)).toBe(0);
+    expect(await runCli(['init', '--dir', dir, '--ci', 'github', '--image', 'acme/svc', '--template', 'go', '--visibility', 'public', '--no-synth'], captureOutput(), prompts)).toBe(0);
     rmSync(join(dir, 'dockyard.config.ts'));
     expect(await runCli(['init', '--dir', dir, '--yes', '--force', '--no-synth'], captureOutput(), prompts)).toBe(0);
     expect(prompts.asked).toEqual([]);
+  });
+
+  it.each([
+    ['public: no github block', ['public'], ['GitHub repository visibility (decides attestations, code scanning and artifact storage)'], undefined],
+    ['private, then the plan', ['private', 'team'], ['GitHub repository visibility (decides attestations, code scanning and artifact storage)', 'GitHub plan of the repository owner'], { visibility: 'private', plan: 'team' }],
+  ])('asks the GitHub repository visibility (%s)', async (_, answers, questions, github) => {
+    makeRepo('go', 'git@github.com:acme/svc.git');
+    const prompts = scripted(['github', 'acme/svc', 'go', ...answers]);
+    expect(await runCli(['init', '--dir', dir, '--no-synth'], captureOutput(), prompts)).toBe(0);
+    expect(prompts.asked.slice(3)).toEqual(questions);
+    const result = await loadWritten();
+    expect(result.ok && result.config.github).toEqual(github);
   });
 
   it('a cancelled prompt exits 1 and writes nothing', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
 import { ACTION_PINS } from '../../src/emit/github/action-pins.js';
 import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
-import { TOKEN_CAN_WRITE } from '../../src/emit/github/github-scan-steps.js';
+import { AFTER_GATE, TOKEN_CAN_WRITE } from '../../src/emit/github/github-scan-steps.js';
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
 import { TOOL_VERSIONS } from '../../src/emit/tool-versions.js';
@@ -14,7 +14,7 @@ function plan(patch: Record<string, unknown> = {}) {
   return planPipeline(result.config);
 }
 
-type Step = { name: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+type Step = { name: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type GhJob = { needs?: string[]; if?: string; permissions: Record<string, string>; steps: Step[] };
 type GlJob = {
   image: unknown;
@@ -41,9 +41,9 @@ describe('scan gate rendering', () => {
   it.each([
     ['trivy, defaults', {}, ['actions/download-artifact', 'aquasecurity/trivy-action']],
     ['trivy, ignore file', { ignoreFile: '.trivyignore' }, ['actions/checkout', 'actions/download-artifact', 'aquasecurity/trivy-action']],
-    ['trivy, report', { report: true }, ['actions/checkout', 'actions/download-artifact', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif', 'aquasecurity/trivy-action']],
+    ['trivy, report', { report: true }, ['actions/checkout', 'actions/download-artifact', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif']],
     ['grype, defaults', { scanner: 'grype' }, ['actions/download-artifact', 'anchore/scan-action']],
-    ['grype, report', { scanner: 'grype', report: true }, ['actions/checkout', 'actions/download-artifact', 'anchore/scan-action', 'github/codeql-action/upload-sarif', 'anchore/scan-action']],
+    ['grype, report', { scanner: 'grype', report: true }, ['actions/checkout', 'actions/download-artifact', 'anchore/scan-action', 'anchore/scan-action', 'github/codeql-action/upload-sarif']],
   ])('GitHub %s: steps in order', (_, scan, actions) => {
     expect(github({ ci: ['github'], scan }).scan.steps.map(action)).toEqual(actions);
   });
@@ -57,15 +57,18 @@ describe('scan gate rendering', () => {
     for (const [id, job] of Object.entries(jobs)) if (id !== 'scan') expect(job.permissions['security-events'], id).toBeUndefined();
   });
 
-  it('GitHub report: SARIF of every severity is written before the gate and uploaded only where the token can write', () => {
+  it('GitHub report: the gate runs first; SARIF of every severity is written after it, passed or failed, and uploaded only where the token can write', () => {
     const steps = github({ ci: ['github'], scan: { severities: ['CRITICAL'], report: true, ignoreFile: 'sec/.trivyignore' } }).scan.steps;
-    const [report, upload, gate] = steps.slice(2);
-    expect(report.with).toMatchObject({ format: 'sarif', 'exit-code': '0', output: '${{ runner.temp }}/dockyard-scan.sarif', trivyignores: 'sec/.trivyignore' });
+    const [gate, report, upload] = steps.slice(2);
+    expect(gate).toMatchObject({ id: 'gate', with: { severity: 'CRITICAL', 'exit-code': '1', format: 'table', trivyignores: 'sec/.trivyignore' } });
+    expect(gate.if).toBeUndefined();
+    expect(gate.with?.['skip-setup-trivy']).toBeUndefined();
+    expect(report).toMatchObject({ if: AFTER_GATE, with: { format: 'sarif', 'exit-code': '0', output: '${{ runner.temp }}/dockyard-scan.sarif', trivyignores: 'sec/.trivyignore', 'skip-setup-trivy': true } });
     expect(report.with?.severity).toBeUndefined();
-    expect(upload).toMatchObject({ if: TOKEN_CAN_WRITE, with: { sarif_file: '${{ runner.temp }}/dockyard-scan.sarif', category: 'dockyard-scan-${{ matrix.slug }}' } });
+    expect(upload).toMatchObject({ if: `${AFTER_GATE} && (${TOKEN_CAN_WRITE})`, with: { sarif_file: '${{ runner.temp }}/dockyard-scan.sarif', category: 'dockyard-scan-${{ matrix.slug }}' } });
+    expect(AFTER_GATE).toBe("!cancelled() && (steps.gate.outcome == 'success' || steps.gate.outcome == 'failure')");
     expect(TOKEN_CAN_WRITE).toContain("github.event.pull_request.head.repo.full_name == github.repository");
     expect(TOKEN_CAN_WRITE).toContain("github.actor != 'dependabot[bot]'");
-    expect(gate.with).toMatchObject({ severity: 'CRITICAL', 'exit-code': '1', format: 'table', trivyignores: 'sec/.trivyignore', 'skip-setup-trivy': true });
   });
 
   it.each([

@@ -237,4 +237,17 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     },
     concurrency: { cancelSuperseded: true },
   },
+  // A private repository on GitHub Free: the SARIF kept as an artifact (no code scanning), provenance by cosign attest
+  // (no artifact attestations), arm64 on the private-repository arm runner.
+  'private-free-github': {
+    ci: ['github'],
+    image: { name: 'acme/private-api' },
+    registries: [{ type: 'ghcr' }],
+    platforms: ['linux/amd64', 'linux/arm64'],
+    test: { commands: ['/app/selftest'] },
+    size: { limit: 250 },
+    scan: { report: true },
+    signing: {},
+    github: { visibility: 'private', plan: 'free' },
+  },
 };

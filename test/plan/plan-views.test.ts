@@ -5,6 +5,7 @@ import type { DockyardConfig } from '../../src/config/schema/index.js';
 import { validateConfig } from '../../src/config/validate-config.js';
 import { findConfigFile, loadConfigFile } from '../../src/io/load-config.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { describeGithubRepository } from '../../src/model/github-repository-notes.js';
 import { describePlanTags } from '../../src/plan/describe-plan-tags.js';
 import { describePlan, PLAN_VIEW_VERSION, type PlanView } from '../../src/plan/describe-plan.js';
 import { parsePlanEvent } from '../../src/plan/plan-event.js';
@@ -19,6 +20,11 @@ import { parseMermaid } from '../support/parse-mermaid.js';
 import { EXAMPLES_DIR, ROOT } from '../support/paths.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** True when the config's repository needs no note (a public repository with code scanning, say). */
+function describeRepositoryIsEmpty(config: DockyardConfig): boolean {
+  return describeGithubRepository(planPipeline(config)).length === 0;
+}
 const CLOCK = new Date('2026-01-01T00:00:00Z');
 const GOLDEN_DIR = resolve(ROOT, 'test', 'plan', 'golden');
 
@@ -132,7 +138,14 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
 
   it.each(VIEWS)('%s: JSON has the documented shape', (_, config, ci) => {
     const parsed = JSON.parse(renderPlanJson(viewOf(config, ci))) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['version', 'ci', 'configured', 'image', 'platforms', 'registries', 'jobs', 'tags']);
+    const repository = parsed.repository as { visibility: string; plan: string; notes: Array<Record<string, unknown>> } | undefined;
+    expect(Object.keys(parsed)).toEqual(['version', 'ci', 'configured', 'image', 'platforms', 'registries', 'jobs', 'tags', ...(repository ? ['repository'] : [])]);
+    // The repository notes: GitHub only, and only for a repository the config's github block describes.
+    expect(repository === undefined).toBe(ci !== 'github' || config.github === undefined || describeRepositoryIsEmpty(config));
+    if (repository) {
+      expect(Object.keys(repository)).toEqual(['visibility', 'plan', 'notes']);
+      for (const note of repository.notes) expect(Object.keys(note).filter((k) => k !== 'fix')).toEqual(['topic', 'severity', 'message']);
+    }
     expect(parsed.version).toBe(PLAN_VIEW_VERSION);
     expect(parsed.ci).toBe(ci);
     for (const job of parsed.jobs as Array<Record<string, unknown>>) {

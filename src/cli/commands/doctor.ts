@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
-import { runDoctorRules, type DoctorConfig } from '../../init/doctor-rules.js';
+import { runDoctorRules, runRepositoryRules, type DoctorConfig, type DoctorFinding } from '../../init/doctor-rules.js';
+import { planPipeline } from '../../model/plan-pipeline.js';
 import { parseDockerfile } from '../../init/parse-dockerfile.js';
 import { findConfigFile } from '../../io/load-config.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
@@ -19,6 +20,8 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
   const dir = resolve(options.dir ?? '.');
   let config: DoctorConfig = {};
   let configured: string | undefined;
+  let repositoryFindings: DoctorFinding[] = [];
+  let configPath = 'config';
   let hasConfig = true;
   try {
     findConfigFile(dir, options.config);
@@ -31,6 +34,8 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
     if (!loaded) return 1;
     config = loaded.config;
     configured = loaded.config.image.dockerfile ?? posix.join(loaded.config.image.context, 'Dockerfile');
+    configPath = loaded.relativePath;
+    if (loaded.config.ci.includes('github')) repositoryFindings = runRepositoryRules(planPipeline(loaded.config));
   }
   const path = options.dockerfile ?? configured ?? 'Dockerfile';
   let content: string;
@@ -40,18 +45,25 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
     output.err(`dockyard: cannot read ${path}: ${(error as Error).message}`);
     return 2;
   }
-  const findings = runDoctorRules(parseDockerfile(content), config);
+  const findings = [...runDoctorRules(parseDockerfile(content), config), ...repositoryFindings];
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (options.json) {
     output.out(JSON.stringify({ dockerfile: path, findings }, null, 2));
     return errors > 0 ? 1 : 0;
   }
   const { color } = output;
   for (const f of findings) {
-    const where = f.line === undefined ? path : `${path}:${f.line}`;
-    output.out(`${f.severity === 'error' ? color.red('error') : color.yellow('warning')} ${where} [${f.rule}] ${f.message}`);
+    const where = f.about === 'config' ? configPath : f.line === undefined ? path : `${path}:${f.line}`;
+    const label = f.severity === 'error' ? color.red('error') : f.severity === 'warning' ? color.yellow('warning') : 'info';
+    output.out(`${label} ${where} [${f.rule}] ${f.message}`);
     output.out(`  fix: ${f.fix}`);
   }
-  output.out(findings.length === 0 ? `${color.green('ok')} ${path}: no findings` : `${errors} error(s), ${findings.length - errors} warning(s) in ${path}`);
+  const infos = findings.length - errors - warnings;
+  output.out(
+    findings.length === 0
+      ? `${color.green('ok')} ${path}: no findings`
+      : `${errors} error(s), ${warnings} warning(s)${infos > 0 ? `, ${infos} note(s)` : ''} in ${path}${repositoryFindings.length > 0 ? ` and ${configPath}` : ''}`,
+  );
   return errors > 0 ? 1 : 0;
 }

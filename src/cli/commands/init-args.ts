@@ -9,6 +9,8 @@ export const initArgs = {
   template: { type: 'string', description: 'Write the Dockerfile and .dockerignore from a template: node, python, go or none (default: the detected language when there is no Dockerfile)' },
   'test-target': { type: 'string', description: 'Dockerfile stage that runs the tests (default: the stage named test)' },
   'test-command': { type: 'string', description: 'Command run in the built image to test it, when there is no test stage' },
+  visibility: { type: 'string', description: 'GitHub repository visibility: public, private or internal (default: public; the remote URL cannot tell)' },
+  plan: { type: 'string', description: 'GitHub plan of the owner for a private or internal repository: free, pro, team or enterprise (default: free; enterprise for internal)' },
   yes: { type: 'boolean', alias: 'y', description: 'Do not ask: take flags, then detected values; fail when an answer is missing' },
   force: { type: 'boolean', description: 'Overwrite existing files (the config, a Dockerfile, .dockerignore, generated pipelines)' },
   synth: { type: 'boolean', default: true, description: 'Run `dockyard synth` after writing the config (--no-synth to skip)' },
@@ -23,6 +25,8 @@ export interface InitOptions {
   template?: string;
   'test-target'?: string;
   'test-command'?: string;
+  visibility?: string;
+  plan?: string;
   yes?: boolean;
   force?: boolean;
   synth?: boolean;

@@ -68,7 +68,7 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
   try {
     plan = await collectInitAnswers(
       detection,
-      { ci: options.ci, image: options.image, dockerfile: options.dockerfile, template: options.template, testTarget: options['test-target'], testCommand: options['test-command'] },
+      { ci: options.ci, image: options.image, dockerfile: options.dockerfile, template: options.template, testTarget: options['test-target'], testCommand: options['test-command'], visibility: options.visibility, plan: options.plan },
       options.yes ? undefined : env.prompts,
       (language) => parseDockerfile(renderTemplate(language, 'app', detection.language?.language === language ? detection.language.values : {}).dockerfile),
       (line) => output.err(color.yellow(line)),

@@ -10,6 +10,7 @@ import { DEFAULT_TAGS, flavorSchema, tagSchema } from './tags.js';
 import { concurrencySchema, triggersSchema } from './triggers.js';
 import { deploySchema, notifySchema } from './deploy-notify.js';
 import { OUTPUT_MODES, reusableSchema } from './reusable.js';
+import { githubRepositorySchema } from './github-repository.js';
 
 /**
  * Build-cache modes.
@@ -188,6 +189,8 @@ export const configSchema = z
     triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
     /** Cancelling superseded builds of the same ref; publishing is never cancelled half-way. Default `{ cancelSuperseded: true }`. */
     concurrency: concurrencySchema.default({ cancelSuperseded: true }),
+    /** The GitHub repository's visibility and plan, which decide attestations, the code scanning upload and the artifact storage estimate. Default: a public repository. */
+    github: githubRepositorySchema.optional(),
     /** Output file paths relative to the config directory. */
     output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml', mode: 'workflow' }),
   })
@@ -207,5 +210,7 @@ export type PlatformConfig = z.output<typeof platformSchema>;
 export type AnnotationLevel = (typeof ANNOTATION_LEVELS)[number];
 /** The `handoff` value after validation: a mode, or `{ mode, staging }`. */
 export type HandoffConfig = z.output<typeof configSchema>['handoff'];
+/** The `github` block after validation (visibility and plan defaulted). */
+export type GithubRepositoryConfig = z.output<typeof githubRepositorySchema>;
 /** One of {@link CACHE_MODES}. */
 export type CacheMode = (typeof CACHE_MODES)[number];

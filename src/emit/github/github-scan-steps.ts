@@ -1,5 +1,7 @@
 import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Job, Pipeline, ScanSpec } from '../../model/pipeline.js';
+import { SCAN_REPORT_RETENTION_DAYS } from '../../model/github-repository.js';
+import { scanReportSummaryScript } from '../scan-report-script.js';
 import { TOOL_VERSIONS } from '../tool-versions.js';
 import { useAction, type UsesStep } from './action-pins.js';
 import { gateResultSteps } from './github-gate-results.js';
@@ -10,6 +12,7 @@ import { loginSteps, type GithubRegistry } from './github-registries.js';
 import { githubStagingRef, readCandidateDigestStep, stagedScanInput } from './github-staging.js';
 
 const SARIF = '${{ runner.temp }}/dockyard-scan.sarif';
+const SARIF_SH = '"$RUNNER_TEMP/dockyard-scan.sarif"';
 
 /**
  * Where the token can write: not in pull requests from forks or by Dependabot (their `GITHUB_TOKEN` is read-only,
@@ -21,11 +24,24 @@ export const TOKEN_CAN_WRITE =
   "github.event_name != 'pull_request' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]')";
 
 /**
+ * The `if:` of the report steps: after the gate step ran, whether it passed or failed (not when an earlier step
+ * failed, and not when the run was cancelled). Steps without a status function get an implicit `success()`,
+ * which would skip them after a failed gate.
+ *
+ * @see https://docs.github.com/actions/reference/workflows-and-actions/expressions#status-check-functions
+ * @see https://docs.github.com/actions/reference/workflows-and-actions/contexts#steps-context
+ */
+export const AFTER_GATE = "!cancelled() && (steps.gate.outcome == 'success' || steps.gate.outcome == 'failure')";
+
+/**
  * Steps of the scan job: the scanner on the candidate archive (or, with the registry handoff, Trivy on the staged
  * candidate by digest, with the staging registry's login), failing on the configured severities. With `report`,
- * every finding is first written as SARIF and uploaded to code scanning (where the token can write), so the
- * findings are visible even when the gate then fails; an ignore file needs the repository checked out. With the
- * gate summary, the `scan-<slug>` result (pass or fail, threshold the severities) is recorded and uploaded.
+ * every finding is then written as SARIF, whether the gate passed or failed ({@link AFTER_GATE}): uploaded to code
+ * scanning where the repository has it (and the token can write), else kept as the artifact `dockyard-scan-<slug>`
+ * and counted in the job summary. The gate runs first (step id `gate`), so a failing upload (a private repository without Code
+ * Security answers "Advanced Security must be enabled") can never stop the gate from running. The ignore file and
+ * the upload need the repository checked out. With the gate summary, the `scan-<slug>` result (pass or fail,
+ * threshold the severities) is recorded and uploaded.
  *
  * @see https://github.com/aquasecurity/trivy-action#inputs
  * @see https://github.com/anchore/scan-action#inputs
@@ -33,27 +49,50 @@ export const TOKEN_CAN_WRITE =
  */
 export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const { scan } = pipeline;
+  const upload = scan.report && pipeline.github.codeScanning;
   const staging = githubStagingRef(pipeline, registries);
   // The config rules reject Grype with the registry handoff: it reads the archive.
   const target = staging ? stagedScanInput(staging) : { input: `${CANDIDATE_DIR}/image.tar` };
   const steps: GithubStep[] = [];
-  if (scan.ignoreFile !== undefined || scan.report) steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
+  if (scan.ignoreFile !== undefined || upload) steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
   if (staging) steps.push(...loginSteps(job.logsInTo.map((i) => registries[i])));
   steps.push(downloadCandidateStep());
   if (staging) steps.push(readCandidateDigestStep());
+  steps.push(scan.scanner === 'trivy' ? trivyGateStep(scan, target) : grypeStep(scan, false));
   if (scan.report) {
     steps.push(scan.scanner === 'trivy' ? trivyReportStep(scan, target) : grypeStep(scan, true));
-    steps.push(
-      useAction(
-        'uploadSarif',
-        'Upload the findings to code scanning',
-        { sarif_file: SARIF, category: 'dockyard-scan-${{ matrix.slug }}' },
-        { if: TOKEN_CAN_WRITE },
-      ),
-    );
+    steps.push(...(upload ? [uploadSarifStep()] : keepReportSteps()));
   }
-  steps.push(scan.scanner === 'trivy' ? trivyGateStep(scan, target) : grypeStep(scan, false));
   return [...steps, ...gateResultSteps(pipeline, 'scan')];
+}
+
+/** The SARIF upload to code scanning, where the token can write (not fork or Dependabot pull requests). */
+function uploadSarifStep(): UsesStep {
+  return useAction(
+    'uploadSarif',
+    'Upload the findings to code scanning',
+    { sarif_file: SARIF, category: 'dockyard-scan-${{ matrix.slug }}' },
+    { if: `${AFTER_GATE} && (${TOKEN_CAN_WRITE})` },
+  );
+}
+
+/** Without code scanning: the SARIF as the artifact `dockyard-scan-<slug>`, and its counts in the job summary. */
+function keepReportSteps(): GithubStep[] {
+  const artifact = 'dockyard-scan-${{ matrix.slug }}';
+  return [
+    useAction(
+      'uploadArtifact',
+      'Keep the findings as an artifact',
+      { name: artifact, path: SARIF, 'if-no-files-found': 'error', 'retention-days': SCAN_REPORT_RETENTION_DAYS },
+      { if: AFTER_GATE },
+    ),
+    {
+      name: 'Summarise the findings',
+      if: AFTER_GATE,
+      run: scanReportSummaryScript(SARIF_SH, '"$GITHUB_STEP_SUMMARY"'),
+      env: { DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_REPORT_ARTIFACT: artifact },
+    },
+  ];
 }
 
 function ignoreFileOf(scan: ScanSpec): string | undefined {
@@ -61,35 +100,49 @@ function ignoreFileOf(scan: ScanSpec): string | undefined {
 }
 
 function trivyGateStep(scan: ScanSpec, target: Record<string, string>): UsesStep {
-  return useAction('trivy', 'Scan the candidate with Trivy', {
-    'scan-type': 'image',
-    ...target,
-    severity: scan.severities.join(','),
-    'ignore-unfixed': scan.ignoreUnfixed,
-    'exit-code': '1',
-    format: 'table',
-    trivyignores: ignoreFileOf(scan),
-    // The report step already installed Trivy in this job.
-    'skip-setup-trivy': scan.report ? true : undefined,
-  });
+  return useAction(
+    'trivy',
+    'Scan the candidate with Trivy',
+    {
+      'scan-type': 'image',
+      ...target,
+      severity: scan.severities.join(','),
+      'ignore-unfixed': scan.ignoreUnfixed,
+      'exit-code': '1',
+      format: 'table',
+      trivyignores: ignoreFileOf(scan),
+    },
+    // The report steps after it read its outcome.
+    scan.report ? { id: 'gate' } : {},
+  );
 }
 
-/** Trivy's SARIF of every severity (trivy-action drops the severity filter for SARIF), never failing. */
+/**
+ * Trivy's SARIF of every severity (trivy-action drops the severity filter for SARIF), never failing, after the
+ * gate ({@link AFTER_GATE}); the gate step already installed Trivy in this job.
+ */
 function trivyReportStep(scan: ScanSpec, target: Record<string, string>): UsesStep {
-  return useAction('trivy', 'Write every finding as SARIF (Trivy)', {
-    'scan-type': 'image',
-    ...target,
-    'ignore-unfixed': scan.ignoreUnfixed,
-    'exit-code': '0',
-    format: 'sarif',
-    output: SARIF,
-    trivyignores: ignoreFileOf(scan),
-  });
+  return useAction(
+    'trivy',
+    'Write every finding as SARIF (Trivy)',
+    {
+      'scan-type': 'image',
+      ...target,
+      'ignore-unfixed': scan.ignoreUnfixed,
+      'exit-code': '0',
+      format: 'sarif',
+      output: SARIF,
+      trivyignores: ignoreFileOf(scan),
+      'skip-setup-trivy': true,
+    },
+    { if: AFTER_GATE },
+  );
 }
 
 /**
  * Grype through anchore/scan-action on the archive (`oci-archive:` source): the gate fails on `--fail-on <lowest
- * configured severity>`; the report run writes SARIF of every finding without failing.
+ * configured severity>` (step id `gate` when a report follows); the report run, after it ({@link AFTER_GATE}), writes SARIF of every
+ * finding without failing.
  */
 function grypeStep(scan: ScanSpec, report: boolean): UsesStep {
   // The config rules reject lists Grype cannot express.
@@ -103,5 +156,5 @@ function grypeStep(scan: ScanSpec, report: boolean): UsesStep {
     'output-file': report ? SARIF : undefined,
     config: ignoreFileOf(scan),
     'grype-version': TOOL_VERSIONS.grype,
-  });
+  }, report ? { if: AFTER_GATE } : scan.report ? { id: 'gate' } : {});
 }

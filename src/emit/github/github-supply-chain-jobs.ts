@@ -1,7 +1,7 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
 import { recordGateResultScript, recordPassScript, shellQuote } from '../gate-scripts.js';
-import { publishedDigestOutputsScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
+import { githubProvenanceScript, publishedDigestOutputsScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
 import { TOOL_VERSIONS } from '../tool-versions.js';
 import { useAction } from './action-pins.js';
 import { GATES_DIR_SH, gateResultSteps, gateTableSteps, NOT_CANCELLED, PLATFORM_ENV } from './github-gate-results.js';
@@ -14,6 +14,8 @@ const SBOM_DIR = '${{ runner.temp }}/dockyard-sbom';
 export const PUBLISHED_DIR = '${{ runner.temp }}/dockyard-published';
 const PUBLISHED_SH = '"$RUNNER_TEMP/dockyard-published/published"';
 const ANY_PUBLISHED = "steps.published.outputs.any == 'true'";
+/** The SLSA predicate the sign job writes for `cosign attest` where GitHub's artifact attestations are not available. */
+const PROVENANCE_SH = '"$RUNNER_TEMP/dockyard-provenance.json"';
 
 /** File extension of each SBOM format. */
 export const SBOM_EXTENSIONS = { 'spdx-json': 'spdx.json', 'cyclonedx-json': 'cdx.json' } as const;
@@ -51,15 +53,20 @@ export function sbomSteps(pipeline: Pipeline): GithubStep[] {
 /**
  * Steps of the sign job: read the digests the manifest job published, install cosign, log in, sign each index
  * keylessly and recursively (GitHub's OIDC token: this job alone has `id-token: write`), attest build provenance
- * of each index with actions/attest-build-provenance (pushed to the registry), and print the verify commands in
- * the job summary. Last, the `sign` gate result and the final gate table (every gate's result, the verify-stage
+ * of each index with actions/attest-build-provenance (pushed to the registry) or, where the repository has no
+ * artifact attestations (private and internal repositories outside GitHub Enterprise Cloud), with `cosign attest`
+ * and a SLSA v1 predicate written from the run's variables (stored next to the image), and print the verify
+ * commands in the job summary. Last, the `sign` gate result and the final gate table (every gate's result, the verify-stage
  * ones downloaded, and this one) in the job summary.
  *
  * @see https://github.com/sigstore/cosign-installer#usage
  * @see https://github.com/actions/attest-build-provenance#container-image
+ * @see https://docs.github.com/actions/security-for-github-actions/using-artifact-attestations/using-artifact-attestations-to-establish-provenance-for-builds
  */
 export function signSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const provenance = pipeline.signing?.provenance ?? false;
+  const withCosign = provenance && pipeline.github.attestations === 'cosign';
+  const withGithub = provenance && !withCosign;
   return [
     useAction('downloadArtifact', 'Download the published digests', { name: 'dockyard-published', path: PUBLISHED_DIR }),
     {
@@ -70,8 +77,13 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
     },
     useAction('cosignInstaller', 'Install cosign', { 'cosign-release': TOOL_VERSIONS.cosign }, { if: ANY_PUBLISHED }),
     ...loginSteps(job.logsInTo.map((i) => registries[i]), ANY_PUBLISHED),
-    { name: 'Sign the published images (keyless, recursive)', if: ANY_PUBLISHED, run: signPublishedScript(PUBLISHED_SH) },
-    ...(provenance
+    ...(withCosign ? [{ name: 'Write the provenance predicate (SLSA v1)', if: ANY_PUBLISHED, run: githubProvenanceScript(PROVENANCE_SH) }] : []),
+    {
+      name: withCosign ? 'Sign the published images and attest their provenance (keyless, cosign)' : 'Sign the published images (keyless, recursive)',
+      if: ANY_PUBLISHED,
+      run: signPublishedScript(PUBLISHED_SH, withCosign ? PROVENANCE_SH : undefined),
+    },
+    ...(withGithub
       ? registries.map((r, i) =>
           useAction(
             'attestProvenance',
@@ -95,7 +107,7 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
         verifyInstructionsScript(PUBLISHED_SH, '"$RUNNER_TEMP/dockyard-verify.md"'),
         'tee -a "$GITHUB_STEP_SUMMARY" < "$RUNNER_TEMP/dockyard-verify.md"',
       ].join('\n'),
-      env: { DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com', DOCKYARD_PROVENANCE: provenance ? 'github' : '' },
+      env: { DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com', DOCKYARD_PROVENANCE: withCosign ? 'cosign' : withGithub ? 'github' : '' },
     },
     {
       name: 'Record the signing result',
