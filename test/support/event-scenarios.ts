@@ -80,8 +80,8 @@ export function triggerOn(config: DockyardConfig, trigger: EventTrigger): boolea
 }
 
 /**
- * Whether a row can be instantiated for a scenario: its "unconfigured" branch or tag really is unconfigured (a
- * config with the tag glob `*` matches... not `untracked/tag-1`, which has a `/`), and a "configured" ref exists.
+ * Whether a row can be instantiated for a scenario: its "unconfigured" branch or tag really is unconfigured (the
+ * tag glob `*` does not match `untracked/tag-1`: `*` stops at `/`), and a "configured" ref exists.
  */
 export function rowApplies(s: EventScenario, row: EventRow): boolean {
   const { branches, tags } = s.config.triggers;

@@ -1,7 +1,8 @@
 /**
  * GitHub's branch and tag filter patterns, implemented for the tests from the docs' cheat sheet alone (a backtracking
  * matcher, independent of src/emit/github/github-ref-gate.ts, which compiles the same rules to a regex):
- * `*` zero or more characters but `/`; `**` zero or more of any character; `?` zero or one and `+` one or more of the
+ * `*` zero or more characters but `/`; `**` zero or more of any character (`**` plus slash also matches no
+ * directory at all); `?` zero or one and `+` one or more of the
  * preceding character; `!` at the start negates; anything else literal. Brackets are not needed (the config schema
  * rejects them).
  *
@@ -9,13 +10,17 @@
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onpushbranchestagsbranches-ignoretags-ignore
  *   (a later matching pattern overrides an earlier one; `!` patterns exclude)
  */
-type Token = { kind: 'star' } | { kind: 'globstar' } | { kind: 'char'; ch: string; min: number; max: number };
+type Token = { kind: 'star' } | { kind: 'globstar' } | { kind: 'dirs' } | { kind: 'char'; ch: string; min: number; max: number };
 
 function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
-    if (ch === '*' && pattern[i + 1] === '*') {
+    if (ch === '*' && pattern[i + 1] === '*' && pattern[i + 2] === '/') {
+      // `**/README.md` matches README.md in every directory, the top one included.
+      tokens.push({ kind: 'dirs' });
+      i += 2;
+    } else if (ch === '*' && pattern[i + 1] === '*') {
       tokens.push({ kind: 'globstar' });
       i++;
     } else if (ch === '*') tokens.push({ kind: 'star' });
@@ -33,6 +38,11 @@ function matchFrom(tokens: readonly Token[], t: number, name: string, n: number)
   const token = tokens[t];
   if (token.kind === 'globstar') {
     for (let end = name.length; end >= n; end--) if (matchFrom(tokens, t + 1, name, end)) return true;
+    return false;
+  }
+  if (token.kind === 'dirs') {
+    if (matchFrom(tokens, t + 1, name, n)) return true;
+    for (let end = name.length; end > n; end--) if (name[end - 1] === '/' && matchFrom(tokens, t + 1, name, end)) return true;
     return false;
   }
   if (token.kind === 'star') {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TriggerSpec } from '../../../src/model/pipeline.js';
 import { checkRefPublishesStep, githubFilterPatternToRegex, githubPublishRefsRegex } from '../../../src/emit/github/github-ref-gate.js';
+import { matchesGithubPattern } from '../../support/github-filter-match.js';
 
 /** Run the metadata job's ref check with sh, as the runner does, and read its `publishes` output. */
 function runRefCheck(triggers: TriggerSpec, ref: string): string {
@@ -63,5 +64,14 @@ describe('checkRefPublishesStep (run with sh and grep -E)', () => {
     expect(runRefCheck(triggers, ref)).toBe(`publishes=${publishes}\n`);
     const regex = githubPublishRefsRegex(triggers);
     expect(regex !== undefined && new RegExp(regex).test(ref)).toBe(publishes);
+  });
+});
+
+describe('the regex and the event table\'s independent matcher (test/support/github-filter-match.ts) agree', () => {
+  const patterns = ['main', 'release/*', 'release/**', '**/x', 'v*', 'v*.*.*', 'api-v?.*', 'v1.+', '*', '**', 'a?b+c*'];
+  const names = ['main', 'release/1', 'release/1/2', 'x', 'a/x', 'v1', 'v1.2.3', 'v1/2', 'api-v.1', 'api-.1', 'api-v1.2', 'v1.', 'v1..', 'abc', 'bbbc', 'abbcdd', 'ac', ''];
+  it.each(patterns)('%s', (pattern) => {
+    const regex = new RegExp(githubFilterPatternToRegex(pattern));
+    expect(names.filter((n) => regex.test(n))).toEqual(names.filter((n) => matchesGithubPattern(pattern, n)));
   });
 });
