@@ -30,7 +30,7 @@ describe.each([
 
   it('GitHub: one job per environment, in order, with environment, container and secrets; none on pull requests nor when a manual run asked not to push', () => {
     const jobs = emitGithubWorkflow(pipeline).jobs as unknown as GithubJobs;
-    expect(jobs['deploy-staging']).toMatchObject({ name: 'deploy staging', needs, if: "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')", environment: { name: 'staging', url: 'https://staging.example' }, permissions: { contents: 'read' } });
+    expect(jobs['deploy-staging']).toMatchObject({ name: 'deploy staging', needs, if: "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false') && needs.metadata.outputs.publishes == 'true'", environment: { name: 'staging', url: 'https://staging.example' }, permissions: { contents: 'read' } });
     expect(jobs['deploy-staging'].container).toBeUndefined();
     expect(jobs['deploy-staging'].steps[0].uses).toMatch(/^actions\/checkout@/);
     expect(jobs['deploy-production']).toMatchObject({ name: 'deploy production (approval: required reviewers)', needs: [...needs, 'deploy-staging'], environment: { name: 'production' }, container: PRODUCTION.image });

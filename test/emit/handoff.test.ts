@@ -166,7 +166,8 @@ describe('pull and merge requests with the registry handoff', () => {
     const jobs = github({ handoff: 'registry' }) as unknown as Record<string, { if?: string; steps: Step[] }>;
     const logins = ['build', 'test', 'scan'].map((id) => jobs[id].steps.filter((s) => s.uses?.startsWith('docker/login-action')).map((s) => s.if));
     expect(logins).toEqual([[undefined], [undefined], [undefined]]);
-    expect([jobs.push.if, jobs.manifest.if]).toEqual(["github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')", "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')"]);
+    const publishIf = "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false') && needs.metadata.outputs.publishes == 'true'";
+    expect([jobs.push.if, jobs.manifest.if]).toEqual([publishIf, publishIf]);
   });
 
   it.each([

@@ -30,7 +30,7 @@ describe('switchGithubGates', () => {
     ['a job needing a gate only transitively (test needs build)', 'test', '${{ !cancelled() && !failure() }}'],
     // (and, with more than one platform, also waits for the platforms job: reusable-platforms.test.ts)
     ['a job with its own status function keeps it', 'gates', "${{ (!cancelled()) && needs.platforms.result == 'success' }}"],
-    ['a job with a condition gets it in parentheses', 'push', "${{ !cancelled() && !failure() && (github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')) }}"],
+    ['a job with a condition gets it in parentheses', 'push', "${{ !cancelled() && !failure() && (github.event_name != 'pull_request' && !(github.event.inputs.push == 'false') && needs.metadata.outputs.publishes == 'true') }}"],
     ['a job needing no gate is unchanged', 'metadata', undefined],
   ])('%s', (_, job, expected) => {
     expect(reusable.jobs[job].if).toBe(expected);

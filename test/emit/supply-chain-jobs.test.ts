@@ -155,7 +155,7 @@ describe('SBOM gate rendering', () => {
     expect(jobs.sbom.needs).toEqual(['build']);
     expect(jobs.sbom.permissions).toEqual({ contents: 'read' });
     // The SBOM turns the gate summary on: push needs every gate job and the summary, which needs the SBOM.
-    expect(jobs.push.needs).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
+    expect(jobs.push.needs).toEqual(['metadata', 'build', 'test', 'scan', 'sbom', 'gates']);
     expect(jobs.gates.needs).toEqual(['test', 'scan', 'sbom']);
     const record = jobs.sbom.steps.find((s) => s.name === 'Record the SBOM result')!;
     expect(record.run).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass '${format}' 'generated'`);
@@ -193,7 +193,7 @@ describe('signing and provenance rendering', () => {
   ])('GitHub provenance %s: only the sign job may request an OIDC token', (provenance, permissions) => {
     const jobs = github({ registries: SIGNING_REGISTRIES, cache: 'local', scan: { report: true }, sbom: {}, signing: { provenance } });
     expect(jobs.sign.permissions).toEqual(permissions);
-    expect(jobs.sign.needs).toEqual(['manifest', 'gates']);
+    expect(jobs.sign.needs).toEqual(['metadata', 'manifest', 'gates']);
     // Its own result, then the final table with every gate's row and its own.
     const record = jobs.sign.steps.find((s) => s.name === 'Record the signing result')!;
     expect(record.run).toContain(`gate_result sign sign - pass "$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes" '${provenance ? 'signed and attested' : 'signed'}'`);
@@ -201,7 +201,7 @@ describe('signing and provenance rendering', () => {
     expect(table).toMatchObject({ name: 'Summarise the gates', if: '${{ !cancelled() }}' });
     expect(table.env?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64 sign');
     expect(table.run).toContain('echo "dockyard: a gate failed or reported no result" >&2');
-    expect(jobs.sign.if).toBe("github.event_name != 'pull_request' && !(github.event.inputs.push == 'false')");
+    expect(jobs.sign.if).toBe("github.event_name != 'pull_request' && !(github.event.inputs.push == 'false') && needs.metadata.outputs.publishes == 'true'");
     for (const [id, job] of Object.entries(jobs)) {
       if (id === 'sign') continue;
       expect(job.permissions['id-token'], id).toBeUndefined();

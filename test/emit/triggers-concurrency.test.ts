@@ -45,7 +45,9 @@ describe.each(TRIGGERS.flatMap(([name, triggers, manual, eventType, noPush]) => 
       );
       expect(workflow.on.repository_dispatch).toEqual(eventType ? { types: [eventType] } : undefined);
       expect(workflow.concurrency).toBeUndefined();
-      const publishIf = noPush ? `github.event_name != 'pull_request' && !(${noPush})` : "github.event_name != 'pull_request'";
+      const publishIf = noPush
+        ? `github.event_name != 'pull_request' && !(${noPush}) && needs.metadata.outputs.publishes == 'true'`
+        : "github.event_name != 'pull_request' && needs.metadata.outputs.publishes == 'true'";
       expect([jobs.push.if, jobs.manifest.if]).toEqual([publishIf, publishIf]);
       const ref = noPush ? `\${{ (${noPush}) && github.run_id || github.ref }}` : '${{ github.ref }}';
       for (const id of VERIFY) {

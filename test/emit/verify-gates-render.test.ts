@@ -30,7 +30,8 @@ describe('job graph: nothing is published unless every configured gate passes', 
     const pipeline = plan(patch);
     expect(pipeline.jobs.map((j) => j.id)).toEqual(jobs);
     expect(pipeline.jobs.find((j) => j.id === 'push')!.needs).toEqual(pushNeeds);
-    expect(github(pipeline).push.needs).toEqual(pushNeeds);
+    // GitHub's push job also needs metadata directly: its `if:` reads `needs.metadata.outputs.publishes`.
+    expect(github(pipeline).push.needs).toEqual(['metadata', ...pushNeeds]);
     expect(gitlab(pipeline).push.needs).toEqual(pushNeeds);
     expect(gitlab(pipeline).stages).toEqual(jobs);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanEvent, PLACEHOLDER_SHA, PlanEventError, type PlanEventRequest } from '../../src/plan/plan-event.js';
+import { EVENT_TABLE } from '../support/event-table.js';
+import { refFor, type EventRefs } from '../support/github-event-context.js';
 
 describe('parsePlanEvent', () => {
   it.each<[string, PlanEventRequest, { eventName: string; ref: string; prNumber?: number }]>([
@@ -32,5 +34,19 @@ describe('parsePlanEvent', () => {
   ])('rejects %s with a clear message', (_, request, message) => {
     expect(() => parsePlanEvent(request)).toThrow(PlanEventError);
     expect(() => parsePlanEvent(request)).toThrow(message);
+  });
+});
+
+/** The refs of the default config (`triggers.branches` `["main"]`, `tags` `["v*"]`) for the event table's rows. */
+const DEFAULT_REFS: EventRefs = { branch: 'main', otherBranch: 'feature/event-table', tag: 'v1.2.3', otherTag: 'untracked/tag-1', defaultBranch: 'main' };
+
+describe('parsePlanEvent accepts every event of the event table (test/support/event-table.ts)', () => {
+  // The same rows drive the pipeline table test (test/emit/event-table.test.ts), so plan and pipelines cannot drift
+  // apart on which events exist and which ref each runs on.
+  it.each(EVENT_TABLE.map((row) => [row.id, row] as const))('%s', (_, row) => {
+    const ref = refFor(row, DEFAULT_REFS);
+    const context = parsePlanEvent({ event: row.githubEvent, ref });
+    expect(context).toMatchObject({ eventName: row.githubEvent, ref });
+    expect(context.prNumber).toBe(row.githubEvent === 'pull_request' ? 7 : undefined);
   });
 });

@@ -4,6 +4,7 @@ import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { githubDeployJobs, githubNotifyJobs } from './github-deploy-notify-jobs.js';
 import { emitGithubTriggers } from './github-triggers.js';
 import { githubJobConcurrency, githubPublishCondition } from './github-concurrency.js';
+import { checkRefPublishesStep, PUBLISHES_OUTPUT, PUBLISHES_OUTPUT_VALUE } from './github-ref-gate.js';
 import type { GithubJob, GithubStep, GithubWorkflow } from './github-types.js';
 import { gatesSummarySteps, lintSteps, sizeSteps, smokeSteps } from './github-gate-jobs.js';
 import { NOT_CANCELLED } from './github-gate-results.js';
@@ -58,9 +59,11 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
 function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
   const nativeRunner = runsOnPlatformRunner(job);
   const concurrency = githubJobConcurrency(pipeline, job);
+  // Publish jobs read the metadata job's `publishes` output, and `needs` only holds direct dependencies.
+  const needs = job.stage === 'publish' && !job.needs.includes('metadata') ? ['metadata', ...job.needs] : [...job.needs];
   return {
     name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
-    ...(job.needs.length > 0 ? { needs: [...job.needs] } : {}),
+    ...(needs.length > 0 ? { needs } : {}),
     ...(job.stage === 'publish' ? { if: githubPublishCondition(pipeline.triggers) } : {}),
     // The summary reports failed gates too: it runs unless the run was cancelled (and then fails itself).
     ...(job.id === 'gates' ? { if: NOT_CANCELLED } : {}),
@@ -69,7 +72,9 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
     ...(concurrency ? { concurrency } : {}),
     ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),
     'timeout-minutes': job.id === 'smoke' ? smokeTimeoutMinutes(pipeline) : TIMEOUT_MINUTES[job.id],
-    ...(job.id === 'metadata' ? { outputs: Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])) } : {}),
+    ...(job.id === 'metadata'
+      ? { outputs: { ...Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])), [PUBLISHES_OUTPUT]: PUBLISHES_OUTPUT_VALUE } }
+      : {}),
     steps: stepsFor(pipeline, job, registries, meta),
   };
 }
@@ -85,7 +90,7 @@ function matrixFor(pipeline: Pipeline, job: Job, nativeRunner: boolean): Array<R
 function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubStep[] {
   switch (job.id) {
     case 'metadata':
-      return metadataSteps(meta);
+      return [...metadataSteps(meta), checkRefPublishesStep(pipeline.triggers)];
     case 'build':
       return buildSteps(pipeline, job, registries);
     case 'test':

@@ -1,5 +1,6 @@
 import { concurrencyRoleOf } from '../../model/concurrency.js';
 import type { Job, Pipeline, TriggerSpec } from '../../model/pipeline.js';
+import { REF_PUBLISHES } from './github-ref-gate.js';
 
 /** A job-level `concurrency` block. */
 export interface GithubConcurrency {
@@ -23,13 +24,19 @@ export function githubNoPushExpression(triggers: TriggerSpec): string | undefine
 }
 
 /**
- * The `if:` of publish-stage jobs: never on pull requests, and not when a manual run or a dispatch asked not to push.
+ * The `if:` of publish-stage jobs: never on pull requests, only when the metadata job found the run's ref is a
+ * configured branch or tag ({@link REF_PUBLISHES}: `workflow_dispatch` runs on any ref, schedules and
+ * `repository_dispatch` on the default branch), and not when a manual run or a dispatch asked not to push. The job
+ * must list `metadata` in its `needs` (the `needs` context holds direct dependencies only).
  *
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idif
+ * @see https://docs.github.com/actions/reference/workflows-and-actions/contexts#needs-context
  */
 export function githubPublishCondition(triggers: TriggerSpec): string {
   const noPush = githubNoPushExpression(triggers);
-  return noPush ? `github.event_name != 'pull_request' && !(${noPush})` : "github.event_name != 'pull_request'";
+  return noPush
+    ? `github.event_name != 'pull_request' && !(${noPush}) && ${REF_PUBLISHES}`
+    : `github.event_name != 'pull_request' && ${REF_PUBLISHES}`;
 }
 
 /**

@@ -50,7 +50,8 @@ export function githubDeployJobs(pipeline: Pipeline, needs: readonly string[]): 
 function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs: string[]): GithubJob {
   return {
     name: environment.approval ? `deploy ${environment.name} (approval: required reviewers)` : `deploy ${environment.name}`,
-    needs,
+    // The publish condition reads `needs.metadata.outputs` (direct dependencies only).
+    needs: needs.includes('metadata') ? needs : ['metadata', ...needs],
     // Like the publish jobs: never on pull requests, nor when a manual run or a dispatch asked not to push.
     if: githubPublishCondition(pipeline.triggers),
     'runs-on': RUNNER,

@@ -17,7 +17,16 @@ import {
 import type { GithubStep } from './github-types.js';
 import { coverageMount, prepareCoverageDirStep, TEST_OUTPUT_DIR, testGateSteps } from './github-test-gates.js';
 
-const NOT_FORK_PR = "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
+/**
+ * Where the run has the repository's secrets, so registry logins can work: not in pull requests from forks, nor in
+ * Dependabot's (GitHub gives those no Actions secrets, only Dependabot secrets, and a login with empty credentials
+ * fails the job).
+ *
+ * @see https://docs.github.com/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#using-secrets-in-a-workflow
+ * @see https://docs.github.com/code-security/dependabot/troubleshooting-dependabot/troubleshooting-dependabot-on-github-actions#accessing-secrets
+ */
+const HAS_SECRETS =
+  "github.event_name != 'pull_request' || (github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]')";
 
 /** Common first steps: checkout without persisted credentials, QEMU when emulating, Buildx. */
 export function setupSteps(pipeline: Pipeline, withBuildx: boolean): GithubStep[] {
@@ -75,7 +84,7 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
     ...(staging && pipeline.triggers.pullRequests ? [refuseReadOnlyPullRequestStep(staging)] : []),
     ...setupSteps(pipeline, true),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
-    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
+    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : HAS_SECRETS),
     ...cache.before,
     useAction(
       'buildPush',
@@ -124,7 +133,7 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   const steps: GithubStep[] = [
     ...setupSteps(pipeline, test.target !== undefined),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
-    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : NOT_FORK_PR),
+    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : HAS_SECRETS),
   ];
   const cache = test.target !== undefined ? planGithubCache(pipeline, registries, false) : undefined;
   if (cache) steps.push(...cache.before);
