@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
 import { runDoctorRules, type DoctorConfig } from '../../init/doctor-rules.js';
 import { parseDockerfile } from '../../init/parse-dockerfile.js';
-import { findConfigFile } from '../../io/load-config.js';
+import { AmbiguousConfigError, findConfigFile } from '../../io/load-config.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
 import type { DoctorOptions } from './doctor-args.js';
@@ -23,7 +23,7 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
   try {
     findConfigFile(dir, options.config);
   } catch (error) {
-    if (options.config) throw error;
+    if (options.config || error instanceof AmbiguousConfigError) throw error;
     hasConfig = false;
   }
   if (hasConfig) {
