@@ -69,3 +69,26 @@ export const relativeFilePathSchema = z
     message: 'not a relative file path (no leading /, no .. segment, no backslash)',
   })
   .describe('File path relative to the config file (no leading `/`, no `..`).');
+
+/** What {@link outputPathSchema} reports as expected. */
+const OUTPUT_PATH_EXPECTED = 'a path inside the project, relative to the config file (e.g. .github/workflows/dockyard.yml)';
+
+/**
+ * A generated file's path (`output.github`, `output.gitlab`): relative to the config file's directory and inside
+ * it, so that no config (a JSON one from elsewhere included) can make `dockyard synth` write outside the project.
+ * Rejects absolute paths (`/…`, `C:…`, `\\…`), any `..` segment, backslashes and control characters.
+ * `synth` checks again at write time, after resolving symlinks (src/io/write-files.ts).
+ */
+export const outputPathSchema = z
+  .string()
+  .min(1)
+  .superRefine((path, ctx) => {
+    const problem = /^([/\\]|[A-Za-z]:)/.test(path)
+      ? 'is an absolute path: generated files stay inside the project'
+      : path.split('/').includes('..')
+        ? 'has a .. segment: generated files stay inside the project'
+        : /[\\\u0000-\u001f]/.test(path)
+          ? 'has a backslash or control character (use / between directories)'
+          : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { expected: OUTPUT_PATH_EXPECTED } });
+  });
