@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseGithubExpression } from './primitives.js';
 
 /** Environment names: letters, digits, `-` and `_`, starting with a letter (safe as GitHub and GitLab job names). */
 const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -42,6 +43,7 @@ export const deployEnvironmentSchema = z.strictObject({
   image: z
     .string()
     .min(1)
+    .superRefine(refuseGithubExpression)
     .optional()
     .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself; `alpine` (pinned) on GitLab.'),
 });

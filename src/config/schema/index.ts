@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildSecretSchema, imageSchema } from './image.js';
-import { CI_SYSTEMS, PLATFORM_IDS, outputPathSchema } from './primitives.js';
+import { CI_SYSTEMS, PLATFORM_IDS, outputPathSchema, refuseGithubExpression } from './primitives.js';
 import { handoffSchema } from './handoff.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
@@ -59,7 +59,7 @@ export const platformSchema = z.union([
     runner: z
       .strictObject({
         /** `runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
-        github: z.string().min(1).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
+        github: z.string().min(1).superRefine(refuseGithubExpression).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
         /** Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none. */
         gitlab: z
           .string()

@@ -92,3 +92,19 @@ export const outputPathSchema = z
           : undefined;
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { expected: OUTPUT_PATH_EXPECTED } });
   });
+
+/**
+ * A config string that lands in a GitHub workflow where GitHub would evaluate `${{ … }}` (`runs-on`, a job's
+ * `container`, the tag rules handed to the metadata step): `${{` is refused, since dockyard's values must mean the
+ * same on GitLab, which does not evaluate it, and an expression there could read secrets or contexts.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions
+ */
+export function refuseGithubExpression(value: string, ctx: z.RefinementCtx): void {
+  if (!value.includes('${{')) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'contains "${{", which GitHub Actions would evaluate as an expression',
+    params: { expected: 'text without "${{" (dockyard passes values literally on every CI system)' },
+  });
+}
