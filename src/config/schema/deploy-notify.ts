@@ -39,13 +39,13 @@ export const deployEnvironmentSchema = z.strictObject({
     .array(z.string().regex(SECRET_NAME, { message: 'not a secret name' }))
     .default([])
     .describe('Names of CI secrets (GitHub) / CI variables (GitLab) the command reads, exposed as environment variables of the same name. Default `[]`.'),
-  /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself; `alpine` (pinned) on GitLab. */
+  /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself; `alpine` (pinned) on GitLab. */
   image: z
     .string()
     .min(1)
     .superRefine(refuseGithubExpression)
     .optional()
-    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself; `alpine` (pinned) on GitLab.'),
+    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself; `alpine` (pinned) on GitLab.'),
 });
 
 /**

@@ -58,8 +58,8 @@ export const platformSchema = z.union([
     /** Runner overrides per CI system (defaults pick native runners where they exist). */
     runner: z
       .strictObject({
-        /** `runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
-        github: z.string().min(1).superRefine(refuseGithubExpression).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
+        /** `runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
+        github: z.string().min(1).superRefine(refuseGithubExpression).optional().describe('`runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
         /** Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none. */
         gitlab: z
           .string()
