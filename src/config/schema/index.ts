@@ -74,14 +74,14 @@ export const platformSchema = z.union([
   }),
 ]);
 
-/** Where the generated files go, relative to the config file's directory. */
+/** Where the generated files go, relative to the config file's directory; `synth` also refuses to write through a symlink that leaves the project. */
 export const outputSchema = z
   .strictObject({
-    /** Path of the GitHub workflow, inside the project (no leading `/`, no `..`; `synth` also refuses to write through a symlink that leaves the project). Default `.github/workflows/dockyard.yml`. */
+    /** Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`. */
     github: outputPathSchema
       .default('.github/workflows/dockyard.yml')
       .describe('Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`.'),
-    /** Path of the GitLab CI file, inside the project (no leading `/`, no `..`; `synth` also refuses to write through a symlink that leaves the project). Default `.gitlab-ci.yml`. */
+    /** Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`. */
     gitlab: outputPathSchema.default('.gitlab-ci.yml').describe('Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`.'),
     /** `workflow`: one self-contained pipeline file per CI system; `reusable`: a GitHub reusable workflow and a GitLab CI/CD component (parametric, defaults from this config) plus thin callers at the paths above (docs/reusable-outputs.md). Default `workflow`. */
     mode: z

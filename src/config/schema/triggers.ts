@@ -10,7 +10,7 @@ import { refPatternSchema } from './primitives.js';
  * @see https://docs.gitlab.com/ci/pipelines/schedules/
  */
 export const scheduleSchema = z.strictObject({
-  /** Five-field POSIX cron expression, in UTC: minute hour day-of-month month day-of-week, with `*`, `,`, `-`, `/` and the names JAN-DEC, SUN-SAT (see `findCronProblem`). */
+  /** Five-field POSIX cron expression, in UTC: minute hour day-of-month month day-of-week, with `*`, `,`, `-`, `/` and the names JAN-DEC, SUN-SAT. */
   cron: z
     .string()
     .superRefine((cron, ctx) => {
