@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { ConfigLoadError } from '../io/load-config.js';
+import { UnsafeWritePathError } from '../io/write-files.js';
 import { CLI_VERSION } from './cli-version.js';
 import { synthArgs } from './commands/synth.js';
 import { validateArgs } from './commands/validate-args.js';
@@ -161,6 +162,10 @@ export async function runCli(argv: readonly string[], output: Output = createPro
     if (error instanceof ConfigLoadError) {
       output.err(`dockyard: ${error.message}`);
       return error.exitCode;
+    }
+    if (error instanceof UnsafeWritePathError) {
+      output.err(`dockyard: ${error.message}`);
+      return 1;
     }
     output.err(`dockyard: ${(error as Error).stack ?? String(error)}`);
     return 1;

@@ -44,7 +44,7 @@ export function deployScript(publishedFile: string): string {
 
 /**
  * awk program writing one webhook body (JSON) to stdout: `kind` is `slack` (incoming webhook: `text` and one
- * `mrkdwn` section block, `&`, `<` and `>` escaped as Slack asks) or `teams` (a Workflows webhook message with one
+ * `mrkdwn` section block, `&`, `<` and `>` escaped as Slack asks in both, the fallback `text` included) or `teams` (a Workflows webhook message with one
  * Adaptive Card 1.4: a title and a fact set). Reads gate result lines (gate, platform, result, figure, threshold)
  * on stdin and lists those whose result is `fail`; every value is escaped for JSON character by character (quotes,
  * backslashes, control characters), so tag names and figures cannot inject JSON. No single quotes inside.
@@ -82,7 +82,7 @@ const BODY_AWK = [
   '  if (kind == "slack") {',
   '    text = "*" mrkdwn(title) "*"',
   '    for (i = 1; i <= k; i++) text = text "\\n*" names[i] ":* " mrkdwn(values[i])',
-  '    printf "{\\"text\\":%s,\\"blocks\\":[{\\"type\\":\\"section\\",\\"text\\":{\\"type\\":\\"mrkdwn\\",\\"text\\":%s}}]}\\n", esc(title), esc(text)',
+  '    printf "{\\"text\\":%s,\\"blocks\\":[{\\"type\\":\\"section\\",\\"text\\":{\\"type\\":\\"mrkdwn\\",\\"text\\":%s}}]}\\n", esc(mrkdwn(title)), esc(text)',
   '  } else {',
   '    facts = ""',
   '    for (i = 1; i <= k; i++) facts = facts (i > 1 ? "," : "") "{\\"title\\":" esc(names[i]) ",\\"value\\":" esc(values[i]) "}"',

@@ -29,11 +29,28 @@ export class ConfigLoadError extends Error {
 }
 
 /**
- * Find the config file: `explicit` (relative to `dir`) when given, else the first of
- * {@link CONFIG_FILE_NAMES} in `dir`.
+ * More than one of {@link CONFIG_FILE_NAMES} is in the directory and no `--config` picks one (exit code 2).
+ * Refused rather than resolved by precedence: a `dockyard.config.ts` added beside a JSON config would otherwise
+ * silently take over, and it runs code on every command.
+ */
+export class AmbiguousConfigError extends ConfigLoadError {
+  constructor(
+    readonly dir: string,
+    readonly found: readonly string[],
+  ) {
+    super(`found ${joinNames(found)} in ${dir}; keep one, or pass --config`, 2);
+    this.name = 'AmbiguousConfigError';
+  }
+}
+
+/**
+ * Find the config file: `explicit` (relative to `dir`) when given, else the one of {@link CONFIG_FILE_NAMES}
+ * in `dir`.
  *
  * @returns the absolute path.
- * @throws {ConfigLoadError} (exit code 2) when no config file exists.
+ * @throws {ConfigLoadError} (exit code 2) when no config file exists, or `explicit` does not.
+ * @throws {AmbiguousConfigError} (exit code 2) when `explicit` is not given and `dir` holds two or more config
+ *   files, e.g. "found dockyard.config.ts and dockyard.config.json in /repo; keep one, or pass --config".
  */
 export function findConfigFile(dir: string, explicit?: string): string {
   if (explicit) {
@@ -41,11 +58,14 @@ export function findConfigFile(dir: string, explicit?: string): string {
     if (!existsSync(path)) throw new ConfigLoadError(`config file not found: ${path}`, 2);
     return path;
   }
-  for (const name of CONFIG_FILE_NAMES) {
-    const path = resolve(dir, name);
-    if (existsSync(path)) return path;
-  }
+  const found = CONFIG_FILE_NAMES.filter((name) => existsSync(resolve(dir, name)));
+  if (found.length > 1) throw new AmbiguousConfigError(resolve(dir), found);
+  if (found.length === 1) return resolve(dir, found[0]);
   throw new ConfigLoadError(`no config file in ${resolve(dir)}: expected one of ${CONFIG_FILE_NAMES.join(', ')}`, 2);
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /**

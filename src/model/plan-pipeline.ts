@@ -8,6 +8,7 @@ import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } f
 import { planGithubRepository } from './github-repository.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
+import { sortRecordByKey } from './compare-code-points.js';
 
 /**
  * Platforms GitHub-hosted runners execute natively, by runner label. `linux/arm/v7` runs on the arm64 runner:
@@ -71,7 +72,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
       context: normalisePath(config.image.context),
       dockerfile: normalisePath(config.image.dockerfile ?? joinPath(config.image.context, 'Dockerfile')),
       ...(config.image.target ? { target: config.image.target } : {}),
-      buildArgs: sortRecord(config.image.buildArgs),
+      buildArgs: sortRecordByKey(config.image.buildArgs),
       secrets: config.image.secrets.map((s) => ({ id: s.id, env: s.env })),
     },
     platforms: config.platforms.map(planPlatform),
@@ -272,8 +273,4 @@ function normalisePath(path: string): string {
 
 function joinPath(a: string, b: string): string {
   return `${a.replace(/\/+$/, '')}/${b}`;
-}
-
-function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -93,7 +93,10 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   const baseSha = await host.readBranchHead(baseName);
   if (!baseSha) throw new PublishError(`${host.repository}: base branch "${baseName}" not found`, 404);
   const configs = await host.readFiles(baseSha, CONFIG_FILE_NAMES, false);
-  const configFile = CONFIG_FILE_NAMES.find((name) => configs.get(name) !== undefined);
+  const present = CONFIG_FILE_NAMES.filter((name) => configs.get(name) !== undefined);
+  // Two configs are refused as in a local run (findConfigFile): a .ts config must never take over silently.
+  if (present.length > 1) return result('failed', `found ${present.join(' and ')} at the root of ${baseName}; keep one`);
+  const configFile = present[0];
   if (!configFile) return result('failed', `no dockyard config at the root of ${baseName}: expected one of ${CONFIG_FILE_NAMES.join(', ')}`);
   const source = (await host.readFiles(baseSha, [configFile], true)).get(configFile)?.content ?? '';
   let synthesis;

@@ -1,9 +1,9 @@
-import { parseMarker } from '../emit/generated-marker.js';
+import { normaliseLineEndings, parseMarker } from '../emit/generated-marker.js';
 import type { GeneratedFile } from './render-pipeline-files.js';
 
 /**
  * State of a generated file on disk compared with a fresh render:
- * `missing`; `foreign` (exists without a dockyard marker); `hand-edited` (marker checksum does not match the
+ * Line endings are ignored (CRLF equals LF). `missing`; `foreign` (exists without a dockyard marker); `hand-edited` (marker checksum does not match the
  * content); `stale` (untouched since generated, but the config now renders something else); `current`.
  */
 export type FileState = 'missing' | 'foreign' | 'hand-edited' | 'stale' | 'current';
@@ -24,7 +24,8 @@ export function compareFiles(rendered: readonly GeneratedFile[], onDisk: Readonl
 
 function stateOf(file: GeneratedFile, existing: string | undefined): FileState {
   if (existing === undefined) return 'missing';
-  if (existing === file.content) return 'current';
+  // A CRLF checkout of an unchanged file is current: Git converts line endings back on commit (core.autocrlf).
+  if (existing === file.content || normaliseLineEndings(existing) === file.content) return 'current';
   const marker = parseMarker(existing);
   if (!marker) return 'foreign';
   if (marker.recorded !== marker.actual) return 'hand-edited';

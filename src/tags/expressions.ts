@@ -152,22 +152,32 @@ export function shortenSha(sha: string, length: number = DEFAULT_SHORT_SHA_LENGT
 }
 
 /**
- * Render a date with a moment.js format (`YYYYMMDD-HHmmss`) in an IANA time zone (default `UTC`).
+ * Render a date with a moment.js format (`YYYYMMDD-HHmmss`) in an IANA time zone (default `UTC`). An empty or
+ * `undefined` format is moment's default (`YYYY-MM-DDTHH:mm:ss[Z]` in UTC, `YYYY-MM-DDTHH:mm:ssZ` elsewhere).
  *
  * @throws {Error} on an unknown time zone.
  * @see https://github.com/docker/metadata-action#date-format-tztimezone
  */
-export function formatDate(date: Date, format: string, timeZone = 'UTC'): string {
+export function formatDate(date: Date, format: string | undefined, timeZone = 'UTC'): string {
   if (momentTimezone().tz.zone(timeZone) === null) {
     throw new Error(`unknown time zone "${timeZone}" (expected an IANA name such as UTC or Europe/Paris)`);
   }
   return momentTimezone()(date).tz(timeZone).format(format);
 }
 
+/**
+ * `{{date}}` / `{{commit_date}}`, as metadata-action evaluates them. metadata-action passes these as functions in
+ * the template's context (docker/metadata-action src/meta.ts, `setGlobalExp` and `procSchedule`: `date: function
+ * (format, options) { ... return m.tz(tz).format(format); }`), so an unquoted format (`{{date YYYYMMDD}}`) is a
+ * Handlebars path that resolves to `undefined`, and moment formats with its default
+ * (`YYYY-MM-DDTHH:mm:ss[Z]` in UTC, `YYYY-MM-DDTHH:mm:ssZ` elsewhere: moment src/lib/moment/format.js); its own
+ * suite expects `{{commit_date YYYY-MM-DD-HHmmSS}}` → `2020-01-10T00-30-00Z` (__tests__/meta.test.ts, pr12).
+ * A bare `{{date}}` fails there (no options hash) and is an error here.
+ */
 function renderDateHelper(name: string, date: Date, args: unknown[]): string {
   const options = args.pop() as Handlebars.HelperOptions;
   const [format] = args;
-  if (typeof format !== 'string' || args.length !== 1) {
+  if ((typeof format !== 'string' && format !== undefined) || args.length !== 1) {
     throw new Error(`{{${name}}} takes one quoted moment format, as in {{${name} 'YYYYMMDD'}}`);
   }
   let timeZone = 'UTC';
@@ -175,7 +185,7 @@ function renderDateHelper(name: string, date: Date, args: unknown[]): string {
     if (key !== 'tz') throw new Error(`{{${name}}} has no "${key}" attribute (only tz='Zone')`);
     timeZone = String(value);
   }
-  return formatDate(date, format, timeZone);
+  return formatDate(date, format as string | undefined, timeZone);
 }
 
 function parseCommitDate(iso: string | undefined): Date | undefined {

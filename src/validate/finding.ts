@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { compareCodePoints } from '../model/compare-code-points.js';
 
 /**
  * Which checker produced a {@link Finding}: one value per file `check-*.ts` in this folder.
@@ -71,10 +72,10 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   const pos = (n: number | undefined): number => (n === undefined ? Number.MAX_SAFE_INTEGER : n);
   return [...findings].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareCodePoints(a.file, b.file) ||
       pos(a.line) - pos(b.line) ||
       pos(a.column) - pos(b.column) ||
-      a.tool.localeCompare(b.tool) ||
-      a.message.localeCompare(b.message),
+      compareCodePoints(a.tool, b.tool) ||
+      compareCodePoints(a.message, b.message),
   );
 }

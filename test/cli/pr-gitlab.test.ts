@@ -123,6 +123,7 @@ describe('dockyard pr (GitLab)', () => {
     ['an unknown project', { options: { project: 'acme/nope' } }, 'GitLab read the project (acme/nope): 404 404 Project Not Found; not found, or the token cannot see this project'],
     ['a protected bot branch', { setup: () => project.protectedBranches.add(BRANCH) }, `GitLab commit to ${BRANCH} (acme/platform/worker): 403 You are not allowed to push into this branch; the token lacks a permission`],
     ['no config', { setup: () => project.store.commitFiles('main', { 'dockyard.config.yaml': null }, 'rm', HUMAN) }, 'no dockyard config at the root of main'],
+    ['two configs', { setup: () => project.store.commitFiles('main', { 'dockyard.config.json': '{}' }, 'add', HUMAN) }, 'found dockyard.config.json and dockyard.config.yaml at the root of main; keep one'],
   ] as const)('%s: a clear message and exit 1', async (_, c, message) => {
     (c as { setup?: () => void }).setup?.();
     const { code, io } = await pr((c as { options?: Partial<PrOptions> }).options ?? {}, (c as { env?: Record<string, string> }).env ?? {});

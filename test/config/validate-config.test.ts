@@ -50,7 +50,7 @@ const BAD: BadCase[] = [
   { name: 'test platform that is not built', config: withBase({ test: { commands: ['true'], platforms: ['linux/arm64'] } }), path: 'test.platforms[0]', contains: ['linux/arm64 is not built', 'linux/amd64'] },
   { name: 'secret name with a dash', config: withBase({ image: { name: 'a/b', secrets: [{ id: 'npm', env: 'NPM-TOKEN' }] } }), path: 'image.secrets[0].env', contains: ['not a valid secret/variable name', 'got "NPM-TOKEN"'] },
   { name: 'duplicate secret ids', config: withBase({ image: { name: 'a/b', secrets: [{ id: 'npm', env: 'A' }, { id: 'npm', env: 'B' }] } }), path: 'image.secrets[1].id', contains: ['duplicate secret id "npm"'] },
-  { name: 'bad cron', config: withBase({ triggers: { schedule: [{ cron: 'every day' }] } }), path: 'triggers.schedule[0].cron', contains: ['not a five-field cron expression'] },
+  { name: 'bad cron', config: withBase({ triggers: { schedule: [{ cron: 'every day' }] } }), path: 'triggers.schedule[0].cron', contains: ['not a valid cron expression: has 2 field(s), not 5', 'got "every day"'] },
   { name: 'branch pattern with a character class', config: withBase({ triggers: { branches: ['[ab]*'] } }), path: 'triggers.branches[0]', contains: ['unsupported ref pattern'] },
   { name: 'severity in lower case', config: withBase({ scan: { severities: ['high'] } }), path: 'scan.severities[0]', contains: ['unknown value', '"HIGH"', 'got "high"'] },
   { name: 'unknown handoff mode', config: withBase({ handoff: 'registri' }), path: 'handoff', contains: ['unknown value', '"artifact", "registry"', 'got "registri"'] },

@@ -102,8 +102,8 @@ const TAGS = '1.4.2, we"ird\\tag';
 function slackBody(title: string, facts: Array<[string, string]>) {
   const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   return {
-    text: title,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: [`*${title}*`, ...facts.map(([k, v]) => `*${k}:* ${escape(v)}`)].join('\n') } }],
+    text: escape(title),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: [`*${escape(title)}*`, ...facts.map(([k, v]) => `*${k}:* ${escape(v)}`)].join('\n') } }],
   };
 }
 
@@ -156,6 +156,17 @@ describe.each(SHELLS)('notifyScript with $name', (shell) => {
     expect(JSON.parse(received[0].body)).toEqual(slackBody(title, facts));
     expect(JSON.parse(received[1].body)).toEqual(teamsBody(title, color, facts));
     expect(result.stdout + result.stderr).not.toContain('secret');
+  });
+
+  it('escapes & < > of a branch name in the Slack text and blocks (no <!here> mention)', async () => {
+    // Slack parses &, < and > as control characters in text and mrkdwn: https://docs.slack.dev/messaging/formatting-message-text#escaping
+    const result = await run(shell, NOTIFY, { ...notifyEnv('success'), DOCKYARD_REF: 'fix/<!here>-&-<https://evil.example|docs>', DOCKYARD_TAG_LIST: '' });
+    expect(result.status, result.stderr).toBe(0);
+    const body = JSON.parse(received[0].body) as { text: string; blocks: Array<{ text: { text: string } }> };
+    const escaped = 'dockyard: acme/shop succeeded on fix/&lt;!here&gt;-&amp;-&lt;https://evil.example|docs&gt;';
+    expect(body.text).toBe(escaped);
+    expect(body.blocks[0].text.text.split('\n')[0]).toBe(`*${escaped}*`);
+    expect(received[0].body).not.toMatch(/<!here>|<https/);
   });
 
   it('names no image and no gates when the pipeline failed before publishing', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigLoadError, findConfigFile, loadConfigFile } from '../../src/io/load-config.js';
+import { AmbiguousConfigError, ConfigLoadError, findConfigFile, loadConfigFile } from '../../src/io/load-config.js';
 
 const expected = { ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } };
 const body = JSON.stringify(expected);
@@ -47,10 +47,30 @@ describe('loadConfigFile', () => {
 });
 
 describe('findConfigFile', () => {
-  it('prefers dockyard.config.ts over other formats', () => {
-    writeFileSync(join(dir, 'dockyard.config.yaml'), '{}');
+  it.each([
+    [['dockyard.config.ts', 'dockyard.config.json'], 'found dockyard.config.ts and dockyard.config.json in DIR; keep one, or pass --config'],
+    [['dockyard.config.yaml', 'dockyard.config.mjs'], 'found dockyard.config.mjs and dockyard.config.yaml in DIR; keep one, or pass --config'],
+    [
+      ['dockyard.config.yml', 'dockyard.config.ts', 'dockyard.config.json'],
+      'found dockyard.config.ts, dockyard.config.json and dockyard.config.yml in DIR; keep one, or pass --config',
+    ],
+  ])('refuses %j at once with exit code 2', (names, message) => {
+    for (const name of names) writeFileSync(join(dir, name), '{}');
+    let error: unknown;
+    try {
+      findConfigFile(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AmbiguousConfigError);
+    expect((error as ConfigLoadError).exitCode).toBe(2);
+    expect((error as Error).message).toBe(message.replace('DIR', dir));
+  });
+
+  it('takes the --config file when two configs are present', () => {
+    writeFileSync(join(dir, 'dockyard.config.json'), '{}');
     writeFileSync(join(dir, 'dockyard.config.ts'), 'export default {}');
-    expect(findConfigFile(dir)).toBe(join(dir, 'dockyard.config.ts'));
+    expect(findConfigFile(dir, 'dockyard.config.json')).toBe(join(dir, 'dockyard.config.json'));
   });
 
   it('fails with exit code 2 naming the files it looked for', () => {

@@ -86,9 +86,11 @@ describe('dockyard fleet --emit-workflow', () => {
     expect(run).toBe('npx dockyard fleet --repos "$FLEET_FILE" --only "$ENTRY" --draft --label ci --label bot --gitlab-url https://gitlab.example.com');
   });
 
-  it('--output and --cron; a cron without five fields is a usage error', async () => {
+  it('--output and --cron; an invalid cron is a usage error', async () => {
     expect((await emit({ output: 'ci/fleet.yml', cron: '0 3 * * 2' })).code).toBe(0);
     expect(parse(readFileSync(join(dir, 'ci/fleet.yml'), 'utf8')).on.schedule).toEqual([{ cron: '0 3 * * 2' }]);
-    await expect(emit({ cron: 'weekly' })).rejects.toThrow('--cron: expected five fields (minute hour day month weekday), got "weekly"');
+    await expect(emit({ cron: 'weekly' })).rejects.toThrow('--cron: not a valid cron expression: has 1 field(s), not 5; expected five space-separated fields');
+    // Five fields but out of range: actionlint would reject the emitted workflow.
+    await expect(emit({ cron: '99 99 * * *' })).rejects.toThrow('--cron: not a valid cron expression: minute "99" is out of range 0-59; expected five space-separated fields');
   });
 });

@@ -4,6 +4,7 @@ import { compareFiles } from '../../src/synth/compare-files.js';
 
 const info = { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' };
 const current = addMarker('jobs: {}\n', info);
+const crlf = (text: string): string => text.replaceAll('\n', '\r\n');
 const file = { path: 'x.yml', ci: 'github' as const, kind: 'pipeline' as const, content: current };
 
 describe('compareFiles', () => {
@@ -13,6 +14,11 @@ describe('compareFiles', () => {
     ['stale', addMarker('jobs: { old: {} }\n', info)],
     ['hand-edited', `${current}# edit\n`],
     ['foreign', 'jobs: {}\n'],
+    // A Windows checkout (core.autocrlf=true) turns every LF into CRLF: still current, stale or hand-edited as with LF.
+    ['current', crlf(current)],
+    ['stale', crlf(addMarker('jobs: { old: {} }\n', info))],
+    ['hand-edited', crlf(`${current}# edit\n`)],
+    ['foreign', crlf('jobs: {}\n')],
   ])('%s', (state, onDisk) => {
     expect(compareFiles([file], new Map([['x.yml', onDisk]]))[0].state).toBe(state);
   });

@@ -3,7 +3,7 @@ import { posix, resolve } from 'node:path';
 import { runDoctorRules, runRepositoryRules, type DoctorConfig, type DoctorFinding } from '../../init/doctor-rules.js';
 import { planPipeline } from '../../model/plan-pipeline.js';
 import { parseDockerfile } from '../../init/parse-dockerfile.js';
-import { findConfigFile } from '../../io/load-config.js';
+import { AmbiguousConfigError, findConfigFile } from '../../io/load-config.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
 import type { DoctorOptions } from './doctor-args.js';
@@ -26,7 +26,7 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
   try {
     findConfigFile(dir, options.config);
   } catch (error) {
-    if (options.config) throw error;
+    if (options.config || error instanceof AmbiguousConfigError) throw error;
     hasConfig = false;
   }
   if (hasConfig) {

@@ -1,3 +1,4 @@
+import { CRON_EXPECTED, findCronProblem } from '../../config/schema/cron.js';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseMarker } from '../../emit/generated-marker.js';
@@ -76,8 +77,9 @@ export async function runFleetCommand(options: FleetOptions, output: Output, env
 
 async function emitWorkflow(options: FleetOptions, entries: FleetEntry[], concurrency: number, cwd: string, fleetFile: string, output: Output): Promise<number> {
   const path = options.output ?? DEFAULT_FLEET_WORKFLOW_PATH;
-  if (options.cron !== undefined && options.cron.trim().split(/\s+/).length !== 5) {
-    throw new UsageError(`--cron: expected five fields (minute hour day month weekday), got "${options.cron}"`);
+  const cronProblem = options.cron === undefined ? undefined : findCronProblem(options.cron);
+  if (cronProblem !== undefined) {
+    throw new UsageError(`--cron: not a valid cron expression: ${cronProblem}; expected ${CRON_EXPECTED}, got "${options.cron}"`);
   }
   const passFlags = [
     ...(options.branch ? ['--branch', options.branch] : []),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseGithubExpression } from './primitives.js';
 
 /** Environment names: letters, digits, `-` and `_`, starting with a letter (safe as GitHub and GitLab job names). */
 const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -38,12 +39,13 @@ export const deployEnvironmentSchema = z.strictObject({
     .array(z.string().regex(SECRET_NAME, { message: 'not a secret name' }))
     .default([])
     .describe('Names of CI secrets (GitHub) / CI variables (GitLab) the command reads, exposed as environment variables of the same name. Default `[]`.'),
-  /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image. */
+  /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image. */
   image: z
     .string()
     .min(1)
+    .superRefine(refuseGithubExpression)
     .optional()
-    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image.'),
+    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image.'),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildSecretSchema, imageSchema } from './image.js';
-import { CI_SYSTEMS, PLATFORM_IDS } from './primitives.js';
+import { CI_SYSTEMS, PLATFORM_IDS, outputPathSchema, refuseGithubExpression } from './primitives.js';
 import { handoffSchema } from './handoff.js';
 import { registrySchema } from './registry.js';
 import { scanSchema, testSchema } from './gates.js';
@@ -59,8 +59,8 @@ export const platformSchema = z.union([
     /** Runner overrides per CI system (defaults pick native runners where they exist). */
     runner: z
       .strictObject({
-        /** `runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
-        github: z.string().min(1).optional().describe('`runs-on` label. Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
+        /** `runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
+        github: z.string().min(1).superRefine(refuseGithubExpression).optional().describe('`runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
         /** Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none. */
         gitlab: z
           .string()
@@ -75,13 +75,15 @@ export const platformSchema = z.union([
   }),
 ]);
 
-/** Where the generated files go, relative to the config file's directory. */
+/** Where the generated files go, relative to the config file's directory; `synth` also refuses to write through a symlink that leaves the project. */
 export const outputSchema = z
   .strictObject({
-    /** Default `.github/workflows/dockyard.yml`. */
-    github: z.string().min(1).default('.github/workflows/dockyard.yml').describe('Default `.github/workflows/dockyard.yml`.'),
-    /** Default `.gitlab-ci.yml`. */
-    gitlab: z.string().min(1).default('.gitlab-ci.yml').describe('Default `.gitlab-ci.yml`.'),
+    /** Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`. */
+    github: outputPathSchema
+      .default('.github/workflows/dockyard.yml')
+      .describe('Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`.'),
+    /** Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`. */
+    gitlab: outputPathSchema.default('.gitlab-ci.yml').describe('Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`.'),
     /** `workflow`: one self-contained pipeline file per CI system; `reusable`: a GitHub reusable workflow and a GitLab CI/CD component (parametric, defaults from this config) plus thin callers at the paths above (docs/reusable-outputs.md). Default `workflow`. */
     mode: z
       .enum(OUTPUT_MODES)

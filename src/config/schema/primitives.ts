@@ -69,3 +69,42 @@ export const relativeFilePathSchema = z
     message: 'not a relative file path (no leading /, no .. segment, no backslash)',
   })
   .describe('File path relative to the config file (no leading `/`, no `..`).');
+
+/** What {@link outputPathSchema} reports as expected. */
+const OUTPUT_PATH_EXPECTED = 'a path inside the project, relative to the config file (e.g. .github/workflows/dockyard.yml)';
+
+/**
+ * A generated file's path (`output.github`, `output.gitlab`): relative to the config file's directory and inside
+ * it, so that no config (a JSON one from elsewhere included) can make `dockyard synth` write outside the project.
+ * Rejects absolute paths (`/…`, `C:…`, `\\…`), any `..` segment, backslashes and control characters.
+ * `synth` checks again at write time, after resolving symlinks (src/io/write-files.ts).
+ */
+export const outputPathSchema = z
+  .string()
+  .min(1)
+  .superRefine((path, ctx) => {
+    const problem = /^([/\\]|[A-Za-z]:)/.test(path)
+      ? 'is an absolute path: generated files stay inside the project'
+      : path.split('/').includes('..')
+        ? 'has a .. segment: generated files stay inside the project'
+        : /[\\\u0000-\u001f]/.test(path)
+          ? 'has a backslash or control character (use / between directories)'
+          : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { expected: OUTPUT_PATH_EXPECTED } });
+  });
+
+/**
+ * A config string that lands in a GitHub workflow where GitHub would evaluate `${{ … }}` (`runs-on`, a job's
+ * `container`, the tag rules handed to the metadata step): `${{` is refused, since dockyard's values must mean the
+ * same on GitLab, which does not evaluate it, and an expression there could read secrets or contexts.
+ *
+ * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions
+ */
+export function refuseGithubExpression(value: string, ctx: z.RefinementCtx): void {
+  if (!value.includes('${{')) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'contains "${{", which GitHub Actions would evaluate as an expression',
+    params: { expected: 'text without "${{" (dockyard passes values literally on every CI system)' },
+  });
+}

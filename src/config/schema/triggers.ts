@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CRON_EXPECTED, findCronProblem } from './cron.js';
 import { refPatternSchema } from './primitives.js';
 
 /**
@@ -9,11 +10,14 @@ import { refPatternSchema } from './primitives.js';
  * @see https://docs.gitlab.com/ci/pipelines/schedules/
  */
 export const scheduleSchema = z.strictObject({
-  /** Five-field POSIX cron expression, in UTC. */
+  /** Five-field POSIX cron expression, in UTC: minute hour day-of-month month day-of-week, with `*`, `,`, `-`, `/` and the names JAN-DEC, SUN-SAT. */
   cron: z
     .string()
-    .regex(/^(\S+\s+){4}\S+$/, { message: 'not a five-field cron expression' })
-    .describe('Five-field POSIX cron expression, in UTC.'),
+    .superRefine((cron, ctx) => {
+      const problem = findCronProblem(cron);
+      if (problem) ctx.addIssue({ code: 'custom', message: `not a valid cron expression: ${problem}`, params: { expected: CRON_EXPECTED } });
+    })
+    .describe('Five-field POSIX cron expression, in UTC: minute hour day-of-month month day-of-week, with `*`, `,`, `-`, `/` and the names JAN-DEC, SUN-SAT.'),
 });
 
 /** The `repository_dispatch` event type dockyard builds listen for unless configured otherwise. */

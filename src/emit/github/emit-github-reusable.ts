@@ -2,6 +2,7 @@ import type { GithubJob, GithubWorkflow } from './github-types.js';
 import { switchGithubGates } from '../reusable-gate-switches.js';
 import { selectGithubPlatforms } from '../reusable-platforms.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
+import { compareCodePoints, sortRecordByKey } from '../../model/compare-code-points.js';
 
 /** A `workflow_call` input declaration. @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onworkflow_callinputs */
 export interface GithubCallInput {
@@ -109,7 +110,7 @@ function collectSecrets(node: unknown): string[] {
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
   visit(node);
-  return [...found].sort();
+  return [...found].sort(compareCodePoints);
 }
 
 function unionPermissions(jobs: readonly GithubJob[]): Record<string, string> {
@@ -119,5 +120,5 @@ function unionPermissions(jobs: readonly GithubJob[]): Record<string, string> {
       if ((PERMISSION_RANK[level] ?? 0) > (PERMISSION_RANK[out[scope]] ?? -1)) out[scope] = level;
     }
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return sortRecordByKey(out);
 }
