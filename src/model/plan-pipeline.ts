@@ -6,6 +6,7 @@ import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, Platform
 import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './deploy-notify.js';
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
+import { planTriggerSpec } from './trigger-targets.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
@@ -83,14 +84,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     gates,
     ...supplyChain,
     ...planDeployNotify(config),
-    triggers: {
-      branches: [...config.triggers.branches],
-      tags: [...config.triggers.tags],
-      pullRequests: config.triggers.pullRequests,
-      schedules: config.triggers.schedule.map((s) => s.cron),
-      manual: config.triggers.manual,
-      ...(config.triggers.dispatch ? { dispatch: { eventType: config.triggers.dispatch.eventType } } : {}),
-    },
+    triggers: planTriggerSpec(config),
     concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
     jobs: planJobs(config, registries, handoff, gates, summary),
     artifacts: [
