@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // dockyard CLI launcher: runs the compiled CLI (lib/, built by `npm ci` via the prepare script).
-import { runCli } from '../lib/cli/main.js';
+import { runProcess } from '../lib/cli/run-process.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+await runProcess(process.argv.slice(2));

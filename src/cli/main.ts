@@ -16,6 +16,7 @@ import { planArgs } from './commands/plan-args.js';
 import { collectRepeated } from './publish-hosts.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
+import { describeFileSystemError } from './describe-file-system-error.js';
 import type { InitPrompts } from '../init/init-prompts.js';
 
 export { CLI_VERSION };
@@ -127,7 +128,8 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
  *
  * @param argv arguments after the program name, e.g. `['synth', '--check']`.
  * @param initPrompts the prompts `dockyard init` asks (tests inject scripted ones); default: @clack/prompts on a TTY, none otherwise.
- * @returns the exit code: 0 ok, 1 validation failure or drift, 2 usage error.
+ * @returns the exit code: 0 ok, 1 validation failure, drift or a file-system error (printed as one line: path,
+ *   problem, code; see {@link describeFileSystemError}), 2 usage error.
  */
 export async function runCli(argv: readonly string[], output: Output = createProcessOutput(), initPrompts?: InitPrompts): Promise<number> {
   let exit = 0;
@@ -165,6 +167,11 @@ export async function runCli(argv: readonly string[], output: Output = createPro
     }
     if (error instanceof UnsafeWritePathError) {
       output.err(`dockyard: ${error.message}`);
+      return 1;
+    }
+    const fileProblem = describeFileSystemError(error, process.cwd());
+    if (fileProblem) {
+      output.err(`dockyard: ${fileProblem}`);
       return 1;
     }
     output.err(`dockyard: ${(error as Error).stack ?? String(error)}`);

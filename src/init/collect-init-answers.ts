@@ -46,6 +46,11 @@ export interface InitPlan {
   readonly answers: InitAnswers;
   /** The template to write as the Dockerfile, `undefined` to keep the existing one. */
   readonly template?: TemplateLanguage;
+  /**
+   * One line per answer taken as a default without a flag or a prompt (under `--yes` or without a terminal), in
+   * question order, e.g. `--ci: no remote found; took both (github, gitlab)`. The CLI prints them to stderr.
+   */
+  readonly defaults: readonly string[];
 }
 
 const CI_CHOICES = { github: ['github'], gitlab: ['gitlab'], both: ['github', 'gitlab'], 'github,gitlab': ['github', 'gitlab'], 'gitlab,github': ['github', 'gitlab'] } as const;
@@ -60,17 +65,21 @@ function describeRejection(rejection: Rejection, answer: string): string {
   return `${rejection.problem}; expected ${rejection.expected}, got ${JSON.stringify(answer)}`;
 }
 
+/** A default answer and why it was taken (`no remote found`), for the `--flag: <why>; took <value>` line. */
+type Fallback = { readonly value: string; readonly why: string; readonly shown?: string } | undefined;
+
 /**
  * Settle one answer: the flag when given (a bad value throws), else the prompt on a TTY (a bad answer is
- * printed and asked again), else the default, else a {@link InitAnswerError} naming the flag.
+ * printed and asked again), else the default (recorded in `took`), else a {@link InitAnswerError} naming the flag.
  */
 async function settle<T>(
   flag: string,
   given: string | undefined,
   check: Check<T>,
-  fallback: string | undefined,
+  fallback: Fallback,
   ask: ((initial: string | undefined) => Promise<string>) | undefined,
   report: (line: string) => void,
+  took: string[],
 ): Promise<T> {
   if (given !== undefined) {
     const result = check(given);
@@ -79,35 +88,97 @@ async function settle<T>(
   }
   if (ask) {
     for (;;) {
-      const answer = await ask(fallback);
+      const answer = await ask(fallback?.value);
       const result = check(answer);
       if ('value' in result) return result.value;
       report(`${describeRejection(result, answer)}; try again.`);
     }
   }
   if (fallback !== undefined) {
-    const result = check(fallback);
-    if ('value' in result) return result.value;
+    const result = check(fallback.value);
+    if ('value' in result) {
+      took.push(`--${flag}: ${fallback.why}; took ${fallback.shown ?? fallback.value}`);
+      return result.value;
+    }
   }
   throw new InitAnswerError(`--${flag}: cannot decide on my own (nothing detected to go by); expected --${flag} (or a terminal to be asked on), got neither`);
 }
 
 /** A repository path from a free-form name: lower case, invalid characters replaced by `-`. */
-function suggestImageName(detection: InitDetection): string {
+function suggestImageName(detection: InitDetection): Fallback {
   const raw = detection.remote?.path ?? detection.dirName;
-  return raw
+  const value = raw
     .toLowerCase()
     .replace(/[^a-z0-9._/-]+/g, '-')
     .replace(/(^[-._]+|[-._]+$)/g, '');
+  if (!value) return undefined;
+  return { value, why: detection.remote ? `from the origin remote ${detection.remote.host}/${detection.remote.path}` : `no remote found, named after the directory "${detection.dirName}"` };
+}
+
+/**
+ * Whether the production stage is built `FROM scratch`, directly or through earlier stages (`FROM base AS app`
+ * where `base` is `FROM scratch`): such an image has no `/bin/sh` to run test commands in.
+ *
+ * @see https://docs.docker.com/build/building/base-images/#create-a-minimal-base-image-using-scratch
+ */
+export function isScratchImage(summary: DockerfileSummary | undefined): boolean {
+  let stage = summary?.productionStage;
+  for (let hops = 0; stage && hops <= (summary?.stages.length ?? 0); hops++) {
+    const base = stage.base.toLowerCase();
+    if (base === 'scratch') return true;
+    const index = summary!.stages.indexOf(stage);
+    stage = summary!.stages.slice(0, index).reverse().find((s) => s.name === base);
+  }
+  return false;
+}
+
+/** A usable HEALTHCHECK in the production stage (not `HEALTHCHECK NONE`): what the smoke test waits on. */
+function hasHealthcheck(summary: DockerfileSummary | undefined): boolean {
+  return summary?.healthcheck !== undefined && !/^NONE$/i.test(summary.healthcheck.text.trim());
+}
+
+const COMMAND_EXPECTED = 'a shell command run inside the image, e.g. "npm test"';
+
+/**
+ * The test when the Dockerfile has no test stage and no `--test-command` was given. On a terminal the command is
+ * asked for; otherwise (the documented `--yes` default, docs/init-and-doctor.md) a start-up check `true` run by the
+ * image's `/bin/sh`, plus the smoke test when the production stage has a HEALTHCHECK. A `FROM scratch` image has
+ * no shell, so no command test can run in it: init then needs `--test-target`.
+ */
+async function settleTestWithoutStage(summary: DockerfileSummary | undefined, prompts: InitPrompts | undefined, report: (line: string) => void, took: string[]): Promise<InitAnswers['test']> {
+  const smoke = hasHealthcheck(summary) ? { smoke: {} } : {};
+  if (isScratchImage(summary)) {
+    throw new InitAnswerError(
+      `--test-target: the production stage is built FROM scratch, which has no shell to run a test command in, and the Dockerfile has no test stage${smoke.smoke ? ' (the smoke test on its HEALTHCHECK needs a test beside it)' : ''}; expected --test-target <a stage built FROM the production stage that runs the tests>, got neither`,
+    );
+  }
+  const fallback: Fallback = prompts
+    ? undefined
+    : { value: 'true', why: 'no test stage found', shown: `a start-up check (\`true\` run by the image's /bin/sh)${smoke.smoke ? ' and the smoke test (its HEALTHCHECK must report healthy)' : ''}` };
+  const command = await settle<string>(
+    'test-command',
+    undefined,
+    (a) => (a.trim() ? { value: a.trim() } : { problem: 'empty command', expected: COMMAND_EXPECTED }),
+    fallback,
+    prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')),
+    report,
+    took,
+  );
+  return { commands: [command], ...(fallback ? smoke : {}) };
 }
 
 /**
  * Decide every answer of `dockyard init` from the flags, the detection and (when `prompts` is given, i.e. on a
- * TTY without `--yes`) the user's answers.
+ * TTY without `--yes`) the user's answers. Without prompts every answer not given as a flag takes its documented
+ * default (docs/init-and-doctor.md, "Defaults of --yes"), listed in {@link InitPlan.defaults}: the CI system of
+ * the origin remote, else both; the image named after the remote path, else the directory; the detected language's
+ * template when there is no Dockerfile; the stage named like `test`, else a start-up command check plus the smoke
+ * test when the production stage has a HEALTHCHECK.
  *
  * @param renderTemplateSummary parses the Dockerfile a template would write (to find its stages).
  * @param report prints a problem with an answer before it is asked again.
- * @throws {InitAnswerError} for a bad flag value, or an answer that is needed but neither given nor detectable.
+ * @throws {InitAnswerError} for a bad flag value, or an answer that is needed but neither given nor detectable
+ *   (no Dockerfile and no known language; a `FROM scratch` image without a test stage; a test command for one).
  * @throws {import('./init-prompts.js').PromptCancelled} when the user cancels a prompt.
  */
 export async function collectInitAnswers(
@@ -117,32 +188,37 @@ export async function collectInitAnswers(
   renderTemplateSummary: (language: TemplateLanguage) => DockerfileSummary,
   report: (line: string) => void,
 ): Promise<InitPlan> {
+  const took: string[] = [];
+  const remote = detection.remote;
   const ci = await settle<('github' | 'gitlab')[]>(
     'ci',
     flags.ci,
     (a) => (a in CI_CHOICES ? { value: [...CI_CHOICES[a as keyof typeof CI_CHOICES]] } : { problem: 'unknown CI system', expected: 'github, gitlab or both' }),
-    detection.remote?.platform,
+    remote ? { value: remote.platform, why: `from the origin remote ${remote.host}/${remote.path}` } : { value: 'both', why: 'no remote found', shown: 'both (github, gitlab)' },
     prompts &&
       ((initial) =>
         prompts.select('CI system', [{ value: 'github', label: 'GitHub Actions' }, { value: 'gitlab', label: 'GitLab CI' }, { value: 'both', label: 'Both' }], initial)),
     report,
+    took,
   );
   const imageName = await settle<string>(
     'image',
     flags.image,
     (a) => (repositoryPathSchema.safeParse(a).success ? { value: a } : { problem: 'not a valid image repository path', expected: 'lower-case letters, digits, . _ - separators, components joined by /, without the registry host, e.g. acme/api' }),
-    suggestImageName(detection) || undefined,
+    suggestImageName(detection),
     prompts && ((initial) => prompts.text('Image repository (without registry host)', initial)),
     report,
+    took,
   );
   let template: TemplateLanguage | undefined;
   let summary = detection.dockerfile?.summary;
   if (flags.template !== undefined || !detection.dockerfile) {
+    const language = detection.language;
     const choice = await settle<string>(
       'template',
       flags.template,
       (a) => (a === 'none' || (TEMPLATES as readonly string[]).includes(a) ? { value: a } : { problem: 'unknown template', expected: `${TEMPLATES.join(', ')} or none` }),
-      detection.language?.language,
+      language && { value: language.language, why: `no ${flags.dockerfile ?? 'Dockerfile'} found, ${language.evidence} found` },
       prompts &&
         ((initial) =>
           prompts.select(
@@ -151,6 +227,7 @@ export async function collectInitAnswers(
             initial,
           )),
       report,
+      took,
     );
     if (choice === 'none') {
       if (!detection.dockerfile) throw new InitAnswerError(`--template: "none", but there is no ${flags.dockerfile ?? 'Dockerfile'} and dockyard init needs one; expected node, python or go (or write the Dockerfile first), got "none"`);
@@ -162,17 +239,28 @@ export async function collectInitAnswers(
   const stages = new Set(summary?.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
   let test: InitAnswers['test'];
   if (flags.testCommand !== undefined) {
-    if (flags.testCommand.trim() === '') throw new InitAnswerError(`--test-command: ${describeRejection({ problem: 'empty command', expected: 'a shell command run inside the image, e.g. "npm test"' }, flags.testCommand)}`);
+    if (flags.testCommand.trim() === '') throw new InitAnswerError(`--test-command: ${describeRejection({ problem: 'empty command', expected: COMMAND_EXPECTED }, flags.testCommand)}`);
+    if (isScratchImage(summary)) {
+      throw new InitAnswerError(`--test-command: the production stage is built FROM scratch, which has no shell to run it in; expected --test-target <a stage built FROM the production stage that runs the tests>, got ${JSON.stringify(flags.testCommand)}`);
+    }
     test = { commands: [flags.testCommand] };
   } else if (flags.testTarget !== undefined || summary?.testStage) {
-    const target = await settle<string>('test-target', flags.testTarget, (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` }), summary?.testStage, undefined, report);
+    const found = summary?.testStage;
+    const target = await settle<string>(
+      'test-target',
+      flags.testTarget,
+      (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` }),
+      found ? { value: found, why: `found the test stage "${found}"` } : undefined,
+      undefined,
+      report,
+      took,
+    );
     if (!summary?.productionStage?.name) {
       throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name; expected \`FROM … AS production\` (or --test-command instead of a test stage), got an unnamed last stage`);
     }
     test = { target };
   } else {
-    const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'empty command', expected: 'a shell command run inside the image, e.g. "npm test"' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
-    test = { commands: [command] };
+    test = await settleTestWithoutStage(summary, prompts, report, took);
   }
   const github = ci.includes('github') ? await settleGithub(flags, prompts, report) : undefined;
   if (!ci.includes('github') && (flags.visibility !== undefined || flags.plan !== undefined)) {
@@ -181,6 +269,7 @@ export async function collectInitAnswers(
   return {
     answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary?.productionStage?.name, test, ...(github ? { github } : {}) },
     template,
+    defaults: took,
   };
 }
 

@@ -9,8 +9,8 @@ export interface InitAnswers {
   readonly dockerfile: string;
   /** The production stage; omitted from the config when `undefined`. */
   readonly target?: string;
-  /** A Dockerfile test stage, or commands run in the candidate image. */
-  readonly test: { readonly target: string } | { readonly commands: readonly string[] };
+  /** A Dockerfile test stage, or commands run in the candidate image (optionally with the smoke test, `smoke: {}`). */
+  readonly test: { readonly target: string } | { readonly commands: readonly string[]; readonly smoke?: Record<string, never> };
   /** The GitHub repository's visibility and plan; omitted (a public repository) when `undefined`. */
   readonly github?: { readonly visibility: 'private' | 'internal'; readonly plan: 'free' | 'pro' | 'team' | 'enterprise' };
 }

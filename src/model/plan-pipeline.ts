@@ -7,6 +7,7 @@ import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './dep
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 import { planGithubRepository } from './github-repository.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
+import { planTriggerSpec } from './trigger-targets.js';
 import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 import { sortRecordByKey } from './compare-code-points.js';
 
@@ -96,14 +97,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     gates,
     ...supplyChain,
     ...planDeployNotify(config),
-    triggers: {
-      branches: [...config.triggers.branches],
-      tags: [...config.triggers.tags],
-      pullRequests: config.triggers.pullRequests,
-      schedules: config.triggers.schedule.map((s) => s.cron),
-      manual: config.triggers.manual,
-      ...(config.triggers.dispatch ? { dispatch: { eventType: config.triggers.dispatch.eventType } } : {}),
-    },
+    triggers: planTriggerSpec(config),
     concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
     github: planGithubRepository(config),
     jobs: planJobs(config, registries, handoff, gates, summary),

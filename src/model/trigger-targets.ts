@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { DockyardConfig } from '../config/schema/index.js';
+import type { TriggerSpec } from './pipeline.js';
 
 /**
  * An input of a manual or dispatched build: GitHub `workflow_dispatch` input / `repository_dispatch`
@@ -56,5 +57,22 @@ export function describeTriggerTargets(config: DockyardConfig): TriggerTargets {
     manual,
     ...(dispatch ? { dispatchEventType: dispatch.eventType } : {}),
     inputs: manual || dispatch ? [PUSH_INPUT] : [],
+  };
+}
+
+/**
+ * The pipeline model's triggers (`Pipeline.triggers`) from a validated config: branch and tag globs, pull requests,
+ * the schedules' cron expressions, manual runs and the dispatch event type. Pure.
+ *
+ * @param config a config returned by `validateConfig` (defaults applied).
+ */
+export function planTriggerSpec(config: DockyardConfig): TriggerSpec {
+  return {
+    branches: [...config.triggers.branches],
+    tags: [...config.triggers.tags],
+    pullRequests: config.triggers.pullRequests,
+    schedules: config.triggers.schedule.map((s) => s.cron),
+    manual: config.triggers.manual,
+    ...(config.triggers.dispatch ? { dispatch: { eventType: config.triggers.dispatch.eventType } } : {}),
   };
 }

@@ -68,8 +68,8 @@ function renderTags(view: PlanView): string[] {
   const lines = [`tags for ${tags.event} ${tags.ref}:`];
   if (tags.names.length === 0) lines.push('  (none)');
   for (const name of tags.names) lines.push(`  ${name}${name === tags.version ? ' (version)' : ''}`);
-  if (!tags.published) lines.push('  not published: the publish stage does not run for this event');
-  else if (tags.names.length > 0) lines.push(`  published to ${view.registries.join(', ')}${view.ci === 'gitlab' ? ' (on a protected branch or tag; on an unprotected one the unprotected-ref job fails the pipeline instead)' : ''}`);
+  if (!tags.published) lines.push(`  not published: ${tags.reason}`);
+  else if (tags.names.length > 0) lines.push(`  published to ${view.registries.join(', ')}${view.ci === 'gitlab' ? ' (on a protected branch or tag; on an unprotected one the unprotected-ref job fails the pipeline instead)' : ''}: ${tags.reason}`);
   for (const warning of tags.warnings) lines.push(`  warning: ${warning}`);
   return lines;
 }

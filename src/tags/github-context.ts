@@ -27,7 +27,8 @@ export interface GithubRepoData {
 interface GithubPayload {
   number?: number;
   base_ref?: string | null;
-  repository?: { default_branch?: string };
+  /** The webhook payload's repository object: the same fields as the REST API's repository (name, description, license…). */
+  repository?: GithubRepoData;
   head_commit?: { id?: string; timestamp?: string } | null;
   commits?: Array<{ id?: string; timestamp?: string }>;
   pull_request?: { number?: number; head?: { sha?: string; ref?: string }; base?: { ref?: string } };
@@ -44,9 +45,15 @@ interface GithubPayload {
  * - `defaultBranch` is the payload's `repository.default_branch`; `baseRef` is the payload's `base_ref` on tag
  *   refs and the pull request's base branch on pull-request refs.
  *
- * Without `repo`, the repository metadata comes from `GITHUB_REPOSITORY` and `GITHUB_SERVER_URL`.
+ * Without `repo`, the repository metadata (name, URL, description, license) comes from the payload's `repository`
+ * object, which carries the fields of the REST API's repository that metadata-action reads
+ * (`toolkit.github.repoData()`, `GET /repos/{owner}/{repo}`; labels `org.opencontainers.image.description` =
+ * `repo.description`, `org.opencontainers.image.licenses` = `repo.license.spdx_id`, docker/metadata-action
+ * src/meta.ts), else from `GITHUB_REPOSITORY` and `GITHUB_SERVER_URL`.
  *
  * @see https://github.com/docker/metadata-action#environment-variables
+ * @see https://github.com/docker/metadata-action/blob/master/src/meta.ts
+ * @see https://docs.github.com/webhooks/webhook-events-and-payloads#push
  */
 export function contextFromGithub(env: Record<string, string>, event: object, repo?: GithubRepoData): EventContext {
   const payload = event as GithubPayload;
@@ -93,7 +100,8 @@ function findCommitDate(payload: GithubPayload, sha: string): string | undefined
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-function mapRepo(env: Record<string, string>, payload: GithubPayload, repo: GithubRepoData | undefined): RepoMetadata {
+function mapRepo(env: Record<string, string>, payload: GithubPayload, given: GithubRepoData | undefined): RepoMetadata {
+  const repo = given ?? payload.repository;
   const fullName = repo?.full_name ?? env.GITHUB_REPOSITORY ?? '';
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const license = typeof repo?.license === 'string' ? repo.license : (repo?.license?.spdx_id ?? '');

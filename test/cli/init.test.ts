@@ -92,13 +92,11 @@ describe('dockyard init --yes', () => {
   });
 
   it.each([
-    ['no remote, no --ci', 'go', [], /^dockyard: --ci: cannot decide on my own \(nothing detected to go by\); expected --ci \(or a terminal to be asked on\), got neither$/m],
     ['bad --ci', 'go', ['--ci', 'jenkins'], /^dockyard: --ci: unknown CI system; expected github, gitlab or both, got "jenkins"$/m],
     ['bad --image', 'go', ['--ci', 'github', '--image', 'Acme/API'], /^dockyard: --image: not a valid image repository path; expected lower-case letters, .*e\.g\. acme\/api, got "Acme\/API"$/m],
     ['bad --template', 'go', ['--ci', 'github', '--template', 'rust'], /^dockyard: --template: unknown template; expected node, python, go or none, got "rust"$/m],
     ['nothing to template', 'empty', ['--ci', 'github'], /^dockyard: --template: cannot decide on my own .*got neither$/m],
     ['--template none without a Dockerfile', 'go', ['--ci', 'github', '--template', 'none'], /^dockyard: --template: "none", but there is no Dockerfile and dockyard init needs one; expected node, python or go \(or write the Dockerfile first\), got "none"$/m],
-    ['no test stage and no --test-command', 'dockerfile-no-test', ['--ci', 'github'], /^dockyard: --test-command: cannot decide on my own .*got neither$/m],
     ['test stage but an unnamed last stage', 'dockerfile-unnamed', ['--ci', 'github'], /needs a named production stage, but the last stage of the Dockerfile has no name; expected `FROM … AS production` .*, got an unnamed last stage$/m],
     ['empty --test-command', 'dockerfile-no-test', ['--ci', 'github', '--test-command', '  '], /^dockyard: --test-command: empty command; expected a shell command run inside the image, e\.g\. "npm test", got "  "$/m],
     ['--test-target not a stage', 'dockerfile', ['--ci', 'github', '--test-target', 'e2e'], /^dockyard: --test-target: not a stage of the Dockerfile; expected one of its named stages \(build, unit-tests, runtime\), got "e2e"$/m],

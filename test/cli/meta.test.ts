@@ -84,6 +84,22 @@ describe('dockyard meta', () => {
   });
 
   it.each([
+    // a push payload's repository object, trimmed (https://docs.github.com/webhooks/webhook-events-and-payloads#push)
+    ['a licensed repository', { name: 'node-api', full_name: 'acme/node-api', html_url: 'https://github.com/acme/node-api', description: 'The Acme API', license: { key: 'apache-2.0', spdx_id: 'Apache-2.0' }, default_branch: 'main' }, 'The Acme API', 'Apache-2.0'],
+    ['no license, no description', { name: 'node-api', full_name: 'acme/node-api', description: null, license: null, default_branch: 'main' }, '', ''],
+    ['a license GitHub cannot identify', { name: 'node-api', full_name: 'acme/node-api', description: 'x', license: { key: 'other', spdx_id: 'NOASSERTION' }, default_branch: 'main' }, 'x', 'NOASSERTION'],
+  ])('--ci github fills description and licenses from the payload repository (%s), as metadata-action does', async (_name, repository, description, licenses) => {
+    const payload = join(dir, 'event-repo.json');
+    writeFileSync(payload, JSON.stringify({ ref: 'refs/heads/main', repository }));
+    const io = capture();
+    const env = { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/node-api', GITHUB_EVENT_PATH: payload };
+    expect(await runMeta({ ci: 'github', dir: resolve(EXAMPLES_DIR, 'node-api'), json: true }, io, env, NOW)).toBe(0);
+    const lines = (JSON.parse(io.stdout.join('\n')) as { labels: string[] }).labels;
+    const labels = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(labels).toMatchObject({ 'org.opencontainers.image.description': description, 'org.opencontainers.image.licenses': licenses, 'org.opencontainers.image.source': 'https://github.com/acme/node-api' });
+  });
+
+  it.each([
     ['KEY=ok\nnot a line\n', 'bad.env:2: expected KEY=VALUE'],
     ['KEY="unterminated\n', 'unterminated quote in the value of KEY'],
   ])('rejects a malformed env file (%j) with exit 1', async (text, message) => {

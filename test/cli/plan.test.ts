@@ -20,7 +20,7 @@ async function plan(...args: string[]) {
 
 describe('dockyard plan', () => {
   it('prints the jobs and the tags of a tag push', async () => {
-    const { code, stdout, stderr } = await plan('--dir', NODE_API, '--event', 'push', '--ref', 'refs/tags/v1.2.3');
+    const { code, stdout, stderr } = await plan('--dir', NODE_API, '--event', 'push', '--ref', 'refs/tags/v1.2.3', '--default-branch', 'main');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('dockyard plan for acme/node-api on github (also configured: gitlab; see --ci gitlab)');

@@ -157,7 +157,7 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
       }
       expect((job.runs as unknown[]).length).toBeGreaterThan(0);
     }
-    expect(Object.keys(parsed.tags as object)).toEqual(['event', 'ref', 'version', 'latest', 'names', 'published', 'warnings']);
+    expect(Object.keys(parsed.tags as object)).toEqual(['event', 'ref', 'version', 'latest', 'names', 'runs', 'published', 'reason', 'warnings']);
   });
 
   it.each(VIEWS)('%s: the Mermaid flowchart parses (mermaid.parse) and is well-formed, with every job and need', async (_, config, ci) => {

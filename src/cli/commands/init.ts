@@ -81,6 +81,7 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
     }
     throw error;
   }
+  for (const line of plan.defaults) output.err(line);
   const toWrite: FileToWrite[] = [];
   if (plan.template) {
     const rendered = renderTemplate(plan.template, plan.answers.imageName, detection.language?.language === plan.template ? detection.language.values : {});

@@ -8,7 +8,7 @@ export const planArgs = {
   event: { type: 'string', description: 'Show the tags this event produces: push, pull_request, schedule or workflow_dispatch (default push)' },
   ref: { type: 'string', description: 'With the tags: refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge (default refs/heads/<default branch>)' },
   sha: { type: 'string', description: 'With the tags: the commit, 40 hex digits (default 0000000…)' },
-  'default-branch': { type: 'string', description: 'With the tags: the repository default branch (default main)' },
+  'default-branch': { type: 'string', description: 'With the tags: the repository default branch (default: git refs/remotes/origin/HEAD, else main)' },
   format: { type: 'string', description: 'Output: text (default), json, mermaid or md (Mermaid in Markdown with a tag table)' },
   json: { type: 'boolean', description: 'Same as --format json' },
   mermaid: { type: 'boolean', description: 'Same as --format mermaid' },

@@ -8,6 +8,7 @@ import { renderPlanJson } from '../../plan/render-plan-json.js';
 import { renderPlanMarkdown } from '../../plan/render-plan-markdown.js';
 import { renderPlanMermaid } from '../../plan/render-plan-mermaid.js';
 import { renderPlanText } from '../../plan/render-plan-text.js';
+import { readDefaultBranch } from '../../io/read-default-branch.js';
 import { MetaInputError } from '../../tags/meta-error.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
@@ -33,7 +34,9 @@ type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /**
  * `dockyard plan`: print the jobs of the current config in dependency order (platform, runner, gates, what each
- * publishes), optionally the tags an event produces (`--event`, `--ref`), as text, JSON, Mermaid or Markdown.
+ * publishes), optionally the tags an event produces (`--event`, `--ref`) and whether the pipeline runs and publishes
+ * for it (the config's triggers; the default branch from `--default-branch`, else git's `refs/remotes/origin/HEAD`,
+ * else `main`, said on stderr), as text, JSON, Mermaid or Markdown.
  *
  * @returns 0; 1 for an invalid config, a `--ci` the config does not target, or a bad `--event`/`--ref`/`--sha`.
  * @throws {UsageError} for an unknown `--format` or `--ci` value, or two output formats at once.
@@ -52,10 +55,13 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
     return 1;
   }
   const wantsTags = [options.event, options.ref, options.sha, options['default-branch']].some((v) => v !== undefined);
+  let defaultBranch = options['default-branch'];
+  if (wantsTags && defaultBranch === undefined) {
+    defaultBranch = await readDefaultBranch(resolve(options.dir ?? '.'));
+    if (defaultBranch === undefined) output.err('dockyard plan: --default-branch: no refs/remotes/origin/HEAD in git to read it from; took main');
+  }
   try {
-    const tags = wantsTags
-      ? describePlanTags(config, ci, parsePlanEvent({ event: options.event, ref: options.ref, sha: options.sha, defaultBranch: options['default-branch'] }), now())
-      : undefined;
+    const tags = wantsTags ? describePlanTags(config, ci, parsePlanEvent({ event: options.event, ref: options.ref, sha: options.sha, defaultBranch }), now()) : undefined;
     const view = describePlan(planPipeline(config), ci, config.ci, tags);
     const lines = format === 'json' ? [renderPlanJson(view)] : format === 'mermaid' ? renderPlanMermaid(view) : format === 'md' ? renderPlanMarkdown(view) : renderPlanText(view);
     for (const line of lines) output.out(line);

@@ -12,6 +12,8 @@ import { checkWithGitlabLintApi } from '../../validate/check-gitlab-lint-api.js'
 import { checkWithShellcheck, isShellcheckAvailable } from '../../validate/check-shellcheck.js';
 import { extractGithubScripts, extractGitlabScripts } from '../../validate/extract-scripts.js';
 import { formatFinding, sortFindings, type Finding } from '../../validate/finding.js';
+import { createSchemaChecker, type SchemaChecker } from '../../validate/check-json-schema.js';
+import { readGitlabCiSchema } from '../../io/read-gitlab-ci-schema.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
 
@@ -27,7 +29,9 @@ export interface ValidateOptions {
  * `dockyard validate`: check the pipeline files on disk. GitHub workflows go through GitHub's own parser
  * (`@actions/workflow-parser`) and actionlint; GitLab files through gitlab-ci-local's schema validation when
  * it is installed, or GitLab's CI Lint API when `--gitlab-url`, `--gitlab-project` and `GITLAB_TOKEN` are
- * given; every script through shellcheck when it is installed. Skipped checks are named.
+ * given, else GitLab's CI JSON Schema shipped in the package (`schema/gitlab-ci.json`: keys, types and values, not
+ * includes or `needs`), so an installed package without gitlab-ci-local still fails a broken file; every script
+ * through shellcheck when it is installed. Skipped and partial checks are named.
  *
  * @returns 0 when no check reports an error, 1 otherwise (or when a file is missing).
  * @see https://docs.gitlab.com/api/lint/
@@ -88,7 +92,11 @@ async function checkFile(
   } else if (isGitlabCiLocalAvailable()) {
     findings.push(...(await checkWithGitlabCiLocal(content, path)));
   } else {
-    skipped.push(`${path}: no GitLab validator (install gitlab-ci-local, or pass --gitlab-url and --gitlab-project with GITLAB_TOKEN set)`);
+    // Without gitlab-ci-local or the Lint API: GitLab's own JSON Schema, shipped in the package (schema/gitlab-ci.SOURCE.md).
+    findings.push(...checkWithGitlabSchema(parsed, path, content));
+    skipped.push(
+      `${path}: checked with GitLab's CI JSON Schema only (keys, types, values); for GitLab's full check (includes, needs, rules) install gitlab-ci-local, or pass --gitlab-url and --gitlab-project with GITLAB_TOKEN set`,
+    );
   }
   if (isShellcheckAvailable()) {
     const scripts = ci === 'github' ? extractGithubScripts(parsed) : extractGitlabScripts(parsed);
@@ -97,4 +105,12 @@ async function checkFile(
     skipped.push(`${path}: shellcheck is not installed, scripts were not linted`);
   }
   return findings;
+}
+
+let gitlabSchemaChecker: SchemaChecker | undefined;
+
+/** Check a GitLab file against GitLab's CI JSON Schema shipped in the package (compiled once per process). */
+function checkWithGitlabSchema(parsed: unknown, path: string, content: string): Finding[] {
+  gitlabSchemaChecker ??= createSchemaChecker(readGitlabCiSchema(), 'gitlab-ci.json');
+  return gitlabSchemaChecker(parsed, path, content);
 }
