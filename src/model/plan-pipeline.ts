@@ -6,7 +6,7 @@ import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, Platform
 import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './deploy-notify.js';
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
-import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
+import { hasGateSummary, NOT_THE_CANDIDATE, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 
 /** Platforms GitHub-hosted runners execute natively, by runner label. */
 const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
@@ -43,6 +43,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
   const test: TestSpec = {
     ...(config.test.target !== undefined ? { target: config.test.target } : {}),
     replacesStage: config.test.target !== undefined ? (config.image.target ?? '') : '',
+    from: config.test.target !== undefined && config.test.from === 'source' ? 'source' : 'candidate',
     ...(config.test.commands ? { commands: [...config.test.commands] } : {}),
     shell: config.test.shell ?? '/bin/sh',
   };
@@ -187,7 +188,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
     },
     {
       id: 'test',
-      title: 'Test the exact candidate image',
+      title: config.test.target !== undefined && config.test.from === 'source' ? `Test a stage built from source (${NOT_THE_CANDIDATE})` : 'Test the exact candidate image',
       needs: ['build'],
       perPlatform: true,
       platforms: testPlatforms,

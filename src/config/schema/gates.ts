@@ -9,6 +9,12 @@ const testPlatforms = z
   .optional()
   .describe('Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform.');
 
+/**
+ * Values of `test.from`: `candidate` (the test stage derives from `image.target`, replaced by the candidate) or
+ * `source` (an opt-out: the stage is built on another base and does not test the candidate).
+ */
+export const TEST_FROM = ['candidate', 'source'] as const;
+
 /** Trivy severities, lowest to highest. */
 export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
@@ -28,6 +34,21 @@ export const testSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
       .optional()
       .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
+    /**
+     * What `target` is built on. `candidate` (the default): the stage must derive, through its `FROM` chain, from
+     * `image.target`, which the test build replaces with the exact candidate image; synth and validate read the
+     * Dockerfile and reject a stage that does not (e.g. `FROM builder AS test`). `source`: accept a stage that is
+     * built from source on another base; it does not test the candidate, and `dockyard plan`, the test job's name
+     * and the gate summary say so ("does not test the candidate"). Only with `target`. Default `candidate`.
+     *
+     * @see https://docs.docker.com/build/building/multi-stage/#use-a-previous-stage-as-a-new-stage
+     */
+    from: z
+      .enum(TEST_FROM)
+      .optional()
+      .describe(
+        'What `target` is built on. `candidate` (default): the stage must derive, through its `FROM` chain, from `image.target`, which the test build replaces with the exact candidate (synth and validate read the Dockerfile and reject a stage that does not, e.g. `FROM builder AS test`). `source`: accept a stage built from source on another base; it does not test the candidate, and `dockyard plan`, the test job name and the gate summary say so. Only with `target`. Default `candidate`.',
+      ),
     /** Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test. */
     commands: z
       .array(z.string().min(1))
