@@ -52,6 +52,11 @@ export interface DockerfileSummary {
 
 const TEST_STAGE = /^(tests?|testing|unit-?tests?|.+-tests?|tests?-.+)$/;
 
+/** Whether a stage name looks like a test stage: `test`, `tests`, `testing`, `unit-test(s)`, `*-test(s)`, `test(s)-*`. */
+export function isTestStageName(name: string): boolean {
+  return TEST_STAGE.test(name);
+}
+
 function toInstruction(i: Instruction): DockerfileInstruction {
   return { keyword: i.getKeyword().toUpperCase(), text: (i.getArgumentsContent() ?? '').trim(), line: i.getRange().start.line + 1 };
 }

@@ -9,8 +9,11 @@ export interface InitAnswers {
   readonly dockerfile: string;
   /** The production stage; omitted from the config when `undefined`. */
   readonly target?: string;
-  /** A Dockerfile test stage, or commands run in the candidate image. */
-  readonly test: { readonly target: string } | { readonly commands: readonly string[] };
+  /**
+   * A Dockerfile test stage (with `from: "source"` when it does not derive from the production stage, so it does
+   * not test the candidate), or commands run in the candidate image.
+   */
+  readonly test: { readonly target: string; readonly from?: 'source' } | { readonly commands: readonly string[] };
 }
 
 /** What was detected, for the config's header comments. */
@@ -50,6 +53,7 @@ export function renderConfigSource(template: string, answers: InitAnswers, conte
   return hbs.compile(template, { strict: true, noEscape: true })({
     ...answers,
     target: answers.target ?? '',
+    testFromSource: 'from' in answers.test && answers.test.from === 'source',
     detected: comment(context.detected),
     remote: comment(context.remote),
   });
