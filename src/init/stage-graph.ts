@@ -82,7 +82,7 @@ export function buildStageGraph(summary: DockerfileSummary, buildArgs: Readonly<
     stages: stages.map((node, index) => ({
       ...node,
       copies: summary.stages[index]!.instructions.flatMap((i) => {
-        const from = i.keyword === 'COPY' ? /(?:^|\s)--from=(\S+)/.exec(i.text)?.[1] : undefined;
+        const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
         if (from === undefined) return [];
         const target = /^\d+$/.test(from) ? (Number(from) < stages.length ? Number(from) : undefined) : byName.get(from.toLowerCase());
         return [{ from, ...(target !== undefined ? { index: target } : {}), line: i.line }];
