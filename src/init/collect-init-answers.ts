@@ -2,7 +2,7 @@ import { repositoryPathSchema } from '../config/schema/primitives.js';
 import type { DetectedLanguage, TemplateLanguage } from './detect-language.js';
 import type { DetectedRemote } from './detect-remote.js';
 import type { InitPrompts } from './init-prompts.js';
-import { isTestStageName, type DockerfileSummary } from './parse-dockerfile.js';
+import { isTestStageName, proposeProductionStage, type DockerfileSummary } from './parse-dockerfile.js';
 import { buildStageGraph, deriveStage, findStage, formatChain } from './stage-graph.js';
 import { NOT_THE_CANDIDATE } from '../model/verify-gates.js';
 import type { InitAnswers } from './render-config-source.js';
@@ -169,20 +169,20 @@ export async function collectInitAnswers(
       (a) => {
         if (!stages.has(a.toLowerCase())) return { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` };
         const problem = summary && describeUnderivedStage(summary, a);
-        return problem ? { problem, expected: `a stage built FROM "${summary!.productionStage!.name}" (directly or through other stages), or --test-command` } : { value: a };
+        return problem ? { problem, expected: `a stage built FROM "${proposeProductionStage(summary!)!.name}" (directly or through other stages), or --test-command` } : { value: a };
       },
       choice.stage,
       undefined,
       report,
     );
-    if (!summary?.productionStage?.name) {
+    if (!summary || !proposeProductionStage(summary)?.name) {
       throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name; expected \`FROM … AS production\` (or --test-command instead of a test stage), got an unnamed last stage`);
     }
     test = { target };
   } else if (summary && chooseTestStage(summary).skipped.length > 0) {
     // Only test stages that do not derive from the production stage: written with the explicit opt-out, said aloud.
     const skipped = chooseTestStage(summary).skipped[0]!;
-    report(`${skipped.reason}; writing test: { target: "${skipped.name}", from: "source" }, so the plan, the test job and the gate summary say it ${NOT_THE_CANDIDATE}. To test the candidate, build the stage FROM "${summary.productionStage?.name}" or pass --test-command.`);
+    report(`${skipped.reason}; writing test: { target: "${skipped.name}", from: "source" }, so the plan, the test job and the gate summary say it ${NOT_THE_CANDIDATE}. To test the candidate, build the stage FROM "${proposeProductionStage(summary)?.name}" or pass --test-command.`);
     test = { target: skipped.name, from: 'source' };
   } else {
     const command = await settle<string>('test-command', undefined, (a) => (a.trim() ? { value: a.trim() } : { problem: 'empty command', expected: 'a shell command run inside the image, e.g. "npm test"' }), undefined, prompts && (() => prompts.text('The Dockerfile has no test stage: command that tests the image (run inside it)')), report);
@@ -192,27 +192,27 @@ export async function collectInitAnswers(
     for (const skipped of chooseTestStage(summary).skipped) report(`${skipped.reason}; skipped it as the test target in favour of "${test.target}".`);
   }
   return {
-    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary?.productionStage?.name, test },
+    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary && proposeProductionStage(summary)?.name, test },
     template,
   };
 }
 
-/** The named stages that look like test stages (`test`, `unit-tests`, …), other than the production (last) stage. */
+/** The named stages that look like test stages (`test`, `unit-tests`, …), other than the production stage. */
 function testStageCandidates(summary: DockerfileSummary): string[] {
-  const production = summary.productionStage;
+  const production = proposeProductionStage(summary);
   return summary.stages.filter((s) => s !== production && s.name !== undefined && isTestStageName(s.name)).map((s) => s.name!);
 }
 
 /**
  * Why stage `name` would not test the candidate: it does not derive, through its `FROM` chain, from the production
- * (last) stage, which the test build replaces with the candidate image; `undefined` when it does (or when there is
+ * stage (`proposeProductionStage`), which the test build replaces with the candidate image; `undefined` when it does (or when there is
  * no named production stage to compare with, which init reports on its own).
  *
  * @see https://docs.docker.com/build/building/multi-stage/#use-a-previous-stage-as-a-new-stage
  */
 function describeUnderivedStage(summary: DockerfileSummary, name: string): string | undefined {
   const graph = buildStageGraph(summary);
-  const production = findStage(graph, undefined);
+  const production = findStage(graph, proposeProductionStage(summary)?.name);
   const stage = findStage(graph, name);
   if (!production?.name || !stage || stage === production) return undefined;
   const derivation = deriveStage(graph, stage, production);

@@ -1,4 +1,4 @@
-import type { DockerfileInstruction, DockerfileStage, DockerfileSummary } from './parse-dockerfile.js';
+import { proposeProductionStage, type DockerfileInstruction, type DockerfileStage, type DockerfileSummary } from './parse-dockerfile.js';
 import { buildStageGraph, deriveStage, findStage, formatChain, stageLabel } from './stage-graph.js';
 
 /** `error` findings make `dockyard doctor` exit 1; `warning` findings are printed only. */
@@ -80,8 +80,8 @@ function envNames(text: string): { name: string }[] {
 /**
  * `test-stage-not-candidate`: the test stage (the config's `test.target`, else the detected test stage) is not
  * built, through its `FROM` chain, on the production stage, so replacing that stage with the candidate leaves the
- * test running on another image (e.g. `FROM builder AS test`). None with `test.from: "source"` (the opt-out), or
- * when the test stage is the production stage itself (no config: the test stage is the last one).
+ * test running on another image (e.g. `FROM builder AS test`). Without `image.target` the production stage is the
+ * one `dockyard init` would propose (the last stage not named like a test stage). None with `test.from: "source"`.
  *
  * @see https://docs.docker.com/build/building/multi-stage/#use-a-previous-stage-as-a-new-stage
  */
@@ -90,7 +90,7 @@ function checkTestDerivation(summary: DockerfileSummary, config: DoctorConfig): 
   const wanted = config.test?.target ?? (config.test?.commands ? undefined : summary.testStage);
   if (wanted === undefined) return undefined;
   const graph = buildStageGraph(summary, config.image?.buildArgs ?? {});
-  const production = findStage(graph, config.image?.target);
+  const production = findStage(graph, config.image?.target ?? proposeProductionStage(summary)?.name);
   const test = findStage(graph, wanted);
   if (!production || !test || test === production) return undefined;
   const derivation = deriveStage(graph, test, production);

@@ -59,6 +59,17 @@ export function isTestStageName(name: string): boolean {
   return TEST_STAGE.test(name);
 }
 
+/**
+ * The stage `dockyard init` proposes as `image.target`: the last stage not named like a test stage (a trailing
+ * `FROM production AS test` is the usual layout), else the last stage. A plain `docker build` builds the last
+ * stage; dockyard always passes `--target`, so the test stage may come last.
+ *
+ * @see https://docs.docker.com/build/building/multi-stage/#stop-at-a-specific-build-stage
+ */
+export function proposeProductionStage(summary: DockerfileSummary): DockerfileStage | undefined {
+  return summary.stages.findLast((s) => s.name === undefined || !isTestStageName(s.name)) ?? summary.stages.at(-1);
+}
+
 function toInstruction(i: Instruction): DockerfileInstruction {
   // COPY, ADD, RUN, HEALTHCHECK, … are ModifiableInstructions: their flags are not part of the arguments.
   const raw = (i as Partial<ModifiableInstruction>).getFlags?.() ?? [];
