@@ -28,12 +28,18 @@ export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as co
  */
 export const testSchema = z
   .strictObject({
-    /** Dockerfile stage that runs the tests, built `FROM <image.target>`. */
+    /**
+     * Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages). synth
+     * reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is
+     * `source`.
+     */
     target: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
       .optional()
-      .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
+      .describe(
+        'Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages); synth reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is `source`.',
+      ),
     /**
      * What `target` is built on. `candidate` (the default): the stage must derive, through its `FROM` chain, from
      * `image.target`, which the test build replaces with the exact candidate image; synth and validate read the
