@@ -107,7 +107,8 @@ function checkTestDerivation(summary: DockerfileSummary, config: DoctorConfig): 
 
 /**
  * The findings of `dockyard doctor` for one parsed Dockerfile and (optionally) the config that builds it. Pure.
- * The production stage is `config.image.target` when set, else the last stage; USER and HEALTHCHECK are
+ * The production stage is `config.image.target` when set, else the last stage not named like a test stage
+ * (`proposeProductionStage`, what `dockyard init` proposes); USER and HEALTHCHECK are
  * inherited through `FROM <earlier stage>`.
  *
  * @returns findings in Dockerfile line order (file-wide findings first).
@@ -115,7 +116,7 @@ function checkTestDerivation(summary: DockerfileSummary, config: DoctorConfig): 
 export function runDoctorRules(summary: DockerfileSummary, config: DoctorConfig = {}): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
   const names = new Set(summary.stages.map((s) => s.name).filter(Boolean));
-  const production = (config.image?.target && summary.stages.find((s) => s.name === config.image?.target?.toLowerCase())) || summary.productionStage;
+  const production = (config.image?.target && summary.stages.find((s) => s.name === config.image?.target?.toLowerCase())) || proposeProductionStage(summary);
   const wantedTest = config.test?.target;
   if (wantedTest && !names.has(wantedTest.toLowerCase())) {
     findings.push(finding('test-stage-missing', undefined, `the config's test.target "${wantedTest}" is not a stage of the Dockerfile (stages: ${[...names].join(', ') || 'none named'})`, 'Add a `FROM <production> AS ' + wantedTest + '` stage that runs the tests, or fix test.target.'));

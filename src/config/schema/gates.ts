@@ -28,11 +28,7 @@ export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as co
  */
 export const testSchema = z
   .strictObject({
-    /**
-     * Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages). synth
-     * reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is
-     * `source`.
-     */
+    /** Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages); synth reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is `source`. */
     target: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
@@ -40,15 +36,7 @@ export const testSchema = z
       .describe(
         'Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages); synth reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is `source`.',
       ),
-    /**
-     * What `target` is built on. `candidate` (the default): the stage must derive, through its `FROM` chain, from
-     * `image.target`, which the test build replaces with the exact candidate image; synth and validate read the
-     * Dockerfile and reject a stage that does not (e.g. `FROM builder AS test`). `source`: accept a stage that is
-     * built from source on another base; it does not test the candidate, and `dockyard plan`, the test job's name
-     * and the gate summary say so ("does not test the candidate"). Only with `target`. Default `candidate`.
-     *
-     * @see https://docs.docker.com/build/building/multi-stage/#use-a-previous-stage-as-a-new-stage
-     */
+    /** What `target` is built on. `candidate` (default): the stage must derive, through its `FROM` chain, from `image.target`, which the test build replaces with the exact candidate (synth and validate read the Dockerfile and reject a stage that does not, e.g. `FROM builder AS test`). `source`: accept a stage built from source on another base; it does not test the candidate, and `dockyard plan`, the test job name and the gate summary say so. Only with `target`. Default `candidate`. */
     from: z
       .enum(TEST_FROM)
       .optional()
