@@ -121,7 +121,7 @@ export function runDoctorRules(summary: DockerfileSummary, config: DoctorConfig 
   if (wantedTest && !names.has(wantedTest.toLowerCase())) {
     findings.push(finding('test-stage-missing', undefined, `the config's test.target "${wantedTest}" is not a stage of the Dockerfile (stages: ${[...names].join(', ') || 'none named'})`, 'Add a `FROM <production> AS ' + wantedTest + '` stage that runs the tests, or fix test.target.'));
   } else if (!wantedTest && !config.test?.commands && !summary.testStage) {
-    findings.push(finding('no-test-stage', undefined, 'no test stage: nothing tests the image before it is pushed', 'Add a stage `FROM build AS test` that runs the test suite (`RUN npm test`, `RUN go test ./...`) and set `test: { target: "test" }`, or set test.commands.'));
+    findings.push(finding('no-test-stage', undefined, 'no test stage: nothing tests the image before it is pushed', 'Add a stage `FROM production AS test` (built on the production stage, so it tests the candidate) that runs the test suite (`RUN npm test`, `RUN go test ./...`) and set `test: { target: "test" }`, or set test.commands.'));
   }
   const notCandidate = checkTestDerivation(summary, config);
   if (notCandidate) findings.push(notCandidate);
