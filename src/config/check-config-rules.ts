@@ -11,12 +11,14 @@ import { checkVerifyGates } from './check-verify-gates.js';
 import { checkReusable } from './check-reusable.js';
 import { checkTriggers } from './check-triggers.js';
 import { checkGithubRepository } from './check-github-repository.js';
+import { checkTestFrom } from './check-test-stage.js';
 
 const SECRET_LIKE = /(TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
 /**
  * Cross-field rules the schema alone cannot express: tag lines, duplicates, stage references, and features
- * a chosen CI system cannot provide ("not supported on GitLab"). Pure; returns errors and warnings.
+ * a chosen CI system cannot provide ("not supported on GitLab"). Pure; returns errors and warnings. The rules that
+ * need the Dockerfile (the test stage derives from the image target) are `checkTestStage` (check-test-stage.ts).
  */
 export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
   return [
@@ -24,6 +26,7 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
     ...checkTagStrategy(config),
     ...checkDuplicates(config),
     ...checkTestTarget(config),
+    ...checkTestFrom(config),
     ...checkCiSupport(config),
     ...checkBuildArgs(config),
     ...checkPlatformRunners(config),

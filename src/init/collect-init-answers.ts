@@ -3,7 +3,9 @@ import { repositoryPathSchema } from '../config/schema/primitives.js';
 import type { DetectedLanguage, TemplateLanguage } from './detect-language.js';
 import type { DetectedRemote } from './detect-remote.js';
 import type { InitPrompts } from './init-prompts.js';
-import type { DockerfileSummary } from './parse-dockerfile.js';
+import { isTestStageName, proposeProductionStage, type DockerfileSummary } from './parse-dockerfile.js';
+import { buildStageGraph, deriveStage, findStage, formatChain } from './stage-graph.js';
+import { NOT_THE_CANDIDATE } from '../model/verify-gates.js';
 import type { InitAnswers } from './render-config-source.js';
 
 /**
@@ -244,30 +246,42 @@ export async function collectInitAnswers(
       throw new InitAnswerError(`--test-command: the production stage is built FROM scratch, which has no shell to run it in; expected --test-target <a stage built FROM the production stage that runs the tests>, got ${JSON.stringify(flags.testCommand)}`);
     }
     test = { commands: [flags.testCommand] };
-  } else if (flags.testTarget !== undefined || summary?.testStage) {
-    const found = summary?.testStage;
+  } else if (flags.testTarget !== undefined || (summary && chooseTestStage(summary).stage !== undefined)) {
+    const choice = summary ? chooseTestStage(summary) : { skipped: [] };
     const target = await settle<string>(
       'test-target',
       flags.testTarget,
-      (a) => (stages.has(a.toLowerCase()) ? { value: a } : { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` }),
-      found ? { value: found, why: `found the test stage "${found}"` } : undefined,
+      (a) => {
+        if (!stages.has(a.toLowerCase())) return { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` };
+        const problem = summary && describeUnderivedStage(summary, a);
+        return problem ? { problem, expected: `a stage built FROM "${proposeProductionStage(summary!)!.name}" (directly or through other stages), or --test-command` } : { value: a };
+      },
+      choice.stage ? { value: choice.stage, why: `found the test stage "${choice.stage}"` } : undefined,
       undefined,
       report,
       took,
     );
-    if (!summary?.productionStage?.name) {
+    if (!summary || !proposeProductionStage(summary)?.name) {
       throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name; expected \`FROM … AS production\` (or --test-command instead of a test stage), got an unnamed last stage`);
     }
     test = { target };
+  } else if (summary && chooseTestStage(summary).skipped.length > 0) {
+    // Only test stages that do not derive from the production stage: written with the explicit opt-out, said aloud.
+    const skipped = chooseTestStage(summary).skipped[0]!;
+    report(`${skipped.reason}; writing test: { target: "${skipped.name}", from: "source" }, so the plan, the test job and the gate summary say it ${NOT_THE_CANDIDATE}. To test the candidate, build the stage FROM "${proposeProductionStage(summary)?.name}" or pass --test-command.`);
+    test = { target: skipped.name, from: 'source' };
   } else {
     test = await settleTestWithoutStage(summary, prompts, report, took);
   }
-  const github = ci.includes('github') ? await settleGithub(flags, prompts, report) : undefined;
+  const github = ci.includes('github') ? await settleGithub(flags, prompts, report, took) : undefined;
   if (!ci.includes('github') && (flags.visibility !== undefined || flags.plan !== undefined)) {
     throw new InitAnswerError(`--${flags.visibility !== undefined ? 'visibility' : 'plan'}: describes the GitHub repository, but the config targets ${ci.join(', ')}; expected --ci github or both with it, got ${JSON.stringify(flags.visibility ?? flags.plan)}`);
   }
+  if (summary && flags.testTarget === undefined && 'target' in test && test.from === undefined) {
+    for (const skipped of chooseTestStage(summary).skipped) report(`${skipped.reason}; skipped it as the test target in favour of "${test.target}".`);
+  }
   return {
-    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary?.productionStage?.name, test, ...(github ? { github } : {}) },
+    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary && proposeProductionStage(summary)?.name, test, ...(github ? { github } : {}) },
     template,
     defaults: took,
   };
@@ -278,16 +292,17 @@ export async function collectInitAnswers(
  * for a private or internal one, the owner's plan (flag, else asked, else `free`; `enterprise` for internal
  * repositories, which exist only there). `undefined` for a public repository: the config then has no github block.
  */
-async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, report: (line: string) => void): Promise<InitAnswers['github']> {
+async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, report: (line: string) => void, took: string[]): Promise<InitAnswers['github']> {
   const visibility = await settle<RepositoryVisibility>(
     'visibility',
     flags.visibility,
     (a) => ((REPOSITORY_VISIBILITIES as readonly string[]).includes(a) ? { value: a as RepositoryVisibility } : { problem: 'unknown repository visibility', expected: REPOSITORY_VISIBILITIES.join(', ') }),
-    'public',
+    { value: 'public', why: 'a remote URL cannot tell a private repository from a public one' },
     prompts &&
       ((initial) =>
         prompts.select('GitHub repository visibility (decides attestations, code scanning and artifact storage)', [{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }, { value: 'internal', label: 'Internal (Enterprise Cloud)' }], initial)),
     report,
+    took,
   );
   if (visibility === 'public') {
     if (flags.plan !== undefined) throw new InitAnswerError(`--plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan ${JSON.stringify(flags.plan)}`);
@@ -297,11 +312,44 @@ async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, 
     'plan',
     flags.plan,
     (a) => ((GITHUB_PLANS as readonly string[]).includes(a) ? { value: a as GithubPlan } : { problem: 'unknown GitHub plan', expected: GITHUB_PLANS.join(', ') }),
-    visibility === 'internal' ? 'enterprise' : 'free',
+    { value: visibility === 'internal' ? 'enterprise' : 'free', why: visibility === 'internal' ? 'internal repositories exist only on Enterprise Cloud' : 'no plan given' },
     prompts &&
       ((initial) =>
         prompts.select('GitHub plan of the repository owner', [{ value: 'free', label: 'Free' }, { value: 'pro', label: 'Pro' }, { value: 'team', label: 'Team' }, { value: 'enterprise', label: 'Enterprise Cloud' }], initial)),
     report,
+    took,
   );
   return { visibility, plan };
+/** The named stages that look like test stages (`test`, `unit-tests`, …), other than the production stage. */
+function testStageCandidates(summary: DockerfileSummary): string[] {
+  const production = proposeProductionStage(summary);
+  return summary.stages.filter((s) => s !== production && s.name !== undefined && isTestStageName(s.name)).map((s) => s.name!);
+}
+
+/**
+ * Why stage `name` would not test the candidate: it does not derive, through its `FROM` chain, from the production
+ * stage (`proposeProductionStage`), which the test build replaces with the candidate image; `undefined` when it does (or when there is
+ * no named production stage to compare with, which init reports on its own).
+ *
+ * @see https://docs.docker.com/build/building/multi-stage/#use-a-previous-stage-as-a-new-stage
+ */
+function describeUnderivedStage(summary: DockerfileSummary, name: string): string | undefined {
+  const graph = buildStageGraph(summary);
+  const production = findStage(graph, proposeProductionStage(summary)?.name);
+  const stage = findStage(graph, name);
+  if (!production?.name || !stage || stage === production) return undefined;
+  const derivation = deriveStage(graph, stage, production);
+  if (derivation.derives) return undefined;
+  return `stage "${stage.name}" does not derive from the production stage "${production.name}" (its chain is ${formatChain(derivation.chain)}), so it ${NOT_THE_CANDIDATE}`;
+}
+
+/** The first test stage that derives from the production stage, and the ones skipped (with the reason). */
+function chooseTestStage(summary: DockerfileSummary): { stage?: string; skipped: { name: string; reason: string }[] } {
+  const skipped: { name: string; reason: string }[] = [];
+  for (const name of testStageCandidates(summary)) {
+    const reason = describeUnderivedStage(summary, name);
+    if (reason === undefined) return { stage: name, skipped };
+    skipped.push({ name, reason });
+  }
+  return { skipped };
 }

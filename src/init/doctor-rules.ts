@@ -1,6 +1,7 @@
 import { describeGithubRepository, type RepositoryNoteTopic } from '../model/github-repository-notes.js';
 import type { Pipeline } from '../model/pipeline.js';
-import type { DockerfileInstruction, DockerfileStage, DockerfileSummary } from './parse-dockerfile.js';
+import { proposeProductionStage, type DockerfileInstruction, type DockerfileStage, type DockerfileSummary } from './parse-dockerfile.js';
+import { buildStageGraph, deriveStage, findStage, formatChain, stageLabel } from './stage-graph.js';
 
 /** `error` findings make `dockyard doctor` exit 1; `warning` and `info` findings are printed only. */
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -22,6 +23,7 @@ export interface DoctorFinding {
 export const DOCTOR_RULES = {
   'no-test-stage': 'error',
   'test-stage-missing': 'error',
+  'test-stage-not-candidate': 'error',
   'runs-as-root': 'error',
   'no-healthcheck': 'warning',
   'copy-before-install': 'warning',
@@ -39,7 +41,8 @@ export type DoctorRule = keyof typeof DOCTOR_RULES;
 
 /** The parts of the config the rules look at (all optional: doctor also runs without a config). */
 export interface DoctorConfig {
-  readonly test?: { readonly target?: string; readonly commands?: readonly string[] };
+  /** `from: "source"` accepts a test stage that does not derive from the production stage (no finding). */
+  readonly test?: { readonly target?: string; readonly commands?: readonly string[]; readonly from?: 'candidate' | 'source' };
   readonly image?: { readonly target?: string; readonly buildArgs?: Readonly<Record<string, string>> };
 }
 
@@ -84,8 +87,37 @@ function envNames(text: string): { name: string }[] {
 }
 
 /**
+ * `test-stage-not-candidate`: the test stage (the config's `test.target`, else the detected test stage) is not
+ * built, through its `FROM` chain, on the production stage, so replacing that stage with the candidate leaves the
+ * test running on another image (e.g. `FROM builder AS test`). Without `image.target` the production stage is the
+ * one `dockyard init` would propose (the last stage not named like a test stage). None with `test.from: "source"`.
+ *
+ * @see https://docs.docker.com/build/building/multi-stage/#use-a-previous-stage-as-a-new-stage
+ */
+function checkTestDerivation(summary: DockerfileSummary, config: DoctorConfig): DoctorFinding | undefined {
+  if (config.test?.from === 'source') return undefined;
+  const wanted = config.test?.target ?? (config.test?.commands ? undefined : summary.testStage);
+  if (wanted === undefined) return undefined;
+  const graph = buildStageGraph(summary, config.image?.buildArgs ?? {});
+  const production = findStage(graph, config.image?.target ?? proposeProductionStage(summary)?.name);
+  const test = findStage(graph, wanted);
+  if (!production || !test || test === production) return undefined;
+  const derivation = deriveStage(graph, test, production);
+  if (derivation.derives) return undefined;
+  const target = stageLabel(production);
+  const chain = formatChain(derivation.chain);
+  const copies = derivation.copiesFrom.length > 0 ? ` (its COPY --from=${derivation.copiesFrom[0]!.from} on line ${derivation.copiesFrom[0]!.line} copies files, it does not make the stage run on "${target}")` : '';
+  const message = derivation.unknown
+    ? `cannot tell whether the test stage "${stageLabel(test)}" derives from the production stage "${target}": its chain is ${chain}`
+    : `the test stage "${stageLabel(test)}" does not derive from the production stage "${target}": its chain is ${chain}${copies}, so the test job runs on that chain, not on the candidate image that replaces "${target}"`;
+  const fix = `Build it on the production stage: \`FROM ${target} AS ${stageLabel(test)}\` (add the test tools and sources there; COPY --from an earlier stage for build outputs), or set test.from: "source" to accept a test that does not test the candidate.`;
+  return finding('test-stage-not-candidate', test.line, message, fix);
+}
+
+/**
  * The findings of `dockyard doctor` for one parsed Dockerfile and (optionally) the config that builds it. Pure.
- * The production stage is `config.image.target` when set, else the last stage; USER and HEALTHCHECK are
+ * The production stage is `config.image.target` when set, else the last stage not named like a test stage
+ * (`proposeProductionStage`, what `dockyard init` proposes); USER and HEALTHCHECK are
  * inherited through `FROM <earlier stage>`.
  *
  * @returns findings in Dockerfile line order (file-wide findings first).
@@ -93,13 +125,15 @@ function envNames(text: string): { name: string }[] {
 export function runDoctorRules(summary: DockerfileSummary, config: DoctorConfig = {}): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
   const names = new Set(summary.stages.map((s) => s.name).filter(Boolean));
-  const production = (config.image?.target && summary.stages.find((s) => s.name === config.image?.target?.toLowerCase())) || summary.productionStage;
+  const production = (config.image?.target && summary.stages.find((s) => s.name === config.image?.target?.toLowerCase())) || proposeProductionStage(summary);
   const wantedTest = config.test?.target;
   if (wantedTest && !names.has(wantedTest.toLowerCase())) {
     findings.push(finding('test-stage-missing', undefined, `the config's test.target "${wantedTest}" is not a stage of the Dockerfile (stages: ${[...names].join(', ') || 'none named'})`, 'Add a `FROM <production> AS ' + wantedTest + '` stage that runs the tests, or fix test.target.'));
   } else if (!wantedTest && !config.test?.commands && !summary.testStage) {
-    findings.push(finding('no-test-stage', undefined, 'no test stage: nothing tests the image before it is pushed', 'Add a stage `FROM build AS test` that runs the test suite (`RUN npm test`, `RUN go test ./...`) and set `test: { target: "test" }`, or set test.commands.'));
+    findings.push(finding('no-test-stage', undefined, 'no test stage: nothing tests the image before it is pushed', 'Add a stage `FROM production AS test` (built on the production stage, so it tests the candidate) that runs the test suite (`RUN npm test`, `RUN go test ./...`) and set `test: { target: "test" }`, or set test.commands.'));
   }
+  const notCandidate = checkTestDerivation(summary, config);
+  if (notCandidate) findings.push(notCandidate);
   if (production) {
     const chain = stageChain(summary, production);
     const user = lastIn(chain, 'USER');

@@ -1,11 +1,13 @@
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 
 /** One instruction of a Dockerfile. */
 export interface DockerfileInstruction {
   /** Upper-case keyword, e.g. `RUN`. */
   readonly keyword: string;
-  /** The arguments as written (continuation lines joined), flags included. */
+  /** The arguments as written (continuation lines joined); the flags of COPY, ADD, RUN, … are in `flags`. */
   readonly text: string;
+  /** The instruction's flags in order (`--from=deps` → `{ name: 'from', value: 'deps' }`); empty for instructions without flags. */
+  readonly flags: readonly { readonly name: string; readonly value?: string }[];
   /** 1-based line of the keyword. */
   readonly line: number;
 }
@@ -52,8 +54,27 @@ export interface DockerfileSummary {
 
 const TEST_STAGE = /^(tests?|testing|unit-?tests?|.+-tests?|tests?-.+)$/;
 
+/** Whether a stage name looks like a test stage: `test`, `tests`, `testing`, `unit-test(s)`, `*-test(s)`, `test(s)-*`. */
+export function isTestStageName(name: string): boolean {
+  return TEST_STAGE.test(name);
+}
+
+/**
+ * The stage `dockyard init` proposes as `image.target`: the last stage not named like a test stage (a trailing
+ * `FROM production AS test` is the usual layout), else the last stage. A plain `docker build` builds the last
+ * stage; dockyard always passes `--target`, so the test stage may come last.
+ *
+ * @see https://docs.docker.com/build/building/multi-stage/#stop-at-a-specific-build-stage
+ */
+export function proposeProductionStage(summary: DockerfileSummary): DockerfileStage | undefined {
+  return summary.stages.findLast((s) => s.name === undefined || !isTestStageName(s.name)) ?? summary.stages.at(-1);
+}
+
 function toInstruction(i: Instruction): DockerfileInstruction {
-  return { keyword: i.getKeyword().toUpperCase(), text: (i.getArgumentsContent() ?? '').trim(), line: i.getRange().start.line + 1 };
+  // COPY, ADD, RUN, HEALTHCHECK, … are ModifiableInstructions: their flags are not part of the arguments.
+  const raw = (i as Partial<ModifiableInstruction>).getFlags?.() ?? [];
+  const flags = raw.map((f) => ({ name: f.getName(), ...(f.getValue() !== null ? { value: f.getValue()! } : {}) }));
+  return { keyword: i.getKeyword().toUpperCase(), text: (i.getArgumentsContent() ?? '').trim(), flags, line: i.getRange().start.line + 1 };
 }
 
 /**

@@ -9,8 +9,11 @@ export interface InitAnswers {
   readonly dockerfile: string;
   /** The production stage; omitted from the config when `undefined`. */
   readonly target?: string;
-  /** A Dockerfile test stage, or commands run in the candidate image (optionally with the smoke test, `smoke: {}`). */
-  readonly test: { readonly target: string } | { readonly commands: readonly string[]; readonly smoke?: Record<string, never> };
+  /**
+   * A Dockerfile test stage (with `from: "source"` when it does not derive from the production stage, so it does
+   * not test the candidate), or commands run in the candidate image (optionally with the smoke test, `smoke: {}`).
+   */
+  readonly test: { readonly target: string; readonly from?: 'source' } | { readonly commands: readonly string[]; readonly smoke?: Record<string, never> };
   /** The GitHub repository's visibility and plan; omitted (a public repository) when `undefined`. */
   readonly github?: { readonly visibility: 'private' | 'internal'; readonly plan: 'free' | 'pro' | 'team' | 'enterprise' };
 }
@@ -53,6 +56,7 @@ export function renderConfigSource(template: string, answers: InitAnswers, conte
     ...answers,
     target: answers.target ?? '',
     github: answers.github ?? '',
+    testFromSource: 'from' in answers.test && answers.test.from === 'source',
     detected: comment(context.detected),
     remote: comment(context.remote),
   });

@@ -128,6 +128,12 @@ export interface TestSpec {
   readonly target?: string;
   /** The production stage the test stage builds FROM; empty without a target. */
   readonly replacesStage: string;
+  /**
+   * `candidate` (the default): the test stage derives from `replacesStage`, so it runs on the candidate (checked
+   * against the Dockerfile by `checkTestStage`); `source`: it is built on another base and does not test the
+   * candidate (`NOT_THE_CANDIDATE` labels the job and the gate). `candidate` without a target.
+   */
+  readonly from: 'candidate' | 'source';
   readonly commands?: readonly string[];
   /** Default `/bin/sh`. */
   readonly shell: string;

@@ -8,7 +8,7 @@ import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } f
 import { planGithubRepository } from './github-repository.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { planTriggerSpec } from './trigger-targets.js';
-import { hasGateSummary, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
+import { hasGateSummary, NOT_THE_CANDIDATE, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
 import { sortRecordByKey } from './compare-code-points.js';
 
 /**
@@ -57,6 +57,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
   const test: TestSpec = {
     ...(config.test.target !== undefined ? { target: config.test.target } : {}),
     replacesStage: config.test.target !== undefined ? (config.image.target ?? '') : '',
+    from: config.test.target !== undefined && config.test.from === 'source' ? 'source' : 'candidate',
     ...(config.test.commands ? { commands: [...config.test.commands] } : {}),
     shell: config.test.shell ?? '/bin/sh',
   };
@@ -195,7 +196,7 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
     },
     {
       id: 'test',
-      title: 'Test the exact candidate image',
+      title: config.test.target !== undefined && config.test.from === 'source' ? `Test a stage built from source (${NOT_THE_CANDIDATE})` : 'Test the exact candidate image',
       needs: ['build'],
       perPlatform: true,
       platforms: testPlatforms,

@@ -80,6 +80,8 @@ export function planVerifyGates(config: DockyardConfig): VerifyGates {
  */
 export interface GateSummarySource {
   readonly gates: VerifyGates;
+  /** The test spec (its `from` labels the test gate); absent: a test of the candidate. */
+  readonly test?: { readonly from?: 'candidate' | 'source' };
   readonly scan?: { readonly severities: readonly string[]; readonly ignoreUnfixed: boolean };
   readonly sbom?: { readonly format: string };
   readonly signing?: { readonly provenance: boolean };
@@ -115,7 +117,7 @@ export function gateResultsOf(source: GateSummarySource, job: GateJobKind): Gate
   switch (job) {
     case 'test':
       return [
-        { gate: 'test', perPlatform: true, threshold: 'every test passes' },
+        { gate: 'test', perPlatform: true, threshold: testThreshold(source.test) },
         ...(gates.coverage ? [{ gate: 'coverage', perPlatform: true, threshold: `>= ${gates.coverage.minimum}%` }] : []),
       ];
     case 'scan':
@@ -146,10 +148,24 @@ export function scanThreshold(scan: { readonly severities: readonly string[]; re
   return `no ${scan.severities.join(', ')} finding${scan.ignoreUnfixed ? ' (fixed only)' : ''}`;
 }
 
+/**
+ * The label of a test stage that is not built on the candidate image (`test.from: "source"`), shown by
+ * `dockyard plan`, in the test job's name on both CI systems and in the gate summary.
+ */
+export const NOT_THE_CANDIDATE = 'does not test the candidate';
+
 /** The test gate's figure when every test passed, e.g. `stage test and 2 command(s) passed`. */
 export function testPassFigure(test: { readonly target?: string; readonly commands?: readonly string[] }): string {
   const parts = [...(test.target !== undefined ? [`stage ${test.target}`] : []), ...(test.commands ? [`${test.commands.length} command(s)`] : [])];
   return `${parts.join(' and ')} passed`;
+}
+
+/**
+ * The test gate's threshold column: `every test passes`, and `(does not test the candidate)` after it when the
+ * test stage is built from source (`test.from: "source"`), so the summary never reads as a test of the candidate.
+ */
+export function testThreshold(test: { readonly from?: 'candidate' | 'source' } | undefined): string {
+  return test?.from === 'source' ? `every test passes (${NOT_THE_CANDIDATE})` : 'every test passes';
 }
 
 /** The size gate's threshold column, e.g. `<= 500 MB uncompressed (fail)`. */

@@ -6,7 +6,7 @@ import { gitlabDeployJobName } from '../emit/gitlab/gitlab-deploy-notify-jobs.js
 import { gitlabRunnerOf } from '../emit/gitlab/gitlab-runners.js';
 import { resolveGitlabRegistries } from '../emit/gitlab/gitlab-registries.js';
 import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
-import { gateResultsOf, type GateJobKind } from '../model/verify-gates.js';
+import { gateResultsOf, NOT_THE_CANDIDATE, type GateJobKind } from '../model/verify-gates.js';
 import { describeGithubRepository, type RepositoryNote } from '../model/github-repository-notes.js';
 import type { PlanTags } from './describe-plan-tags.js';
 
@@ -75,6 +75,11 @@ export interface PlanJob {
   readonly environments: readonly PlanEnvironment[];
   /** The `notify` job: the events and webhooks, one CI job per event; null for other jobs. */
   readonly notifications: PlanNotifications | null;
+  /**
+   * What the job does not prove, when its title alone could mislead: `does not test the candidate` for a test job
+   * whose stage is built from source (`test.from: "source"`); null otherwise.
+   */
+  readonly caveat: string | null;
 }
 
 /**
@@ -178,6 +183,7 @@ function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: rea
     produces: [...job.produces],
     environments: job.id === 'deploy' ? describeEnvironments(pipeline, ci) : [],
     notifications: job.id === 'notify' ? describeNotifications(pipeline) : null,
+    caveat: job.id === 'test' && pipeline.test.from === 'source' ? NOT_THE_CANDIDATE : null,
   };
 }
 

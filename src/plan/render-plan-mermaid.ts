@@ -43,11 +43,12 @@ function renderJobNodes(job: PlanJob, view: PlanView, ids: IdTable): string[] {
   const publishLine = job.publishes.length > 0 ? [job.tagsImage ? 'publishes the tags' : 'publishes'] : [];
   const environmentLines = job.environments.map((e) => `→ ${e.name}${e.approval ? ' (approval)' : ''}`);
   const notifyLines = job.notifications ? [`on ${job.notifications.on.join(', ')}: ${job.notifications.webhooks.map((w) => w.service).join(', ')}`] : [];
+  const caveatLine = job.caveat === null ? [] : [job.caveat];
   if (!job.perPlatform) {
     const runner = job.runs[0] ? [runnerText(job.runs[0].runner, job.runs[0].emulated, view.ci)] : [];
-    return [`    ${node(ids.of(`job_${job.id}`), [job.id, ...gateLine, ...publishLine, ...environmentLines, ...notifyLines, ...runner], gate)}`];
+    return [`    ${node(ids.of(`job_${job.id}`), [job.id, ...gateLine, ...caveatLine, ...publishLine, ...environmentLines, ...notifyLines, ...runner], gate)}`];
   }
-  const lines = [`    subgraph ${ids.of(`job_${job.id}`)}["${escapeMermaidLabel([job.id, ...gateLine, ...publishLine].join('\n'))}"]`];
+  const lines = [`    subgraph ${ids.of(`job_${job.id}`)}["${escapeMermaidLabel([job.id, ...gateLine, ...caveatLine, ...publishLine].join('\n'))}"]`];
   for (const run of job.runs) {
     lines.push(`      ${node(ids.of(`job_${job.id}__${run.platform ?? 'once'}`), [run.platform ?? job.id, runnerText(run.runner, run.emulated, view.ci)], gate)}`);
   }

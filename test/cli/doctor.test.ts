@@ -16,12 +16,12 @@ const GOOD = `FROM node:22-alpine AS build
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-FROM build AS test
-RUN npm test
 FROM node:22-alpine AS runtime
 COPY --from=build /app /app
 USER node
 HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/ || exit 1
+FROM runtime AS test
+RUN npm test
 `;
 
 let dir: string;

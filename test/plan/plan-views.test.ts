@@ -149,7 +149,7 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     expect(parsed.version).toBe(PLAN_VIEW_VERSION);
     expect(parsed.ci).toBe(ci);
     for (const job of parsed.jobs as Array<Record<string, unknown>>) {
-      expect(Object.keys(job)).toEqual(['id', 'title', 'stage', 'needs', 'perPlatform', 'runs', 'gates', 'publishes', 'tagsImage', 'produces', 'environments', 'notifications']);
+      expect(Object.keys(job)).toEqual(['id', 'title', 'stage', 'needs', 'perPlatform', 'runs', 'gates', 'publishes', 'tagsImage', 'produces', 'environments', 'notifications', 'caveat']);
       expect(['verify', 'publish']).toContain(job.stage);
       for (const run of job.runs as Array<Record<string, unknown>>) {
         expect(Object.keys(run)).toEqual(['platform', 'runner', 'emulated']);

@@ -18,6 +18,7 @@ const job = (id: string, extra: Partial<PlanJob> = {}): PlanJob => ({
   produces: [],
   environments: [],
   notifications: null,
+  caveat: null,
   ...extra,
 });
 

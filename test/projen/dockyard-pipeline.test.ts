@@ -33,6 +33,8 @@ async function synthWithCli(config: DockyardConfigInput): Promise<Map<string, st
   const cliDir = mkdtempSync(join(tmpdir(), 'dockyard-projen-cli-'));
   try {
     writeFileSync(join(cliDir, 'dockyard.config.json'), JSON.stringify(config));
+    // synth checks the test stage against the Dockerfile (and warns, on stderr, when there is none)
+    writeFileSync(join(cliDir, 'Dockerfile'), 'FROM alpine:3.20 AS production\nFROM production AS test\n');
     const sink = { out: () => undefined, err: (l: string) => { throw new Error(l); }, color: createColors(false) };
     expect(await runCli(['synth', '--dir', cliDir], sink)).toBe(0);
     const paths = [...(config.ci?.includes('github') ? [GH] : []), ...(config.ci?.includes('gitlab') ? [GL, HELPER] : [])];

@@ -30,7 +30,8 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
     hasConfig = false;
   }
   if (hasConfig) {
-    const loaded = await loadValidatedConfig(dir, options.config, output);
+    // The test-stage rule is reported below as a finding with its line (test-stage-not-candidate), not as a config error.
+    const loaded = await loadValidatedConfig(dir, options.config, output, { checkDockerfile: false });
     if (!loaded) return 1;
     config = loaded.config;
     configured = loaded.config.image.dockerfile ?? posix.join(loaded.config.image.context, 'Dockerfile');

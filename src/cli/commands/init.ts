@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { validateConfig } from '../../config/validate-config.js';
 import { UsageError } from '../usage-error.js';
 import { collectInitAnswers, InitAnswerError, type InitDetection } from '../../init/collect-init-answers.js';
+import { checkTestStage } from '../../config/check-test-stage.js';
 import { detectLanguage, LANGUAGE_FILES, type TemplateLanguage } from '../../init/detect-language.js';
 import { parseGitRemote } from '../../init/detect-remote.js';
 import { PromptCancelled, type InitPrompts } from '../../init/init-prompts.js';
@@ -95,6 +96,14 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
   const result = validateConfig(await loadConfigSource(INIT_CONFIG_FILE, source));
   if (!result.ok) {
     printIssues(output, result.errors, result.warnings, INIT_CONFIG_FILE);
+    return 1;
+  }
+  // The same test-stage rule synth applies, on the Dockerfile as it will be on disk (kept or from the template).
+  const dockerfileText = toWrite.find((f) => f.path === dockerfilePath)?.content;
+  const summary = dockerfileText !== undefined ? parseDockerfile(dockerfileText) : detection.dockerfile?.summary;
+  const stageErrors = summary ? checkTestStage(result.config, { path: dockerfilePath, summary }).filter((i) => i.severity === 'error') : [];
+  if (stageErrors.length > 0) {
+    printIssues(output, stageErrors, [], INIT_CONFIG_FILE);
     return 1;
   }
   // synth's own targets too: a pipeline file it would refuse to replace must stop init before anything is written

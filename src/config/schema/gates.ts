@@ -9,6 +9,12 @@ const testPlatforms = z
   .optional()
   .describe('Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform.');
 
+/**
+ * Values of `test.from`: `candidate` (the test stage derives from `image.target`, replaced by the candidate) or
+ * `source` (an opt-out: the stage is built on another base and does not test the candidate).
+ */
+export const TEST_FROM = ['candidate', 'source'] as const;
+
 /** Trivy severities, lowest to highest. */
 export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
@@ -22,12 +28,21 @@ export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as co
  */
 export const testSchema = z
   .strictObject({
-    /** Dockerfile stage that runs the tests, built `FROM <image.target>`. */
+    /** Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages); synth reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is `source`. */
     target: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'not a valid Dockerfile stage name' })
       .optional()
-      .describe('Dockerfile stage that runs the tests, built `FROM <image.target>`.'),
+      .describe(
+        'Dockerfile stage that runs the tests, built `FROM <image.target>` (directly or through other stages); synth reads the Dockerfile and refuses a stage whose `FROM` chain does not reach `image.target`, unless `from` is `source`.',
+      ),
+    /** What `target` is built on. `candidate` (default): the stage must derive, through its `FROM` chain, from `image.target`, which the test build replaces with the exact candidate (synth and validate read the Dockerfile and reject a stage that does not, e.g. `FROM builder AS test`). `source`: accept a stage built from source on another base; it does not test the candidate, and `dockyard plan`, the test job name and the gate summary say so. Only with `target`. Default `candidate`. */
+    from: z
+      .enum(TEST_FROM)
+      .optional()
+      .describe(
+        'What `target` is built on. `candidate` (default): the stage must derive, through its `FROM` chain, from `image.target`, which the test build replaces with the exact candidate (synth and validate read the Dockerfile and reject a stage that does not, e.g. `FROM builder AS test`). `source`: accept a stage built from source on another base; it does not test the candidate, and `dockyard plan`, the test job name and the gate summary say so. Only with `target`. Default `candidate`.',
+      ),
     /** Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test. */
     commands: z
       .array(z.string().min(1))

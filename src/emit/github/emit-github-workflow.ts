@@ -1,4 +1,5 @@
 import { platformsOf, type Job, type JobKind, type Pipeline } from '../../model/pipeline.js';
+import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
 import { resolveGithubRegistries, type GithubRegistry } from './github-registries.js';
 import { manifestSteps, pushSteps } from './github-publish-jobs.js';
 import { githubDeployJobs, githubNotifyJobs } from './github-deploy-notify-jobs.js';
@@ -62,7 +63,7 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
   // Publish jobs read the metadata job's `publishes` output, and `needs` only holds direct dependencies.
   const needs = job.stage === 'publish' && !job.needs.includes('metadata') ? ['metadata', ...job.needs] : [...job.needs];
   return {
-    name: job.perPlatform ? `${job.id} (\${{ matrix.platform }})` : job.id,
+    name: githubJobName(pipeline, job),
     ...(needs.length > 0 ? { needs } : {}),
     ...(job.stage === 'publish' ? { if: githubPublishCondition(pipeline.triggers) } : {}),
     // The summary reports failed gates too: it runs unless the run was cancelled (and then fails itself).
@@ -77,6 +78,17 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
       : {}),
     steps: stepsFor(pipeline, job, registries, meta),
   };
+}
+
+/**
+ * The job's display name: `<id> (<platform>)` per platform, `<id>` otherwise; a test job whose stage is built from
+ * source (`test.from: "source"`) adds `, does not test the candidate` inside the parentheses.
+ *
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idname
+ */
+function githubJobName(pipeline: Pipeline, job: Job): string {
+  const caveat = job.id === 'test' && pipeline.test.from === 'source' ? `, ${NOT_THE_CANDIDATE}` : '';
+  return job.perPlatform ? `${job.id} (\${{ matrix.platform }}${caveat})` : job.id;
 }
 
 function matrixFor(pipeline: Pipeline, job: Job, nativeRunner: boolean): Array<Record<string, string | boolean>> {

@@ -1,5 +1,5 @@
 import type { Pipeline } from '../../model/pipeline.js';
-import { coverageDirOf, coverageFileOf, hasGateSummary, testPassFigure } from '../../model/verify-gates.js';
+import { coverageDirOf, coverageFileOf, hasGateSummary, testPassFigure, testThreshold } from '../../model/verify-gates.js';
 import { coverageCheckScript, recordPassScript } from '../gate-scripts.js';
 import { useAction } from './action-pins.js';
 import { GATES_DIR_SH, gateResultSteps, NOT_CANCELLED } from './github-gate-results.js';
@@ -29,7 +29,7 @@ export function testGateSteps(pipeline: Pipeline): GithubStep[] {
   if (hasGateSummary(pipeline)) {
     steps.push({
       name: 'Record the test result',
-      run: recordPassScript(GATES_DIR_SH, 'test', testPassFigure(pipeline.test), 'every test passes'),
+      run: recordPassScript(GATES_DIR_SH, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test)),
       env: { DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_SLUG: '${{ matrix.slug }}' },
     });
   }

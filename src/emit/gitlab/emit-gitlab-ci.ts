@@ -1,4 +1,5 @@
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
+import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
 import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
 import { gitlabGatesJob, gitlabLintJob, gitlabSizeJob, gitlabSmokeJob } from './gitlab-gate-jobs.js';
 import { gitlabScanJob } from './gitlab-scan-job.js';
@@ -80,6 +81,10 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegist
               DOCKYARD_PLATFORM: p.platform,
               DOCKYARD_SLUG: p.slug,
               ...(useTags ? { DOCKYARD_RUNNER_TAG: p.gitlabRunnerTag } : {}),
+              // GitLab names matrix jobs after their values (`test: [linux/amd64, linux-amd64, does not test the
+              // candidate]`): the only way to label a job without renaming it for every `needs:`.
+              // https://docs.gitlab.com/ci/yaml/#parallelmatrix, gitlab-org/gitlab!39985
+              ...(job.id === 'test' && pipeline.test.from === 'source' ? { DOCKYARD_CAVEAT: NOT_THE_CANDIDATE } : {}),
             })),
           },
         }

@@ -1,5 +1,5 @@
 import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
-import { coverageFileOf, gateResultsOf, hasGateSummary, testPassFigure, type GateJobKind } from '../../model/verify-gates.js';
+import { coverageFileOf, gateResultsOf, hasGateSummary, testPassFigure, testThreshold, type GateJobKind } from '../../model/verify-gates.js';
 import { coverageCheckScript, recordJobResultsScript, recordPassScript } from '../gate-scripts.js';
 
 /** Where GitLab jobs write their gate result files (docs/gates.md, "Gate result files"). */
@@ -63,7 +63,7 @@ export function gitlabGateResults(pipeline: Pipeline, job: GateJobKind, paths: r
 export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
   const coverage = pipeline.gates.coverage;
   const results = gitlabGateResults(pipeline, 'test', coverage ? ['dockyard/coverage/'] : []);
-  const passed = hasGateSummary(pipeline) ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), 'every test passes')] : [];
+  const passed = hasGateSummary(pipeline) ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test))] : [];
   if (!coverage) return { script: passed, variables: {}, extra: results };
   const file = `dockyard/coverage/${coverageFileOf(coverage.report)}`;
   const artifacts = results.artifacts as Record<string, unknown>;

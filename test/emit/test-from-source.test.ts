@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/config/format-issues.js';
+import { validateConfig } from '../../src/config/validate-config.js';
+import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
+import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
+import { planPipeline } from '../../src/model/plan-pipeline.js';
+import type { Pipeline } from '../../src/model/pipeline.js';
+import { describePlan } from '../../src/plan/describe-plan.js';
+import { renderPlanJson } from '../../src/plan/render-plan-json.js';
+import { renderPlanMermaid } from '../../src/plan/render-plan-mermaid.js';
+import { renderPlanText } from '../../src/plan/render-plan-text.js';
+
+const LABEL = 'does not test the candidate';
+
+/** A Go service on two platforms whose test stage is FROM builder; a smoke test turns the gate summary on. */
+function pipelineOf(from: 'candidate' | 'source' | undefined): Pipeline {
+  const result = validateConfig({
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/api', target: 'production' },
+    platforms: ['linux/amd64', 'linux/arm64'],
+    test: { target: 'test', ...(from ? { from } : {}), smoke: {} },
+  });
+  if (!result.ok) throw new Error(result.errors.map(formatIssue).join('\n'));
+  return planPipeline(result.config);
+}
+
+type Obj = Record<string, unknown>;
+const scriptsOf = (job: Obj): string => JSON.stringify(job);
+
+describe('test.from "source": labelled "does not test the candidate" wherever the test is shown', () => {
+  it('dockyard plan: text, JSON and Mermaid', () => {
+    for (const ci of ['github', 'gitlab'] as const) {
+      const view = describePlan(pipelineOf('source'), ci, ['github', 'gitlab']);
+      const test = view.jobs.find((j) => j.id === 'test')!;
+      expect(test.caveat).toBe(LABEL);
+      expect(test.title).toBe(`Test a stage built from source (${LABEL})`);
+      expect(test.gates).toEqual([{ gate: 'test', threshold: `every test passes (${LABEL})` }]);
+      expect(renderPlanText(view)).toEqual(expect.arrayContaining([`     Test a stage built from source (${LABEL})`, `     gate test: every test passes (${LABEL})`]));
+      expect(JSON.parse(renderPlanJson(view)).jobs.find((j: Obj) => j.id === 'test').caveat).toBe(LABEL);
+      expect(renderPlanMermaid(view)).toContain(`    subgraph job_test["test<br/>gate: test<br/>${LABEL}"]`);
+    }
+  });
+
+  it('GitHub: the job name; GitLab: a matrix value, which GitLab shows in the job name', () => {
+    const pipeline = pipelineOf('source');
+    const github = emitGithubWorkflow(pipeline).jobs.test as unknown as Obj;
+    expect(github.name).toBe(`test (\${{ matrix.platform }}, ${LABEL})`);
+    const gitlab = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs').test as { parallel: { matrix: Obj[] } };
+    // the test job runs on linux/amd64 (test.platforms default): `test: [linux/amd64, linux-amd64, …, does not test the candidate]`
+    expect(gitlab.parallel.matrix).toEqual([expect.objectContaining({ DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64', DOCKYARD_CAVEAT: LABEL })]);
+    expect(Object.keys(gitlab.parallel.matrix[0]!).at(-1)).toBe('DOCKYARD_CAVEAT');
+    // the other per-platform jobs keep their names
+    expect((emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs').scan as { parallel: { matrix: Obj[] } }).parallel.matrix.every((m) => !('DOCKYARD_CAVEAT' in m))).toBe(true);
+    expect((emitGithubWorkflow(pipeline).jobs.scan as unknown as Obj).name).toBe('scan (${{ matrix.platform }})');
+  });
+
+  it('the gate summary: the test gate threshold says so, on pass and on failure, on both CI systems', () => {
+    const pipeline = pipelineOf('source');
+    const github = scriptsOf(emitGithubWorkflow(pipeline).jobs.test as unknown as Obj);
+    const gitlab = scriptsOf(emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs').test as Obj);
+    for (const text of [github, gitlab]) {
+      // the pass record and the end-of-job fallback (failed or skipped) both carry the label
+      expect(text.split(`every test passes (${LABEL})`).length - 1).toBeGreaterThanOrEqual(2);
+      expect(text).not.toMatch(/every test passes'/);
+    }
+  });
+
+  it.each([undefined, 'candidate'] as const)('test.from %s: no label anywhere', (from) => {
+    const pipeline = pipelineOf(from);
+    const github = emitGithubWorkflow(pipeline).jobs.test as unknown as Obj;
+    const gitlab = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs').test as Obj;
+    expect(github.name).toBe('test (${{ matrix.platform }})');
+    expect(JSON.stringify([github, gitlab])).not.toContain(LABEL);
+    const view = describePlan(pipeline, 'github', ['github', 'gitlab']);
+    expect(view.jobs.find((j) => j.id === 'test')).toMatchObject({ title: 'Test the exact candidate image', caveat: null });
+    expect(view.jobs.every((j) => j.caveat === null)).toBe(true);
+  });
+});
