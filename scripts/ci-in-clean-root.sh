@@ -44,7 +44,7 @@ cleanup() {
   for pid in $(ls /proc | grep -E '^[0-9]+$'); do
     if [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$root" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
   done
-  grep -F " $root/" /proc/self/mounts | awk '{print $2}' | sort -r | while read -r m; do
+  grep -E " $root(/| )" /proc/self/mounts | awk '{print $2}' | sort -r | while read -r m; do
     umount -l "$(printf '%b' "$m")" 2>/dev/null || true
   done
   if [ "$keep" = false ]; then rm -rf --one-file-system "$root"; fi
@@ -61,6 +61,9 @@ if [ ! -x "$cache/bin/bash" ]; then
 fi
 trap cleanup EXIT
 cp -a "$cache" "$root"
+# The root is a mount point of its own, as / is on a real machine: buildah makes the mounts of its RUN steps
+# private with a recursive remount of /, which fails with EINVAL where / is a plain directory of a chroot.
+mount --bind "$root" "$root"
 
 # apt sources and name resolution as on this machine; Node.js and npm bind-mounted read-only.
 rm -f "$root/etc/apt/sources.list"

@@ -320,6 +320,8 @@ async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, 
     took,
   );
   return { visibility, plan };
+}
+
 /** The named stages that look like test stages (`test`, `unit-tests`, …), other than the production stage. */
 function testStageCandidates(summary: DockerfileSummary): string[] {
   const production = proposeProductionStage(summary);

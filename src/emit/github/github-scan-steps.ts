@@ -7,7 +7,8 @@ import { useAction, type UsesStep } from './action-pins.js';
 import { gateResultSteps } from './github-gate-results.js';
 import { githubLiteral } from './github-literal.js';
 import type { GithubStep } from './github-types.js';
-import { CANDIDATE_DIR, downloadCandidateStep } from './github-candidate.js';
+import { CANDIDATE_DIR, CANDIDATE_DIR_SH, downloadCandidateStep } from './github-candidate.js';
+import { readRecordedDigestScript } from '../shell-scripts.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import { githubStagingRef, readCandidateDigestStep, stagedScanInput } from './github-staging.js';
 
@@ -52,18 +53,52 @@ export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   const upload = scan.report && pipeline.github.codeScanning;
   const staging = githubStagingRef(pipeline, registries);
   // The config rules reject Grype with the registry handoff: it reads the archive.
-  const target = staging ? stagedScanInput(staging) : { input: `${CANDIDATE_DIR}/image.tar` };
+  const unpack = !staging && scan.scanner === 'trivy';
+  const target = staging ? stagedScanInput(staging) : { input: TRIVY_LAYOUT_INPUT };
   const steps: GithubStep[] = [];
   if (scan.ignoreFile !== undefined || upload) steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
   if (staging) steps.push(...loginSteps(job.logsInTo.map((i) => registries[i])));
   steps.push(downloadCandidateStep());
   if (staging) steps.push(readCandidateDigestStep());
+  if (unpack) steps.push(unpackForTrivyStep());
   steps.push(scan.scanner === 'trivy' ? trivyGateStep(scan, target) : grypeStep(scan, false));
   if (scan.report) {
     steps.push(scan.scanner === 'trivy' ? trivyReportStep(scan, target) : grypeStep(scan, true));
     steps.push(...(upload ? [uploadSarifStep()] : keepReportSteps()));
   }
   return [...steps, ...gateResultSteps(pipeline, 'scan')];
+}
+
+/** The OCI layout directory the scan job unpacks the candidate archive into, for Trivy. */
+const TRIVY_LAYOUT = '${{ runner.temp }}/dockyard-candidate';
+
+/** Trivy's `--input` (trivy-action `input`): the layout directory and the recorded digest, `<dir>@<digest>`. */
+const TRIVY_LAYOUT_INPUT = `${TRIVY_LAYOUT}@\${{ steps.layout.outputs.digest }}`;
+
+/**
+ * Unpack the candidate archive into {@link TRIVY_LAYOUT} and output the recorded digest (step id `layout`).
+ * Trivy's `--input` reads a `docker save` tar or an OCI layout *directory*, never an OCI tar (Trivy v0.69.3
+ * `pkg/fanal/image/archive.go`, `oci.go`; aquasecurity/trivy#5775, whose fix #5776 was never merged), and it cuts
+ * the name at the first `@` into the directory and the manifest digest to scan; trivy-action passes `input` on as
+ * `--input` (its `entrypoint.sh`). So the gate scans exactly the digest the build recorded, as on GitLab.
+ *
+ * @see https://github.com/aquasecurity/trivy/blob/v0.69.3/pkg/fanal/image/oci.go
+ * @see https://github.com/aquasecurity/trivy/issues/5775
+ * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
+ */
+function unpackForTrivyStep(): GithubStep {
+  return {
+    name: 'Unpack the candidate for Trivy',
+    id: 'layout',
+    run: [
+      readRecordedDigestScript(CANDIDATE_DIR_SH),
+      'layout="$RUNNER_TEMP/dockyard-candidate"',
+      'rm -rf "$layout"',
+      'mkdir "$layout"',
+      'tar -xf "$dir/image.tar" -C "$layout"',
+      'echo "digest=$digest" >> "$GITHUB_OUTPUT"',
+    ].join('\n'),
+  };
 }
 
 /** The SARIF upload to code scanning, where the token can write (not fork or Dependabot pull requests). */
