@@ -29,19 +29,20 @@ describe('scan report by repository', () => {
     expect(gate).toBeGreaterThan(-1);
     for (const step of scan.steps.slice(gate + 1)) expect(step.if, step.name).toContain(AFTER_GATE);
     if (destination === 'code scanning') {
-      expect(names).toEqual(['actions/checkout', 'actions/download-artifact', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif']);
+      expect(names).toEqual(['actions/checkout', 'actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif']);
       expect(scan.steps.at(-1)!.if).toBe(`${AFTER_GATE} && (${TOKEN_CAN_WRITE})`);
       expect(scan.permissions).toEqual({ contents: 'read', 'security-events': 'write', actions: 'read' });
     } else {
-      expect(names).toEqual(['actions/download-artifact', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'actions/upload-artifact', 'Summarise the findings']);
-      expect(scan.steps[3]!.with).toEqual({
+      expect(names).toEqual(['actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'actions/upload-artifact', 'Summarise the findings']);
+      expect(scan.steps[4]!.with).toEqual({
         name: 'dockyard-scan-${{ matrix.slug }}',
         path: '${{ runner.temp }}/dockyard-scan.sarif',
         'if-no-files-found': 'error',
         'retention-days': 30,
+        overwrite: true,
       });
-      expect(scan.steps[4]!.env).toEqual({ DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_REPORT_ARTIFACT: 'dockyard-scan-${{ matrix.slug }}' });
-      expect(scan.steps[4]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+      expect(scan.steps[5]!.env).toEqual({ DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_REPORT_ARTIFACT: 'dockyard-scan-${{ matrix.slug }}' });
+      expect(scan.steps[5]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
       expect(scan.permissions).toEqual({ contents: 'read' });
     }
   });

@@ -59,10 +59,10 @@ describe.each([
     expect(runs(steps).includes('image.tar')).toBe(!registry);
   });
 
-  it(`GitHub scan ${registry ? 'gives Trivy image-ref staging@digest' : 'gives Trivy the archive'}`, () => {
+  it(`GitHub scan ${registry ? 'gives Trivy image-ref staging@digest' : 'gives Trivy the unpacked archive at the recorded digest'}`, () => {
     const trivy = github(patch).scan.steps.find((s) => s.uses?.startsWith('aquasecurity/trivy-action'))!;
     expect(trivy.with?.['image-ref']).toBe(registry ? 'ghcr.io/acme/api/staging@${{ steps.candidate.outputs.digest }}' : undefined);
-    expect(trivy.with?.input).toBe(registry ? undefined : '${{ runner.temp }}/dockyard/image.tar');
+    expect(trivy.with?.input).toBe(registry ? undefined : '${{ runner.temp }}/dockyard-candidate@${{ steps.layout.outputs.digest }}');
   });
 
   it(`GitHub push ${registry ? 'promotes the staged digest' : 'pushes the archive'}; manifest is the same in both modes`, () => {

@@ -30,7 +30,7 @@ type GlJob = {
 
 const github = (patch: Record<string, unknown> = {}) => emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
 const gitlab = (patch: Record<string, unknown> = {}) => emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs') as unknown as Record<string, GlJob>;
-const action = (step: Step) => step.uses?.split('@')[0];
+const action = (step: Step) => step.uses?.split('@')[0] ?? step.name;
 // Docker Hub first: GitLab's registry cache cannot live there (a nested repository), so these configs use cache 'local'.
 const SIGNING_REGISTRIES = [
   { type: 'dockerhub', repository: 'acme/api' },
@@ -39,9 +39,9 @@ const SIGNING_REGISTRIES = [
 
 describe('scan gate rendering', () => {
   it.each([
-    ['trivy, defaults', {}, ['actions/download-artifact', 'aquasecurity/trivy-action']],
-    ['trivy, ignore file', { ignoreFile: '.trivyignore' }, ['actions/checkout', 'actions/download-artifact', 'aquasecurity/trivy-action']],
-    ['trivy, report', { report: true }, ['actions/checkout', 'actions/download-artifact', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif']],
+    ['trivy, defaults', {}, ['actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action']],
+    ['trivy, ignore file', { ignoreFile: '.trivyignore' }, ['actions/checkout', 'actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action']],
+    ['trivy, report', { report: true }, ['actions/checkout', 'actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif']],
     ['grype, defaults', { scanner: 'grype' }, ['actions/download-artifact', 'anchore/scan-action']],
     ['grype, report', { scanner: 'grype', report: true }, ['actions/checkout', 'actions/download-artifact', 'anchore/scan-action', 'anchore/scan-action', 'github/codeql-action/upload-sarif']],
   ])('GitHub %s: steps in order', (_, scan, actions) => {
@@ -59,7 +59,7 @@ describe('scan gate rendering', () => {
 
   it('GitHub report: the gate runs first; SARIF of every severity is written after it, passed or failed, and uploaded only where the token can write', () => {
     const steps = github({ ci: ['github'], scan: { severities: ['CRITICAL'], report: true, ignoreFile: 'sec/.trivyignore' } }).scan.steps;
-    const [gate, report, upload] = steps.slice(2);
+    const [gate, report, upload] = steps.slice(3);
     expect(gate).toMatchObject({ id: 'gate', with: { severity: 'CRITICAL', 'exit-code': '1', format: 'table', trivyignores: 'sec/.trivyignore' } });
     expect(gate.if).toBeUndefined();
     expect(gate.with?.['skip-setup-trivy']).toBeUndefined();

@@ -39,7 +39,8 @@ export const secretNameSchema = z
 
 /**
  * A branch or tag name pattern in glob syntax (`main`, `release/*`, `v*`, `**`).
- * `*` matches within one path segment, `**` across segments, `?` one character.
+ * `*` matches within one path segment, `**` across segments, `?` zero or one and `+` one or more of the preceding
+ * character: GitHub's filter pattern semantics, applied on GitLab too.
  *
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet
  */
@@ -47,9 +48,9 @@ export const refPatternSchema = z
   .string()
   .min(1)
   .regex(/^[A-Za-z0-9._\-/*?+]+$/, {
-    message: 'unsupported ref pattern: use letters, digits, . _ - / and the wildcards * ** ? only',
+    message: 'unsupported ref pattern: use letters, digits, . _ - / and the wildcards * ** ? + only',
   })
-  .describe('Branch or tag glob: `*` within a path segment, `**` across segments, `?` one character.');
+  .describe('Branch or tag glob with GitHub\'s filter semantics on both CI systems: `*` within a path segment, `**` across segments, `?` zero or one and `+` one or more of the preceding character.');
 
 /** A Docker image repository path: lower-case components separated by `/`. */
 export const repositoryPathSchema = z
