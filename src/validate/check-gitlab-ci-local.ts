@@ -61,8 +61,16 @@ export function isGitlabCiLocalAvailable(): boolean {
   return resolveGitlabCiLocalCommand() !== undefined && findExecutable('git') !== undefined;
 }
 
-/** Environment that keeps git and gitlab-ci-local away from the network and the user's config. */
-function isolatedEnv(home: string): NodeJS.ProcessEnv {
+/**
+ * Environment that keeps git and gitlab-ci-local away from the network and the user's config: this process's
+ * environment without `GCL_*` (gitlab-ci-local's option variables) and proxies, `HOME` set to `home`, no system or
+ * global git config, file-only git transport, a fixed git identity, every proxy pointed at a closed loopback port,
+ * and no colours.
+ *
+ * @param home a fresh directory to use as `HOME`.
+ * @see https://git-scm.com/docs/git#_environment_variables
+ */
+export function isolatedEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // GCL_* are gitlab-ci-local's option variables; *_proxy are replaced below.

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
+import { isolatedEnv, resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
 
 const run = promisify(execFile);
 
@@ -121,27 +121,3 @@ async function withSlot<T>(limit: number, task: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Keep git and gitlab-ci-local away from the user's config and the network (HTTP through a closed loopback port). */
-function isolatedEnv(home: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^GCL_/i.test(k) && !/_proxy$/i.test(k)));
-  const blackhole = 'http://127.0.0.1:9';
-  return {
-    ...env,
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: devNull,
-    GIT_ALLOW_PROTOCOL: 'file',
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_AUTHOR_NAME: 'dockyard',
-    GIT_AUTHOR_EMAIL: 'dockyard@localhost',
-    GIT_COMMITTER_NAME: 'dockyard',
-    GIT_COMMITTER_EMAIL: 'dockyard@localhost',
-    HTTP_PROXY: blackhole,
-    HTTPS_PROXY: blackhole,
-    http_proxy: blackhole,
-    https_proxy: blackhole,
-    ALL_PROXY: blackhole,
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
-}
