@@ -30,8 +30,8 @@ function gitlabCiLocal(...args: string[]): { status: number | null; log: string 
 }
 
 /** Job names (first column) of `gitlab-ci-local --list` with the ref's protection. */
-function listJobs(protectedRef: boolean): string[] {
-  const run = gitlabCiLocal('--list', '--variable', `CI_COMMIT_REF_PROTECTED=${protectedRef}`);
+function listJobs(protectedRef: boolean, variables: string[] = []): string[] {
+  const run = gitlabCiLocal('--list', '--variable', `CI_COMMIT_REF_PROTECTED=${protectedRef}`, ...variables.flatMap((v) => ['--variable', v]));
   expect(run.status, run.log).toBe(0);
   const lines = run.log.split('\n');
   return lines.slice(lines.findIndex((l) => l.startsWith('name ')) + 1).map((l) => l.split(/\s{2,}/)[0]).filter(Boolean);
@@ -59,6 +59,13 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('GitLab: the un
     expect(jobs).not.toContain(absent);
   }, 60_000);
 
+  it('a manual ("Run pipeline") run of an unconfigured feature branch neither publishes nor fails for want of protection', () => {
+    const jobs = listJobs(false, ['CI_PIPELINE_SOURCE=web', 'CI_COMMIT_BRANCH=feature/x', 'CI_COMMIT_REF_NAME=feature/x']);
+    expect(jobs).toContain('build: [linux/amd64,linux-amd64]');
+    expect(jobs).not.toContain('unprotected-ref');
+    expect(jobs).not.toContain('manifest');
+  }, 60_000);
+
   it('on an unprotected branch it fails, naming the ref, the fix and the tags that were not published', () => {
     const run = gitlabCiLocal('--force-shell-executor', '--variable', 'CI_COMMIT_REF_PROTECTED=false', 'metadata', 'unprotected-ref');
     expect(run.status).not.toBe(0);
@@ -78,13 +85,30 @@ describe('GitLab: the unprotected-ref job', () => {
   };
 
   it.each([
-    ['without manual runs', { triggers: { branches: ['main'], tags: ['v*'], manual: false } }, [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'never' }, { when: 'on_success' }]],
+    [
+      'without manual runs',
+      { triggers: { branches: ['main'], tags: ['v*'], manual: false } },
+      [
+        { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
+        { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'never' },
+        { if: '$CI_COMMIT_TAG =~ /^(v[^\\/]*)$/', when: 'on_success' },
+        { if: '$CI_COMMIT_BRANCH =~ /^(main)$/', when: 'on_success' },
+        { when: 'never' },
+      ],
+    ],
     [
       'with manual runs (DOCKYARD_PUSH), the default',
       {},
-      [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' }, { if: '$DOCKYARD_PUSH == "false"', when: 'never' }, { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'never' }, { when: 'on_success' }],
+      [
+        { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
+        { if: '$DOCKYARD_PUSH == "false"', when: 'never' },
+        { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'never' },
+        { if: '$CI_COMMIT_TAG =~ /^(v[^\\/]*)$/', when: 'on_success' },
+        { if: '$CI_COMMIT_BRANCH =~ /^(main)$/', when: 'on_success' },
+        { when: 'never' },
+      ],
     ],
-  ])('%s: runs exactly where the publish jobs do not, except merge requests and DOCKYARD_PUSH=false', (_, patch, rules) => {
+  ])('%s: runs where the publish jobs do not but a configured ref would publish, except merge requests and DOCKYARD_PUSH=false', (_, patch, rules) => {
     expect(emit(patch)['unprotected-ref'].rules).toEqual(rules);
   });
 

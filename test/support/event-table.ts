@@ -70,7 +70,7 @@ export const EVENT_TABLE: readonly EventRow[] = [
 ];
 
 /** What a job does, whatever its id or matrix entry is called on each platform. */
-export type JobRole = 'verify' | 'publish' | 'notify-success' | 'notify-failure' | 'caller' | 'probe';
+export type JobRole = 'verify' | 'publish' | 'notify-success' | 'notify-failure' | 'caller' | 'probe' | 'unprotected-guard';
 
 /**
  * The role of a job by its id (GitHub job id, or GitLab job name without the `: [matrix]` suffix). Verify jobs run on
@@ -86,6 +86,8 @@ export function roleOfJob(id: string): JobRole {
   if (/^notify[-_ ](success)/.test(base)) return 'notify-success';
   if (/^notify[-_ ](failure)/.test(base)) return 'notify-failure';
   if (base === 'image' || base === 'container-image') return 'caller';
+  // GitLab only: fails a pipeline of a configured branch or tag that is not protected (docs/registries.md).
+  if (base === 'unprotected-ref') return 'unprotected-guard';
   throw new Error(`event table: no role for job "${id}" (add it to roleOfJob in test/support/event-table.ts)`);
 }
 
@@ -100,6 +102,10 @@ export function expectRoleRuns(role: JobRole, publishes: boolean): boolean {
     case 'notify-success':
       return publishes;
     case 'notify-failure':
+      return false;
+    // The table's configured refs are protected on GitLab (see the sources above) and other refs never publish, so the
+    // guard runs in no row: not on a publishing ref (protected), not on a manual run of a feature branch.
+    case 'unprotected-guard':
       return false;
   }
 }

@@ -1,6 +1,7 @@
 import type { Pipeline } from '../../model/pipeline.js';
 import { PUSH_INPUT } from '../../model/trigger-targets.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
+import { matchAnyGlob } from './gitlab-refs.js';
 import type { GitlabJob } from './gitlab-jobs.js';
 import type { GitlabRule } from './gitlab-rules.js';
 
@@ -12,7 +13,7 @@ export const UNPROTECTED_REF_JOB = 'unprotected-ref';
  * run only where `CI_COMMIT_REF_PROTECTED == "true"` ({@link publishRulesFor}), because the registry credentials are
  * protected CI/CD variables; a tag pushed before its pattern is protected would otherwise give a green pipeline and
  * no image. This job has the opposite rules (never in merge requests, never when `DOCKYARD_PUSH` is `false`, never on a
- * protected ref, else always) and, after the metadata job, fails with the reason, the fix and the tags that were not
+ * protected ref, else on a branch or tag the config publishes from, never elsewhere) and, after the metadata job, fails with the reason, the fix and the tags that were not
  * published; a ref without tags publishes nothing anyway, so then it passes, saying so.
  *
  * @returns the job, in the `push` stage, or undefined when the pipeline has no push job.
@@ -27,7 +28,12 @@ export function gitlabUnprotectedRefJob(pipeline: Pipeline): GitlabJob | undefin
     { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
     ...(triggers.manual || triggers.dispatch ? [{ if: `$${PUSH_INPUT.gitlabVariable} == "false"`, when: 'never' as const }] : []),
     { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'never' },
-    { when: 'on_success' },
+    // Only a ref the config publishes from: a manual or dispatched run of a feature branch verifies and publishes
+    // nothing, as on GitHub, and must not fail for want of protection.
+    ...[matchAnyGlob('$CI_COMMIT_TAG', triggers.tags), matchAnyGlob('$CI_COMMIT_BRANCH', triggers.branches)]
+      .filter((condition): condition is string => condition !== undefined)
+      .map((condition) => ({ if: condition, when: 'on_success' as const })),
+    { when: 'never' },
   ];
   return {
     stage: 'push',
