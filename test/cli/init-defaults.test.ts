@@ -38,11 +38,13 @@ describe('dockyard init --yes: the documented defaults, each said', () => {
     const result = await loadWritten();
     expect(result.ok && result.config.ci).toEqual(['github', 'gitlab']);
     const name = result.ok ? result.config.image.name : '';
+    // The go template's test stage builds FROM the sources (deps), so init writes the labelled opt-out and says so.
     expect(io.stderr.slice(1)).toEqual([
+      'stage "test" does not derive from the production stage "production" (its chain is test → deps → golang:1.23-alpine), so it does not test the candidate; writing test: { target: "test", from: "source" }, so the plan, the test job and the gate summary say it does not test the candidate. To test the candidate, build the stage FROM "production" or pass --test-command.',
       '--ci: no remote found; took both (github, gitlab)',
       `--image: no remote found, named after the directory "${dir.split('/').at(-1)}"; took ${name}`,
       '--template: no Dockerfile found, go.mod found; took go',
-      '--test-target: found the test stage "test"; took test',
+      '--visibility: a remote URL cannot tell a private repository from a public one; took public',
     ]);
     expect(existsSync(join(dir, '.github/workflows/dockyard.yml'))).toBe(true);
     expect(existsSync(join(dir, '.gitlab-ci.yml'))).toBe(true);
@@ -66,12 +68,12 @@ describe('dockyard init --yes: the documented defaults, each said', () => {
     expect(io.stderr).toContain(line);
   });
 
-  it('FROM scratch with a test stage: the stage, never a /bin/sh command', async () => {
+  it('FROM scratch with a test stage built from the sources: the stage with the labelled opt-out, never a /bin/sh command', async () => {
     writeFileSync(join(dir, 'Dockerfile'), DOCKERFILES.scratchWithTest);
     const io = captureOutput();
     expect(await runCli(['init', '--dir', dir, '--yes', '--ci', 'gitlab'], io)).toBe(0);
     const result = await loadWritten();
-    expect(result.ok && result.config.test).toEqual({ target: 'test' });
+    expect(result.ok && result.config.test).toEqual({ target: 'test', from: 'source' });
     expect(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).not.toContain('/bin/sh');
   });
 

@@ -34,7 +34,7 @@ describe('dockyard plan follows the triggers and the default branch', () => {
     ['a release branch is', plain, ['--event', 'push', '--ref', 'refs/heads/release/2.0'], 'published to ghcr.io/acme/api: refs/heads/release/2.0 is a publishing branch'],
     ['a tag outside v*', plain, ['--event', 'push', '--ref', 'refs/tags/nightly'], 'not published: refs/tags/nightly is not a publishing tag (v*); the pipeline does not run for this push'],
     ['GitLab: a feature branch', plain, ['--ci', 'gitlab', '--event', 'push', '--ref', 'refs/heads/feature-x'], 'not published: refs/heads/feature-x is not a publishing branch (main, release/*); the pipeline does not run for this push'],
-    ['GitLab: main, on a protected branch', plain, ['--ci', 'gitlab', '--event', 'push', '--ref', 'refs/heads/main'], 'published to $CI_REGISTRY_IMAGE (on a protected branch or tag): refs/heads/main is a publishing branch'],
+    ['GitLab: main, on a protected branch', plain, ['--ci', 'gitlab', '--event', 'push', '--ref', 'refs/heads/main'], 'published to $CI_REGISTRY_IMAGE (on a protected branch or tag; on an unprotected one the unprotected-ref job fails the pipeline instead): refs/heads/main is a publishing branch'],
     ['a pull request', plain, ['--event', 'pull_request'], 'not published: the publish stage does not run for pull requests'],
     ['the schedule on git\'s default branch (trunk)', cloned, ['--event', 'schedule'], 'published to ghcr.io/acme/api: scheduled runs publish like a branch push'],
     ['the schedule on main when the default branch is trunk', cloned, ['--event', 'schedule', '--ref', 'refs/heads/main'], 'not published: scheduled GitHub workflows run only on the default branch (refs/heads/trunk), not refs/heads/main'],
