@@ -1,5 +1,6 @@
 import { MISSING_GATE_LINE, SWITCHED_OFF_GATE_LINE } from './gate-scripts.js';
 import type { DeclaredInput, ReusableParameter } from './reusable-parameters.js';
+import { gitlabJobIdOf } from './gitlab/gitlab-platform-jobs.js';
 
 /**
  * Gate switches of reusable outputs: one boolean input per optional gate job (`lint`, `scan`, `smoke`, `size`,
@@ -102,19 +103,21 @@ export function switchGithubGates<J extends SwitchableGithubJob>(jobs: Record<st
 }
 
 /**
- * GitLab: each present gate job gets a first rule `if: '"$[[ inputs.<gate> ]]" != "true"'` with `when: never`
- * (and `when: on_success` last when it had no rules); every `needs:` entry naming a gate job becomes
- * `{ job, optional: true }`, so its dependents are still created when it is not. Pure.
+ * GitLab: each present gate job (or the hidden `.scan` its platform jobs `scan: [linux/amd64]`... extend) gets a first rule
+ * `if: '"$[[ inputs.<gate> ]]" != "true"'` with `when: never` (and `when: on_success` last when it had no rules);
+ * every `needs:` entry naming a gate job becomes `{ job, optional: true }`, so its dependents are still created
+ * when it is not. Pure.
  *
  * @returns the jobs and the declared switch inputs (boolean, default true).
  */
 export function switchGitlabGates(config: Obj): { config: Obj; inputs: DeclaredInput[] } {
-  const gates = presentGates(Object.keys(config).filter((k) => isObj(config[k]) && 'script' in (config[k] as Obj)));
+  const gates = presentGates(Object.keys(config).filter((k) => isObj(config[k]) && 'script' in (config[k] as Obj)).map(gitlabJobIdOf));
   if (gates.length === 0) return { config, inputs: [] };
   const summarised = addSummarySwitches(config, gates, (g) => `$[[ inputs.${g} ]]`) as Obj;
   const out: Obj = {};
   for (const [id, value] of Object.entries(summarised)) {
-    if (!isObj(value) || !('script' in value)) {
+    // Jobs: those with a script, and the platform jobs that extend a hidden job holding it.
+    if (!isObj(value) || !('script' in value || 'extends' in value)) {
       out[id] = value;
       continue;
     }
@@ -124,13 +127,15 @@ export function switchGitlabGates(config: Obj): { config: Obj; inputs: DeclaredI
         ...job,
         needs: job.needs.map((n: unknown) => {
           const name = typeof n === 'string' ? n : isObj(n) ? n.job : undefined;
-          if (typeof name !== 'string' || !gates.includes(name)) return n;
+          if (typeof name !== 'string' || !gates.includes(gitlabJobIdOf(name))) return n;
           return typeof n === 'string' ? { job: n, optional: true } : { ...(n as Obj), optional: true };
         }),
       };
     }
-    if (gates.includes(id)) {
-      const off = { if: `"$[[ inputs.${id} ]]" != "true"`, when: 'never' };
+    const gate = gitlabJobIdOf(id);
+    // The rule goes where the script is: the job, or the hidden job its platform jobs extend.
+    if (gates.includes(gate) && 'script' in job) {
+      const off = { if: `"$[[ inputs.${gate} ]]" != "true"`, when: 'never' };
       const rules = Array.isArray(job.rules) ? [off, ...job.rules] : [off, { when: 'on_success' }];
       // Keep the key order of a normal job: rules where the emitter puts them (after parallel), else at the end.
       const { rules: _old, ...rest } = job;

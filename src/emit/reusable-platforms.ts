@@ -205,7 +205,10 @@ export const GITLAB_PLATFORM_FILTER = [
   'DOCKYARD_SLUGS=${keep# }',
 ].join('\n');
 
+/** The platforms a job runs on: its `parallel: matrix` entries, or the one of a job per platform. */
 function matrixPlatforms(job: Obj): string[] {
+  const own = isObj(job.variables) ? job.variables.DOCKYARD_PLATFORM : undefined;
+  if (typeof own === 'string') return [own];
   const parallel = job.parallel;
   const matrix = isObj(parallel) && Array.isArray(parallel.matrix) ? parallel.matrix : [];
   return matrix.flatMap((e: unknown) => {
@@ -215,21 +218,24 @@ function matrixPlatforms(job: Obj): string[] {
 }
 
 /**
- * GitLab: when the jobs' `parallel:matrix` hold more than one platform, add `DOCKYARD_PLATFORMS` (the input) and
+ * GitLab: when the jobs' `parallel:matrix` (and the jobs per platform) hold more than one platform, add `DOCKYARD_PLATFORMS` (the input) and
  * `DOCKYARD_ALL_SLUGS` to the global `variables`, start each per-platform job's `script` and `after_script` with
- * {@link GITLAB_PLATFORM_GUARD}, and each script reading `DOCKYARD_GATE_FILES` or `DOCKYARD_SLUGS` with
+ * {@link GITLAB_PLATFORM_GUARD} (for jobs per platform: the hidden job they extend), and each script reading `DOCKYARD_GATE_FILES` or `DOCKYARD_SLUGS` with
  * {@link GITLAB_PLATFORM_FILTER}. Matrix variables are not used in `rules:if` (gitlab-org/gitlab#581340). Pure.
  */
 export function selectGitlabPlatforms(config: Obj): { config: Obj; inputs: DeclaredInput[] } {
   const isJob = (v: unknown): v is Obj => isObj(v) && 'script' in v;
-  const platforms = collectPlatforms(Object.values(config).filter(isJob).flatMap(matrixPlatforms));
+  const platformJobs = Object.values(config).filter((v): v is Obj => isObj(v) && ('script' in v || 'extends' in v));
+  const platforms = collectPlatforms(platformJobs.flatMap(matrixPlatforms));
+  // Hidden jobs that platform jobs extend: their script is the platform jobs' script.
+  const templates = new Set(platformJobs.filter((j) => matrixPlatforms(j).length > 0 && typeof j.extends === 'string').map((j) => j.extends as string));
   if (platforms.length < 2) return { config, inputs: [] };
   const prepend = (lines: unknown, first: string): unknown => (Array.isArray(lines) ? [first, ...lines] : lines);
   const out: Obj = {};
   for (const [id, value] of Object.entries(config)) {
     if (id === 'variables' && isObj(value)) {
       out[id] = { ...value, DOCKYARD_PLATFORMS: '$[[ inputs.platforms ]]', DOCKYARD_ALL_SLUGS: platforms.map(toPlatformSlug).join(' ') };
-    } else if (isJob(value) && matrixPlatforms(value).length > 0) {
+    } else if (isJob(value) && (matrixPlatforms(value).length > 0 || templates.has(id))) {
       out[id] = { ...value, script: prepend(value.script, GITLAB_PLATFORM_GUARD), ...('after_script' in value ? { after_script: prepend(value.after_script, GITLAB_PLATFORM_GUARD) } : {}) };
     } else if (isJob(value) && isObj(value.variables) && ('DOCKYARD_GATE_FILES' in value.variables || 'DOCKYARD_SLUGS' in value.variables)) {
       out[id] = { ...value, script: prepend(value.script, GITLAB_PLATFORM_FILTER) };

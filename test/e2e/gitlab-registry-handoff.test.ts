@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createColors } from 'picocolors';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
@@ -11,6 +12,7 @@ import { findExecutable } from '../../src/validate/run-process.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
 import { skipWithoutTools } from '../support/required-tools.js';
+import { gitlabJobNamesOf } from '../support/gitlab-jobs.js';
 
 /*
  * The registry handoff for real: the generated .gitlab-ci.yml of a project with `handoff: "registry"`, executed by
@@ -85,7 +87,8 @@ function runJobs(project: string, jobs: string[], without: string[] = [], isolat
     PATH: `${registry.shimDir}:${process.env.PATH}`,
   };
   for (const name of without) delete variables[name];
-  const args = [...glci!.slice(1), '--force-shell-executor', ...(isolated ? ['--shell-isolation'] : []), ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...jobs];
+  const names = gitlabJobNamesOf(parse(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')) as object, jobs);
+  const args = [...glci!.slice(1), '--force-shell-executor', ...(isolated ? ['--shell-isolation'] : []), ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...names];
   const started = Date.now();
   const run = spawnSync(glci![0], args, {
     cwd: project,
@@ -186,7 +189,7 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
         run = runJobs(project, ['test']);
       });
       expect(run.status, run.log.slice(-3000)).toBe(0);
-      expect(run.log).toContain('PASS  test: [linux/amd64,linux-amd64]');
+      expect(run.log).toContain('PASS  test: [linux/amd64]');
       expect(run.log).toContain('tested the staged candidate on x86_64');
       expect(fetched.length).toBeGreaterThan(0);
     });
@@ -211,7 +214,7 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
     it('push and manifest publish an index of exactly the built and tested digest', () => {
       const run = runJobs(project, ['push', 'manifest']);
       expect(run.status, run.log.slice(-3000)).toBe(0);
-      expect(run.log).toContain('PASS  push: [linux/amd64,linux-amd64]');
+      expect(run.log).toContain('PASS  push: [linux/amd64]');
       expect(run.log).toContain('PASS  manifest');
       const sha = git(project, 'rev-parse', 'HEAD');
       for (const tag of ['main', `sha-${sha.slice(0, 7)}`]) {

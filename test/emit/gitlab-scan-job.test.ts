@@ -8,6 +8,7 @@ import { validateConfig } from '../../src/config/validate-config.js';
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { writeTrivyInputStandIn } from '../support/trivy-input-stand-in.js';
+import { gitlabJobsById } from '../support/gitlab-jobs.js';
 
 /*
  * The GitLab scan job's script, run for real in dash against an OCI archive laid out as `buildah push oci-archive:`
@@ -58,7 +59,7 @@ function writeOciArchive(dir: string): string {
 function scanJob(scan: Record<string, unknown>): { script: string[] } {
   const result = validateConfig({ ci: ['gitlab'], image: { name: 'acme/api' }, cache: 'none', test: { commands: ['true'] }, scan });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return (emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs') as Record<string, { script: string[] }>).scan;
+  return (gitlabJobsById(emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs')) as Record<string, { script: string[] }>).scan;
 }
 
 describe('GitLab scan job against an OCI archive, with a stand-in Trivy that opens --input as Trivy v0.69.3 does', () => {

@@ -5,6 +5,7 @@ import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.j
 import { READ_ONLY_PULL_REQUEST } from '../../src/emit/github/github-staging.js';
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { gitlabJobsById } from '../support/gitlab-jobs.js';
 
 type Step = { name: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type GithubJobs = Record<string, { permissions: Record<string, string>; steps: Step[] }>;
@@ -19,7 +20,7 @@ function plan(patch: Record<string, unknown>) {
 }
 
 const github = (patch: Record<string, unknown>) => emitGithubWorkflow(plan(patch)).jobs as unknown as GithubJobs;
-const gitlab = (patch: Record<string, unknown>) => emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs') as unknown as GitlabJobs;
+const gitlab = (patch: Record<string, unknown>) => gitlabJobsById(emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as GitlabJobs;
 const step = (steps: Step[], name: string) => steps.find((s) => s.name === name);
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? '').join('\n');
 

@@ -46,11 +46,20 @@ describe('switchGithubGates', () => {
 
 describe('switchGitlabGates', () => {
   it.each([
-    ['a gate job gets a first never-rule on its input', 'scan', { rules: [{ if: '"$[[ inputs.scan ]]" != "true"', when: 'never' }, { when: 'on_success' }] }],
-    ['its dependents need it optionally', 'push', { needs: expect.arrayContaining([{ job: 'scan', optional: true }, { job: 'size', optional: true }, 'gates']) }],
+    ['a gate job (the hidden job its platform jobs extend) gets a first never-rule on its input', '.scan', { rules: [{ if: '"$[[ inputs.scan ]]" != "true"', when: 'never' }, { when: 'on_success' }] }],
+    ['each platform job of a gate inherits the never-rule', 'scan: [linux/arm64]', { extends: '.scan' }],
+    [
+      'its dependents need each of its platform jobs optionally',
+      'push: [linux/amd64]',
+      { needs: expect.arrayContaining([{ job: 'scan: [linux/amd64]', optional: true }, { job: 'scan: [linux/arm64]', optional: true }, { job: 'size: [linux/amd64]', optional: true }, 'gates']) },
+    ],
     ['the summary gets the switches', 'gates', { variables: expect.objectContaining({ DOCKYARD_GATE_SWITCHES: 'lint=$[[ inputs.lint ]] scan=$[[ inputs.scan ]] size=$[[ inputs.size ]]' }) }],
   ])('%s', (_, job, expected) => {
     expect(body[job]).toMatchObject(expected);
+  });
+
+  it('leaves the platform jobs without rules of their own, so they inherit the hidden job\'s', () => {
+    for (const name of ['scan: [linux/amd64]', 'scan: [linux/arm64]', 'size: [linux/amd64]']) expect(body[name], name).not.toHaveProperty('rules');
   });
 
   it('puts the never-rule before existing rules', () => {

@@ -78,7 +78,7 @@ describe('GitLab component and caller', () => {
     expect(Object.keys(component.header as Obj)).toEqual(['spec']);
     expect(Object.keys((component.header as Obj).spec.inputs)).toEqual(['images', 'tags', 'flavor', 'scan_severities', 'size_limit_mb', 'size_on_exceed', 'lint_threshold', 'platforms', 'lint', 'scan', 'size']);
     expect((component.body as Obj).workflow).toBeUndefined();
-    expect((component.body as Obj).size.variables.DOCKYARD_SIZE_LIMIT).toBe('$[[ inputs.size_limit_mb ]]');
+    expect((component.body as Obj)['.size'].variables.DOCKYARD_SIZE_LIMIT).toBe('$[[ inputs.size_limit_mb ]]');
     expect((component.body as Obj).metadata.variables.DOCKYARD_META_TAGS).toEqual({ value: '$[[ inputs.tags ]]', expand: false });
   });
 

@@ -8,6 +8,7 @@ import { GITLAB_PLATFORM_FILTER, GITLAB_PLATFORM_GUARD, selectGithubPlatforms, s
 import { isGitlabCiLocalAvailable, listGitlabCiLocalJobs, previewGitlabCiLocal } from '../../src/validate/check-gitlab-ci-local.js';
 import { renderReusableScenario } from '../support/render-scenario.js';
 import { skipWithoutTools } from '../support/required-tools.js';
+import { gitlabPlatformJobsOf } from '../support/gitlab-jobs.js';
 
 const NO_GITLAB_CI_LOCAL = skipWithoutTools('the component under gitlab-ci-local with the platforms input', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
 
@@ -61,9 +62,13 @@ describe('the platforms input on both platforms', () => {
     }
   });
 
-  it.each(['build', 'test', 'scan', 'size', 'push'].map((j) => [j]))('GitLab %s starts its script with the guard', (job) => {
-    expect(body[job].script[0]).toBe(GITLAB_PLATFORM_GUARD);
-    if (body[job].after_script) expect(body[job].after_script[0]).toBe(GITLAB_PLATFORM_GUARD);
+  it.each(['build', 'test', 'scan', 'size', 'push'].map((j) => [j]))('GitLab %s (every job per platform) starts its script with the guard', (job) => {
+    const jobs = job === 'build' ? [body.build as Obj] : gitlabPlatformJobsOf(body, job).map(([, j]) => j);
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const j of jobs) {
+      expect(j.script[0]).toBe(GITLAB_PLATFORM_GUARD);
+      if (j.after_script) expect(j.after_script[0]).toBe(GITLAB_PLATFORM_GUARD);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
 import { TOOL_VERSIONS } from '../../src/emit/tool-versions.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { gitlabJobsById, gitlabNeedIds } from '../support/gitlab-jobs.js';
 
 function plan(patch: Record<string, unknown> = {}) {
   const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, ...patch });
@@ -29,7 +30,7 @@ type GlJob = {
 };
 
 const github = (patch: Record<string, unknown> = {}) => emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
-const gitlab = (patch: Record<string, unknown> = {}) => emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs') as unknown as Record<string, GlJob>;
+const gitlab = (patch: Record<string, unknown> = {}) => gitlabJobsById(emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as Record<string, GlJob>;
 const action = (step: Step) => step.uses?.split('@')[0] ?? step.name;
 // Docker Hub first: GitLab's registry cache cannot live there (a nested repository), so these configs use cache 'local'.
 const SIGNING_REGISTRIES = [
@@ -179,8 +180,8 @@ describe('SBOM gate rendering', () => {
     });
     expect(ci.sbom.script[1]).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass '${format}' 'generated'`);
     expect(ci.sbom.after_script![0]).toContain('if [ ! -s "$gates/sbom-$DOCKYARD_SLUG.tsv" ]; then gate_result "sbom-$DOCKYARD_SLUG" sbom');
-    expect(ci.push.needs).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
-    expect(ci.gates.needs).toEqual(['test', 'scan', 'sbom']);
+    expect(gitlabNeedIds(ci.push.needs)).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
+    expect(gitlabNeedIds(ci.gates.needs)).toEqual(['test', 'scan', 'sbom']);
     expect(ci.gates.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64');
     expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'sbom', 'gates', 'push', 'manifest']);
   });

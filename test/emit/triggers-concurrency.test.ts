@@ -5,6 +5,7 @@ import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { contextFromGithub } from '../../src/tags/github-context.js';
 import { contextFromGitlab } from '../../src/tags/gitlab-context.js';
+import { gitlabJobsById } from '../support/gitlab-jobs.js';
 
 function plan(triggers: Record<string, unknown>, cancelSuperseded: boolean) {
   const result = validateConfig({
@@ -67,7 +68,7 @@ describe.each(TRIGGERS.flatMap(([name, triggers, manual, eventType, noPush]) => 
       expect(ci.variables).toEqual(
         manual ? { DOCKYARD_PUSH: { value: 'true', options: ['true', 'false'], description: 'Publish the image when every gate passes (only on refs that publish)' } } : undefined,
       );
-      const jobs = ci as Record<string, GlJob>;
+      const jobs = gitlabJobsById(ci) as Record<string, GlJob>;
       const rules = [
         { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
         ...(manual || eventType ? [{ if: '$DOCKYARD_PUSH == "false"', when: 'never' }] : []),

@@ -4,6 +4,7 @@ import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.j
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { HADOLINT_IMAGE } from '../../src/emit/tool-images.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { gitlabJobsById, gitlabNeedIds, gitlabPlatformJobsOf } from '../support/gitlab-jobs.js';
 
 function plan(patch: Record<string, unknown>) {
   const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api', target: 'production' }, platforms: ['linux/amd64', 'linux/arm64'], ...patch });
@@ -15,7 +16,7 @@ type Step = { name: string; uses?: string; run?: string; if?: string; with?: Rec
 type GhJob = { needs?: string[]; if?: string; steps: Step[]; strategy?: { matrix: { include: Array<Record<string, unknown>> } }; 'timeout-minutes': number };
 type GlJob = Record<string, unknown> & { script: string[]; needs: string[]; variables?: Record<string, unknown> };
 const github = (p: ReturnType<typeof plan>) => emitGithubWorkflow(p).jobs as unknown as Record<string, GhJob>;
-const gitlab = (p: ReturnType<typeof plan>) => emitGitlabCi(p, '.gitlab/dockyard-meta.mjs') as Record<string, GlJob>;
+const gitlab = (p: ReturnType<typeof plan>) => gitlabJobsById(emitGitlabCi(p, '.gitlab/dockyard-meta.mjs')) as Record<string, GlJob>;
 
 const COV = { report: '/coverage/lcov.info', format: 'lcov', minimum: 75 };
 
@@ -32,7 +33,7 @@ describe('job graph: nothing is published unless every configured gate passes', 
     expect(pipeline.jobs.find((j) => j.id === 'push')!.needs).toEqual(pushNeeds);
     // GitHub's push job also needs metadata directly: its `if:` reads `needs.metadata.outputs.publishes`.
     expect(github(pipeline).push.needs).toEqual(['metadata', ...pushNeeds]);
-    expect(gitlab(pipeline).push.needs).toEqual(pushNeeds);
+    expect(gitlabNeedIds(gitlab(pipeline).push.needs)).toEqual(pushNeeds);
     expect(gitlab(pipeline).stages).toEqual(jobs);
   });
 
@@ -127,7 +128,9 @@ describe('smoke, size and lint jobs', () => {
     expect(gh['timeout-minutes']).toBe(20);
     expect(gh.steps.find((s) => s.name.startsWith('Wait for the HEALTHCHECK'))!.env?.DOCKYARD_SMOKE_TIMEOUT).toBe('300');
     const gl = gitlab(pipeline).smoke;
-    expect(gl.parallel).toEqual({ matrix: [{ DOCKYARD_PLATFORM: 'linux/arm64', DOCKYARD_SLUG: 'linux-arm64', DOCKYARD_RUNNER_TAG: 'saas-linux-small-arm64' }] });
+    expect(gitlabPlatformJobsOf(gitlab(pipeline), 'smoke').map(([name]) => name)).toEqual(['smoke: [linux/arm64]']);
+    expect(gl.variables).toMatchObject({ DOCKYARD_PLATFORM: 'linux/arm64', DOCKYARD_SLUG: 'linux-arm64' });
+    expect(gl.tags).toEqual(['saas-linux-small-arm64']);
     expect(gl.timeout).toBe('20m');
     expect(gl.script.join('\n')).toContain('buildah run "$ctr" -- "$@" > "$log" 2>&1 &');
   });
@@ -145,7 +148,7 @@ describe('smoke, size and lint jobs', () => {
     const env = github(pipeline).size.steps.find((s) => s.name.startsWith('Measure'))!.env;
     expect(env).toMatchObject({ DOCKYARD_SIZE_LIMIT: '250.5', DOCKYARD_SIZE_MEASURE: 'compressed', DOCKYARD_SIZE_ON_EXCEED: 'warn' });
     expect(github(pipeline).size.strategy?.matrix.include.map((m) => m.platform)).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(gitlab(pipeline).size.variables).toEqual({ DOCKYARD_SIZE_LIMIT: '250.5', DOCKYARD_SIZE_MEASURE: 'compressed', DOCKYARD_SIZE_ON_EXCEED: 'warn' });
+    expect(gitlab(pipeline).size.variables).toEqual({ DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64', DOCKYARD_SIZE_LIMIT: '250.5', DOCKYARD_SIZE_MEASURE: 'compressed', DOCKYARD_SIZE_ON_EXCEED: 'warn' });
     expect((gitlab(pipeline).size.image as { name: string }).name).toMatch(/^docker\.io\/library\/node:\d+\.\d+\.\d+-alpine$/);
   });
 

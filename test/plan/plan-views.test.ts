@@ -79,9 +79,9 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     });
   });
 
-  /** The emitted jobs of a model job: its own id, or the jobs it expands to (deploy-<env>, notify-<event>). */
+  /** The emitted jobs of a model job: its own id, or the jobs it expands to (deploy-<env>, notify-<event>, GitLab `<id>: [<platform>]`). */
   function emittedIds(jobs: Record<string, unknown>, id: string): string[] {
-    const ids = id in jobs ? [id] : Object.keys(jobs).filter((k) => k.startsWith(`${id}-`));
+    const ids = id in jobs ? [id] : Object.keys(jobs).filter((k) => k.startsWith(`${id}-`) || k.startsWith(`${id}: [`));
     expect(ids, `emitted jobs of ${id}`).not.toEqual([]);
     return ids;
   }
@@ -103,12 +103,19 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
       }
     } else {
       const ciFile = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
-      for (const job of view.jobs) for (const emittedId of emittedIds(ciFile, job.id)) {
-        const emitted = ciFile[emittedId] as { tags?: string[]; parallel?: { matrix: Array<Record<string, string>> } };
+      type Emitted = { tags?: string[]; variables?: Record<string, unknown>; parallel?: { matrix: Array<Record<string, string>> } };
+      for (const job of view.jobs) {
+        const emitted = emittedIds(ciFile, job.id).map((id) => ciFile[id] as Emitted);
+        // a matrix job holds every run; jobs per platform are one per run, named by their DOCKYARD_PLATFORM
+        const perPlatform = emitted.filter((e) => typeof e.variables?.DOCKYARD_PLATFORM === 'string');
+        if (perPlatform.length > 0) expect(perPlatform.map((e) => e.variables!.DOCKYARD_PLATFORM), job.id).toEqual(job.runs.map((r) => r.platform));
         for (const run of job.runs) {
-          const entry = emitted.parallel?.matrix.find((e) => e.DOCKYARD_PLATFORM === run.platform);
-          const tags = (emitted.tags ?? []).map((t) => (t === '$DOCKYARD_RUNNER_TAG' ? entry?.DOCKYARD_RUNNER_TAG : t));
-          expect(run.runner, `${job.id} ${run.platform}`).toEqual(tags);
+          const own = perPlatform.find((e) => e.variables!.DOCKYARD_PLATFORM === run.platform);
+          for (const e of own ? [own] : emitted) {
+            const entry = e.parallel?.matrix.find((m) => m.DOCKYARD_PLATFORM === run.platform);
+            const tags = (e.tags ?? []).map((t) => (t === '$DOCKYARD_RUNNER_TAG' ? entry?.DOCKYARD_RUNNER_TAG : t));
+            expect(run.runner, `${job.id} ${run.platform}`).toEqual(tags);
+          }
         }
       }
     }

@@ -1,5 +1,4 @@
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
 import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
 import { gitlabGatesJob, gitlabLintJob, gitlabSizeJob, gitlabSmokeJob } from './gitlab-gate-jobs.js';
 import { gitlabScanJob } from './gitlab-scan-job.js';
@@ -11,6 +10,7 @@ import { emitGitlabWorkflowRules, publishRulesFor } from './gitlab-rules.js';
 import { gitlabAutoCancel, gitlabJobConcurrency, gitlabPipelineVariables } from './gitlab-concurrency.js';
 import { usesGitlabRunnerTags } from './gitlab-runners.js';
 import { gitlabUnprotectedRefJob, UNPROTECTED_REF_JOB } from './gitlab-unprotected-ref-job.js';
+import { emitGitlabPlatformJobs, gitlabMatrixEntry, gitlabNeedsOf, isGitlabPlatformJobs } from './gitlab-platform-jobs.js';
 
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
@@ -33,8 +33,9 @@ const TIMEOUT: Record<Job['id'], string> = {
 };
 
 /**
- * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG,
- * `parallel: matrix` per platform, publish jobs only outside merge requests and on protected refs (and the
+ * Map the pipeline model to a GitLab CI configuration: one stage per job kind, `needs:` for the DAG, the build
+ * as a `parallel: matrix` job and every later per-platform job as one job per platform that needs only its own
+ * platform's build (gitlab-platform-jobs.ts), publish jobs only outside merge requests and on protected refs (and the
  * `unprotected-ref` job failing the pipeline on an unprotected ref that would publish), verify jobs
  * interruptible by newer pipelines and publish jobs never (see `gitlabJobConcurrency`).
  *
@@ -54,9 +55,9 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
   };
   for (const job of pipeline.jobs) {
     // Deploy and notify expand to one job per environment / event (gitlab-deploy-notify-jobs.ts).
-    if (job.id === 'deploy') Object.assign(out, gitlabDeployJobs(pipeline, job.needs));
+    if (job.id === 'deploy') Object.assign(out, gitlabDeployJobs(pipeline, gitlabNeedsOf(pipeline, job).map(String)));
     else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(pipeline));
-    else out[job.id] = emitJob(pipeline, job, registries, helperPath);
+    else Object.assign(out, emitJobs(pipeline, job, registries, helperPath));
     // Beside the push job: an unprotected ref fails here instead of going green with nothing published.
     const guard = job.id === 'push' ? gitlabUnprotectedRefJob(pipeline) : undefined;
     if (guard) out[UNPROTECTED_REF_JOB] = guard;
@@ -64,35 +65,25 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
   return out;
 }
 
-function emitJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
-  const body = jobBody(pipeline, job, registries, helperPath);
-  const platforms = platformsOf(pipeline, job);
+function emitJobs(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): Record<string, GitlabJob> {
+  const { variables, ...body } = jobBody(pipeline, job, registries, helperPath);
   const useTags = usesGitlabRunnerTags(pipeline, job);
-  const { variables, ...rest } = body;
-  return {
-    stage: job.id,
-    ...(job.needs.length > 0 ? { needs: [...job.needs] } : { needs: [] }),
-    ...rest,
-    ...(variables ? { variables } : {}),
-    ...(job.perPlatform
-      ? {
-          parallel: {
-            matrix: platforms.map((p) => ({
-              DOCKYARD_PLATFORM: p.platform,
-              DOCKYARD_SLUG: p.slug,
-              ...(useTags ? { DOCKYARD_RUNNER_TAG: p.gitlabRunnerTag } : {}),
-              // GitLab names matrix jobs after their values (`test: [linux/amd64, linux-amd64, does not test the
-              // candidate]`): the only way to label a job without renaming it for every `needs:`.
-              // https://docs.gitlab.com/ci/yaml/#parallelmatrix, gitlab-org/gitlab!39985
-              ...(job.id === 'test' && pipeline.test.from === 'source' ? { DOCKYARD_CAVEAT: NOT_THE_CANDIDATE } : {}),
-            })),
-          },
-        }
-      : {}),
-    ...(useTags ? { tags: ['$DOCKYARD_RUNNER_TAG'] } : {}),
+  const tail: GitlabJob = {
     ...(job.stage === 'publish' ? { rules: publishRulesFor(pipeline.triggers) } : {}),
     ...gitlabJobConcurrency(pipeline, job),
     timeout: job.id === 'smoke' ? `${Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + 15}m` : TIMEOUT[job.id],
+  };
+  if (isGitlabPlatformJobs(job)) return emitGitlabPlatformJobs(pipeline, job, body, variables as Record<string, unknown> | undefined, tail);
+  return {
+    [job.id]: {
+      stage: job.id,
+      needs: gitlabNeedsOf(pipeline, job),
+      ...body,
+      ...(variables ? { variables } : {}),
+      ...(job.perPlatform ? { parallel: { matrix: platformsOf(pipeline, job).map((p) => gitlabMatrixEntry(pipeline, job, p)) } } : {}),
+      ...(useTags ? { tags: ['$DOCKYARD_RUNNER_TAG'] } : {}),
+      ...tail,
+    },
   };
 }
 
