@@ -210,3 +210,45 @@ describe('GitHub: a truncated recursive tree', () => {
     expect(trees).toEqual([true, false, false, false]);
   });
 });
+
+describe('a base that moves between the reads of one run', () => {
+  const push = (store: GitStore, path: string, content: string) => store.commitFiles('main', { [path]: content }, 'Someone pushes', HUMAN);
+
+  it.each([
+    {
+      name: 'GitHub: a push after the tree was read (the commit has another tree)',
+      host: GITHUB,
+      arm: (store: GitStore) => {
+        github.intercept = (r) => void (r.operationId === 'git/get-blob' && !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') && push(store, 'README.md', '# moved\n'));
+      },
+      message: /^GitHub read branch main \(acme\/api\): it moved while dockyard read it \(tree [0-9a-f]{12}, now commit [0-9a-f]{12}\); nothing was changed, run again$/,
+    },
+    {
+      name: 'GitLab: the config changed after the listing',
+      host: GITLAB,
+      arm: (store: GitStore) => {
+        gitlab.intercept = (r) => void (r.route === 'get file' && !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') && push(store, 'dockyard.config.yaml', YAML_CHANGED));
+      },
+      message: /^GitLab read dockyard\.config\.yaml \(acme\/workers\/w1\): branch main moved while dockyard read it \(blob [0-9a-f]{12}, now [0-9a-f]{12}\); nothing was changed, run again$/,
+    },
+    {
+      name: 'GitLab: a generated file appeared after the listing (checked before the commit)',
+      host: GITLAB,
+      arm: (store: GitStore) => {
+        gitlab.intercept = (r) => void (r.route === 'get file' && !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') && push(store, '.gitlab-ci.yml', '# by hand\n'));
+      },
+      message: /^GitLab read branch main \(acme\/workers\/w1\): it moved while dockyard read it \(\.gitlab-ci\.yml changed at [0-9a-f]{12}\); nothing was changed, run again$/,
+    },
+  ])('$name: fails, writes nothing', async ({ host, arm, message }) => {
+    const [path] = host.repos;
+    const store = host.seed(path);
+    arm(store);
+    const from = host.sent();
+    const io = captureOutput();
+    const code = host.platform === 'github' ? await runPr({ repo: path, 'api-url': github.url }, io, ENV, TUNING) : await runPr({ project: path, 'api-url': gitlab.url }, io, ENV);
+    expect(code).toBe(1);
+    expect(io.stderr).toHaveLength(1);
+    expect(io.stderr[0].replace(`failed ${host.platform}:${path}: `, '')).toMatch(message);
+    expect(Object.values(countRequests(host.requests(from))).reduce((n, row) => n + writes(row), 0)).toBe(0);
+  });
+});
