@@ -1,10 +1,10 @@
 import { formatIssue } from '../config/format-issues.js';
 import { CONFIG_FILE_NAMES } from '../io/load-config.js';
 import { compareFiles } from '../synth/compare-files.js';
+import type { GeneratedFile, RenderAssets } from '../synth/render-pipeline-files.js';
 import { botCommitMessage, DEFAULT_COMMIT_SUBJECT } from './bot-commit.js';
 import { planPullRequest, type PullRequestPlan } from './plan-pull-request.js';
 import { DEFAULT_PULL_REQUEST_TITLE, renderPullRequestBody } from './pull-request-body.js';
-import type { GeneratedFile, RenderAssets } from '../synth/render-pipeline-files.js';
 import { gitBlobShaOf } from './git-blob-sha.js';
 import type { BotIdentity, RemoteBotBranch, RemoteFile, RemoteFiles } from './remote-state.js';
 import { PublishError, type ChangeRequestInput, type RepositoryHost } from './repository-host.js';
@@ -70,6 +70,12 @@ export interface PullRequestResult {
  * `dockyard pr` for one repository: read the base's own config at the repository root, validate and render it in
  * memory, compare with the base and the bot branch (`planPullRequest`), then push at most one commit and open or
  * update the PR/MR. With `dryRun` only GET requests are made.
+ *
+ * Reads go through the host's per-run cache, and only what the decision needs is read: the base as one snapshot
+ * (`readBranchFiles`), the config's text, the text of a generated file only where its blob id differs from the
+ * rendered file's, and the base's commit and the bot branch only when some file differs (or for a dry run). An
+ * up-to-date repository therefore costs at most 4 reads and no write on either host (docs/publishing.md, "Requests
+ * per repository").
  *
  * A repository without a config, an invalid config, refused files and a foreign commit on the bot branch are
  * reported as `failed`/`skipped` results (never thrown). If the PR/MR cannot be opened after the branch was
