@@ -31,7 +31,7 @@ export function printPullRequestResult(output: Output, result: PullRequestResult
   const plan = result.plan;
   if (dryRun && plan) {
     output.out(`plan for ${result.platform}:${result.repository}: ${plan.action} (${plan.reason})`);
-    output.out(`  branch: ${plan.branch} -> ${plan.base.name} (${plan.base.sha.slice(0, 12)})`);
+    output.out(`  branch: ${plan.branch} -> ${plan.base.name} (${plan.base.sha?.slice(0, 12) ?? 'commit not read'})`);
     if (result.title) output.out(`  title: ${result.title}`);
     for (const c of plan.changes) output.out(`  ${c.state === 'missing' ? 'add' : 'update'} ${c.path} (+${c.lines.added} -${c.lines.removed}, base: ${c.state})`);
     const steps = [

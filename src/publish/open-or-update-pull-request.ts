@@ -1,10 +1,12 @@
 import { formatIssue } from '../config/format-issues.js';
 import { CONFIG_FILE_NAMES } from '../io/load-config.js';
-import type { RenderAssets } from '../synth/render-pipeline-files.js';
+import { compareFiles } from '../synth/compare-files.js';
+import type { GeneratedFile, RenderAssets } from '../synth/render-pipeline-files.js';
 import { botCommitMessage, DEFAULT_COMMIT_SUBJECT } from './bot-commit.js';
 import { planPullRequest, type PullRequestPlan } from './plan-pull-request.js';
 import { DEFAULT_PULL_REQUEST_TITLE, renderPullRequestBody } from './pull-request-body.js';
-import type { BotIdentity, RemoteBotBranch } from './remote-state.js';
+import { gitBlobShaOf } from './git-blob-sha.js';
+import type { BotIdentity, RemoteBotBranch, RemoteFile, RemoteFiles } from './remote-state.js';
 import { PublishError, type ChangeRequestInput, type RepositoryHost } from './repository-host.js';
 import { summarizePipeline } from './summarize-pipeline.js';
 import { synthesizeConfigSource } from './synthesize-config-source.js';
@@ -69,6 +71,12 @@ export interface PullRequestResult {
  * memory, compare with the base and the bot branch (`planPullRequest`), then push at most one commit and open or
  * update the PR/MR. With `dryRun` only GET requests are made.
  *
+ * Reads go through the host's per-run cache, and only what the decision needs is read: the base as one snapshot
+ * (`readBranchFiles`), the config's text, the text of a generated file only where its blob id differs from the
+ * rendered file's, and the base's commit and the bot branch only when some file differs (or for a dry run). An
+ * up-to-date repository therefore costs at most 4 reads and no write on either host (docs/publishing.md, "Requests
+ * per repository").
+ *
  * A repository without a config, an invalid config, refused files and a foreign commit on the bot branch are
  * reported as `failed`/`skipped` results (never thrown). If the PR/MR cannot be opened after the branch was
  * pushed, the next run finds the branch holding the right files and opens it without pushing again. When nothing
@@ -90,15 +98,14 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   const baseName = options.base ?? (await host.readDefaultBranch());
   const branch = options.branch ?? DEFAULT_BRANCH;
   if (branch === baseName) throw new PublishError(`--branch: expected a branch other than the base "${baseName}", got "${branch}"`);
-  const baseSha = await host.readBranchHead(baseName);
-  if (!baseSha) throw new PublishError(`${host.repository}: base branch "${baseName}" not found`, 404);
-  const configs = await host.readFiles(baseSha, CONFIG_FILE_NAMES, false);
+  const configs = await host.readBranchFiles(baseName, CONFIG_FILE_NAMES);
+  if (!configs) throw new PublishError(`${host.repository}: base branch "${baseName}" not found`, 404);
   const present = CONFIG_FILE_NAMES.filter((name) => configs.get(name) !== undefined);
   // Two configs are refused as in a local run (findConfigFile): a .ts config must never take over silently.
   if (present.length > 1) return result('failed', `found ${present.join(' and ')} at the root of ${baseName}; keep one`);
   const configFile = present[0];
   if (!configFile) return result('failed', `no dockyard config at the root of ${baseName}: expected one of ${CONFIG_FILE_NAMES.join(', ')}`);
-  const source = (await host.readFiles(baseSha, [configFile], true)).get(configFile)?.content ?? '';
+  const source = await host.readBranchContent(baseName, configFile, configs.get(configFile)!.blobSha);
   let synthesis;
   try {
     synthesis = await synthesizeConfigSource(configFile, source, options.assets);
@@ -110,9 +117,11 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
     const errors = synthesis.errors.map((e) => `error ${configFile}: ${formatIssue(e)}`);
     return result('failed', `${configFile} on ${baseName} is invalid: ${synthesis.errors.length} error(s), first: ${formatIssue(synthesis.errors[0])}`, { issues: [...warnings, ...errors] });
   }
-  const paths = synthesis.files.map((f) => f.path);
-  const baseFiles = await host.readFiles(baseSha, paths, true);
-  const botBranch = await readBotBranch(host, branch, paths);
+  const baseFiles = await readBaseFiles(host, baseName, synthesis.files);
+  const current = compareFiles(synthesis.files, new Map([...baseFiles].map(([path, file]) => [path, file?.content]))).every((c) => c.state === 'current');
+  // An up-to-date base needs neither its commit id nor the bot branch (docs/publishing.md, "Requests per repository").
+  const baseSha = current && !options.dryRun ? undefined : await host.readBranchCommit(baseName);
+  const botBranch = current ? undefined : await readBotBranch(host, branch, synthesis.files.map((f) => f.path));
   const openRequest = await host.findOpenRequest(branch, baseName);
   const botCommitter = botBranch ? await host.readBotCommitter(options.identity) : undefined;
   const plan = planPullRequest({
@@ -137,7 +146,7 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
     await host.pushCommit({
       branch,
       baseBranch: baseName,
-      baseSha,
+      baseSha: baseSha!,
       files: plan.changes.map((c) => ({ path: c.path, content: c.content, existsOnBase: baseFiles.get(c.path) !== undefined })),
       message: botCommitMessage(options.commitSubject ?? DEFAULT_COMMIT_SUBJECT),
       identity: options.identity,
@@ -162,11 +171,27 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   return result('opened', plan.reason, { ...extra, url: opened.url });
 }
 
+/**
+ * The base's copies of the rendered files: blob ids from the base snapshot, and the text only of those whose blob
+ * differs from the rendered file's (`gitBlobShaOf`): an equal blob id is equal bytes, so the rendered text stands in.
+ */
+async function readBaseFiles(host: RepositoryHost, baseName: string, rendered: readonly GeneratedFile[]): Promise<RemoteFiles> {
+  const blobs = (await host.readBranchFiles(baseName, rendered.map((f) => f.path))) ?? new Map<string, RemoteFile | undefined>();
+  const files = new Map<string, RemoteFile | undefined>();
+  for (const file of rendered) {
+    const remote = blobs.get(file.path);
+    if (!remote) files.set(file.path, undefined);
+    else if (remote.blobSha === gitBlobShaOf(file.content)) files.set(file.path, { blobSha: remote.blobSha, content: file.content });
+    else files.set(file.path, { blobSha: remote.blobSha, content: await host.readBranchContent(baseName, file.path, remote.blobSha) });
+  }
+  return files;
+}
+
 async function readBotBranch(host: RepositoryHost, branch: string, paths: readonly string[]): Promise<RemoteBotBranch | undefined> {
   const sha = await host.readBranchHead(branch);
   if (!sha) return undefined;
   const head = await host.readCommit(sha);
-  const files = await host.readFiles(sha, paths, false);
-  const parentFiles = head.parents.length === 1 ? await host.readFiles(head.parents[0], paths, false) : undefined;
+  const files = await host.readFiles(sha, paths);
+  const parentFiles = head.parents.length === 1 ? await host.readFiles(head.parents[0], paths) : undefined;
   return { head, files, parentFiles };
 }

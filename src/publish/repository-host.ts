@@ -47,14 +47,23 @@ export interface ChangeRequestInput {
  * The few repository operations `dockyard pr` needs, implemented for GitHub (`createGithubHost`) and GitLab
  * (`createGitlabHost`) over injected API clients. Every method throws a {@link PublishError} with a clear message
  * (what failed, where, and the likely cause) on an API error.
-  * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
+ *
+ * One host serves one repository for one run and owns its read cache: the default branch, a branch's files
+ * (one snapshot of the branch per run), commits, trees and file contents (by blob id) and the open PR/MR lookup
+ * are each read at most once, so planning can ask for them as often as it likes. Branch heads read with
+ * {@link RepositoryHost.readBranchHead} are always fresh (the move checks depend on it). The read budget this gives
+ * is in docs/publishing.md ("Requests per repository").
+ *
+ * @see https://docs.github.com/rest/git/trees#get-a-tree
+ * @see https://docs.gitlab.com/api/repositories/#list-repository-tree
  */
 export interface RepositoryHost {
   readonly platform: 'github' | 'gitlab';
   /** `owner/repo` or `group/project`. */
   readonly repository: string;
+  /** The repository's default branch (read once per run). */
   readDefaultBranch(): Promise<string>;
-  /** The head commit of a branch, or undefined when the branch does not exist. */
+  /** The head commit of a branch, or undefined when the branch does not exist (never cached). */
   readBranchHead(branch: string): Promise<string | undefined>;
   readCommit(sha: string): Promise<RemoteCommit>;
   /**
@@ -62,8 +71,25 @@ export interface RepositoryHost {
    * GitHub `identity.email` (dockyard sets the committer); GitLab the token user's commit email (`GET /user`).
    */
   readBotCommitter(identity: BotIdentity): Promise<string>;
-  /** Files at a commit; content only when `withContent`. Paths that do not exist map to undefined. */
-  readFiles(commitSha: string, paths: readonly string[], withContent: boolean): Promise<RemoteFiles>;
+  /**
+   * Blob ids of `paths` at the tip of `branch`, from one snapshot of the branch's whole tree per run (GitHub: the
+   * tree read by branch name; GitLab: the recursive tree listing at the branch). Paths that do not exist, or are not
+   * regular files, map to undefined.
+   *
+   * @returns undefined when the branch does not exist.
+   */
+  readBranchFiles(branch: string, paths: readonly string[]): Promise<RemoteFiles | undefined>;
+  /** The UTF-8 text of a file of the {@link readBranchFiles} snapshot, by its blob id (read once per blob). */
+  readBranchContent(branch: string, path: string, blobSha: string): Promise<string>;
+  /**
+   * The commit the {@link readBranchFiles} snapshot of `branch` is of (read when first needed).
+   *
+   * @throws {PublishError} when the branch does not exist, or moved in between (the plan would mix two commits).
+   */
+  readBranchCommit(branch: string): Promise<string>;
+  /** Blob ids of `paths` at a commit. Paths that do not exist map to undefined. */
+  readFiles(commitSha: string, paths: readonly string[]): Promise<RemoteFiles>;
+  /** The open PR/MR from `branch` into `base` (looked up once per run). */
   findOpenRequest(branch: string, base: string): Promise<OpenChangeRequest | undefined>;
   /** @returns the new commit's sha. */
   pushCommit(input: PushCommitInput): Promise<string>;

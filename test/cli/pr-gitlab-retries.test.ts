@@ -70,11 +70,12 @@ describe('dockyard pr (GitLab): rate limits and server errors', () => {
   });
 
   it('a single 500 on a read is retried and the run succeeds', async () => {
-    failFirst('get branch', SERVER_ERROR);
+    // The base is read as one tree listing (the first read after the project).
+    failFirst('list repository tree', SERVER_ERROR);
     const { code, io } = await pr();
     expect(code).toBe(0);
     expect(io.stdout[0]).toMatch(/^opened gitlab:acme\/platform\/worker /);
-    expect(seen('get branch').map((r) => r.status).slice(0, 2)).toEqual([500, 200]);
+    expect(seen('list repository tree').map((r) => r.status).slice(0, 2)).toEqual([500, 200]);
   });
 
   it.each([

@@ -64,6 +64,12 @@ describe('planPullRequest', () => {
     expect(plan.changes[0].lines).toEqual({ added: rendered[0].content.trimEnd().split('\n').length, removed: 0 });
   });
 
+  it('plans an up-to-date base without its commit id (the run did not read it), and needs it for anything else', () => {
+    const name = { name: 'main' };
+    expect(planPullRequest(input({ base: name, baseFiles: files(rendered) }))).toMatchObject({ action: 'up-to-date', base: name });
+    expect(() => planPullRequest(input({ base: name }))).toThrow('base.sha: expected the head commit of main when files differ, got undefined');
+  });
+
   it('rejects a bot branch equal to the base', () => {
     expect(() => planPullRequest(input({ branch: 'main' }))).toThrow('branch: expected a branch other than the base "main", got "main"');
   });

@@ -52,20 +52,23 @@ export function commitBody(api: string, fullName: string, commit: CommitObject):
   };
 }
 
-export function treeBody(api: string, fullName: string, store: GitStore, sha: string): Json {
-  return {
-    sha,
-    url: `${api}/repos/${fullName}/git/trees/${sha}`,
-    truncated: false,
-    tree: (store.trees.get(sha) ?? []).map((e) => ({
-      path: e.path,
-      mode: e.mode,
-      type: e.type,
-      sha: e.sha,
-      url: `${api}/repos/${fullName}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
-      ...(e.type === 'blob' ? { size: store.blobs.get(e.sha)?.length ?? 0 } : {}),
-    })),
-  };
+/** A tree; `recursive` lists every path below it (subtrees too, with full paths), as GitHub does. */
+export function treeBody(api: string, fullName: string, store: GitStore, sha: string, recursive = false, truncateOver = Number.POSITIVE_INFINITY): Json {
+  const entries = (treeSha: string, prefix: string): Json[] =>
+    (store.trees.get(treeSha) ?? []).flatMap((e) => [
+      {
+        path: `${prefix}${e.path}`,
+        mode: e.mode,
+        type: e.type,
+        sha: e.sha,
+        url: `${api}/repos/${fullName}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
+        ...(e.type === 'blob' ? { size: store.blobs.get(e.sha)?.length ?? 0 } : {}),
+      },
+      ...(recursive && e.type === 'tree' ? entries(e.sha, `${prefix}${e.path}/`) : []),
+    ]);
+  const tree = entries(sha, '');
+  const truncated = recursive && tree.length > truncateOver;
+  return { sha, url: `${api}/repos/${fullName}/git/trees/${sha}`, truncated, tree: truncated ? tree.slice(0, truncateOver) : tree };
 }
 
 export function blobBody(api: string, fullName: string, sha: string, content: Buffer): Json {

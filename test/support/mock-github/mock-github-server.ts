@@ -65,6 +65,8 @@ export class MockGithub extends LoopbackMockServer {
    */
   ghes = false;
   private nextRunId = 1000;
+  /** Answer recursive tree reads with more entries than this as `truncated` (GitHub's limit is 100,000). */
+  truncateTreesOver = Number.POSITIVE_INFINITY;
   /** Milliseconds each answer waits (lets concurrency build up in fleet tests). */
   delayMs = 0;
   inFlight = 0;
@@ -173,8 +175,11 @@ export class MockGithub extends LoopbackMockServer {
         return { status: 201, body: commitBody(api, fullName, commit) };
       }
       case 'git/get-tree': {
-        if (url.searchParams.has('recursive')) return error(422, 'this mock serves non-recursive trees only');
-        return store.trees.has(p.tree_sha) ? { status: 200, body: treeBody(api, fullName, store, p.tree_sha) } : error(404, 'Not Found');
+        // tree_sha: "The SHA1 value or ref (branch or tag) name of the tree"; `recursive` (any value) lists every path.
+        const branchTip = store.branches.get(p.tree_sha);
+        const sha = store.trees.has(p.tree_sha) ? p.tree_sha : branchTip ? store.commits.get(branchTip)!.tree : undefined;
+        if (!sha) return error(404, 'Not Found');
+        return { status: 200, body: treeBody(api, fullName, store, sha, url.searchParams.has('recursive'), this.truncateTreesOver) };
       }
       case 'git/create-tree': {
         const base = body.base_tree ? store.filesOf(String(body.base_tree)) : new Map<string, string>();

@@ -81,6 +81,17 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     response: commit,
   },
   {
+    name: 'list repository tree',
+    doc: 'https://docs.gitlab.com/api/repositories/#list-repository-tree',
+    method: 'GET',
+    pattern: '/api/v4/projects/:id/repository/tree',
+    query: { type: 'object', additionalProperties: false, properties: { ref: str, path: str, recursive: bool, page_token: str, ...pagination } },
+    response: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'name', 'type', 'path', 'mode'], properties: { id: sha, name: str, type: { enum: ['tree', 'blob', 'commit'] }, path: str, mode: str } },
+    },
+  },
+  {
     name: 'get file',
     doc: 'https://docs.gitlab.com/api/repository_files/#get-file-from-repository',
     method: 'GET',

@@ -190,6 +190,26 @@ export class MockGitlab extends LoopbackMockServer {
         const c = store.commits.get(params.sha) ?? store.commits.get(store.branches.get(params.sha) ?? '');
         return c ? { status: 200, body: this.commitJson(path, c) } : notFound('Commit');
       }
+      case 'list repository tree': {
+        // Offset pagination with a Link header (rel="next"), which gitbeaker follows; per_page default 20, max 100.
+        const ref = url.searchParams.get('ref') ?? p.defaultBranch;
+        const sha = store.commits.has(ref) ? ref : store.branches.get(ref);
+        if (!sha) return notFound('Tree');
+        const walk = (tree: string, prefix: string): Array<Record<string, string>> =>
+          (store.trees.get(tree) ?? []).flatMap((e) => [
+            { id: e.sha, name: e.path, type: e.type, path: `${prefix}${e.path}`, mode: e.mode === '040000' ? '040000' : e.mode },
+            ...(url.searchParams.get('recursive') === 'true' && e.type === 'tree' ? walk(e.sha, `${prefix}${e.path}/`) : []),
+          ]);
+        const all = walk(store.commits.get(sha)!.tree, '');
+        const perPage = Number(url.searchParams.get('per_page') ?? 20);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const pages = Math.max(1, Math.ceil(all.length / perPage));
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        const headers: Record<string, string> = { 'x-total': String(all.length), 'x-total-pages': String(pages), 'x-page': String(page), 'x-per-page': String(perPage), 'x-next-page': page < pages ? String(page + 1) : '' };
+        if (page < pages) headers.link = `<${this.url}${next.pathname}${next.search}>; rel="next"`;
+        return { status: 200, body: all.slice((page - 1) * perPage, page * perPage), headers };
+      }
       case 'get file': {
         const ref = url.searchParams.get('ref')!;
         const sha = store.commits.has(ref) ? ref : store.branches.get(ref);
