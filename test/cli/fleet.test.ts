@@ -6,7 +6,7 @@ import { runFleetCommand } from '../../src/cli/commands/fleet.js';
 import type { FleetOptions } from '../../src/cli/commands/fleet-args.js';
 import { runCli } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
-import { useMockHosts } from '../support/mock-hosts.js';
+import { resetMockHosts, useMockHosts } from '../support/mock-hosts.js';
 import { JSON_CONFIG, TS_CONFIG, YAML_CONFIG } from '../support/publish-fixtures.js';
 
 /** Milliseconds per second of retry-after in these tests (production: 1000). */
@@ -19,13 +19,7 @@ const { github, gitlab } = useMockHosts();
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockyard-fleet-'));
-  for (const mock of [github, gitlab]) {
-    mock.requests.length = 0;
-    mock.violations.length = 0;
-    mock.intercept = undefined;
-  }
-  github.repos.clear();
-  gitlab.projects.clear();
+  resetMockHosts({ github, gitlab });
   github.maxInFlight = 0;
 });
 afterEach(() => {

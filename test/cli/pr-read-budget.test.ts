@@ -11,7 +11,7 @@ import { runFleetCommand } from '../../src/cli/commands/fleet.js';
 import { runPr } from '../../src/cli/commands/pr.js';
 import { captureOutput } from '../support/capture-output.js';
 import type { GitStore } from '../support/mock-github/git-store.js';
-import { useMockHosts } from '../support/mock-hosts.js';
+import { resetMockHosts, useMockHosts } from '../support/mock-hosts.js';
 import { expectedFiles, TS_CONFIG, TS_CONFIG_CHANGED, YAML_CONFIG } from '../support/publish-fixtures.js';
 
 const ENV = { GITHUB_TOKEN: 'ghp_dockyard_test', GITLAB_TOKEN: 'glpat-dockyard-test' };
@@ -25,13 +25,7 @@ const { github, gitlab } = useMockHosts();
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockyard-budget-'));
-  for (const mock of [github, gitlab]) {
-    mock.requests.length = 0;
-    mock.violations.length = 0;
-    mock.intercept = undefined;
-  }
-  github.repos.clear();
-  gitlab.projects.clear();
+  resetMockHosts({ github, gitlab });
   github.truncateTreesOver = Number.POSITIVE_INFINITY;
 });
 afterEach(() => {

@@ -18,3 +18,14 @@ export function useMockHosts(): { readonly github: MockGithub; readonly gitlab: 
   });
   return hosts;
 }
+
+/** Forget every request, violation, interceptor, repository and project of both mock hosts (before each test). */
+export function resetMockHosts(hosts: { readonly github: MockGithub; readonly gitlab: MockGitlab }): void {
+  for (const mock of [hosts.github, hosts.gitlab]) {
+    mock.requests.length = 0;
+    mock.violations.length = 0;
+    mock.intercept = undefined;
+  }
+  hosts.github.repos.clear();
+  hosts.gitlab.projects.clear();
+}
