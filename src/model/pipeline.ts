@@ -2,7 +2,7 @@ import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schem
 import type { PlatformId } from '../config/schema/primitives.js';
 import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
-import type { DeploySpec, NotifySpec } from './deploy-notify.js';
+import type { DeploySpec, NotifySpec } from './deploy-notify-spec.js';
 import type { GithubRepositorySpec } from './github-repository.js';
 import type { VerifyGates } from './verify-gates.js';
 

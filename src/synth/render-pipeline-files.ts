@@ -1,5 +1,5 @@
 import type { DockyardConfig } from '../config/schema/index.js';
-import type { CiSystem } from '../config/schema/primitives.js';
+import type { GeneratedFile, RenderAssets } from './generated-file.js';
 import { pinCommentFor } from '../emit/github/action-pins.js';
 import { emitGithubWorkflow } from '../emit/github/emit-github-workflow.js';
 import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
@@ -9,22 +9,7 @@ import { renderYaml } from '../emit/render-yaml.js';
 import { renderReusableFiles } from './render-reusable-files.js';
 import { planPipeline } from '../model/plan-pipeline.js';
 
-/**
- * A file dockyard generates: path relative to the config directory (POSIX separators) and full content.
- * `pipeline` files are CI configurations; `helper` files are scripts a pipeline runs (the GitLab metadata helper).
- */
-export interface GeneratedFile {
-  readonly path: string;
-  readonly content: string;
-  readonly ci: CiSystem;
-  readonly kind: 'pipeline' | 'helper';
-}
-
-/** Prebuilt file contents the renderer includes (read from the package by the caller, keeping this pure). */
-export interface RenderAssets {
-  /** The bundled GitLab metadata helper (`templates/gitlab/dockyard-meta.mjs`). */
-  readonly gitlabMetaHelper: string;
-}
+export type { GeneratedFile, RenderAssets } from './generated-file.js';
 
 /**
  * Render every file the config asks for, in memory: plan the model once, emit per CI system, serialise to YAML

@@ -11,7 +11,7 @@ import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import { renderYamlDocuments } from '../emit/render-yaml-documents.js';
 import type { Pipeline } from '../model/pipeline.js';
-import type { GeneratedFile, RenderAssets } from './render-pipeline-files.js';
+import type { GeneratedFile, RenderAssets } from './generated-file.js';
 
 /** Default `output.reusable.name`. */
 const DEFAULT_NAME = 'dockyard-image';
