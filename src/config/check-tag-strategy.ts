@@ -5,7 +5,7 @@ import type { EventContext } from '../tags/event-context.js';
 import { MetaInputError } from '../tags/meta-error.js';
 import { formatTagLine } from '../tags/tag-rule.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
-import { formatFlavorLines } from '../emit/metadata-lines.js';
+import { formatFlavorLines } from '../tags/flavor.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const REPO = { name: 'app', fullName: 'acme/app', description: '', url: 'https://example.invalid/acme/app', license: '', defaultBranch: 'main' };

@@ -1,5 +1,6 @@
 import type { Pipeline } from '../model/pipeline.js';
 import { formatTagLine } from '../tags/tag-rule.js';
+import { formatFlavorLines } from '../tags/flavor.js';
 
 /** The pipeline's tag strategy as docker/metadata-action input lines, the same on both platforms. */
 export interface MetadataLines {
@@ -22,18 +23,4 @@ export function metadataLines(pipeline: Pipeline): MetadataLines {
     labels: [...pipeline.tags.labels],
     annotations: [...pipeline.tags.annotations],
   };
-}
-
-/**
- * A flavor as metadata-action `flavor` lines (`latest=auto`, `prefix=api-,onlatest=true`, …).
- *
- * @see https://github.com/docker/metadata-action#flavor-input
- */
-export function formatFlavorLines(flavor: { latest: string | boolean; prefix: string; suffix: string; onlatest: boolean }): string[] {
-  const onlatest = flavor.onlatest ? ',onlatest=true' : '';
-  return [
-    `latest=${String(flavor.latest)}`,
-    ...(flavor.prefix ? [`prefix=${flavor.prefix}${onlatest}`] : []),
-    ...(flavor.suffix ? [`suffix=${flavor.suffix}${onlatest}`] : []),
-  ];
 }

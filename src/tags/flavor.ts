@@ -93,3 +93,17 @@ function applyFlavorLine(start: Flavor, line: string): Flavor {
   }
   return flavor;
 }
+
+/**
+ * A flavor as metadata-action `flavor` lines (`latest=auto`, `prefix=api-,onlatest=true`, …).
+ *
+ * @see https://github.com/docker/metadata-action#flavor-input
+ */
+export function formatFlavorLines(flavor: { latest: string | boolean; prefix: string; suffix: string; onlatest: boolean }): string[] {
+  const onlatest = flavor.onlatest ? ',onlatest=true' : '';
+  return [
+    `latest=${String(flavor.latest)}`,
+    ...(flavor.prefix ? [`prefix=${flavor.prefix}${onlatest}`] : []),
+    ...(flavor.suffix ? [`suffix=${flavor.suffix}${onlatest}`] : []),
+  ];
+}
