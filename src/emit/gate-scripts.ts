@@ -10,6 +10,7 @@
  * tab or newline.
  */
 import type { GateResultSpec } from '../model/verify-gates.js';
+import { quoteShellWord } from './shell-quote.js';
 
 /**
  * sh defining `gate_result FILE GATE PLATFORM RESULT FIGURE THRESHOLD`, which writes one result file
@@ -22,12 +23,7 @@ export const GATE_RESULT_FUNCTION = [
   '}',
 ].join('\n');
 
-/** Quote a literal for sh (always single quotes). */
-export function shellQuote(value: string): string {
-  return `'${value.replaceAll("'", "'\\''")}'`;
-}
-
-/** The fields of one result file, each a shell word: a quoted literal (see {@link shellQuote}) or `"$expansion"`. */
+/** The fields of one result file, each a shell word: a quoted literal (see {@link quoteShellWord}) or `"$expansion"`. */
 export interface GateResultWords {
   /** File name without `.tsv`, e.g. `'"sbom-$DOCKYARD_SLUG"'` or `sign`. */
   readonly file: string;
@@ -61,8 +57,8 @@ export function recordPassScript(gatesDir: string, gate: string, figure: string,
     gate,
     platform: '"$DOCKYARD_PLATFORM"',
     result: 'pass',
-    figure: shellQuote(figure),
-    threshold: shellQuote(threshold),
+    figure: quoteShellWord(figure),
+    threshold: quoteShellWord(threshold),
   });
 }
 
@@ -82,7 +78,7 @@ export function recordJobResultsScript(gatesDir: string, results: readonly GateR
     ...results.map((r) => {
       const file = r.perPlatform ? `${r.gate}-$DOCKYARD_SLUG` : r.gate;
       const platform = r.perPlatform ? '"$DOCKYARD_PLATFORM"' : '-';
-      return `if [ ! -s "$gates/${file}.tsv" ]; then gate_result "${file}" ${r.gate} ${platform} "$result" "$figure" ${shellQuote(r.threshold)}; fi`;
+      return `if [ ! -s "$gates/${file}.tsv" ]; then gate_result "${file}" ${r.gate} ${platform} "$result" "$figure" ${quoteShellWord(r.threshold)}; fi`;
     }),
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { pinCommentFor, useAction } from '../emit/github/action-pins.js';
 import { addMarker } from '../emit/generated-marker.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import type { FleetEntry } from './fleet-file.js';
+import { quoteShellWord } from '../emit/shell-quote.js';
 
 /**
  * Where `dockyard fleet --emit-workflow` writes by default.
@@ -56,7 +57,7 @@ export function emitFleetWorkflow(options: FleetWorkflowOptions): string {
   const env: Record<string, string> = { ENTRY: '${{ matrix.repository }}', FLEET_FILE: options.fleetFile };
   if (entries.some((e) => e.platform === 'github')) env.GITHUB_TOKEN = '${{ secrets.DOCKYARD_GITHUB_TOKEN }}';
   if (entries.some((e) => e.platform === 'gitlab')) env.GITLAB_TOKEN = '${{ secrets.DOCKYARD_GITLAB_TOKEN }}';
-  const flags = (options.passFlags ?? []).map(shellWord).join(' ');
+  const flags = (options.passFlags ?? []).map(quoteShellWord).join(' ');
   const workflow = {
     name: 'dockyard fleet',
     on: { schedule: [{ cron: options.cron ?? '0 6 * * 1' }], workflow_dispatch: {} },
@@ -80,6 +81,3 @@ export function emitFleetWorkflow(options: FleetWorkflowOptions): string {
   return addMarker(renderYaml(workflow, { usesComment: pinCommentFor }), { configFile: options.fleetFile, command: options.command });
 }
 
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}

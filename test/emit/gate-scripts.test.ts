@@ -3,7 +3,8 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coverageCheckScript, gateSummaryScript, lintScript, recordGateResultScript, recordJobResultsScript, recordPassScript, shellQuote } from '../../src/emit/gate-scripts.js';
+import { coverageCheckScript, gateSummaryScript, lintScript, recordGateResultScript, recordJobResultsScript, recordPassScript } from '../../src/emit/gate-scripts.js';
+import { quoteShellWord } from '../../src/emit/shell-quote.js';
 import { ROOT } from '../support/paths.js';
 
 const FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage-reports');
@@ -101,7 +102,7 @@ describe('recordJobResultsScript and recordPassScript', () => {
       platform: '-',
       result: 'pass',
       figure: '"$(grep -c . out/published || true) indexes"',
-      threshold: shellQuote("signed and attested (it's keyless)"),
+      threshold: quoteShellWord("signed and attested (it's keyless)"),
     });
     expect(sh(shell, script, {}).status).toBe(0);
     expect(result('sign')).toEqual(['sign', '-', 'pass', '2 indexes', "signed and attested (it's keyless)"]);

@@ -159,7 +159,7 @@ describe('SBOM gate rendering', () => {
     expect(jobs.push.needs).toEqual(['metadata', 'build', 'test', 'scan', 'sbom', 'gates']);
     expect(jobs.gates.needs).toEqual(['test', 'scan', 'sbom']);
     const record = jobs.sbom.steps.find((s) => s.name === 'Record the SBOM result')!;
-    expect(record.run).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass '${format}' 'generated'`);
+    expect(record.run).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass ${format} generated`);
     expect(jobs.sbom.steps.at(-1)!.with).toMatchObject({ name: 'dockyard-gates-sbom-${{ matrix.slug }}', path: '${{ runner.temp }}/dockyard/gates' });
   });
 
@@ -178,7 +178,7 @@ describe('SBOM gate rendering', () => {
       when: 'always',
       expire_in: '90 days',
     });
-    expect(ci.sbom.script[1]).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass '${format}' 'generated'`);
+    expect(ci.sbom.script[1]).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass ${format} generated`);
     expect(ci.sbom.after_script![0]).toContain('if [ ! -s "$gates/sbom-$DOCKYARD_SLUG.tsv" ]; then gate_result "sbom-$DOCKYARD_SLUG" sbom');
     expect(gitlabNeedIds(ci.push.needs)).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
     expect(gitlabNeedIds(ci.gates.needs)).toEqual(['test', 'scan', 'sbom']);
@@ -197,7 +197,7 @@ describe('signing and provenance rendering', () => {
     expect(jobs.sign.needs).toEqual(['metadata', 'manifest', 'gates']);
     // Its own result, then the final table with every gate's row and its own.
     const record = jobs.sign.steps.find((s) => s.name === 'Record the signing result')!;
-    expect(record.run).toContain(`gate_result sign sign - pass "$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes" '${provenance ? 'signed and attested' : 'signed'}'`);
+    expect(record.run).toContain(`gate_result sign sign - pass "$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes" ${provenance ? "'signed and attested'" : 'signed'}`);
     const table = jobs.sign.steps.at(-1)!;
     expect(table).toMatchObject({ name: 'Summarise the gates', if: '${{ !cancelled() }}' });
     expect(table.env?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64 sign');
@@ -252,7 +252,7 @@ describe('signing and provenance rendering', () => {
     ]);
     expect(sign.artifacts).toEqual({ paths, when: 'always', expire_in: '90 days' });
     expect(sign.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sign');
-    expect(sign.script.at(-1)).toContain(`gate_result sign sign - pass "$(grep -c . dockyard/published || true) indexes" '${provenance ? 'signed and attested' : 'signed'}'`);
+    expect(sign.script.at(-1)).toContain(`gate_result sign sign - pass "$(grep -c . dockyard/published || true) indexes" ${provenance ? "'signed and attested'" : 'signed'}`);
     expect(sign.after_script![0]).toContain('if [ ! -s "$gates/sign.tsv" ]; then gate_result "sign" sign -');
     expect(sign.after_script![0]).toContain('mkdir -p dockyard && : > dockyard/gates.md');
     const script = sign.script.join('\n');

@@ -1,6 +1,6 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
-import { recordGateResultScript, recordPassScript, shellQuote } from '../gate-scripts.js';
+import { recordGateResultScript, recordPassScript } from '../gate-scripts.js';
 import { githubProvenanceScript, publishedDigestOutputsScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
 import { TOOL_VERSIONS } from '../tool-versions.js';
 import { useAction } from './action-pins.js';
@@ -8,6 +8,7 @@ import { GATES_DIR_SH, gateResultSteps, gateTableSteps, NOT_CANCELLED, PLATFORM_
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
 import { CANDIDATE_DIR, downloadCandidateStep } from './github-candidate.js';
+import { quoteShellWord } from '../shell-quote.js';
 
 const SBOM_DIR = '${{ runner.temp }}/dockyard-sbom';
 /** Where the manifest job collects, and the sign job reads, the `repository@digest` lines. */
@@ -117,7 +118,7 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
         platform: '-',
         result: 'pass',
         figure: `"$(grep -c . ${PUBLISHED_SH} || true) indexes"`,
-        threshold: shellQuote(signThreshold(provenance)),
+        threshold: quoteShellWord(signThreshold(provenance)),
       }),
     },
     ...gateResultSteps(pipeline, 'sign'),

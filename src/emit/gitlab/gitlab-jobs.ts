@@ -6,6 +6,7 @@ import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gate
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 import { gitlabStaging, requireStagingLoginScript, stagingVariables } from './gitlab-staging.js';
+import { quoteShellWord } from '../shell-quote.js';
 
 /** A GitLab CI job object, keys as GitLab spells them. */
 export type GitlabJob = Record<string, unknown>;
@@ -22,9 +23,9 @@ function buildFlags(pipeline: Pipeline): string[] {
   const { image } = pipeline;
   return [
     '--platform "$DOCKYARD_PLATFORM"',
-    `--file ${shq(image.dockerfile)}`,
-    ...Object.entries(image.buildArgs).map(([k, v]) => `--build-arg ${shq(`${k}=${v}`)}`),
-    ...image.secrets.map((s) => `--secret ${shq(`id=${s.id},env=${s.env}`)}`),
+    `--file ${quoteShellWord(image.dockerfile)}`,
+    ...Object.entries(image.buildArgs).map(([k, v]) => `--build-arg ${quoteShellWord(`${k}=${v}`)}`),
+    ...image.secrets.map((s) => `--secret ${quoteShellWord(`id=${s.id},env=${s.env}`)}`),
   ];
 }
 
@@ -92,7 +93,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
   const cache = cacheFlags(pipeline, registries);
   const flags = [
     ...buildFlags(pipeline),
-    ...(image.target ? [`--target ${shq(image.target)}`] : []),
+    ...(image.target ? [`--target ${quoteShellWord(image.target)}`] : []),
     ...cache.flags,
     '--tag "localhost/dockyard-candidate:$DOCKYARD_SLUG"',
     '"$@"',
@@ -108,7 +109,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         `mkdir -p ${CANDIDATE_DIR}`,
         `buildah ${root}build \\`,
         ...flags.map((f) => `  ${f} \\`),
-        `  ${shq(image.context)}`,
+        `  ${quoteShellWord(image.context)}`,
         // With a smoke test the image is Docker (v2s2) end to end, so the archive keeps the HEALTHCHECK (see below).
         `buildah ${root}push ${pipeline.gates.smoke ? '--format v2s2 ' : ''}"localhost/dockyard-candidate:$DOCKYARD_SLUG" "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"`,
         // A local cache keeps its layers but drops images no tag points at, so it does not grow without bound.
@@ -177,12 +178,12 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
         'buildah build \\',
         ...[
           ...buildFlags(pipeline),
-          `--target ${shq(test.target)}`,
+          `--target ${quoteShellWord(test.target)}`,
           `--build-context "${test.replacesStage}=container-image://localhost/dockyard-candidate:$DOCKYARD_SLUG"`,
           ...cacheFlags(pipeline, registries).flags,
           ...(keep ? ['--tag "localhost/dockyard-test:$DOCKYARD_SLUG"'] : []),
         ].map((f) => `  ${f} \\`),
-        `  ${shq(pipeline.image.context)}`,
+        `  ${quoteShellWord(pipeline.image.context)}`,
       ]),
       ...(keep ? [copyCoverageFromStageScript(coverage.report)] : []),
     );
@@ -265,7 +266,3 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
   };
 }
 
-/** Quote a literal for sh when it contains anything beyond safe characters. */
-export function shq(value: string): string {
-  return /^[A-Za-z0-9_./:=,@+-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
-}

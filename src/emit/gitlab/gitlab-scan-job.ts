@@ -1,11 +1,12 @@
 import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
-import { CANDIDATE_DIR, shq, type GitlabJob } from './gitlab-jobs.js';
+import { CANDIDATE_DIR, type GitlabJob } from './gitlab-jobs.js';
 import type { GitlabRegistry } from './gitlab-registries.js';
 import { gitlabStaging, stagingVariables, trivyLoginVariables } from './gitlab-staging.js';
 import { gitlabGateResults } from './gitlab-test-gates.js';
 import { readRecordedDigestScript } from '../shell-scripts.js';
+import { quoteShellWord } from '../shell-quote.js';
 
 /** The container scanning report file GitLab reads (`artifacts: reports: container_scanning`). */
 export const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
@@ -68,7 +69,7 @@ function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]):
   const { scan } = pipeline;
   // The config rules reject Grype and the report with the registry handoff: they read the archive.
   const staging = gitlabStaging(pipeline, registries);
-  const ignore = scan.ignoreFile === undefined ? [] : [scan.scanner === 'trivy' ? `--ignorefile ${shq(scan.ignoreFile)}` : `--config ${shq(scan.ignoreFile)}`];
+  const ignore = scan.ignoreFile === undefined ? [] : [scan.scanner === 'trivy' ? `--ignorefile ${quoteShellWord(scan.ignoreFile)}` : `--config ${quoteShellWord(scan.ignoreFile)}`];
   if (scan.scanner === 'grype') {
     const flags = [`--fail-on ${grypeFailOnFor(scan.severities) ?? 'critical'}`, ...(scan.ignoreUnfixed ? ['--only-fixed'] : []), ...ignore];
     return {

@@ -1,12 +1,13 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
-import { recordGateResultScript, recordPassScript, shellQuote } from '../gate-scripts.js';
+import { recordGateResultScript, recordPassScript } from '../gate-scripts.js';
 import { GITLAB_CERT_IDENTITY, gitlabProvenanceScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
 import { gitlabGateFiles, gitlabGateTableScript } from './gitlab-gate-jobs.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabJob } from './gitlab-jobs.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 import { GITLAB_GATES_DIR, gitlabGateResults } from './gitlab-test-gates.js';
+import { quoteShellWord } from '../shell-quote.js';
 
 /** The file the manifest job writes (`repository@digest` per registry whose index it pushed) for the sign job. */
 export const PUBLISHED_FILE = 'dockyard/published';
@@ -77,7 +78,7 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
         platform: '-',
         result: 'pass',
         figure: `"$(grep -c . ${PUBLISHED_FILE} || true) indexes"`,
-        threshold: shellQuote(signThreshold(provenance)),
+        threshold: quoteShellWord(signThreshold(provenance)),
       }),
     ],
     after_script: [`${(gitlabGateResults(pipeline, 'sign').after_script as string[])[0]}\n${gitlabGateTableScript('final')}`],
