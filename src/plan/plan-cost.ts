@@ -83,7 +83,7 @@ export function gitlabCostFactorOf(tags: readonly string[]): number {
   return 1;
 }
 
-/** Whether a model job runs in the event's run (a successful run: `notify` only for its `success` event). */
+/** Whether a model job runs in the event's run: every job in a publishing run, verify-stage jobs in a pull request. */
 function runsIn(job: Job, event: CostEvent): boolean {
   return event === 'push' || job.stage === 'verify';
 }
@@ -102,7 +102,7 @@ function copiesOf(pipeline: Pipeline, job: Job): number {
  * `actions/download-artifact` by name, GitLab `needs:parallel:matrix` of its own build instance, docs/pipelines.md);
  * a job that runs once and consumed it would download every platform's. With the registry handoff only digest files
  * travel as artifacts (0 image bytes). The GitLab `unprotected-ref` job runs only on unprotected refs, so in neither
- * run; GitHub's reusable mode (its `platforms` job) is not priced.
+ * run; GitHub's reusable mode is priced as the plain workflow (its extra `platforms` job is not counted).
  */
 function instancesOf(pipeline: Pipeline, ci: CiSystem, event: CostEvent, imageBytes: number): JobInstance[] {
   const archive = pipeline.handoff.mode === 'artifact' ? imageBytes : 0;
@@ -142,7 +142,8 @@ function longestChain(jobs: readonly Job[], target: JobKind | undefined): number
 
 /**
  * Price one run of the pipeline on one CI system. Pure and deterministic: the same model, event, image size and
- * rates give the same figures on any machine.
+ * rates give the same figures on any machine. A `pull_request` run targeting `main` that the triggers do not start
+ * (`decidePlanRun`: `triggers.pullRequests` off, or `main` not among the branches) costs 0 in every figure.
  *
  * @param imageBytes one platform's candidate archive, in bytes (a non-negative number).
  * @param rates start-up and transfer rates; default {@link DEFAULT_COST_RATES}.

@@ -43,7 +43,7 @@ export function renderPlanCostText(image: string, costs: readonly PlanCost[], im
     '',
     'notes:',
     '  push: a publishing run (default branch, protected on GitLab), every job succeeding; pull request: from a branch of the same repository (verify jobs only).',
-    '  jobs: CI job instances (per platform, per deploy environment; notify-failure skipped); GitLab unprotected-ref runs on neither; GitHub reusable mode not priced.',
+    '  jobs: CI job instances (per platform, per deploy environment; notify-failure skipped); GitLab unprotected-ref runs on neither; GitHub reusable mode priced as the plain workflow (its platforms job not counted).',
     '  artifacts: image archives only (artifact handoff); the registry handoff moves only digest files (0 bytes counted).',
     `  runner minutes: start-up ${rates.startupSeconds} s per job + transfer at ${formatMb(rates.uploadBytesPerSecond)}/s up, ${formatMb(rates.downloadBytesPerSecond)}/s down (assumed); no build/test/scan work.`,
     '  GitHub rounds each job up to a whole minute (docs.github.com/billing/reference/actions-runner-pricing);',
