@@ -12,4 +12,6 @@ export const planArgs = {
   format: { type: 'string', description: 'Output: text (default), json, mermaid or md (Mermaid in Markdown with a tag table)' },
   json: { type: 'boolean', description: 'Same as --format json' },
   mermaid: { type: 'boolean', description: 'Same as --format mermaid' },
+  cost: { type: 'boolean', description: 'Print what a publishing and a pull-request run cost per CI system (jobs, serial hops, artifact bytes, runner minutes); text or --json' },
+  'image-size': { type: 'string', description: 'With --cost: one platform\'s image archive in MB, 1 MB = 1,000,000 bytes (default 300)' },
 } as const satisfies ArgsDef;

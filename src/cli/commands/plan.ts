@@ -8,6 +8,8 @@ import { renderPlanJson } from '../../plan/render-plan-json.js';
 import { renderPlanMarkdown } from '../../plan/render-plan-markdown.js';
 import { renderPlanMermaid } from '../../plan/render-plan-mermaid.js';
 import { renderPlanText } from '../../plan/render-plan-text.js';
+import { computePlanCosts, DEFAULT_COST_RATES, DEFAULT_IMAGE_SIZE_MB } from '../../plan/plan-cost.js';
+import { renderPlanCostJson, renderPlanCostText } from '../../plan/render-plan-cost.js';
 import { readDefaultBranch } from '../../io/read-default-branch.js';
 import { MetaInputError } from '../../tags/meta-error.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
@@ -26,6 +28,8 @@ export interface PlanOptions {
   format?: string;
   json?: boolean;
   mermaid?: boolean;
+  cost?: boolean;
+  'image-size'?: string;
 }
 
 /** Output formats of `dockyard plan`. */
@@ -39,10 +43,16 @@ type PlanFormat = (typeof PLAN_FORMATS)[number];
  * else `main`, said on stderr), as text, JSON, Mermaid or Markdown.
  *
  * @returns 0; 1 for an invalid config, a `--ci` the config does not target, or a bad `--event`/`--ref`/`--sha`.
- * @throws {UsageError} for an unknown `--format` or `--ci` value, or two output formats at once.
+ * With `--cost` it prints, instead, what a publishing and a pull-request run cost on each CI system the config
+ * targets (or `--ci`), as a table or `--json` (`computePlanCosts`, docs/plan.md "Cost").
+ *
+ * @throws {UsageError} for an unknown `--format` or `--ci` value, two output formats at once, an `--image-size` that is
+ *   not a positive number or given without `--cost`, or `--cost` with a format other than text or json.
  */
 export async function runPlan(options: PlanOptions, output: Output, now: () => Date = () => new Date()): Promise<number> {
   const format = selectFormat(options);
+  const imageSizeMb = parseImageSize(options);
+  if (options.cost && format !== 'text' && format !== 'json') throw new UsageError(`--cost prints text or json, got --format ${format}`);
   if (options.ci !== undefined && !(CI_SYSTEMS as readonly string[]).includes(options.ci)) {
     throw new UsageError(`--ci must be ${CI_SYSTEMS.join(' or ')}, got "${options.ci}"`);
   }
@@ -53,6 +63,12 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
   if (!config.ci.includes(ci)) {
     output.err(`dockyard plan: --ci ${ci}: ${loaded.relativePath} does not target ${ci} (ci: ${config.ci.join(', ')})`);
     return 1;
+  }
+  if (options.cost) {
+    const costs = computePlanCosts(planPipeline(config), options.ci !== undefined ? [ci] : config.ci, imageSizeMb, DEFAULT_COST_RATES);
+    const lines = format === 'json' ? [renderPlanCostJson(costs)] : renderPlanCostText(config.image.name, costs, imageSizeMb, DEFAULT_COST_RATES);
+    for (const line of lines) output.out(line);
+    return 0;
   }
   const wantsTags = [options.event, options.ref, options.sha, options['default-branch']].some((v) => v !== undefined);
   let defaultBranch = options['default-branch'];
@@ -73,6 +89,16 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
     }
     throw error;
   }
+}
+
+/** `--image-size` in MB: a positive, finite decimal number; only with `--cost`. */
+function parseImageSize(options: PlanOptions): number {
+  const raw = options['image-size'];
+  if (raw === undefined) return DEFAULT_IMAGE_SIZE_MB;
+  if (!options.cost) throw new UsageError(`--image-size: only used with --cost; expected --cost --image-size MB, got --image-size ${raw} without --cost`);
+  const value = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`--image-size: not a positive number; expected megabytes greater than 0 (e.g. 300 or 12.5; 1 MB = 1,000,000 bytes), got "${raw}"`);
+  return value;
 }
 
 function selectFormat(options: PlanOptions): PlanFormat {
