@@ -11,6 +11,7 @@ import { findExecutable } from '../../src/validate/run-process.js';
 import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
 import { skipWithoutTools } from '../support/required-tools.js';
+import { gitlabJobsById } from '../support/gitlab-jobs.js';
 
 /*
  * End to end, job by job: the generated GitLab job scripts, extracted from the rendered YAML, run for real with
@@ -68,7 +69,8 @@ describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
     const [pipeline, helper] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets());
     mkdirSync(join(work, 'ctx', '.gitlab'), { recursive: true });
     writeFileSync(join(work, 'ctx', helper.path), helper.content);
-    return parse(pipeline.content) as Record<string, { script: string[]; variables?: Record<string, unknown> }>;
+    // Jobs per platform (`test: [linux/amd64]`) extend a hidden job; run them as GitLab would, by their job id.
+    return gitlabJobsById(parse(pipeline.content) as Record<string, { script: string[]; variables?: Record<string, unknown> }>);
   }
 
   /** The metadata job's dotenv report, as GitLab injects it into the jobs that need it. */
