@@ -33,7 +33,7 @@ interface PlatformGithubJob {
   needs?: string[];
   'runs-on': string;
   strategy?: { 'fail-fast': boolean; matrix: unknown };
-  steps: Array<{ env?: Record<string, string> }>;
+  steps: Array<{ env?: Record<string, string>; uses?: string; with?: unknown }>;
 }
 
 /**
@@ -99,6 +99,18 @@ function requireSelection(condition: unknown): unknown {
 }
 
 /**
+ * The platform slug of a step that downloads one platform's artifact by name (`dockyard-candidate-<slug>`, as the
+ * one push job does), or undefined.
+ *
+ * @see https://github.com/actions/download-artifact#inputs
+ */
+function downloadedSlugOf(step: { uses?: unknown; with?: unknown }, slugs: readonly string[]): string | undefined {
+  if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/download-artifact@') || !isObj(step.with)) return undefined;
+  const name = step.with.name;
+  return typeof name === 'string' ? slugs.find((slug) => name === `dockyard-candidate-${slug}`) : undefined;
+}
+
+/**
  * GitHub: when the jobs' matrices hold more than one platform, add a first `platforms` job and make every
  * per-platform job's matrix, `DOCKYARD_GATE_FILES` and `DOCKYARD_SLUGS` come from its outputs. Pure.
  *
@@ -128,13 +140,17 @@ export function selectGithubPlatforms<J extends PlatformGithubJob>(jobs: Record<
     }
     return { env: out, uses: true };
   };
+  const slugList = platforms.map(toPlatformSlug);
   const rewritten: Record<string, J> = {};
   for (const [id, job] of Object.entries(jobs)) {
     let uses = matrixIds.includes(id);
     const steps = job.steps.map((step) => {
       const r = rewriteEnv(step.env);
-      uses ||= r.uses;
-      return r.uses ? { ...step, env: r.env } : step;
+      const only = matrixIds.includes(id) ? undefined : downloadedSlugOf(step, slugList);
+      uses ||= r.uses || only !== undefined;
+      const withEnv = r.uses ? { ...step, env: r.env } : step;
+      // The one push job downloads each platform's candidate by name: an unselected platform has none to download.
+      return only !== undefined ? { ...withEnv, if: `\${{ contains(format(' {0} ', needs.platforms.outputs.slugs), ' ${only} ') }}` } : withEnv;
     });
     if (!uses) {
       rewritten[id] = job;

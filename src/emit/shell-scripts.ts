@@ -26,7 +26,7 @@ export function recordDigestScript(dir: string): string {
 
 /**
  * Push the candidate archive to every repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest,
- * refusing any change of digest, then record the digest in `digestsDir/$DOCKYARD_SLUG` (the platform's slug, so
+ * refusing any change of digest, then record the digest in `digestsDir/$slug` (the platform's slug, set by {@link forEachPlatformScript}, so
  * the manifest job takes exactly one digest per platform and notices a missing one). Before pushing, the
  * archive's digest is read again and compared with the digest recorded when it was built (and then tested
  * and scanned): a different archive is never published.
@@ -54,8 +54,8 @@ function copyByDigest(source: string, repository: string): string {
   return `skopeo copy --retry-times 3 --preserve-digests ${source} "docker://${repository}@$digest"`;
 }
 
-/** sh recording the pushed `$digest` in `$digests/$DOCKYARD_SLUG` (one file per platform), for the manifest job. */
-const RECORD_PUSHED_DIGEST = ['mkdir -p "$digests"', 'printf \'%s\\n\' "$digest" > "$digests/$DOCKYARD_SLUG"'];
+/** sh recording the pushed `$digest` in `$digests/$slug` (one file per platform), for the manifest job. */
+const RECORD_PUSHED_DIGEST = ['mkdir -p "$digests"', 'printf \'%s\\n\' "$digest" > "$digests/$slug"'];
 
 /**
  * sh that sets `$dir` and `$digest` to the digest recorded in `$dir/digest`, failing unless it is exactly one
@@ -118,7 +118,7 @@ export function stageWithBuildahScript(dir: string): string {
 /**
  * Registry handoff, push job: copy the tested candidate from the staging repository `$DOCKYARD_STAGING` to every
  * repository in `$DOCKYARD_REPOSITORIES` (space-separated) by digest, then record the digest in
- * `digestsDir/$DOCKYARD_SLUG`. Before publishing, the manifest stored under the digest recorded at build time is fetched and
+ * `digestsDir/$slug`. Before publishing, the manifest stored under the digest recorded at build time is fetched and
  * hashed: a missing candidate (removed by a cleanup, or a recorded digest changed after the build), different
  * content, or an image index (such as the by-product of {@link stageWithBuildahScript}) instead of the
  * single-platform image is never published. `--preserve-digests` copies exactly that manifest or fails.
@@ -145,6 +145,18 @@ export function promoteByDigestScript(dir: string, digestsDir: string): string {
     'done',
     ...RECORD_PUSHED_DIGEST,
   ].join('\n');
+}
+
+/**
+ * Run `body` once per platform of the one push job: `slug` takes each slug of `$DOCKYARD_SLUGS`
+ * (space-separated) in turn, so the per-platform fragments ({@link pushByDigestScript},
+ * {@link promoteByDigestScript}) push every platform's tested candidate from a single job. A failure for one
+ * platform stops the job (`exit 1` inside the loop), before the manifest job could merge anything.
+ *
+ * @param body sh using `$slug`.
+ */
+export function forEachPlatformScript(body: string): string {
+  return ['for slug in $DOCKYARD_SLUGS; do', ...body.split('\n').map((line) => `  ${line}`), 'done'].join('\n');
 }
 
 /**

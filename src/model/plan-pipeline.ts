@@ -42,7 +42,7 @@ function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
     handoff.mode === 'artifact'
       ? { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 }
       : { id: 'candidate', description: 'manifest digest of the candidate pushed, untagged, to the staging repository', retentionDays: 1 },
-    { id: 'digest', description: 'a file named by the platform slug holding the digest pushed for that platform', retentionDays: 1 },
+    { id: 'digest', description: "the push job's digests: a file per platform slug holding the digest pushed for that platform", retentionDays: 1 },
   ];
 }
 
@@ -224,9 +224,14 @@ function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[],
     },
     {
       id: 'push',
-      title: staged === undefined ? 'Push the tested candidate by digest' : 'Copy the tested candidate by digest from the staging repository to every registry',
+      // One job for every platform: pushing an archive or copying a staged digest does not depend on the
+      // runner's architecture, so one job start replaces one per platform.
+      title:
+        staged === undefined
+          ? 'Push the tested candidates by digest (every platform)'
+          : 'Copy the tested candidates by digest from the staging repository to every registry (every platform)',
       needs: ['build', 'test', 'scan'],
-      perPlatform: true,
+      perPlatform: false,
       stage: 'publish',
       permissions: publishPermissions,
       consumes: ['candidate'],

@@ -22,26 +22,26 @@ describe('dockyard plan --cost', () => {
       [
         'github:',
         '  event                  jobs  serial hops  artifacts up  artifacts down  runner minutes',
-        '  publishing run (push)     9            5        600 MB         1500 MB               9',
+        '  publishing run (push)     8            5        600 MB         1500 MB               8',
         '  pull request              6            3        600 MB          900 MB               6',
         '',
         'gitlab:',
         '  event                  jobs  serial hops  artifacts up  artifacts down  runner minutes',
-        '  publishing run (push)     9            5        600 MB         1500 MB             5.4',
+        '  publishing run (push)     8            5        600 MB         1500 MB             4.9',
         '  pull request              6            3        600 MB          900 MB             3.7',
       ].join('\n'),
     );
     expect(stdout).toContain('start-up 30 s per job + transfer at 25 MB/s up, 50 MB/s down (assumed)');
   });
 
-  // 9 jobs × 30 s + 25 MB up at 25 MB/s (1 s) + 62.5 MB down at 50 MB/s (1.25 s) = 272.25 s = 4.54 minutes.
+  // 8 jobs × 30 s + 25 MB up at 25 MB/s (1 s) + 62.5 MB down at 50 MB/s (1.25 s) = 242.25 s = 4.04 minutes.
   it('--json prints the figures in a fixed key order; --ci and --image-size apply', async () => {
     const { code, stdout } = await plan('--dir', NODE_API, '--cost', '--json', '--ci', 'gitlab', '--image-size', '12.5');
     expect(code).toBe(0);
     expect(stdout).toBe(
       JSON.stringify(
         [
-          { ci: 'gitlab', event: 'push', jobs: 9, serialHops: 5, artifactBytes: { up: 25_000_000, down: 62_500_000 }, runnerMinutes: 4.54 },
+          { ci: 'gitlab', event: 'push', jobs: 8, serialHops: 5, artifactBytes: { up: 25_000_000, down: 62_500_000 }, runnerMinutes: 4.04 },
           { ci: 'gitlab', event: 'pull_request', jobs: 6, serialHops: 3, artifactBytes: { up: 25_000_000, down: 37_500_000 }, runnerMinutes: 3.03 },
         ],
         null,

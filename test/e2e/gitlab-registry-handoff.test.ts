@@ -203,7 +203,7 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       try {
         const run = runJobs(project, ['push']);
         expect(run.status).not.toBe(0);
-        expect(run.log).toContain('FAIL  push: [linux/amd64]');
+        expect(run.log).toContain('FAIL  push');
         expect(run.log).toContain(message);
       } finally {
         writeFileSync(file, `${built}\n`);
@@ -214,7 +214,7 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
     it('push and manifest publish an index of exactly the built and tested digest', () => {
       const run = runJobs(project, ['push', 'manifest']);
       expect(run.status, run.log.slice(-3000)).toBe(0);
-      expect(run.log).toContain('PASS  push: [linux/amd64]');
+      expect(run.log).toContain('PASS  push');
       expect(run.log).toContain('PASS  manifest');
       const sha = git(project, 'rev-parse', 'HEAD');
       for (const tag of ['main', `sha-${sha.slice(0, 7)}`]) {

@@ -38,9 +38,22 @@ describe('the platforms input on both platforms', () => {
     expect(selectGitlabPlatforms({ build: { script: ['x'], parallel: { matrix: [{ DOCKYARD_PLATFORM: 'linux/amd64' }] } } }).inputs).toEqual([]);
   });
 
-  it.each(['build', 'test', 'scan', 'size', 'push'].map((j) => [j]))('GitHub %s takes its matrix from the platforms job', (job) => {
+  it.each(['build', 'test', 'scan', 'size'].map((j) => [j]))('GitHub %s takes its matrix from the platforms job', (job) => {
     expect(reusable.jobs[job].needs[0]).toBe('platforms');
     expect(reusable.jobs[job].strategy.matrix).toBe(`\${{ fromJSON(needs.platforms.outputs.${job}) }}`);
+  });
+
+  it('GitHub push (one job) pushes the selected slugs and downloads only their candidates', () => {
+    const push = reusable.jobs.push as Obj;
+    expect(push.strategy).toBeUndefined();
+    expect(push.needs[0]).toBe('platforms');
+    const steps = push.steps as Obj[];
+    expect(steps.find((s) => s.env?.DOCKYARD_SLUGS)?.env.DOCKYARD_SLUGS).toBe('${{ needs.platforms.outputs.slugs }}');
+    const downloads = steps.filter((s) => String(s.with?.name ?? '').startsWith('dockyard-candidate-'));
+    expect(downloads.map((s) => [s.with.name, s.if])).toEqual([
+      ['dockyard-candidate-linux-amd64', "${{ contains(format(' {0} ', needs.platforms.outputs.slugs), ' linux-amd64 ') }}"],
+      ['dockyard-candidate-linux-arm64', "${{ contains(format(' {0} ', needs.platforms.outputs.slugs), ' linux-arm64 ') }}"],
+    ]);
   });
 
   it('GitHub gates and manifest read the selected gate files and slugs', () => {
@@ -62,7 +75,13 @@ describe('the platforms input on both platforms', () => {
     }
   });
 
-  it.each(['build', 'test', 'scan', 'size', 'push'].map((j) => [j]))('GitLab %s (every job per platform) starts its script with the guard', (job) => {
+  it('GitLab push (one job) narrows its slugs to the selected platforms first', () => {
+    const push = body.push as Obj;
+    expect(push.script[0]).toBe(GITLAB_PLATFORM_FILTER);
+    expect(push.variables.DOCKYARD_SLUGS).toBe('linux-amd64 linux-arm64');
+  });
+
+  it.each(['build', 'test', 'scan', 'size'].map((j) => [j]))('GitLab %s (every job per platform) starts its script with the guard', (job) => {
     const jobs = job === 'build' ? [body.build as Obj] : gitlabPlatformJobsOf(body, job).map(([, j]) => j);
     expect(jobs.length).toBeGreaterThan(0);
     for (const j of jobs) {
@@ -103,7 +122,7 @@ describe('the GitHub platforms step, run for real with bash', () => {
     expect(JSON.parse(run.outputs.build)).toEqual({ include: build });
     expect(JSON.parse(run.outputs.test)).toEqual({ include: test });
     expect(JSON.parse(run.outputs.scan)).toEqual({ include: scan });
-    expect(JSON.parse(run.outputs.push)).toEqual({ include: scan });
+    expect(run.outputs.push).toBeUndefined();
     expect(run.outputs.gate_files).toBe(gateFiles);
     expect(run.outputs.slugs).toBe(slugs);
   });

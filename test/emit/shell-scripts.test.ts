@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageByDigestScript, stageWithBuildahScript } from '../../src/emit/shell-scripts.js';
+import { checkPushedDigestsScript, forEachPlatformScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageByDigestScript, stageWithBuildahScript } from '../../src/emit/shell-scripts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -51,7 +51,7 @@ describe('pushByDigestScript', () => {
   it('refuses to publish an archive whose digest is not the one built and tested', () => {
     makeArchive(INDEX.replace(DIGEST, `sha256:${'cd'.repeat(32)}`));
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
+    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), { DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`not the digest built and tested (${DIGEST}); not publishing`);
   });
@@ -63,7 +63,7 @@ describe('pushByDigestScript', () => {
     mkdirSync(bin);
     // A stand-in skopeo that logs its arguments, to check the exact calls.
     writeFileSync(join(bin, 'skopeo'), `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\n`, { mode: 0o755 });
-    const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUG: 'linux-arm64' });
+    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUGS: 'linux-arm64' });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
       `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b@${DIGEST}`,
@@ -79,7 +79,7 @@ describe('pushByDigestScript', () => {
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     writeFileSync(join(bin, 'skopeo'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    const run = sh(pushByDigestScript('"$DIR"', '"$DIR/digests"'), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
+    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
     expect(run.status).not.toBe(0);
   });
 });
@@ -189,11 +189,11 @@ describe('stageWithBuildahScript', () => {
 describe('promoteByDigestScript', () => {
   const manifest = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}';
   const staged = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
-  const env = (path: string) => ({ PATH: path, DOCKYARD_STAGING: 'ghcr.io/a/b/staging', DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUG: 'linux-amd64' });
+  const env = (path: string) => ({ PATH: path, DOCKYARD_STAGING: 'ghcr.io/a/b/staging', DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUGS: 'linux-amd64' });
 
   it('checks the staged manifest against the recorded digest, copies it to every registry by digest and records the digest', () => {
     writeFileSync(join(dir, 'digest'), `${staged}\n`);
-    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest })));
+    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest })));
     expect(run.status, run.stderr).toBe(0);
     expect(calls()).toEqual([
       `inspect --retry-times 3 --raw docker://ghcr.io/a/b/staging@${staged}`,
@@ -206,7 +206,7 @@ describe('promoteByDigestScript', () => {
 
   it('refuses to publish when the staging repository has no candidate under the recorded digest', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo()));
+    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo()));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`dockyard: ghcr.io/a/b/staging has no candidate ${DIGEST}, the digest built and tested`);
     expect(run.stderr).toContain('not publishing');
@@ -215,7 +215,7 @@ describe('promoteByDigestScript', () => {
 
   it('refuses to publish a staged manifest whose content does not have the recorded digest', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest })));
+    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest })));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`the staged candidate has digest ${staged}, not the digest built and tested (${DIGEST}); not publishing`);
     expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
@@ -225,7 +225,7 @@ describe('promoteByDigestScript', () => {
     const index = `{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"digest":"${DIGEST}"}]}`;
     const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
     writeFileSync(join(dir, 'digest'), `${indexDigest}\n`);
-    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest: index })));
+    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest: index })));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`ghcr.io/a/b/staging@${indexDigest} is an image index, not the single-platform candidate the build recorded; not publishing`);
     expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
@@ -233,7 +233,7 @@ describe('promoteByDigestScript', () => {
 
   it('stops at the first failed copy and records nothing', () => {
     writeFileSync(join(dir, 'digest'), `${staged}\n`);
-    const run = sh(promoteByDigestScript('"$DIR"', '"$DIR/digests"'), env(fakeSkopeo({ manifest, copyExit: 1 })));
+    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest, copyExit: 1 })));
     expect(run.status).not.toBe(0);
     expect(calls().filter((c) => c.startsWith('copy'))).toHaveLength(1);
     expect(() => readdirSync(join(dir, 'digests'))).toThrow();
@@ -253,5 +253,59 @@ describe('checkPushedDigestsScript', () => {
     const run = sh(checkPushedDigestsScript('"$DIR/digests"'), { DOCKYARD_SLUGS: slugs });
     expect(run.status).toBe(status);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('forEachPlatformScript (the one push job)', () => {
+  const platformArchive = (slug: string, digest: string) => {
+    const layout = join(dir, `layout-${slug}`);
+    mkdirSync(layout);
+    writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    writeFileSync(join(layout, 'index.json'), `{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest": "${digest}","size":1}]}`);
+    mkdirSync(join(dir, slug));
+    spawnSync('tar', ['-cf', join(dir, slug, 'image.tar'), '-C', layout, 'oci-layout', 'index.json']);
+    writeFileSync(join(dir, slug, 'digest'), `${digest}\n`);
+  };
+  const AMD = `sha256:${'a1'.repeat(32)}`;
+  const ARM = `sha256:${'b2'.repeat(32)}`;
+  const skopeo = (failOn?: string) => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const fail = failOn ? `case "$*" in *${failOn}*) exit 1 ;; esac\n` : '';
+    writeFileSync(join(bin, 'skopeo'), `#!/bin/sh\n${fail}echo "$@" >> "${join(dir, 'calls')}"\n`, { mode: 0o755 });
+    return `${bin}:${process.env.PATH}`;
+  };
+  const push = forEachPlatformScript(pushByDigestScript('"$DIR/$slug"', '"$DIR/digests"'));
+
+  it('pushes every platform in $DOCKYARD_SLUGS by its own digest and records one digest file per platform', () => {
+    platformArchive('linux-amd64', AMD);
+    platformArchive('linux-arm64', ARM);
+    const run = sh(push, { PATH: skopeo(), DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64 linux-arm64' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
+      `copy --retry-times 3 --preserve-digests oci-archive:${dir}/linux-amd64/image.tar docker://ghcr.io/a/b@${AMD}`,
+      `copy --retry-times 3 --preserve-digests oci-archive:${dir}/linux-arm64/image.tar docker://ghcr.io/a/b@${ARM}`,
+    ]);
+    expect(readdirSync(join(dir, 'digests'))).toEqual(['linux-amd64', 'linux-arm64']);
+    expect(readFileSync(join(dir, 'digests', 'linux-arm64'), 'utf8')).toBe(`${ARM}\n`);
+  });
+
+  it('stops at the first platform that fails: no later platform is pushed, its digest is not recorded', () => {
+    platformArchive('linux-amd64', AMD);
+    platformArchive('linux-arm64', ARM);
+    const run = sh(push, { PATH: skopeo(AMD), DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64 linux-arm64' });
+    expect(run.status).not.toBe(0);
+    expect(() => readFileSync(join(dir, 'calls'), 'utf8')).toThrow();
+    expect(() => readdirSync(join(dir, 'digests'))).toThrow();
+  });
+
+  it('refuses a platform whose archive no longer has the recorded digest, after pushing none of it', () => {
+    platformArchive('linux-amd64', AMD);
+    platformArchive('linux-arm64', ARM);
+    writeFileSync(join(dir, 'linux-arm64', 'digest'), `${AMD}\n`);
+    const run = sh(push, { PATH: skopeo(), DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64 linux-arm64' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`dockyard: the archive has digest ${ARM}, not the digest built and tested (${AMD}); not publishing`);
+    expect(readdirSync(join(dir, 'digests'))).toEqual(['linux-amd64']);
   });
 });

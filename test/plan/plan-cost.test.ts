@@ -38,17 +38,17 @@ describe('plan --cost agrees with the emitted files', () => {
 });
 
 describe('plan --cost figures', () => {
-  // Hand-checked for node-api: metadata, build ×2, test ×1 (amd64), scan ×2, push ×2, manifest = 9 jobs; archives
-  // down: test 1 + scan 2 + push 2 = 5 × 300 MB. GitHub: every job under a minute, rounded up to 1 each. GitLab:
-  // 9 × 30 s start-up + 600 MB at 25 MB/s + 1500 MB at 50 MB/s = 270 + 24 + 30 = 324 s = 5.4 minutes.
+  // Hand-checked for node-api: metadata, build ×2, test ×1 (amd64), scan ×2, push ×1 (every platform), manifest = 8
+  // jobs; archives down: test 1 + scan 2 + push 2 = 5 × 300 MB. GitHub: every job under a minute, rounded up to 1
+  // each. GitLab: 8 × 30 s start-up + 600 MB at 25 MB/s + 1500 MB at 50 MB/s = 240 + 24 + 30 = 294 s = 4.9 minutes.
   it.each([
-    { name: 'examples/node-api', ci: 'github', event: 'push', jobs: 9, serialHops: 5, up: 600, down: 1500, runnerMinutes: 9 },
+    { name: 'examples/node-api', ci: 'github', event: 'push', jobs: 8, serialHops: 5, up: 600, down: 1500, runnerMinutes: 8 },
     { name: 'examples/node-api', ci: 'github', event: 'pull_request', jobs: 6, serialHops: 3, up: 600, down: 900, runnerMinutes: 6 },
-    { name: 'examples/node-api', ci: 'gitlab', event: 'push', jobs: 9, serialHops: 5, up: 600, down: 1500, runnerMinutes: 5.4 },
+    { name: 'examples/node-api', ci: 'gitlab', event: 'push', jobs: 8, serialHops: 5, up: 600, down: 1500, runnerMinutes: 4.9 },
     { name: 'examples/node-api', ci: 'gitlab', event: 'pull_request', jobs: 6, serialHops: 3, up: 600, down: 900, runnerMinutes: 3.7 },
-    { name: 'examples/python-web', ci: 'github', event: 'push', jobs: 13, serialHops: 5, up: 900, down: 2400, runnerMinutes: 13 },
+    { name: 'examples/python-web', ci: 'github', event: 'push', jobs: 11, serialHops: 5, up: 900, down: 2400, runnerMinutes: 11 },
     { name: 'examples/python-web', ci: 'github', event: 'pull_request', jobs: 9, serialHops: 3, up: 900, down: 1500, runnerMinutes: 9 },
-    { name: 'golden/registry-handoff-both', ci: 'github', event: 'push', jobs: 10, serialHops: 5, up: 0, down: 0, runnerMinutes: 10 },
+    { name: 'golden/registry-handoff-both', ci: 'github', event: 'push', jobs: 9, serialHops: 5, up: 0, down: 0, runnerMinutes: 9 },
     { name: 'golden/registry-handoff-both', ci: 'gitlab', event: 'pull_request', jobs: 7, serialHops: 3, up: 0, down: 0, runnerMinutes: 3.5 },
   ] as const)('$name on $ci, $event (300 MB)', ({ name, ci, event, jobs, serialHops, up, down, runnerMinutes }) => {
     const cost = computePlanCost(planPipeline(byName(name).config), ci, event, 300 * BYTES_PER_MB);
@@ -57,9 +57,10 @@ describe('plan --cost figures', () => {
 
   it('a larger image raises GitHub minutes only where a job crosses a whole minute', () => {
     const pipeline = planPipeline(byName('examples/node-api').config);
-    // 3000 MB: the build uploads for 120 s (+30 s start-up): 3 minutes each; downloads 60 s (+30): 2 minutes each.
+    // 3000 MB: the build uploads for 120 s (+30 s start-up): 3 minutes each; test and scan download one archive in 60 s
+    // (+30): 2 minutes each; the one push job downloads both in 120 s (+30): 3 minutes.
     const [push] = computePlanCosts(pipeline, ['github'], 3000);
-    expect(push.runnerMinutes).toBe(1 + 2 * 3 + 5 * 2 + 1);
+    expect(push.runnerMinutes).toBe(1 + 2 * 3 + 3 * 2 + 3 + 1);
   });
 
   it.each([

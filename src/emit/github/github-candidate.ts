@@ -22,3 +22,25 @@ export const ENSURE_SKOPEO = 'command -v skopeo >/dev/null 2>&1 || { sudo apt-ge
 export function downloadCandidateStep(): GithubStep {
   return useAction('downloadArtifact', 'Download the candidate', { name: 'dockyard-candidate-${{ matrix.slug }}', path: CANDIDATE_DIR });
 }
+
+/**
+ * Where the one push job keeps every platform's candidate: `$RUNNER_TEMP/dockyard-candidates/<slug>`, one
+ * directory per platform (each downloaded by name, so the layout never depends on how many artifacts match a
+ * pattern).
+ */
+export const CANDIDATES_DIR = '${{ runner.temp }}/dockyard-candidates';
+
+/** The candidate directory of the platform `$slug` in the push job, as a shell expression. */
+export const PLATFORM_CANDIDATE_DIR_SH = '"$RUNNER_TEMP/dockyard-candidates/$slug"';
+
+/**
+ * Download each platform's candidate artifact (`dockyard-candidate-<slug>`) into `CANDIDATES_DIR/<slug>`: one
+ * step per platform, by name.
+ *
+ * @see https://github.com/actions/download-artifact#inputs
+ */
+export function downloadCandidatesSteps(slugs: readonly string[]): GithubStep[] {
+  return slugs.map((slug) =>
+    useAction('downloadArtifact', `Download the ${slug} candidate`, { name: `dockyard-candidate-${slug}`, path: `${CANDIDATES_DIR}/${slug}` }),
+  );
+}

@@ -1,34 +1,39 @@
-import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { checkPushedDigestsScript, pushByDigestScript } from '../shell-scripts.js';
+import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
+import { checkPushedDigestsScript, forEachPlatformScript, pushByDigestScript } from '../shell-scripts.js';
 import { recordPublishedIndexScript } from '../supply-chain-scripts.js';
 import { useAction } from './action-pins.js';
 import { loginSteps, type GithubRegistry } from './github-registries.js';
 import { githubStagingRef, promoteCandidateStep } from './github-staging.js';
 import type { GithubStep } from './github-types.js';
 import { PUBLISHED_DIR } from './github-supply-chain-jobs.js';
-import { downloadCandidateStep, ENSURE_SKOPEO } from './github-candidate.js';
+import { downloadCandidatesSteps, ENSURE_SKOPEO, PLATFORM_CANDIDATE_DIR_SH } from './github-candidate.js';
 
 const DIGESTS_DIR = '${{ runner.temp }}/dockyard-digests';
 
+/** The push job's artifact: one file per platform slug holding the digest pushed for it. */
+const DIGESTS_ARTIFACT = 'dockyard-digests';
+
 /**
- * Steps of the push job: log in, push the tested archive to every registry by digest (or, with the registry
- * handoff, copy the staged candidate by the digest recorded at build time; skopeo keeps the digest or fails), and
- * upload the digest for the manifest job.
+ * Steps of the one push job (every platform): download each platform's candidate, log in, push each tested
+ * archive to every registry by digest (or, with the registry handoff, copy each staged candidate by the digest
+ * recorded at build time; skopeo keeps the digest or fails), and upload the pushed digests, one file per
+ * platform, as one artifact for the manifest job.
  */
 export function pushSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
   const staging = githubStagingRef(pipeline, registries);
+  const slugs = platformsOf(pipeline, job).map((p) => p.slug);
   return [
-    downloadCandidateStep(),
+    ...downloadCandidatesSteps(slugs),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
     staging
-      ? promoteCandidateStep(staging, registries)
+      ? promoteCandidateStep(staging, registries, slugs)
       : {
-          name: 'Push the tested candidate by digest',
-          run: `${ENSURE_SKOPEO}\n${pushByDigestScript('"$RUNNER_TEMP/dockyard"', '"$RUNNER_TEMP/dockyard-digests"')}`,
-          env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUG: '${{ matrix.slug }}' },
+          name: 'Push the tested candidates by digest',
+          run: `${ENSURE_SKOPEO}\n${forEachPlatformScript(pushByDigestScript(PLATFORM_CANDIDATE_DIR_SH, '"$RUNNER_TEMP/dockyard-digests"'))}`,
+          env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: slugs.join(' ') },
         },
-    useAction('uploadArtifact', 'Upload the pushed digest', {
-      name: 'dockyard-digest-${{ matrix.slug }}',
+    useAction('uploadArtifact', 'Upload the pushed digests', {
+      name: DIGESTS_ARTIFACT,
       path: `${DIGESTS_DIR}/*`,
       'if-no-files-found': 'error',
       'retention-days': retentionDaysOf(pipeline, 'digest'),
@@ -52,11 +57,7 @@ export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly
   // With signing, each pushed index digest is recorded (and checked to hold the pushed digests) for the sign job.
   const published = job.produces.includes('published') ? '"$RUNNER_TEMP/dockyard-published/published"' : undefined;
   return [
-    useAction('downloadArtifact', 'Download the pushed digests', {
-      pattern: 'dockyard-digest-*',
-      path: DIGESTS_DIR,
-      'merge-multiple': true,
-    }),
+    useAction('downloadArtifact', 'Download the pushed digests', { name: DIGESTS_ARTIFACT, path: DIGESTS_DIR }),
     useAction('setupBuildx', 'Set up Docker Buildx'),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
     {

@@ -1,7 +1,7 @@
-import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
+import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { coverageDirOf } from '../../model/verify-gates.js';
 import { recordManifestScript } from '../image-size-script.js';
-import { checkPushedDigestsScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
+import { checkPushedDigestsScript, forEachPlatformScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
 import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gates.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
@@ -13,6 +13,9 @@ export type GitlabJob = Record<string, unknown>;
 
 /** Shell expression of this platform's candidate directory (`image.tar`, `digest`). */
 export const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
+
+/** A platform's candidate directory in the one push job, whose loop sets `$slug` (`forEachPlatformScript`). */
+const PUSH_CANDIDATE_DIR = '"dockyard/$slug"';
 const DIGESTS_DIR = 'dockyard/digests';
 const SH = (lines: readonly string[]) => lines.join('\n');
 
@@ -205,17 +208,22 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
 }
 
 /**
- * The push job: log in and push the tested archive by digest with skopeo (registry handoff: copy the staged
- * candidate by the digest recorded at build time, after checking it); record the digest.
+ * The one push job (every platform; each build job's artifact sits in `dockyard/<slug>/`): log in and push each
+ * tested archive by digest with skopeo (registry handoff: copy each staged candidate by the digest recorded at
+ * build time, after checking it); record the digests, one file per platform.
  */
 export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
   const staging = gitlabStaging(pipeline, registries);
   return {
     image: { name: GITLAB_IMAGES.skopeo, entrypoint: [''] },
-    variables: { ...stagingVariables(staging), DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
+    variables: {
+      ...stagingVariables(staging),
+      DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '),
+      DOCKYARD_SLUGS: platformsOf(pipeline, job).map((p) => p.slug).join(' '),
+    },
     script: [
       ...loginScript('skopeo', job.logsInTo.map((i) => registries[i])),
-      staging ? promoteByDigestScript(CANDIDATE_DIR, DIGESTS_DIR) : pushByDigestScript(CANDIDATE_DIR, DIGESTS_DIR),
+      forEachPlatformScript(staging ? promoteByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR) : pushByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR)),
     ],
     artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: `${retentionDaysOf(pipeline, 'digest')} day` },
   };

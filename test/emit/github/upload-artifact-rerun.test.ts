@@ -53,7 +53,7 @@ describe('every upload-artifact step of every golden and example workflow surviv
     expect(files.length).toBeGreaterThan(10);
     expect(uploads.length).toBeGreaterThan(50);
     // Each kind of upload a re-run can repeat is present in the scan.
-    for (const name of ['Upload the candidate', 'Upload the gate results', 'Upload the SBOM', 'Upload the pushed digest', 'Upload the published digests', 'Upload the coverage report']) {
+    for (const name of ['Upload the candidate', 'Upload the gate results', 'Upload the SBOM', 'Upload the pushed digests', 'Upload the published digests', 'Upload the coverage report']) {
       expect(uploads.some((u) => u.step === name), name).toBe(true);
     }
   });
