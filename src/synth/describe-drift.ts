@@ -42,7 +42,7 @@ function firstDifferentLine(expected: string, got: string): { expected: string; 
  *
  * @param existing the file's content on disk, `undefined` when absent.
  * @param state its state from `compareFiles`; not `current`.
- * @see ../../docs/pipelines.md#verifying-the-gitlab-metadata-helper
+ * @see ../../docs/troubleshooting.md#dockyard-synth---check-fails
  */
 export function describeDrift(file: GeneratedFile, existing: string | undefined, state: Exclude<FileState, 'current'>): DriftDescription {
   const problem = PROBLEMS[state];

@@ -7,7 +7,7 @@ import type { GeneratedFile, RenderAssets } from './generated-file.js';
  * (`templates/gitlab/dockyard-meta.mjs` of that version's package), so a reviewer can verify it.
  *
  * @param path the helper's path relative to the config directory (`gitlabMetaHelperPath`).
- * @see ../../docs/pipelines.md#verifying-the-gitlab-metadata-helper
+ * @see ../../docs/tags.md#verifying-the-gitlab-metadata-helper
  */
 export function renderGitlabHelperFile(path: string, marker: MarkerInfo, assets: RenderAssets): GeneratedFile {
   return { ci: 'gitlab', kind: 'helper', path, content: addMarker(assets.gitlabMetaHelper, { ...marker, version: assets.dockyardVersion }, '//') };

@@ -2,7 +2,7 @@
 // semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags (Apache-2.0; each part
 // below starts with a "// src/tags/…" line naming its source file) with parts of semver (ISC) and
 // @renovatebot/pep440 (Apache-2.0). Dates use Node's own time-zone data (Intl.DateTimeFormat).
-// Verify it: docs/gitlab.md#verifying-the-metadata-helper.
+// Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
