@@ -3,7 +3,7 @@
 // `{{commit_date}}` with `moment(date).tz(tz).format(format)` (src/meta.ts); this file reproduces that output.
 // Token table, padding and ordinals follow moment 2.31 (src/lib/format/format.js, src/lib/units/*.js,
 // src/lib/locale/en.js); test/tags/moment-format.test.ts compares it with moment-timezone over every token,
-// several zones and dates from 1970 to 2030.
+// several zones and dates from 1970 to 2030, and the wall clock in every zone moment-timezone knows.
 
 /**
  * moment's formatting-token pattern, verbatim (moment src/lib/format/format.js `formattingTokens`): a `[...]`
@@ -44,7 +44,7 @@ interface WallClock {
   readonly minutes: number;
   readonly seconds: number;
   readonly milliseconds: number;
-  /** Offset from UTC in minutes (east positive). */
+  /** Offset from UTC in minutes (east positive; fractional for a few zones before 1972). */
   readonly offset: number;
   /** Milliseconds since the epoch. */
   readonly epoch: number;
@@ -97,7 +97,7 @@ const hour12 = (w: WallClock) => w.hours % 12 || 12;
 const zoneOffset = (separator: string) => (w: WallClock) => {
   const sign = w.offset < 0 ? '-' : '+';
   const abs = Math.abs(w.offset);
-  return sign + zeroFill(Math.trunc(abs / 60), 2) + separator + zeroFill(abs % 60, 2);
+  return sign + zeroFill(Math.trunc(abs / 60), 2) + separator + zeroFill(Math.trunc(abs) % 60, 2);
 };
 
 /** One function per moment token (src/lib/units/*.js `addFormatToken` calls, English locale). */
@@ -222,8 +222,9 @@ function readWallClock(date: Date, timeZone: string): WallClock {
   for (const part of formatterFor(timeZone).formatToParts(date)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const milliseconds = ((epoch % 1000) + 1000) % 1000;
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, milliseconds);
-  const offset = Math.round((wall - epoch) / 60000);
-  const local = new Date(epoch + offset * 60000);
+  // Minutes, fractional before 1972 in some zones (Africa/Monrovia: -44.5), as moment-timezone keeps them.
+  const offset = (wall - epoch) / 60000;
+  const local = new Date(wall);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth(),

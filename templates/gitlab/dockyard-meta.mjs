@@ -977,7 +977,7 @@ var hour12 = (w) => w.hours % 12 || 12;
 var zoneOffset = (separator) => (w) => {
   const sign = w.offset < 0 ? "-" : "+";
   const abs = Math.abs(w.offset);
-  return sign + zeroFill(Math.trunc(abs / 60), 2) + separator + zeroFill(abs % 60, 2);
+  return sign + zeroFill(Math.trunc(abs / 60), 2) + separator + zeroFill(Math.trunc(abs) % 60, 2);
 };
 var TOKENS = {
   M: (w) => String(w.month + 1),
@@ -1088,8 +1088,8 @@ function readWallClock(date, timeZone) {
   for (const part of formatterFor(timeZone).formatToParts(date)) if (part.type !== "literal") parts[part.type] = Number(part.value);
   const milliseconds = (epoch % 1e3 + 1e3) % 1e3;
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, milliseconds);
-  const offset = Math.round((wall - epoch) / 6e4);
-  const local = new Date(epoch + offset * 6e4);
+  const offset = (wall - epoch) / 6e4;
+  const local = new Date(wall);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth(),
