@@ -40,3 +40,7 @@ console.log(`dockyard synth benchmark: examples/${largest} (${size(largest)} byt
 console.log(`  node -e 0       ${bare.ms.toFixed(0).padStart(5)} ms   peak ${bare.mb.toFixed(1)} MB`);
 console.log(`  dockyard synth  ${synth.ms.toFixed(0).padStart(5)} ms   peak ${synth.mb.toFixed(1)} MB`);
 console.log(`  ratio ${(synth.ms / bare.ms).toFixed(2)}x node start-up (target <= 4x); peak ${synth.mb.toFixed(1)} MB (target < 150 MB)`);
+
+// The GitLab metadata helper synth writes into every repository (issue #18: at most 100 KB, not minified).
+const helperBytes = statSync(join(root, 'templates', 'gitlab', 'dockyard-meta.mjs')).size;
+console.log(`  GitLab helper   ${(helperBytes / 1000).toFixed(1)} kB (${helperBytes} bytes; target <= 100 kB, not minified)`);

@@ -4,8 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Bundle the GitLab metadata helper and return its text (deterministic for a given lockfile). */
-export async function bundleGitlabMeta() {
+/**
+ * Bundle the GitLab metadata helper and return its text (deterministic for a given lockfile).
+ *
+ * @param {{ metafile?: boolean }} [options] with `metafile`, return esbuild's metafile too (bytes per input).
+ * @returns {Promise<string>} the helper's text; with `metafile`, `{ text, metafile }`.
+ */
+export async function bundleGitlabMeta(options = {}) {
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['src/tags/gitlab-meta-main.ts'],
@@ -13,12 +18,15 @@ export async function bundleGitlabMeta() {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    minify: true,
+    // Not minified: the helper is committed into every user's repository, and a reviewer reads it in pull requests.
+    minify: false,
     legalComments: 'inline',
+    charset: 'utf8',
     write: false,
+    metafile: options.metafile === true,
     logLevel: 'silent',
-    // The 1970-2030 zone data keeps the file small; {{date tz=…}} needs nothing older or newer.
-    alias: { 'moment-timezone': 'moment-timezone/builds/moment-timezone-with-data-1970-2030.js' },
+    // Paths in the output's "// node_modules/…" comments stay as imported, whatever node_modules links to.
+    preserveSymlinks: true,
     // Static imports instead of the CLI's load-on-first-use module (esbuild cannot follow createRequire).
     plugins: [
       {
@@ -31,12 +39,13 @@ export async function bundleGitlabMeta() {
     banner: {
       js: [
         '// dockyard GitLab metadata helper: computes image tags, labels and annotations with docker/metadata-action',
-        '// semantics from GitLab CI variables. Bundled from dockyard src/tags (Apache-2.0) with handlebars (MIT),',
-        '// semver (ISC), @renovatebot/pep440 (Apache-2.0), moment and moment-timezone (MIT) and csv-parse (MIT).',
-        "import { createRequire as __dockyardCreateRequire } from 'node:module';",
-        'const require = __dockyardCreateRequire(import.meta.url);',
+        '// semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags (Apache-2.0; each part',
+        '// below starts with a "// src/tags/…" line naming its source file) with parts of semver (ISC) and',
+        '// @renovatebot/pep440 (Apache-2.0). Dates use Node\'s own time-zone data (Intl.DateTimeFormat).',
+        '// Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.',
       ].join('\n'),
     },
   });
-  return result.outputFiles[0].text;
+  const text = result.outputFiles[0].text;
+  return options.metafile ? { text, metafile: result.metafile } : text;
 }

@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { RenderAssets } from '../synth/render-pipeline-files.js';
 
 /**
- * Read the prebuilt assets shipped in the package's `templates/` folder (found relative to this module, in
- * `lib/` or `src/`).
+ * Read the prebuilt assets shipped in the package's `templates/` folder and the package's version (found relative
+ * to this module, in `lib/` or `src/`).
  *
  * @throws {Error} when the package is incomplete (a file of `templates/` is missing).
  */
 export function readRenderAssets(): RenderAssets {
   const path = fileURLToPath(new URL('../../templates/gitlab/dockyard-meta.mjs', import.meta.url));
-  return { gitlabMetaHelper: readFileSync(path, 'utf8') };
+  const packageJson = fileURLToPath(new URL('../../package.json', import.meta.url));
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+  return { gitlabMetaHelper: readFileSync(path, 'utf8'), dockyardVersion: version };
 }

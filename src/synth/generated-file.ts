@@ -15,4 +15,6 @@ export interface GeneratedFile {
 export interface RenderAssets {
   /** The bundled GitLab metadata helper (`templates/gitlab/dockyard-meta.mjs`). */
   readonly gitlabMetaHelper: string;
+  /** The dockyard version these assets ship with (package.json `version`), named in the helper's marker. */
+  readonly dockyardVersion: string;
 }

@@ -6,6 +6,7 @@ import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
 import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
 import { addMarker, type MarkerInfo } from '../emit/generated-marker.js';
 import { renderYaml } from '../emit/render-yaml.js';
+import { renderGitlabHelperFile } from './render-helper-file.js';
 import { renderReusableFiles } from './render-reusable-files.js';
 import { planPipeline } from '../model/plan-pipeline.js';
 
@@ -30,7 +31,7 @@ export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, 
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
     return [
       { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(emitGitlabCi(pipeline, helperPath)), marker) },
-      { ci, kind: 'helper', path: helperPath, content: addMarker(assets.gitlabMetaHelper, marker, '//') },
+      renderGitlabHelperFile(helperPath, marker, assets),
     ];
   });
 }

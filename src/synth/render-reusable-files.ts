@@ -8,6 +8,7 @@ import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
 import { emitGitlabComponent } from '../emit/gitlab/emit-gitlab-component.js';
 import { severitiesAsVariable } from '../emit/gitlab/gitlab-component-scan.js';
 import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
+import { renderGitlabHelperFile } from './render-helper-file.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import { renderYamlDocuments } from '../emit/render-yaml-documents.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -56,7 +57,7 @@ export function renderReusableFiles(config: DockyardConfig, pipeline: Pipeline, 
     return [
       { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: addMarker(renderYamlDocuments([spec, template]), marker) },
       { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(caller), marker) },
-      { ci, kind: 'helper', path: helperPath, content: addMarker(assets.gitlabMetaHelper, marker, '//') },
+      renderGitlabHelperFile(helperPath, marker, assets),
     ];
   });
 }

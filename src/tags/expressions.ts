@@ -1,6 +1,6 @@
-import Handlebars from 'handlebars';
-import { momentTimezone } from './lazy-dependencies.js';
 import { getBranchName, getPullRequestRef, getTagName, type EventContext } from './event-context.js';
+import { formatMoment, isKnownTimeZone } from './moment-format.js';
+import { parseTemplate, renderTemplate, UnknownExpressionError, type TemplateHelper, type TemplateNode } from './template.js';
 
 /**
  * The global expressions that `value`, `prefix`, `suffix` and `enable` attributes, flavor prefix/suffix, labels
@@ -41,7 +41,8 @@ export interface ExpressionEnv {
 }
 
 /**
- * Renders Handlebars templates (strict, no HTML escaping) with the global expressions as helpers.
+ * Renders Handlebars templates (strict, no HTML escaping; the subset in template.ts) with the global expressions
+ * as helpers.
  *
  * @see https://github.com/docker/metadata-action#global-expressions
  */
@@ -52,63 +53,39 @@ export interface TemplateRenderer {
   renderPattern(template: string, data: object): string;
 }
 
-/** Per-render values the global-expression helpers read, passed through Handlebars' private `@data`. */
-interface HelperEnv {
-  readonly context: EventContext;
-  readonly clock: Date;
-  readonly commitDate: Date;
-  readonly shaLength: number;
-}
-
-const DATA_KEY = 'dockyardEnv';
-
-function envOf(args: unknown[]): HelperEnv {
-  return ((args.at(-1) as Handlebars.HelperOptions).data as Record<string, HelperEnv>)[DATA_KEY];
-}
+/** Parsed templates, cached across events and calls, which keeps a config check over several probe events cheap. */
+const parsedTemplates = new Map<string, TemplateNode[]>();
 
 /**
- * One Handlebars environment for every event, with the global expressions registered once; each render passes
- * its event through `@data`. Compiled templates are cached across events and calls, which keeps a config
- * check over several probe events cheap.
- */
-const handlebars = Handlebars.create();
-handlebars.registerHelper({
-  branch: (...args: unknown[]) => getBranchName(envOf(args).context.ref) ?? '',
-  tag: (...args: unknown[]) => getTagName(envOf(args).context.ref) ?? '',
-  sha: (...args: unknown[]) => shortenSha(envOf(args).context.sha, envOf(args).shaLength),
-  base_ref: (...args: unknown[]) => {
-    const { context } = envOf(args);
-    return getTagName(context.ref) !== undefined || getPullRequestRef(context.ref) !== undefined ? (context.baseRef ?? '') : '';
-  },
-  is_default_branch: (...args: unknown[]) => String(isDefaultBranch(envOf(args).context)),
-  is_not_default_branch: (...args: unknown[]) => String(!isDefaultBranch(envOf(args).context)),
-  date: (...args: unknown[]) => renderDateHelper('date', envOf(args).clock, args),
-  commit_date: (...args: unknown[]) => renderDateHelper('commit_date', envOf(args).commitDate, args),
-} satisfies Record<(typeof GLOBAL_EXPRESSIONS)[number], Handlebars.HelperDelegate>);
-const compiledTemplates = new Map<string, Handlebars.TemplateDelegate>();
-
-/**
- * Create a {@link TemplateRenderer} for one event. Templates compile in strict mode, so an unknown expression
- * (`{{brnach}}`) is an error rather than an empty string, and with `noEscape`, so `&` or `"` stay as written.
+ * Create a {@link TemplateRenderer} for one event. Templates render as Handlebars does in strict mode, so an
+ * unknown expression (`{{brnach}}`) is an error rather than an empty string, and with `noEscape`, so `&` or `"`
+ * stay as written. A line without `{{` is returned as it is.
  *
  * @see https://github.com/docker/metadata-action#global-expressions
  */
 export function createTemplateRenderer(env: ExpressionEnv): TemplateRenderer {
   const { context, clock } = env;
-  const helperEnv: HelperEnv = {
-    context,
-    clock,
-    commitDate: parseCommitDate(context.commitDate) ?? clock,
-    shaLength: env.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH,
+  const commitDate = parseCommitDate(context.commitDate) ?? clock;
+  const shaLength = env.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH;
+  const helpers: Record<(typeof GLOBAL_EXPRESSIONS)[number], TemplateHelper> = {
+    branch: () => getBranchName(context.ref) ?? '',
+    tag: () => getTagName(context.ref) ?? '',
+    sha: () => shortenSha(context.sha, shaLength),
+    base_ref: () => (getTagName(context.ref) !== undefined || getPullRequestRef(context.ref) !== undefined ? (context.baseRef ?? '') : ''),
+    is_default_branch: () => String(isDefaultBranch(context)),
+    is_not_default_branch: () => String(!isDefaultBranch(context)),
+    date: (params, hash) => renderDateHelper('date', clock, params, hash),
+    commit_date: (params, hash) => renderDateHelper('commit_date', commitDate, params, hash),
   };
   const render = (template: string, data: object): string => {
-    let compiled = compiledTemplates.get(template);
-    if (compiled === undefined) {
-      compiled = handlebars.compile(template, { noEscape: true, strict: true });
-      compiledTemplates.set(template, compiled);
-    }
+    if (!template.includes('{{')) return template;
     try {
-      return compiled(data, { data: { [DATA_KEY]: helperEnv } });
+      let parsed = parsedTemplates.get(template);
+      if (parsed === undefined) {
+        parsed = parseTemplate(template);
+        parsedTemplates.set(template, parsed);
+      }
+      return renderTemplate(parsed, data, helpers);
     } catch (error) {
       throw new Error(describeTemplateError(template, error as Error, Object.keys(data)));
     }
@@ -120,12 +97,11 @@ export function createTemplateRenderer(env: ExpressionEnv): TemplateRenderer {
 }
 
 function describeTemplateError(template: string, error: Error, dataKeys: readonly string[]): string {
-  const unknown = /"([^"]+)" not defined/.exec(error.message);
-  if (unknown) {
+  if (error instanceof UnknownExpressionError) {
     const known = [...dataKeys, ...GLOBAL_EXPRESSIONS].join(', ');
-    return `template "${template}" uses unknown expression "${unknown[1]}" (known: ${known})`;
+    return `template "${template}" uses unknown expression "${error.expression}" (known: ${known})`;
   }
-  return `template "${template}" cannot be rendered: ${error.message.split('\n')[0]}`;
+  return `template "${template}" cannot be rendered: ${error.message}`;
 }
 
 /**
@@ -152,17 +128,18 @@ export function shortenSha(sha: string, length: number = DEFAULT_SHORT_SHA_LENGT
 }
 
 /**
- * Render a date with a moment.js format (`YYYYMMDD-HHmmss`) in an IANA time zone (default `UTC`). An empty or
- * `undefined` format is moment's default (`YYYY-MM-DDTHH:mm:ss[Z]` in UTC, `YYYY-MM-DDTHH:mm:ssZ` elsewhere).
+ * Render a date with a moment.js format (`YYYYMMDD-HHmmss`) in an IANA time zone (default `UTC`), on Node's
+ * time-zone data (moment-format.ts). An empty or `undefined` format is moment's default
+ * (`YYYY-MM-DDTHH:mm:ss[Z]` at offset 0, `YYYY-MM-DDTHH:mm:ssZ` elsewhere).
  *
- * @throws {Error} on an unknown time zone.
+ * @throws {Error} on an unknown time zone, or the zone-name tokens `z`/`zz`.
  * @see https://github.com/docker/metadata-action#date-format-tztimezone
  */
 export function formatDate(date: Date, format: string | undefined, timeZone = 'UTC'): string {
-  if (momentTimezone().tz.zone(timeZone) === null) {
+  if (!isKnownTimeZone(timeZone)) {
     throw new Error(`unknown time zone "${timeZone}" (expected an IANA name such as UTC or Europe/Paris)`);
   }
-  return momentTimezone()(date).tz(timeZone).format(format);
+  return formatMoment(date, format, timeZone);
 }
 
 /**
@@ -174,14 +151,13 @@ export function formatDate(date: Date, format: string | undefined, timeZone = 'U
  * suite expects `{{commit_date YYYY-MM-DD-HHmmSS}}` → `2020-01-10T00-30-00Z` (__tests__/meta.test.ts, pr12).
  * A bare `{{date}}` fails there (no options hash) and is an error here.
  */
-function renderDateHelper(name: string, date: Date, args: unknown[]): string {
-  const options = args.pop() as Handlebars.HelperOptions;
-  const [format] = args;
-  if ((typeof format !== 'string' && format !== undefined) || args.length !== 1) {
+function renderDateHelper(name: string, date: Date, params: unknown[], hash: Record<string, unknown>): string {
+  const [format] = params;
+  if ((typeof format !== 'string' && format !== undefined) || params.length !== 1) {
     throw new Error(`{{${name}}} takes one quoted moment format, as in {{${name} 'YYYYMMDD'}}`);
   }
   let timeZone = 'UTC';
-  for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(hash)) {
     if (key !== 'tz') throw new Error(`{{${name}}} has no "${key}" attribute (only tz='Zone')`);
     timeZone = String(value);
   }
@@ -215,20 +191,19 @@ export function isRawStatement(pattern: string): boolean {
  */
 export function listTemplatePaths(template: string, onlyIfSingle = false): Set<string> {
   const names = new Set<string>();
-  let program: hbs.AST.Program;
+  let nodes: TemplateNode[];
   try {
-    program = Handlebars.parseWithoutProcessing(template);
+    nodes = parseTemplate(template);
   } catch {
     return names;
   }
-  if (onlyIfSingle && program.body.length !== 1) return names;
-  for (const statement of program.body) {
-    if (statement.type !== 'MustacheStatement') {
+  if (onlyIfSingle && nodes.length !== 1) return names;
+  for (const node of nodes) {
+    if (node.kind !== 'mustache') {
       if (onlyIfSingle) return names;
       continue;
     }
-    const path = (statement as hbs.AST.MustacheStatement).path;
-    if (path.type === 'PathExpression') names.add((path as hbs.AST.PathExpression).original);
+    names.add(node.path.original);
   }
   return names;
 }

@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parseCsvRecords } from './csv-fields.js';
 
 /**
  * The meaningful lines of a multi-line input, as metadata-action reads them: each line trimmed, empty lines and
@@ -16,12 +16,11 @@ export function selectInputLines<T>(lines: readonly (string | T)[]): (string | T
  * Split one input line into its comma-separated fields (CSV quoting applies: `"pattern=a,b",group=1`), each
  * field trimmed.
  *
- * @throws {Error} when the line is not valid CSV (an unterminated quote…).
+ * @throws {import('./csv-fields.js').CsvSyntaxError} when the line is not valid CSV (an unterminated quote…).
  * @see https://github.com/docker/metadata-action#tags-input
  */
 export function splitCsvFields(line: string): string[] {
-  const rows = parseCsv(line, { relaxColumnCount: true, skipEmptyLines: true }) as string[][];
-  return rows.flat().map((field) => field.trim());
+  return parseCsvRecords(line).flat().map((field) => field.trim());
 }
 
 /**

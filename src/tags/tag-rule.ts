@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parseCsvRecords } from './csv-fields.js';
 
 /**
  * The tag types of docker/metadata-action's `tags` input, in the order of their default priority
@@ -105,8 +105,7 @@ export function parseTagLine(line: string): TagRule {
   }
   let fields: string[];
   try {
-    const rows = parseCsv(trimmed, { relaxColumnCount: true, skipEmptyLines: true, trim: true }) as string[][];
-    fields = rows.flat();
+    fields = parseCsvRecords(trimmed, true).flat();
   } catch (error) {
     throw new TagRuleError(`cannot split tag line into fields: ${(error as Error).message}`, 'comma-separated key=value fields');
   }

@@ -35,7 +35,7 @@ describe('config text is never evaluated as a GitHub expression', () => {
     const result = validateConfig({ ...BASE, ...patch });
     expect(result.ok, result.ok ? '' : JSON.stringify(result.errors)).toBe(true);
     if (!result.ok) return;
-    const [github] = renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, { gitlabMetaHelper: '' });
+    const [github] = renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, { gitlabMetaHelper: '', dockyardVersion: '0.0.0' });
     const escaped = "${{ '${{' }}";
     expect(github.content).toContain(escaped);
     const unescaped = github.content.replaceAll(escaped, '');

@@ -12,6 +12,20 @@ describe('templates/gitlab/dockyard-meta.mjs', () => {
     expect(committed === (await bundleGitlabMeta()), 'templates/gitlab/dockyard-meta.mjs is stale: run npm run bundle').toBe(true);
   });
 
+  it('is readable: not minified, each part named by its source file, no package imports', () => {
+    const committed = readFileSync(resolve(ROOT, 'templates', 'gitlab', 'dockyard-meta.mjs'), 'utf8');
+    const lines = committed.split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(300);
+    expect(lines.length).toBeGreaterThan(1000);
+    for (const part of ['// src/tags/template.ts', '// src/tags/moment-format.ts', '// src/tags/csv-fields.ts', '// src/tags/compute-meta.ts']) {
+      expect(lines).toContain(part);
+    }
+    expect(lines.filter((line) => line.startsWith('import ')).sort()).toEqual([
+      'import { dirname } from "node:path";',
+      'import { mkdirSync, writeFileSync } from "node:fs";',
+    ]);
+  });
+
   it('runs on its own, outside any node_modules', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dockyard-helper-'));
     try {

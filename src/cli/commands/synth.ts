@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { ArgsDef } from 'citty';
 import { readRenderAssets } from '../../io/read-assets.js';
 import { writeFilesAtomically } from '../../io/write-files.js';
-import { compareFiles, type FileComparison } from '../../synth/compare-files.js';
+import { compareFiles, type FileComparison, type FileState } from '../../synth/compare-files.js';
+import { describeDrift } from '../../synth/describe-drift.js';
 import { renderPipelineFiles } from '../../synth/render-pipeline-files.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
@@ -35,10 +36,35 @@ const DESCRIBE: Record<FileComparison['state'], string> = {
 };
 
 /**
+ * `--check`: print one line per file that differs from what synth would write (path, problem, expected, got) and
+ * exit 1, or one "up to date" line and exit 0. Writes nothing.
+ */
+function reportCheck(
+  comparisons: readonly FileComparison[],
+  onDisk: ReadonlyMap<string, string | undefined>,
+  origin: { command: string; configFile: string },
+  output: Output,
+): number {
+  const { color } = output;
+  const drift = comparisons.filter((c) => c.state !== 'current');
+  if (drift.length === 0) {
+    output.out(`${color.green('up to date')}: ${comparisons.length} generated file(s) match ${origin.configFile}`);
+    return 0;
+  }
+  for (const c of drift) {
+    const { problem, expected, got } = describeDrift(c.file, onDisk.get(c.file.path), c.state as Exclude<FileState, 'current'>);
+    output.err(`${color.red('drift')} ${c.file.path}: ${problem}; expected ${expected}, got ${got}`);
+  }
+  output.err(`${drift.length} of ${comparisons.length} generated file(s) out of date; nothing was written. Run \`${origin.command}\`.`);
+  return 1;
+}
+
+/**
  * `dockyard synth`: validate the config, render every pipeline file, and write them all-or-nothing.
  * Refuses to overwrite hand-edited or foreign files unless `force`.
  *
- * @returns the exit code: 0 ok, 1 invalid config, drift (`check`) or refused overwrite.
+ * @returns the exit code: 0 ok (with `check`: every file up to date), 1 invalid config, drift (`check`) or refused
+ *   overwrite.
  * @throws {import('../../io/load-config.js').ConfigLoadError} when the config is missing or unloadable.
  */
 export async function runSynth(options: SynthOptions, output: Output): Promise<number> {
@@ -58,12 +84,7 @@ export async function runSynth(options: SynthOptions, output: Output): Promise<n
   for (const file of files) onDisk.set(file.path, await readFile(resolve(dir, file.path), 'utf8').catch(() => undefined));
   const comparisons = compareFiles(files, onDisk);
   const { color } = output;
-  if (options.check) {
-    const drift = comparisons.filter((c) => c.state !== 'current');
-    for (const c of comparisons) output.out(`${c.state === 'current' ? color.green('ok') : color.red('drift')} ${c.file.path}: ${DESCRIBE[c.state]}`);
-    if (drift.length > 0) output.err(`${drift.length} file(s) out of date; run \`${command}\`.`);
-    return drift.length > 0 ? 1 : 0;
-  }
+  if (options.check) return reportCheck(comparisons, onDisk, { command, configFile: loaded.relativePath }, output);
   const blocked = comparisons.filter((c) => c.state === 'hand-edited' || c.state === 'foreign');
   if (blocked.length > 0 && !options.force) {
     for (const c of blocked) output.err(`${color.red('refused')} ${c.file.path}: ${DESCRIBE[c.state]}`);

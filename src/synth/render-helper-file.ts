@@ -1,0 +1,14 @@
+import { addMarker, type MarkerInfo } from '../emit/generated-marker.js';
+import type { GeneratedFile, RenderAssets } from './generated-file.js';
+
+/**
+ * The GitLab metadata helper as synth writes it: the bundled helper behind a `//` marker whose first line names
+ * the dockyard version that shipped it and whose checksum line is the SHA-256 of the helper itself
+ * (`templates/gitlab/dockyard-meta.mjs` of that version's package), so a reviewer can verify it.
+ *
+ * @param path the helper's path relative to the config directory (`gitlabMetaHelperPath`).
+ * @see ../../docs/tags.md#verifying-the-gitlab-metadata-helper
+ */
+export function renderGitlabHelperFile(path: string, marker: MarkerInfo, assets: RenderAssets): GeneratedFile {
+  return { ci: 'gitlab', kind: 'helper', path, content: addMarker(assets.gitlabMetaHelper, { ...marker, version: assets.dockyardVersion }, '//') };
+}
