@@ -138,8 +138,11 @@ let cachingJiti: Promise<import('jiti').Jiti> | undefined;
  *   sources, each evaluated once from a fresh path, so `dockyard pr`/`fleet` do not re-transform dockyard per config.
  */
 async function evaluateModuleConfig(source: string, path: string, cacheImports = false): Promise<unknown> {
-  const { createJiti } = await import('jiti');
-  const options = { alias: { dockyard: selfEntry() }, interopDefault: true };
+  const [{ createJiti }, dockyard] = await Promise.all([import('jiti'), import('../index.js')]);
+  // `import … from 'dockyard'` gets this process's own, already loaded module (jiti's virtualModules, checked
+  // before any resolution: node_modules/jiti/lib/types.d.ts), so jiti does not transform and load dockyard's whole
+  // library a second time. The alias stays for a jiti without virtualModules.
+  const options = { virtualModules: { dockyard }, alias: { dockyard: selfEntry() }, interopDefault: true };
   const jiti = cacheImports
     ? await (cachingJiti ??= Promise.resolve(createJiti(import.meta.url, { ...options, moduleCache: true })))
     : createJiti(import.meta.url, { ...options, moduleCache: false });

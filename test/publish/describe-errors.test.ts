@@ -1,6 +1,6 @@
 import { RequestError } from '@octokit/request-error';
 import { describe, expect, it } from 'vitest';
-import { collectRepeated } from '../../src/cli/publish-hosts.js';
+import { collectRepeated } from '../../src/cli/collect-repeated.js';
 import { describeGithubError } from '../../src/publish/github/describe-github-error.js';
 import { parseGithubRepo } from '../../src/publish/github/github-repo-ref.js';
 import { gitlabHostOf } from '../../src/publish/gitlab/create-gitlab-client.js';
