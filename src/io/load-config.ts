@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -131,6 +132,11 @@ async function importModuleConfig(path: string): Promise<unknown> {
   return evaluateModuleConfig(await readFile(path, 'utf8'), path);
 }
 
+/** jiti, loaded on first use as CommonJS (its package.json `exports` has a `require` condition). */
+function requireJiti(): typeof import('jiti') {
+  return createRequire(import.meta.url)('jiti') as typeof import('jiti');
+}
+
 let cachingJiti: Promise<import('jiti').Jiti> | undefined;
 
 /**
@@ -138,7 +144,9 @@ let cachingJiti: Promise<import('jiti').Jiti> | undefined;
  *   sources, each evaluated once from a fresh path, so `dockyard pr`/`fleet` do not re-transform dockyard per config.
  */
 async function evaluateModuleConfig(source: string, path: string, cacheImports = false): Promise<unknown> {
-  const [{ createJiti }, dockyard] = await Promise.all([import('jiti'), import('../index.js')]);
+  // jiti's CommonJS build through require(): an ES import of it would first scan its 190 KB for export names.
+  const { createJiti } = requireJiti();
+  const dockyard = await import('../index.js');
   // `import … from 'dockyard'` gets this process's own, already loaded module (jiti's virtualModules, checked
   // before any resolution: node_modules/jiti/lib/types.d.ts), so jiti does not transform and load dockyard's whole
   // library a second time. The alias stays for a jiti without virtualModules.
