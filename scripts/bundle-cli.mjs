@@ -10,4 +10,5 @@ rmSync(outdir, { recursive: true, force: true });
 const metafile = await bundleCli(outdir);
 const outputs = Object.entries(metafile.outputs).filter(([name]) => name.endsWith('.js'));
 const bytes = outputs.reduce((sum, [, o]) => sum + o.bytes, 0);
-console.log(`wrote dist/cli (${outputs.length} files, ${bytes} bytes)`);
+// On stderr: `npm pack --json` runs prepare and its stdout must stay JSON.
+console.error(`wrote dist/cli (${outputs.length} files, ${bytes} bytes)`);
