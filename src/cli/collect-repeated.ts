@@ -1,7 +1,9 @@
 /**
  * Every value of a repeatable string flag (`--label a --label b`, `--label=c`; commas split too), in order,
  * without duplicates. citty itself keeps only the last one.
- * @see https://github.com/unjs/citty (parseArgs keeps one value per flag)
+ * (Checked with citty 0.2: `parseArgs(['--label', 'a', '--label', 'b'], { label: { type: 'string' } })` gives
+ * `label: 'b'`.)
+ * @see https://github.com/unjs/citty#readme
  */
 export function collectRepeated(rawArgs: readonly string[], name: string): string[] {
   const values: string[] = [];
