@@ -4,6 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// A static import: in the bundled CLI (dist/cli) yaml is compiled in beside the emitters, and a dynamic import()
+// of a bundled CommonJS package yields only its default export there (esbuild's interop), not `parse`.
+// test/cli/bin.test.ts loads a YAML config through the bundle.
+import { parse as parseYaml } from 'yaml';
 
 /**
  * Config file names looked for in the project directory, in this order.
@@ -82,8 +86,7 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   try {
     if (ext === '.json') return JSON.parse(await readFile(path, 'utf8'));
     if (ext === '.yaml' || ext === '.yml') {
-      const { parse } = await import('yaml');
-      return parse(await readFile(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+      return parseYaml(await readFile(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
     }
     if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) return await importModuleConfig(path);
   } catch (error) {
@@ -111,8 +114,7 @@ export async function loadConfigSource(fileName: string, source: string): Promis
   try {
     if (ext === '.json') return JSON.parse(source);
     if (ext === '.yaml' || ext === '.yml') {
-      const { parse } = await import('yaml');
-      return parse(source, { prettyErrors: true, uniqueKeys: true });
+      return parseYaml(source, { prettyErrors: true, uniqueKeys: true });
     }
     if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) {
       const dir = await mkdtemp(join(tmpdir(), 'dockyard-remote-config-'));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli } from '../../scripts/bundle-cli-lib.mjs';
@@ -56,6 +56,20 @@ describe('the bundled dockyard executable loads each command’s code only when 
     const run = loadedPackages(args);
     expect(run.status, run.stderr).toBe(0);
     expect(run.packages).toEqual([]);
+  });
+
+  it.each([
+    ['dockyard.config.json', JSON.stringify({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } }), false],
+    ['dockyard.config.yaml', 'ci: [gitlab]\nimage: { name: acme/api }\ntest: { commands: ["true"] }\n', false],
+    ['dockyard.config.ts', "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } });\n", true],
+  ])('synth with %s loads jiti: %s', (file, text, usesJiti) => {
+    const dir = join(work, file.replace(/\W/g, '-'));
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch AS production\nFROM production AS test\n');
+    writeFileSync(join(dir, file), text);
+    const run = loadedPackages(['synth', '--stdout', '--dir', dir]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.packages.includes('jiti')).toBe(usesJiti);
   });
 
   it('the hook does see the publishing stack where it is used (pr loads @octokit/rest)', () => {
