@@ -8,7 +8,9 @@ import { EXAMPLES_DIR, ROOT } from '../support/paths.js';
 // The bundled executable (src/cli/bin.ts through scripts/bundle-cli-lib.mjs, what bin/dockyard.js runs), built
 // afresh into a folder two levels below the root as dist/cli is, run with a hook that lists every module file
 // the process loads (scripts/list-loaded-modules.mjs).
-const PUBLISHING_PACKAGES = ['@octokit/', '@gitbeaker/', 'bottleneck', 'cli-progress', 'rate-limiter-flexible', 'p-limit'];
+// The GitHub and GitLab clients, their rate limiters (bottleneck: plugin-throttling; rate-limiter-flexible: gitbeaker) and
+// fleet's progress bar: what only pr, fleet and trigger need.
+const PUBLISHING_PACKAGES = ['@octokit/', '@gitbeaker/', 'bottleneck', 'rate-limiter-flexible', 'cli-progress'];
 const HOOK = resolve(ROOT, 'scripts', 'list-loaded-modules.mjs');
 const EXAMPLE = join(EXAMPLES_DIR, 'status-page');
 let work: string;
@@ -22,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Run the bundled CLI; the packages (node_modules/<name>/) of every module file it loaded, sorted, once each. */
-function loadedPackages(args: readonly string[]): { status: number | null; stderr: string; packages: string[] } {
+function loadedPackages(args: readonly string[]): { status: number | null; stdout: string; stderr: string; packages: string[] } {
   const list = join(work, `loaded-${args.join('-').replace(/\W+/g, '_')}.txt`);
   const run = spawnSync(process.execPath, ['--import', HOOK, entry, ...args], {
     cwd: EXAMPLE,
@@ -31,7 +33,7 @@ function loadedPackages(args: readonly string[]): { status: number | null; stder
   });
   const files = readFileSync(list, 'utf8').split('\n').filter(Boolean);
   const names = files.flatMap((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? []);
-  return { status: run.status, stderr: run.stderr, packages: [...new Set(names)].sort() };
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages: [...new Set(names)].sort() };
 }
 
 describe('the bundled dockyard executable loads each command’s code only when it runs', () => {
@@ -42,6 +44,8 @@ describe('the bundled dockyard executable loads each command’s code only when 
     ['plan --cost', ['plan', '--cost'], 0],
     ['meta --ci gitlab', ['meta', '--ci', 'gitlab'], 0],
     ['validate', ['validate'], 0],
+    ['commit --dry-run (local git only)', ['commit', '--dry-run'], 0],
+    ['doctor', ['doctor'], 0],
   ])('%s loads none of the publishing stack', (_name, args, status) => {
     const run = loadedPackages(args);
     expect(run.status, run.stderr).toBe(status);
@@ -59,10 +63,10 @@ describe('the bundled dockyard executable loads each command’s code only when 
   });
 
   it.each([
-    ['dockyard.config.json', JSON.stringify({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } }), false],
-    ['dockyard.config.yaml', 'ci: [gitlab]\nimage: { name: acme/api }\ntest: { commands: ["true"] }\n', false],
-    ['dockyard.config.ts', "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } });\n", true],
-  ])('synth with %s loads jiti: %s', (file, text, usesJiti) => {
+    ['dockyard.config.json', false, JSON.stringify({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } })],
+    ['dockyard.config.yaml', false, 'ci: [gitlab]\nimage: { name: acme/api }\ntest: { commands: ["true"] }\n'],
+    ['dockyard.config.ts', true, "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } });\n"],
+  ])('synth with %s loads jiti: %s', (file, usesJiti, text) => {
     const dir = join(work, file.replace(/\W/g, '-'));
     mkdirSync(dir);
     writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch AS production\nFROM production AS test\n');
@@ -70,6 +74,11 @@ describe('the bundled dockyard executable loads each command’s code only when 
     const run = loadedPackages(['synth', '--stdout', '--dir', dir]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.packages.includes('jiti')).toBe(usesJiti);
+  });
+
+  it('--version prints the package version and nothing else', () => {
+    const { version } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(loadedPackages(['--version']).stdout).toBe(`${version}\n`);
   });
 
   it('the hook does see the publishing stack where it is used (pr loads @octokit/rest)', () => {
