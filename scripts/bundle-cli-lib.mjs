@@ -47,7 +47,7 @@ export async function bundleCli(outdir) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Stable names: the same sources and lockfile give the same files on every machine.
+    // Chunk names from their content hash: a rebuild of the same sources gives the same file names.
     chunkNames: 'chunk-[hash]',
     legalComments: 'none',
     minifyWhitespace: true,
