@@ -164,9 +164,12 @@ async function evaluateModuleConfig(source: string, path: string, cacheImports =
   return typeof value === 'function' ? await (value as () => unknown)() : value;
 }
 
-/** This package's own entry (lib/index.js when built, src/index.ts when run from source). */
+/**
+ * This package's own entry for jiti's alias: lib/index.js seen from lib/io/ or from the bundled CLI's dist/cli/,
+ * else src/index.ts when run from source.
+ */
 function selfEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const js = resolve(here, '..', 'index.js');
-  return existsSync(js) ? js : resolve(here, '..', 'index.ts');
+  const candidates = [resolve(here, '..', 'index.js'), resolve(here, '..', '..', 'lib', 'index.js')];
+  return candidates.find((path) => existsSync(path)) ?? resolve(here, '..', 'index.ts');
 }
