@@ -122,9 +122,12 @@ project.package.addField('exports', {
 // Only `dockyard/projen` needs projen: CLI users must not get it installed as an automatic peer.
 project.package.addField('peerDependenciesMeta', { projen: { optional: true } });
 project.package.addField('overrides', { '@octokit/request': '10.0.14' });
-project.package.addField('files', ['lib', 'bin', 'schema', 'templates']);
-// `npm ci` on a fresh clone builds lib/ so that `npx dockyard` works at once.
-project.package.setScript('prepare', 'tsc --build');
+project.package.addField('files', ['lib', 'dist', 'bin', 'schema', 'templates']);
+// The bundled CLI (dist/cli/, what bin/dockyard.js runs) is packed although projen's .npmignore lists dist.
+project.npmignore?.removePatterns('dist');
+// `npm ci` on a fresh clone builds lib/ (the library API) and dist/cli/ (the bundled CLI) so that `npx dockyard`
+// works at once; `npm pack`/`npm publish` run prepare too.
+project.package.setScript('prepare', 'tsc --build && node scripts/bundle-cli.mjs');
 
 const testTask = project.testTask;
 testTask.reset();
@@ -137,7 +140,7 @@ project.addTask('test:e2e', {
   exec: 'vitest run test/e2e',
 });
 project.addTask('bench', {
-  description: 'Time `dockyard synth` on the largest example against `node -e 0` (prints figures).',
+  description: 'Time `dockyard synth`, `--version`, `plan --json` and `meta` against `node -e 0`, with peak memory and files opened (prints figures).',
   exec: 'node scripts/bench-synth.mjs',
 });
 project.addTask('schema', {
@@ -147,6 +150,10 @@ project.addTask('schema', {
 project.addTask('bundle', {
   description: 'Rebuild templates/gitlab/dockyard-meta.mjs (the GitLab metadata helper) from src/tags.',
   exec: 'node scripts/bundle-gitlab-meta.mjs',
+});
+project.addTask('bundle:cli', {
+  description: 'Rebuild dist/cli/ (the bundled `dockyard` executable, code split per command) from src/cli (prepare runs it).',
+  exec: 'node scripts/bundle-cli.mjs',
 });
 project.addTask('examples', {
   description: 'Re-synthesise the pipelines of every example under examples/.',

@@ -15,7 +15,8 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---------------------------------------------------------------------------
-# build: all dependencies and the TypeScript compiler; emits lib/.
+# build: all dependencies, the TypeScript compiler and esbuild; emits lib/ (the
+# library API) and dist/cli/ (the bundled CLI that bin/dockyard.js runs).
 # ---------------------------------------------------------------------------
 FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app
@@ -24,7 +25,8 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
-RUN npx tsc --build
+COPY scripts/bundle-cli.mjs scripts/bundle-cli-lib.mjs ./scripts/
+RUN npx tsc --build && node scripts/bundle-cli.mjs
 
 # ---------------------------------------------------------------------------
 # production: the published image. Runs as the unprivileged `node` user that
@@ -42,6 +44,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/lib ./lib
+COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY schema ./schema

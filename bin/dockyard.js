@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// dockyard CLI launcher: runs the compiled CLI (lib/, built by `npm ci` via the prepare script).
-import { runProcess } from '../lib/cli/run-process.js';
-
-await runProcess(process.argv.slice(2));
+// dockyard CLI launcher: runs the bundled CLI (dist/cli/, built by `npm ci` via the prepare script:
+// scripts/bundle-cli.mjs). The library API and `dockyard/projen` are the tsc output in lib/.
+import '../dist/cli/dockyard.js';

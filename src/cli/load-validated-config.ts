@@ -4,7 +4,8 @@ import { validateConfig } from '../config/validate-config.js';
 import { checkTestStage } from '../config/check-test-stage.js';
 import { findConfigFile, loadConfigFile } from '../io/load-config.js';
 import { readConfigDockerfile } from '../io/read-dockerfile.js';
-import { printIssues, type Output } from './output.js';
+import type { Output } from './output.js';
+import { printIssues } from './print-issues.js';
 
 /** A validated config and where it came from. */
 export interface LoadedConfig {

@@ -3,7 +3,7 @@ import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef }
 import { ConfigLoadError } from '../io/load-config.js';
 import { UnsafeWritePathError } from '../io/write-files.js';
 import { CLI_VERSION } from './cli-version.js';
-import { synthArgs } from './commands/synth.js';
+import { synthArgs } from './commands/synth-args.js';
 import { validateArgs } from './commands/validate-args.js';
 import { metaArgs } from './commands/meta-args.js';
 import { commitArgs } from './commands/commit-args.js';
@@ -13,7 +13,7 @@ import { initArgs } from './commands/init-args.js';
 import { doctorArgs } from './commands/doctor-args.js';
 import { collectInputs, triggerArgs } from './commands/trigger-args.js';
 import { planArgs } from './commands/plan-args.js';
-import { collectRepeated } from './publish-hosts.js';
+import { collectRepeated } from './collect-repeated.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
 import { describeFileSystemError } from './describe-file-system-error.js';

@@ -1,5 +1,4 @@
 import { createColors } from 'picocolors';
-import { formatIssue, type ConfigIssue } from '../config/format-issues.js';
 
 /** Where the CLI writes: injectable so commands can be run and checked in-process. */
 export interface Output {
@@ -25,12 +24,4 @@ export function createProcessOutput(): Output {
     err: (line) => process.stderr.write(`${line}\n`),
     color,
   };
-}
-
-/** Print config errors and warnings to stderr, one per line. */
-export function printIssues(output: Output, errors: readonly ConfigIssue[], warnings: readonly ConfigIssue[], file: string): void {
-  const { color } = output;
-  for (const w of warnings) output.err(`${color.yellow('warning')} ${file}: ${formatIssue(w)}`);
-  for (const e of errors) output.err(`${color.red('error')} ${file}: ${formatIssue(e)}`);
-  if (errors.length > 0) output.err(`${errors.length} error(s) in ${file}; nothing was written.`);
 }

@@ -1,4 +1,4 @@
-import { runCli } from './main.js';
+import { CLI_VERSION } from './cli-version.js';
 
 /**
  * The exit status after a closed pipe: 128 + SIGPIPE (13), what a shell reports for git, cat or grep killed by
@@ -27,9 +27,18 @@ export function exitOnBrokenPipe(stream: NodeJS.WritableStream, exit: (code: num
 /**
  * The `dockyard` executable: handle a closed stdout/stderr once for every command, run the CLI on `argv` and set
  * the process's exit code (0 ok, 1 failure, 2 usage error, 141 the output pipe was closed).
+ *
+ * `--version` is answered here, before the command table (citty, every command's flags) is loaded; the commands
+ * themselves load their code only when they run (see `main.ts`), so each pays only for what it uses.
  */
 export async function runProcess(argv: readonly string[]): Promise<void> {
   exitOnBrokenPipe(process.stdout);
   exitOnBrokenPipe(process.stderr);
+  if (argv[0] === '--version') {
+    process.stdout.write(`${CLI_VERSION}\n`);
+    process.exitCode = 0;
+    return;
+  }
+  const { runCli } = await import('./main.js');
   process.exitCode = await runCli(argv);
 }

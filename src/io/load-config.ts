@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// A static import: in the bundled CLI (dist/cli) yaml is compiled in beside the emitters, and a dynamic import()
+// of a bundled CommonJS package yields only its default export there (esbuild's interop), not `parse`.
+// test/cli/bin.test.ts loads a YAML config through the bundle.
+import { parse as parseYaml } from 'yaml';
 
 /**
  * Config file names looked for in the project directory, in this order.
@@ -81,8 +86,7 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   try {
     if (ext === '.json') return JSON.parse(await readFile(path, 'utf8'));
     if (ext === '.yaml' || ext === '.yml') {
-      const { parse } = await import('yaml');
-      return parse(await readFile(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+      return parseYaml(await readFile(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
     }
     if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) return await importModuleConfig(path);
   } catch (error) {
@@ -110,8 +114,7 @@ export async function loadConfigSource(fileName: string, source: string): Promis
   try {
     if (ext === '.json') return JSON.parse(source);
     if (ext === '.yaml' || ext === '.yml') {
-      const { parse } = await import('yaml');
-      return parse(source, { prettyErrors: true, uniqueKeys: true });
+      return parseYaml(source, { prettyErrors: true, uniqueKeys: true });
     }
     if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) {
       const dir = await mkdtemp(join(tmpdir(), 'dockyard-remote-config-'));
@@ -131,6 +134,11 @@ async function importModuleConfig(path: string): Promise<unknown> {
   return evaluateModuleConfig(await readFile(path, 'utf8'), path);
 }
 
+/** jiti, loaded on first use as CommonJS (its package.json `exports` has a `require` condition). */
+function requireJiti(): typeof import('jiti') {
+  return createRequire(import.meta.url)('jiti') as typeof import('jiti');
+}
+
 let cachingJiti: Promise<import('jiti').Jiti> | undefined;
 
 /**
@@ -138,8 +146,13 @@ let cachingJiti: Promise<import('jiti').Jiti> | undefined;
  *   sources, each evaluated once from a fresh path, so `dockyard pr`/`fleet` do not re-transform dockyard per config.
  */
 async function evaluateModuleConfig(source: string, path: string, cacheImports = false): Promise<unknown> {
-  const { createJiti } = await import('jiti');
-  const options = { alias: { dockyard: selfEntry() }, interopDefault: true };
+  // jiti's CommonJS build through require(): an ES import of it would first scan its 190 KB for export names.
+  const { createJiti } = requireJiti();
+  const dockyard = await import('../index.js');
+  // `import … from 'dockyard'` gets this process's own, already loaded module (jiti's virtualModules, checked
+  // before any resolution: node_modules/jiti/lib/types.d.ts), so jiti does not transform and load dockyard's whole
+  // library a second time. The alias stays for a jiti without virtualModules.
+  const options = { virtualModules: { dockyard }, alias: { dockyard: selfEntry() }, interopDefault: true };
   const jiti = cacheImports
     ? await (cachingJiti ??= Promise.resolve(createJiti(import.meta.url, { ...options, moduleCache: true })))
     : createJiti(import.meta.url, { ...options, moduleCache: false });
@@ -151,9 +164,12 @@ async function evaluateModuleConfig(source: string, path: string, cacheImports =
   return typeof value === 'function' ? await (value as () => unknown)() : value;
 }
 
-/** This package's own entry (lib/index.js when built, src/index.ts when run from source). */
+/**
+ * This package's own entry for jiti's alias: lib/index.js seen from lib/io/ or from the bundled CLI's dist/cli/,
+ * else src/index.ts when run from source.
+ */
 function selfEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const js = resolve(here, '..', 'index.js');
-  return existsSync(js) ? js : resolve(here, '..', 'index.ts');
+  const candidates = [resolve(here, '..', 'index.js'), resolve(here, '..', '..', 'lib', 'index.js')];
+  return candidates.find((path) => existsSync(path)) ?? resolve(here, '..', 'index.ts');
 }

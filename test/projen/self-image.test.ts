@@ -84,10 +84,12 @@ describe('the root Dockerfile (static checks; nothing can be built here)', () =>
 
   it('installs production dependencies only into the published stage, and compiles in a separate stage', () => {
     expect(args(stage('deps'), 'RUN').join(' ')).toMatch(/npm ci --omit=dev --ignore-scripts/);
-    expect(args(stage('build'), 'RUN').join(' ')).toMatch(/tsc --build/);
+    expect(args(stage('build'), 'RUN').join(' ')).toMatch(/tsc --build && node scripts\/bundle-cli\.mjs/);
     const copies = args(stage('production'), 'COPY');
     expect(copies).toContain('--from=deps /app/node_modules ./node_modules');
     expect(copies).toContain('--from=build /app/lib ./lib');
+    // bin/dockyard.js runs the bundled CLI.
+    expect(copies).toContain('--from=build /app/dist ./dist');
     expect(copies.some((c) => c.includes('--from=build /app/node_modules'))).toBe(false);
   });
 

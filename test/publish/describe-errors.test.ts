@@ -1,6 +1,5 @@
 import { RequestError } from '@octokit/request-error';
 import { describe, expect, it } from 'vitest';
-import { collectRepeated } from '../../src/cli/publish-hosts.js';
 import { describeGithubError } from '../../src/publish/github/describe-github-error.js';
 import { parseGithubRepo } from '../../src/publish/github/github-repo-ref.js';
 import { gitlabHostOf } from '../../src/publish/gitlab/create-gitlab-client.js';
@@ -70,7 +69,4 @@ describe('names and flags', () => {
     ['http://127.0.0.1:8080/gitlab/api/v4/', 'http://127.0.0.1:8080/gitlab'],
   ])('gitlabHostOf(%j)', (url, host) => expect(gitlabHostOf(url)).toBe(host));
   it('gitlabHostOf rejects a URL without a scheme', () => expect(() => gitlabHostOf('gitlab.example.com')).toThrow('GitLab URL: expected http(s)://HOST[/PATH], got "gitlab.example.com"'));
-  it('collectRepeated gathers every --label, with = and commas, once each', () => {
-    expect(collectRepeated(['--label', 'ci', '--draft', '--label=deps,ci', '--label', ' bot ', '--', '--label', 'x'], 'label')).toEqual(['ci', 'deps', 'bot']);
-  });
 });

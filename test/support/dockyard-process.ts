@@ -7,7 +7,7 @@ import { ROOT } from './paths.js';
 const TSX = pathToFileURL(createRequire(resolve(ROOT, 'package.json')).resolve('tsx')).href;
 
 /**
- * The argv that runs the `dockyard` executable's entry point (`runProcess`, what bin/dockyard.js runs from lib/)
+ * The argv that runs the `dockyard` executable's entry point (`runProcess`, what bin/dockyard.js runs bundled in dist/cli/)
  * from the TypeScript sources, through tsx, so process-level behaviour is tested without a build.
  */
 export const DOCKYARD_PROCESS = [process.execPath, '--import', TSX, resolve(ROOT, 'test/support/dockyard-entry.ts')] as const;

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { validateConfig } from '../../config/validate-config.js';
 import { UsageError } from '../usage-error.js';
 import { collectInitAnswers, InitAnswerError, type InitDetection } from '../../init/collect-init-answers.js';
@@ -12,10 +11,12 @@ import { parseDockerfile } from '../../init/parse-dockerfile.js';
 import { renderConfigSource } from '../../init/render-config-source.js';
 import { renderDockerfileTemplate } from '../../init/render-dockerfile-template.js';
 import { CONFIG_FILE_NAMES, loadConfigSource } from '../../io/load-config.js';
+import { readConfigTemplate } from '../../io/read-config-template.js';
 import { readDockerfileTemplates } from '../../io/read-dockerfile-templates.js';
 import { readOriginUrl, readProjectFiles } from '../../io/read-project-files.js';
 import { writeFilesAtomically, type FileToWrite } from '../../io/write-files.js';
-import { printIssues, type Output } from '../output.js';
+import type { Output } from '../output.js';
+import { printIssues } from '../print-issues.js';
 import type { InitOptions } from './init-args.js';
 import { runSynth } from './synth.js';
 import { compareFiles } from '../../synth/compare-files.js';
@@ -29,10 +30,6 @@ export const INIT_CONFIG_FILE = 'dockyard.config.ts';
 export interface InitEnvironment {
   /** The prompts to use, `undefined` when stdin/stdout are not a terminal. */
   readonly prompts?: InitPrompts;
-}
-
-function readConfigTemplate(): string {
-  return readFileSync(fileURLToPath(new URL('../../../templates/config/dockyard.config.ts.hbs', import.meta.url)), 'utf8');
 }
 
 function renderTemplate(language: TemplateLanguage, name: string, values: Readonly<Record<string, string>>): { dockerfile: string; dockerignore: string } {
