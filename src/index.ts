@@ -1,20 +1,6 @@
 /**
- * dockyard public API: the config schema and helpers, the pipeline model, the emitters and the renderer.
- * The CLI (`dockyard synth`, `dockyard validate`) is built on these.
+ * dockyard public API: the config schema and helpers, the pipeline model, the emitters and the renderer
+ * (src/library.ts), and `runCli`, the CLI (`dockyard synth`, `dockyard validate`) built on them.
  */
-export { defineConfig } from './config/define-config.js';
-export { configSchema, CACHE_MODES } from './config/schema/index.js';
-export type { DockyardConfig, DockyardConfigInput, RegistryConfig, PlatformConfig, CacheMode, HandoffConfig } from './config/schema/index.js';
-export { HANDOFF_MODES, type HandoffMode } from './config/schema/handoff.js';
-export { PLATFORM_IDS, CI_SYSTEMS } from './config/schema/primitives.js';
-export type { PlatformId, CiSystem } from './config/schema/primitives.js';
-export { validateConfig, type ValidationResult } from './config/validate-config.js';
-export { formatIssue, type ConfigIssue } from './config/format-issues.js';
-export { planPipeline } from './model/plan-pipeline.js';
-export type * from './model/pipeline.js';
-export { emitGithubWorkflow } from './emit/github/emit-github-workflow.js';
-export { emitGitlabCi } from './emit/gitlab/emit-gitlab-ci.js';
-export { renderYaml } from './emit/render-yaml.js';
-export { renderPipelineFiles, type GeneratedFile } from './synth/render-pipeline-files.js';
-export { parseTagLine, formatTagLine, type TagRule } from './tags/tag-rule.js';
+export * from './library.js';
 export { runCli } from './cli/main.js';

@@ -148,7 +148,7 @@ let cachingJiti: Promise<import('jiti').Jiti> | undefined;
 async function evaluateModuleConfig(source: string, path: string, cacheImports = false): Promise<unknown> {
   // jiti's CommonJS build through require(): an ES import of it would first scan its 190 KB for export names.
   const { createJiti } = requireJiti();
-  const dockyard = await import('../index.js');
+  const dockyard = await import('../library.js');
   // `import … from 'dockyard'` gets this process's own, already loaded module (jiti's virtualModules, checked
   // before any resolution: node_modules/jiti/lib/types.d.ts), so jiti does not transform and load dockyard's whole
   // library a second time. The alias stays for a jiti without virtualModules.

@@ -1,0 +1,20 @@
+/**
+ * dockyard's library: the config schema and helpers, the pipeline model, the emitters and the renderer, without
+ * the CLI. It is what a config's `import … from 'dockyard'` gets when the CLI loads the config (the loader hands it
+ * this module, already loaded: src/io/load-config.ts), and what src/index.ts re-exports beside `runCli`.
+ */
+export { defineConfig } from './config/define-config.js';
+export { configSchema, CACHE_MODES } from './config/schema/index.js';
+export type { DockyardConfig, DockyardConfigInput, RegistryConfig, PlatformConfig, CacheMode, HandoffConfig } from './config/schema/index.js';
+export { HANDOFF_MODES, type HandoffMode } from './config/schema/handoff.js';
+export { PLATFORM_IDS, CI_SYSTEMS } from './config/schema/primitives.js';
+export type { PlatformId, CiSystem } from './config/schema/primitives.js';
+export { validateConfig, type ValidationResult } from './config/validate-config.js';
+export { formatIssue, type ConfigIssue } from './config/format-issues.js';
+export { planPipeline } from './model/plan-pipeline.js';
+export type * from './model/pipeline.js';
+export { emitGithubWorkflow } from './emit/github/emit-github-workflow.js';
+export { emitGitlabCi } from './emit/gitlab/emit-gitlab-ci.js';
+export { renderYaml } from './emit/render-yaml.js';
+export { renderPipelineFiles, type GeneratedFile } from './synth/render-pipeline-files.js';
+export { parseTagLine, formatTagLine, type TagRule } from './tags/tag-rule.js';
