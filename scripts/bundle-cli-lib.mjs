@@ -9,13 +9,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * One file per chunk instead of hundreds of small modules is what makes start-up cheap (module resolution and
  * reading dominate a synth run). Every other package stays an ordinary `import` of node_modules: the publishing
  * stack (@octokit/*, @gitbeaker/*, bottleneck, cli-progress), jiti (it loads its Babel build on demand by path),
- * the validators and the packages `createRequire` loads on first use (moment-timezone, semver, pep440).
+ * the validators and the packages `createRequire` loads on first use (semver, pep440).
  */
 export const BUNDLED_PACKAGES = [
   'zod',
   'yaml',
   'handlebars',
-  'csv-parse',
   'citty',
   'picocolors',
   'dockerfile-ast',
