@@ -39,6 +39,14 @@ describe.each([
     expect(step(steps, 'Push the candidate, untagged, to the staging repository')?.env).toEqual(registry ? { DOCKYARD_STAGING: 'ghcr.io/acme/api/staging' } : undefined);
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
     expect(upload.with?.path).toBe(registry ? '${{ runner.temp }}/dockyard/digest' : '${{ runner.temp }}/dockyard');
+    // The archive's layers are compressed already: uploaded without zlib; a digest file keeps the default.
+    expect(upload.with?.['compression-level']).toBe(registry ? undefined : 0);
+  });
+
+  it(`GitLab build ${registry ? 'keeps the runner\'s artifact compression (only the digest travels)' : 'zips the archive at the fastest level'}`, () => {
+    const { variables } = gitlab(patch).build;
+    const expected = registry ? { FF_USE_FASTZIP: undefined, ARTIFACT_COMPRESSION_LEVEL: undefined } : { FF_USE_FASTZIP: 'true', ARTIFACT_COMPRESSION_LEVEL: 'fastest' };
+    expect({ FF_USE_FASTZIP: variables?.FF_USE_FASTZIP, ARTIFACT_COMPRESSION_LEVEL: variables?.ARTIFACT_COMPRESSION_LEVEL }).toEqual(expected);
   });
 
   it(`GitHub test ${registry ? 'uses staging@digest' : 'uses the archive'}`, () => {
