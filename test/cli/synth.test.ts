@@ -180,6 +180,20 @@ describe('dockyard synth', () => {
     expect(io.stderr[0]).toContain('no config file in');
   });
 
+  it.each([['dockyard.config.mjs'], ['./dockyard.config.mjs'], ['ABSOLUTE']])(
+    'the marker does not depend on how --config spells the config synth finds anyway (%s); --check agrees',
+    async (spelling) => {
+      expect(await runCli(['synth', '--dir', dir], capture())).toBe(0);
+      const before = readFileSync(join(dir, GL), 'utf8');
+      const config = spelling === 'ABSOLUTE' ? join(dir, 'dockyard.config.mjs') : spelling;
+      const io = capture();
+      expect(await runCli(['synth', '--dir', dir, '--config', config, '--check'], io), io.stderr.join('\n')).toBe(0);
+      expect(await runCli(['synth', '--dir', dir, '--config', config], capture())).toBe(0);
+      expect(readFileSync(join(dir, GL), 'utf8')).toBe(before);
+      expect(before.split('\n')[1]).toBe('# Regenerate with: npx dockyard synth');
+    },
+  );
+
   it('--config names the config in the marker and the regenerate command', async () => {
     writeFileSync(join(dir, 'pipelines.yaml'), 'ci: [gitlab]\nimage: { name: acme/api }\ntest: { commands: ["true"] }\n');
     expect(await runCli(['synth', '--dir', dir, '--config', 'pipelines.yaml'], capture())).toBe(0);

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { findConfigFile } from '../../io/load-config.js';
 import { readRenderAssets } from '../../io/read-assets.js';
+import { quoteShellWord } from '../../emit/shell-quote.js';
 import { writeFilesAtomically } from '../../io/write-files.js';
 import { compareFiles, type FileComparison, type FileState } from '../../synth/compare-files.js';
 import { describeDrift } from '../../synth/describe-drift.js';
@@ -53,7 +55,7 @@ export async function runSynth(options: SynthOptions, output: Output): Promise<n
   const dir = resolve(options.dir ?? '.');
   const loaded = await loadValidatedConfig(dir, options.config, output);
   if (!loaded) return 1;
-  const command = `npx dockyard synth${options.config ? ` --config ${loaded.relativePath}` : ''}`;
+  const command = regenerateCommandOf(dir, loaded.path, loaded.relativePath);
   const files = renderPipelineFiles(loaded.config, { configFile: loaded.relativePath, command }, readRenderAssets());
   if (options.stdout) {
     for (const file of files) {
@@ -81,4 +83,20 @@ export async function runSynth(options: SynthOptions, output: Output): Promise<n
     output.out(`note: GitLab schedules live in the project settings (Build > Pipeline schedules); create: ${schedules.map((s) => `"${s.cron}"`).join(', ')} (UTC).`);
   }
   return 0;
+}
+
+/**
+ * The regenerate command in the generated-file marker: `npx dockyard synth` when the config is the one synth finds
+ * in `dir` without `--config` (however `--config` was spelled: `dockyard.config.ts`, `./dockyard.config.ts` or an
+ * absolute path), else `npx dockyard synth --config <path relative to dir>`. So the marker, and `synth --check`,
+ * do not depend on how the config was named on the command line.
+ */
+function regenerateCommandOf(dir: string, path: string, relativePath: string): string {
+  let discovered: string | undefined;
+  try {
+    discovered = findConfigFile(dir);
+  } catch {
+    discovered = undefined; // none, or several: only --config names it
+  }
+  return discovered === path ? 'npx dockyard synth' : `npx dockyard synth --config ${quoteShellWord(relativePath)}`;
 }
