@@ -57,7 +57,7 @@ export function renderReusableFiles(config: DockyardConfig, pipeline: Pipeline, 
     return [
       { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: addMarker(renderYamlDocuments([spec, template]), marker) },
       { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(caller), marker) },
-      renderGitlabHelperFile(helperPath, marker, assets),
+      renderGitlabHelperFile(helperPath, assets),
     ];
   });
 }
