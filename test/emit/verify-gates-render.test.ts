@@ -73,7 +73,7 @@ describe('tests: target and commands together', () => {
       'Test 2: npm run lint',
     ].filter((n) => n !== 'Set up QEMU'));
     const stage = github(pipeline).test.steps.find((s) => s.name.startsWith('Run the'))!;
-    expect(stage.with?.['cache-from']).toBe('type=registry,ref=ghcr.io/acme/api:buildcache-${{ matrix.slug }}');
+    expect(stage.with?.['cache-from']).toBe('type=registry,ref=ghcr.io/acme/api/buildcache:${{ matrix.slug }}');
     expect(stage.with?.outputs).toBe('type=cacheonly');
   });
 

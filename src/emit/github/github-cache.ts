@@ -35,7 +35,7 @@ export function planGithubCache(pipeline: Pipeline, registries: readonly GithubR
         after: [],
       };
     case 'registry': {
-      const ref = `${registries[0].ref}:buildcache-`;
+      const ref = registryCacheRefPrefix(registries[0]);
       return {
         cacheFrom: `type=registry,ref=${ref}\${{ matrix.slug }}`,
         ...(write ? { cacheTo: onlyOutsidePr(`type=registry,ref=${ref}{0},mode=max`) } : {}),
@@ -71,4 +71,17 @@ export function planGithubCache(pipeline: Pipeline, registries: readonly GithubR
           : [],
       };
   }
+}
+
+/**
+ * Where the registry cache of a platform lives, without the platform slug: a repository of its own beside the
+ * image, `<first registry>/buildcache:<platform>` (so no cache tag ever shows among the published image's tags,
+ * and a retention policy on the image never sees one), as on GitLab, where buildah keeps the cache in a repository
+ * of its own anyway. Docker Hub has no nested repositories: there the cache stays a `buildcache-<platform>` tag of
+ * the image's repository.
+ *
+ * @see https://docs.docker.com/build/cache/backends/registry/
+ */
+export function registryCacheRefPrefix(first: GithubRegistry): string {
+  return first.host === 'docker.io' ? `${first.ref}:buildcache-` : `${first.ref}/buildcache:`;
 }
