@@ -2,7 +2,7 @@ import { TagRuleError } from '../tags/tag-rule.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
-import { platformIdOf, registryIdentity } from './config-helpers.js';
+import { cacheModeOf, cachePathOf, platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
@@ -134,18 +134,21 @@ const UNSUPPORTED_CACHE: Record<string, Partial<Record<'github' | 'gitlab', stri
 function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const ci of config.ci) {
-    const reason = UNSUPPORTED_CACHE[config.cache]?.[ci];
+    const cache = cacheModeOf(config.cache, ci);
+    const cachePath = cachePathOf(config.cache, ci);
+    const reason = UNSUPPORTED_CACHE[cache]?.[ci];
     if (reason) {
-      out.push(issue('cache', `cache mode "${config.cache}" is not supported on ${label(ci)}: ${reason}`, '"registry", "local" or "none"', config.cache));
+      const perCi = typeof config.cache === 'string' && config.ci.length > 1 ? `, or a mode per CI system (cache: { ${ci === 'gitlab' ? 'github' : 'gitlab'}: "${cache}", ${ci}: "registry" })` : '';
+      out.push(issue(cachePath, `cache mode "${cache}" is not supported on ${label(ci)}: ${reason}`, `"registry", "local" or "none"${perCi}`, cache));
     }
     const first = config.registries?.[0];
-    if (ci === 'gitlab' && config.cache === 'registry' && first?.type === 'dockerhub') {
+    if (ci === 'gitlab' && cache === 'registry' && first?.type === 'dockerhub') {
       out.push(
         issue(
-          'cache',
+          cachePath,
           `cache mode "registry" with Docker Hub as the first registry is not supported on GitLab: buildah keeps the cache in a repository of its own (${first.repository ?? config.image.name}/buildcache-<platform>), and Docker Hub has no nested repositories`,
           'cache "local" or "none", or a first registry other than Docker Hub (the registry cache lives in the first one)',
-          config.cache,
+          cache,
         ),
       );
     }

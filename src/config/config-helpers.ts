@@ -1,5 +1,6 @@
 import type { HandoffMode } from './schema/handoff.js';
-import type { HandoffConfig, PlatformConfig, RegistryConfig } from './schema/index.js';
+import type { CacheConfig, CacheMode, HandoffConfig, PlatformConfig, RegistryConfig } from './schema/index.js';
+import type { CiSystem } from './schema/primitives.js';
 import type { PlatformId } from './schema/primitives.js';
 
 /** The `os/arch[/variant]` string of a platform entry. */
@@ -24,6 +25,20 @@ export function registryHostOf(registry: RegistryConfig): string {
 /** `host/repository` identity used to find duplicate registries (`*` for a defaulted repository). */
 export function registryIdentity(registry: RegistryConfig): string {
   return `${registryHostOf(registry)}/${registry.repository ?? '*'}`;
+}
+
+/**
+ * The cache mode of one CI system: the config's one mode, or its entry for `ci` (`registry` when left out).
+ *
+ * @example `cacheModeOf({ github: 'gha' }, 'gitlab')` → `'registry'`
+ */
+export function cacheModeOf(cache: CacheConfig, ci: CiSystem): CacheMode {
+  return typeof cache === 'string' ? cache : (cache[ci] ?? 'registry');
+}
+
+/** The config path of the cache mode of `ci`: `cache`, or `cache.<ci>` for a mode per CI system. */
+export function cachePathOf(cache: CacheConfig, ci: CiSystem): string {
+  return typeof cache === 'string' ? 'cache' : `cache.${ci}`;
 }
 
 /** A validated `handoff` in its object form: the mode, and the staging repository if one was named. */

@@ -1,6 +1,6 @@
-import { handoffOf, platformIdOf } from '../config/config-helpers.js';
-import type { DockyardConfig, PlatformConfig } from '../config/schema/index.js';
-import type { PlatformId } from '../config/schema/primitives.js';
+import { cacheModeOf, handoffOf, platformIdOf } from '../config/config-helpers.js';
+import type { CacheMode, DockyardConfig, PlatformConfig } from '../config/schema/index.js';
+import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
 import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './deploy-notify.js';
@@ -47,12 +47,16 @@ function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
 }
 
 /**
- * Build the platform-neutral pipeline model from a validated config. Pure and deterministic.
+ * Build the pipeline model from a validated config for one CI system. Pure and deterministic. Only settings that
+ * may differ per CI system (the cache mode: `cache: { github, gitlab }`) depend on `ci`; everything else is the
+ * same for every CI system.
  *
  * @param config a config returned by `validateConfig` (defaults applied, cross-field rules passed).
+ * @param ci the CI system the model is for; default the config's first (`config.ci[0]`).
  * @throws {import('../tags/tag-rule.js').TagRuleError} only if given a config that did not pass `validateConfig`.
  */
-export function planPipeline(config: DockyardConfig): Pipeline {
+export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]): Pipeline {
+  const cache = cacheModeOf(config.cache, ci);
   const registries: RegistryTarget[] = config.registries ?? [{ type: 'native' }];
   const test: TestSpec = {
     ...(config.test.target !== undefined ? { target: config.test.target } : {}),
@@ -91,7 +95,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
         onlatest: config.flavor.onlatest,
       },
     },
-    cache: config.cache,
+    cache,
     handoff,
     test,
     scan: planScan(config),
@@ -101,7 +105,7 @@ export function planPipeline(config: DockyardConfig): Pipeline {
     triggers: planTriggerSpec(config),
     concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
     github: planGithubRepository(config),
-    jobs: planJobs(config, registries, handoff, gates, summary),
+    jobs: planJobs(config, cache, registries, handoff, gates, summary),
     artifacts: [
       ...artifactsFor(handoff),
       ...supplyChainArtifacts(config),
@@ -148,10 +152,10 @@ function planPlatform(entry: PlatformConfig): PlatformTarget {
   };
 }
 
-function planJobs(config: DockyardConfig, registries: readonly RegistryTarget[], handoff: HandoffSpec, gates: VerifyGates, summary: boolean): Job[] {
+function planJobs(config: DockyardConfig, cache: CacheMode, registries: readonly RegistryTarget[], handoff: HandoffSpec, gates: VerifyGates, summary: boolean): Job[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
-  const cacheLogin = config.cache === 'registry' || config.cache === 'inline' ? [0] : [];
+  const cacheLogin = cache === 'registry' || cache === 'inline' ? [0] : [];
   const publishPermissions = { contents: 'read', packages: 'write' } as const;
   const testReadsCache = config.test.target !== undefined && cacheLogin.length > 0;
   const testPlatforms = testPlatformsOf(config, config.platforms.map(platformIdOf));

@@ -13,7 +13,7 @@ import { planPipeline } from '../model/plan-pipeline.js';
 export type { GeneratedFile, RenderAssets } from './generated-file.js';
 
 /**
- * Render every file the config asks for, in memory: plan the model once, emit per CI system, serialise to YAML
+ * Render every file the config asks for, in memory: plan the model and emit it per CI system, serialise to YAML
  * and add the generated-file marker. GitLab pipelines also get their metadata helper beside the CI file.
  * Pure and deterministic (same config and assets, same bytes).
  *
@@ -21,9 +21,10 @@ export type { GeneratedFile, RenderAssets } from './generated-file.js';
  * @param marker origin and regenerate command written into each file's marker.
  */
 export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
-  const pipeline = planPipeline(config);
-  if (config.output.mode === 'reusable') return renderReusableFiles(config, pipeline, marker, assets);
+  if (config.output.mode === 'reusable') return renderReusableFiles(config, marker, assets);
   return config.ci.flatMap((ci): GeneratedFile[] => {
+    // The model of this CI system (its own cache mode where `cache` names one per CI system).
+    const pipeline = planPipeline(config, ci);
     if (ci === 'github') {
       const body = renderYaml(emitGithubWorkflow(pipeline), { usesComment: pinCommentFor });
       return [{ ci, kind: 'pipeline', path: config.output.github, content: addMarker(body, marker) }];

@@ -11,7 +11,7 @@ import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
 import { renderGitlabHelperFile } from './render-helper-file.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import { renderYamlDocuments } from '../emit/render-yaml-documents.js';
-import type { Pipeline } from '../model/pipeline.js';
+import { planPipeline } from '../model/plan-pipeline.js';
 import type { GeneratedFile, RenderAssets } from './generated-file.js';
 
 /** Default `output.reusable.name`. */
@@ -37,10 +37,11 @@ export function pipelineFilePaths(config: DockyardConfig, ci: 'github' | 'gitlab
  * @see https://docs.github.com/actions/sharing-automations/reusing-workflows
  * @see https://docs.gitlab.com/ci/components/#directory-structure
  */
-export function renderReusableFiles(config: DockyardConfig, pipeline: Pipeline, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
+export function renderReusableFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
   const reusable = config.output.reusable;
   const name = reusable?.name ?? DEFAULT_NAME;
   return config.ci.flatMap((ci): GeneratedFile[] => {
+    const pipeline = planPipeline(config, ci);
     if (ci === 'github') {
       const { reusable: called, caller } = emitGithubReusable(emitGithubWorkflow(pipeline), { name, central: reusable?.github });
       const yaml = (value: unknown) => addMarker(renderYaml(value, { usesComment: pinCommentFor }), marker);

@@ -99,6 +99,15 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     test: { target: 'check' },
     triggers: { branches: [], tags: ['release-*'], pullRequests: false, manual: true },
   },
+  // A cache mode per CI system: the GitHub Actions cache on GitHub (no registry login, no packages: write for the
+  // cache), the registry cache on GitLab, where gha does not exist.
+  'per-ci-cache-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/api', target: 'production' },
+    platforms: ['linux/amd64', 'linux/arm64'],
+    cache: { github: 'gha', gitlab: 'registry' },
+    test: { target: 'test' },
+  },
   'gates-verify-both': {
     ci: ['github', 'gitlab'],
     image: { name: 'acme/shop', target: 'production', secrets: [{ id: 'npmrc', env: 'NPM_TOKEN' }] },

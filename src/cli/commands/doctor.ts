@@ -36,7 +36,7 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
     config = loaded.config;
     configured = loaded.config.image.dockerfile ?? posix.join(loaded.config.image.context, 'Dockerfile');
     configPath = loaded.relativePath;
-    if (loaded.config.ci.includes('github')) repositoryFindings = runRepositoryRules(planPipeline(loaded.config));
+    if (loaded.config.ci.includes('github')) repositoryFindings = runRepositoryRules(planPipeline(loaded.config, 'github'));
   }
   const path = options.dockerfile ?? configured ?? 'Dockerfile';
   let content: string;

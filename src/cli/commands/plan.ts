@@ -65,6 +65,7 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
     return 1;
   }
   if (options.cost) {
+    // The cost model does not depend on the cache mode (the one setting that may differ per CI system).
     const costs = computePlanCosts(planPipeline(config), options.ci !== undefined ? [ci] : config.ci, imageSizeMb, DEFAULT_COST_RATES);
     const lines = format === 'json' ? [renderPlanCostJson(costs)] : renderPlanCostText(config.image.name, costs, imageSizeMb, DEFAULT_COST_RATES);
     for (const line of lines) output.out(line);
@@ -78,7 +79,7 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
   }
   try {
     const tags = wantsTags ? describePlanTags(config, ci, parsePlanEvent({ event: options.event, ref: options.ref, sha: options.sha, defaultBranch }), now()) : undefined;
-    const view = describePlan(planPipeline(config), ci, config.ci, tags);
+    const view = describePlan(planPipeline(config, ci), ci, config.ci, tags);
     const lines = format === 'json' ? [renderPlanJson(view)] : format === 'mermaid' ? renderPlanMermaid(view) : format === 'md' ? renderPlanMarkdown(view) : renderPlanText(view);
     for (const line of lines) output.out(line);
     return 0;

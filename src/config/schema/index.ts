@@ -25,6 +25,26 @@ import { githubRepositorySchema } from './github-repository.js';
 export const CACHE_MODES = ['gha', 'registry', 'inline', 'local', 'none'] as const;
 
 /**
+ * The build cache: one mode for every CI system, or a mode per CI system (`{ github: 'gha', gitlab: 'registry' }`;
+ * a CI system left out gets `registry`), for settings that exist on one CI system only.
+ *
+ * @example `cache: 'registry'`
+ * @example `cache: { github: 'gha', gitlab: 'registry' }`
+ * @see https://docs.docker.com/build/cache/backends/
+ */
+export const cacheSchema = z.union([
+  z.enum(CACHE_MODES),
+  z
+    .strictObject({
+      /** The cache mode on GitHub Actions. Default `registry`. */
+      github: z.enum(CACHE_MODES).optional().describe('The cache mode on GitHub Actions. Default `registry`.'),
+      /** The cache mode on GitLab CI. Default `registry`. */
+      gitlab: z.enum(CACHE_MODES).optional().describe('The cache mode on GitLab CI. Default `registry`.'),
+    })
+    .describe('A cache mode per CI system; a CI system left out gets `registry`.'),
+]);
+
+/**
  * Annotation levels: `manifest` (each platform's image manifest, at build time) and `index` (the image index
  * created by the manifest job; the same annotations, as Docker's own multi-runner workflows convert them).
  *
@@ -161,9 +181,11 @@ export const configSchema = z
       ),
     /** Global tag flavor (metadata-action `flavor`). Default `{ latest: "auto", prefix: "", suffix: "", onlatest: false }`. */
     flavor: flavorSchema.default({ latest: 'auto', prefix: '', suffix: '', onlatest: false }),
-    /** Build cache mode. Default `registry`. */
-    cache: z.enum(CACHE_MODES).default('registry').describe('Build cache mode. Default `registry`.')
-      .meta({ examples: ['gha'] }),
+    /** Build cache mode (one of `gha`, `registry`, `inline`, `local`, `none`), or one per CI system: `{ github: 'gha', gitlab: 'registry' }` (a CI system left out gets `registry`). Default `registry`. */
+    cache: cacheSchema
+      .default('registry')
+      .describe("Build cache mode (one of `gha`, `registry`, `inline`, `local`, `none`), or one per CI system: `{ github: 'gha', gitlab: 'registry' }` (a CI system left out gets `registry`). Default `registry`.")
+      .meta({ examples: ['gha', { github: 'gha', gitlab: 'registry' }] }),
     /** How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`. */
     handoff: handoffSchema
       .default('artifact')
@@ -216,3 +238,5 @@ export type HandoffConfig = z.output<typeof configSchema>['handoff'];
 export type GithubRepositoryConfig = z.output<typeof githubRepositorySchema>;
 /** One of {@link CACHE_MODES}. */
 export type CacheMode = (typeof CACHE_MODES)[number];
+/** The `cache` value after validation: a mode, or a mode per CI system (see {@link cacheSchema}). */
+export type CacheConfig = z.output<typeof cacheSchema>;
