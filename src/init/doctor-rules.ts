@@ -74,9 +74,21 @@ function lastIn(chain: readonly DockerfileStage[], keyword: string): DockerfileI
   return undefined;
 }
 
-/** Substitute `${NAME}`/`$NAME` with the defaults of the global ARGs; `undefined` if one stays unresolved. */
-function resolveGlobals(text: string, summary: DockerfileSummary): string | undefined {
-  const globals = new Map(summary.args.filter((a) => a.stage === undefined && a.value !== undefined).map((a) => [a.name, a.value!]));
+/**
+ * Substitute `${NAME}`/`$NAME` with the global ARGs (declared before the first FROM): the config's build arg of
+ * that name, else the ARG's default; `undefined` if one stays unresolved. A build arg reaches FROM only through a
+ * global ARG of its name.
+ *
+ * @see https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
+ */
+function resolveGlobals(text: string, summary: DockerfileSummary, buildArgs: Readonly<Record<string, string>>): string | undefined {
+  const declared = summary.args.filter((a) => a.stage === undefined);
+  const globals = new Map(
+    declared.flatMap((a): Array<[string, string]> => {
+      const value = Object.hasOwn(buildArgs, a.name) ? buildArgs[a.name] : a.value;
+      return value !== undefined ? [[a.name, value]] : [];
+    }),
+  );
   const resolved = text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name: string) => globals.get(name) ?? m);
   return resolved.includes('$') ? undefined : resolved;
 }
@@ -147,7 +159,7 @@ export function runDoctorRules(summary: DockerfileSummary, config: DoctorConfig 
     const install = copyAll && stage.instructions.find((i) => i.keyword === 'RUN' && i.line > copyAll.line && INSTALL.test(i.text));
     if (copyAll && install) findings.push(finding('copy-before-install', copyAll.line, `${copyAll.keyword} ${copyAll.text} comes before the dependency install on line ${install.line}: any source change re-installs every dependency`, 'Copy only the manifests and lock files first (e.g. `COPY package.json package-lock.json ./`), run the install, then `COPY . .`.'));
     if (names.has(stage.base.toLowerCase()) || stage.base === 'scratch' || stage.digest) continue;
-    const image = resolveGlobals(stage.base, summary);
+    const image = resolveGlobals(stage.base, summary, config.image?.buildArgs ?? {});
     if (image === undefined) continue;
     const tag = /^(?:[^/]+\/)*[^/:@]+(?::([^@]+))?/.exec(image)?.[1];
     if (tag === undefined) findings.push(finding('unpinned-base-image', stage.line, `FROM ${stage.base} has no tag: it means \`latest\`, which changes under the pipeline`, 'Pin a version tag (e.g. `node:22.11-alpine`), ideally with its digest (`@sha256:…`).'));
