@@ -83,7 +83,11 @@ function runPipeline(label: string): PipelineRun {
     CONTAINERS_STORAGE_CONF: storageConf,
     PATH: `${registry.shimDir}:${process.env.PATH}`,
   };
-  const args = [...glci!.slice(1), '--force-shell-executor', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...gitlabJobNamesOf(parse(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')) as object, JOBS)];
+  // One job at a time: under the shell executor every job shares this run's containers storage, and two platform
+  // builds pulling the same base-image name at once race (buildah names the image it pulled for one platform, the
+  // other pull moves the name: "locating pulled image … image not known"). GitLab's Docker and Kubernetes executors
+  // give every job its own storage; a shell runner with concurrent jobs has this race (docs/troubleshooting.md).
+  const args = [...glci!.slice(1), '--force-shell-executor', '--concurrency', '1', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...gitlabJobNamesOf(parse(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')) as object, JOBS)];
   // Every run starts from clean job directories, as GitLab's fresh checkouts (git clean) do; gitlab-ci-local's
   // shell executor would otherwise keep the previous run's files (old digests) in its build directories.
   rmSync(join(project, '.gitlab-ci-local'), { recursive: true, force: true });
