@@ -2,7 +2,7 @@ import { TagRuleError } from '../tags/tag-rule.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
-import { cacheModeOf, cachePathOf, platformIdOf, registryIdentity } from './config-helpers.js';
+import { cacheModeOf, cachePathOf, credentialsOf, platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
@@ -161,16 +161,16 @@ function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
 }
 
 function registryProblem(registry: RegistryConfig, ci: 'github' | 'gitlab'): { problem: string; expected: string } | undefined {
-  if (registry.type === 'ghcr' && ci === 'gitlab' && !registry.credentials) {
+  if (registry.type === 'ghcr' && ci === 'gitlab' && !credentialsOf(registry.credentials, ci)) {
     return {
       problem: 'ghcr needs credentials on GitLab: GITHUB_TOKEN is not supported on GitLab',
-      expected: 'credentials: { username, password } naming GitLab CI/CD variables (a GitHub PAT with write:packages)',
+      expected: 'credentials: { username, password } naming GitLab CI/CD variables (a GitHub PAT with write:packages), or credentials: { gitlab: { username, password } } to keep GITHUB_TOKEN on GitHub',
     };
   }
-  if (registry.type === 'gitlab' && ci === 'github' && (!registry.credentials || !registry.host || !registry.repository)) {
+  if (registry.type === 'gitlab' && ci === 'github' && (!credentialsOf(registry.credentials, ci) || !registry.host || !registry.repository)) {
     return {
       problem: 'the GitLab registry needs host, repository and credentials on GitHub: CI_REGISTRY_* variables are not supported on GitHub',
-      expected: '{ type: "gitlab", host: "registry.gitlab.com", repository: "group/project", credentials: { username, password } }',
+      expected: '{ type: "gitlab", host: "registry.gitlab.com", repository: "group/project", credentials: { username, password } } (or credentials: { github: { username, password } } to keep CI_REGISTRY_* on GitLab)',
     };
   }
   return undefined;

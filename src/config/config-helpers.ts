@@ -36,6 +36,18 @@ export function cacheModeOf(cache: CacheConfig, ci: CiSystem): CacheMode {
   return typeof cache === 'string' ? cache : (cache[ci] ?? 'registry');
 }
 
+/**
+ * The credentials of a registry on one CI system: the config's `{ username, password }`, or its entry for `ci` in
+ * the per-CI form; undefined for the registry's default login on that CI system.
+ */
+export function credentialsOf(
+  credentials: { username: string; password: string } | { github?: { username: string; password: string }; gitlab?: { username: string; password: string } } | undefined,
+  ci: CiSystem,
+): { username: string; password: string } | undefined {
+  if (credentials === undefined) return undefined;
+  return 'username' in credentials ? credentials : credentials[ci];
+}
+
 /** The config path of the cache mode of `ci`: `cache`, or `cache.<ci>` for a mode per CI system. */
 export function cachePathOf(cache: CacheConfig, ci: CiSystem): string {
   return typeof cache === 'string' ? 'cache' : `cache.${ci}`;

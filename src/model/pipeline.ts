@@ -76,7 +76,19 @@ export interface PlatformTarget {
  * A registry to publish to: a configured registry, or `native` (the CI system's own registry, used when the
  * config lists none). A missing `repository` defaults to `image.name` (GitLab registry: the project path).
  */
-export type RegistryTarget = { readonly type: 'native' } | RegistryConfig;
+export type RegistryTarget = { readonly type: 'native' } | RegistryForCi<RegistryConfig>;
+
+/** Registry credentials by secret/variable name. */
+export interface RegistryCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * A configured registry as one CI system uses it: credentials given per CI system (`{ github?, gitlab? }`, ghcr and
+ * the GitLab registry) are resolved to that CI system's entry, or none (the registry's default login there).
+ */
+export type RegistryForCi<T> = T extends { readonly type: 'ghcr' | 'gitlab' } ? Omit<T, 'credentials'> & { readonly credentials?: RegistryCredentials } : T;
 
 /** Tag rules (typed), flavor, and extra labels and annotations (metadata-action `key=value` lines). */
 export interface TagStrategy {

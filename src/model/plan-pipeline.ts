@@ -1,4 +1,4 @@
-import { cacheModeOf, handoffOf, platformIdOf } from '../config/config-helpers.js';
+import { cacheModeOf, credentialsOf, handoffOf, platformIdOf } from '../config/config-helpers.js';
 import type { CacheMode, DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
@@ -57,7 +57,13 @@ function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
  */
 export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]): Pipeline {
   const cache = cacheModeOf(config.cache, ci);
-  const registries: RegistryTarget[] = config.registries ?? [{ type: 'native' }];
+  // Credentials given per CI system resolve to this CI system's entry (or its default login).
+  const registries: RegistryTarget[] = (config.registries ?? [{ type: 'native' as const }]).map((r): RegistryTarget => {
+    if (r.type !== 'ghcr' && r.type !== 'gitlab') return r;
+    const { credentials, ...rest } = r;
+    const own = credentialsOf(credentials, ci);
+    return { ...rest, ...(own ? { credentials: own } : {}) };
+  });
   const test: TestSpec = {
     ...(config.test.target !== undefined ? { target: config.test.target } : {}),
     replacesStage: config.test.target !== undefined ? (config.image.target ?? '') : '',

@@ -11,6 +11,25 @@ export const credentialsSchema = z
   })
   .describe('Registry credentials, by secret name.');
 
+/**
+ * Credentials per CI system, for a registry whose default login exists on one CI system only: ghcr
+ * (`GITHUB_TOKEN` on GitHub, a PAT on GitLab) and the GitLab registry (`CI_REGISTRY_*` on GitLab, a deploy token on
+ * GitHub). A CI system left out keeps that registry's default there.
+ *
+ * @example `credentials: { gitlab: { username: 'GHCR_USER', password: 'GHCR_TOKEN' } }` (ghcr: GITHUB_TOKEN on GitHub)
+ */
+export const perCiCredentialsSchema = z
+  .strictObject({
+    /** Credentials used on GitHub Actions. Default: the registry's GitHub default. */
+    github: credentialsSchema.optional().describe("Credentials used on GitHub Actions. Default: the registry's GitHub default."),
+    /** Credentials used on GitLab CI. Default: the registry's GitLab default. */
+    gitlab: credentialsSchema.optional().describe("Credentials used on GitLab CI. Default: the registry's GitLab default."),
+  })
+  .describe('Credentials per CI system; a CI system left out keeps the registry\'s default login there.');
+
+/** `{ username, password }` for every CI system, or `{ github?, gitlab? }` per CI system. */
+const ciCredentialsSchema = z.union([credentialsSchema, perCiCredentialsSchema]);
+
 const repository = repositoryPathSchema
   .optional()
   .describe('Repository path in this registry. Default: `image.name` (GitLab registry: the project path, `$CI_REGISTRY_IMAGE`).');
@@ -25,8 +44,10 @@ export const ghcrRegistrySchema = z.strictObject({
   /** Registry kind. */
   type: z.literal('ghcr'),
   repository,
-  /** Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. */
-  credentials: credentialsSchema.optional().describe('Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`.'),
+  /** Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. Per CI system: `{ gitlab: { username, password } }` keeps `GITHUB_TOKEN` on GitHub. */
+  credentials: ciCredentialsSchema
+    .optional()
+    .describe('Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. Per CI system: `{ gitlab: { username, password } }` keeps `GITHUB_TOKEN` on GitHub.'),
 });
 
 /**
@@ -64,8 +85,10 @@ export const gitlabRegistrySchema = z.strictObject({
   /** Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`. */
   host: registryHostSchema.optional().describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
   repository,
-  /** Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. */
-  credentials: credentialsSchema.optional().describe('Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`.'),
+  /** Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. Per CI system: `{ github: { username, password } }` keeps those on GitLab. */
+  credentials: ciCredentialsSchema
+    .optional()
+    .describe('Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. Per CI system: `{ github: { username, password } }` keeps those on GitLab.'),
 });
 
 /** Any other OCI registry, with named username/password secrets. */
