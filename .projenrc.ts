@@ -78,6 +78,12 @@ const project = new typescript.TypeScriptProject({
     '@octokit/openapi@^23.0.2',
     // Mermaid's own parser checks the `dockyard plan --mermaid` flowcharts in the tests; it needs a DOM (jsdom).
     'mermaid@^11.12.0',
+    // Lint and format (run by `npm test`): ESLint flat config with typescript-eslint, and Prettier.
+    'eslint@^9.39.0',
+    '@eslint/js@^9.39.0',
+    'typescript-eslint@^8.48.0',
+    'globals@^16.5.0',
+    'prettier@^3.7.0',
     'jsdom@^26.1.0',
     '@types/jsdom@^21.1.7',
   ],
@@ -134,15 +140,19 @@ project.package.setScript('prepare', 'tsc --build && node scripts/bundle-cli.mjs
 const testTask = project.testTask;
 testTask.reset();
 testTask.exec('tsc --noEmit -p test/tsconfig.json', { name: 'typecheck' });
+testTask.exec('eslint .', { name: 'lint' });
+testTask.exec('prettier --check .', { name: 'format' });
 testTask.exec('vitest run', { name: 'vitest' });
 testTask.exec('bash scripts/check-projen-drift.sh', { name: 'projen-drift' });
 
 project.addTask('test:e2e', {
-  description: 'Run the generated GitLab pipeline for real: gitlab-ci-local, buildah, skopeo and a registry on 127.0.0.1 (also part of npm test).',
+  description:
+    'Run the generated GitLab pipeline for real: gitlab-ci-local, buildah, skopeo and a registry on 127.0.0.1 (also part of npm test).',
   exec: 'vitest run test/e2e',
 });
 project.addTask('bench', {
-  description: 'Time `dockyard synth`, `--version`, `plan --json` and `meta` against `node -e 0`, with peak memory and files opened (prints figures).',
+  description:
+    'Time `dockyard synth`, `--version`, `plan --json` and `meta` against `node -e 0`, with peak memory and files opened (prints figures).',
   exec: 'node scripts/bench-synth.mjs',
 });
 project.addTask('schema', {
@@ -154,7 +164,8 @@ project.addTask('bundle', {
   exec: 'node scripts/bundle-gitlab-meta.mjs',
 });
 project.addTask('bundle:cli', {
-  description: 'Rebuild dist/cli/ (the bundled `dockyard` executable, code split per command) from src/cli (prepare runs it).',
+  description:
+    'Rebuild dist/cli/ (the bundled `dockyard` executable, code split per command) from src/cli (prepare runs it).',
   exec: 'node scripts/bundle-cli.mjs',
 });
 project.addTask('examples', {
@@ -162,7 +173,8 @@ project.addTask('examples', {
   exec: 'tsx scripts/synth-examples.ts',
 });
 project.addTask('docs:graphs', {
-  description: 'Regenerate docs/examples.md: every example\'s job graph (Mermaid) and tags, as `dockyard plan` shows them.',
+  description:
+    "Regenerate docs/examples.md: every example's job graph (Mermaid) and tags, as `dockyard plan` shows them.",
   exec: 'tsx scripts/generate-plan-graphs.ts',
 });
 

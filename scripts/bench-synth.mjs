@@ -20,9 +20,14 @@ if (!existsSync(join(root, 'dist', 'cli', 'dockyard.js'))) {
 }
 
 // The largest example: most bytes of generated pipeline files.
-const examples = readdirSync(join(root, 'examples')).filter((n) => existsSync(join(root, 'examples', n, 'dockyard.config.ts')));
+const examples = readdirSync(join(root, 'examples')).filter((n) =>
+  existsSync(join(root, 'examples', n, 'dockyard.config.ts')),
+);
 const size = (n) =>
-  ['.github/workflows/dockyard.yml', '.gitlab-ci.yml'].map((f) => join(root, 'examples', n, f)).filter(existsSync).reduce((s, f) => s + statSync(f).size, 0);
+  ['.github/workflows/dockyard.yml', '.gitlab-ci.yml']
+    .map((f) => join(root, 'examples', n, f))
+    .filter(existsSync)
+    .reduce((s, f) => s + statSync(f).size, 0);
 const largest = examples.sort((a, b) => size(b) - size(a))[0];
 const dir = join(root, 'examples', largest);
 
@@ -30,16 +35,27 @@ const dir = join(root, 'examples', largest);
 // (test/golden/scenarios.ts is TypeScript: read once through tsx, a devDependency).
 const goldenDir = join(root, 'test', 'golden');
 const goldenBytes = (n) => {
-  const walk = (d) => readdirSync(d, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? walk(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
+  const walk = (d) =>
+    readdirSync(d, { withFileTypes: true }).reduce(
+      (s, e) => s + (e.isDirectory() ? walk(join(d, e.name)) : statSync(join(d, e.name)).size),
+      0,
+    );
   return walk(join(goldenDir, n));
 };
-const scenarioNames = readdirSync(goldenDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const scenarioNames = readdirSync(goldenDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 const scenario = scenarioNames.sort((a, b) => goldenBytes(b) - goldenBytes(a))[0];
 const scenarioDir = mkdtempSync(join(tmpdir(), 'dockyard-bench-scenario-'));
 process.on('exit', () => rmSync(scenarioDir, { recursive: true, force: true }));
 const dump = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '-e', `import('./test/golden/scenarios.ts').then((m) => process.stdout.write(JSON.stringify(m.GOLDEN_SCENARIOS[${JSON.stringify(scenario)}])))`],
+  [
+    '--import',
+    'tsx',
+    '-e',
+    `import('./test/golden/scenarios.ts').then((m) => process.stdout.write(JSON.stringify(m.GOLDEN_SCENARIOS[${JSON.stringify(scenario)}])))`,
+  ],
   { cwd: root, encoding: 'utf8' },
 );
 if (dump.status !== 0) throw new Error(`reading the golden scenario ${scenario} failed: ${dump.stderr}`);
@@ -68,7 +84,11 @@ function countModules(args, cwd = dir) {
   const work = mkdtempSync(join(tmpdir(), 'dockyard-bench-'));
   try {
     const list = join(work, 'modules.txt');
-    const run = spawnSync(process.execPath, ['--import', modulesHook, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DOCKYARD_LOADED_MODULES: list } });
+    const run = spawnSync(process.execPath, ['--import', modulesHook, ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, DOCKYARD_LOADED_MODULES: list },
+    });
     if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
     return existsSync(list) ? new Set(readFileSync(list, 'utf8').split('\n').filter(Boolean)).size : 0;
   } finally {
@@ -81,7 +101,10 @@ const [bare, ...measured] = COMMANDS;
 runOnce(bare.args); // warm-up: file cache, jiti's transform cache of the config
 const rows = measured.map((command) => {
   runOnce(command.args, command.cwd);
-  const pairs = Array.from({ length: RUNS }, () => ({ bare: runOnce(bare.args), cmd: runOnce(command.args, command.cwd) }));
+  const pairs = Array.from({ length: RUNS }, () => ({
+    bare: runOnce(bare.args),
+    cmd: runOnce(command.args, command.cwd),
+  }));
   return {
     ...command,
     ms: median(pairs.map((p) => p.cmd.ms)),
@@ -93,26 +116,47 @@ const rows = measured.map((command) => {
   };
 });
 
-console.log(`dockyard start-up benchmark in examples/${largest} (${size(largest)} bytes of pipelines), ${RUNS} paired runs each, medians`);
-console.log(`  ${'command'.padEnd(22)} ${'wall ms'.padStart(8)} ${'x node -e 0'.padStart(12)} ${'peak MiB'.padStart(9)} ${'modules'.padStart(8)}  target`);
+console.log(
+  `dockyard start-up benchmark in examples/${largest} (${size(largest)} bytes of pipelines), ${RUNS} paired runs each, medians`,
+);
+console.log(
+  `  ${'command'.padEnd(22)} ${'wall ms'.padStart(8)} ${'x node -e 0'.padStart(12)} ${'peak MiB'.padStart(9)} ${'modules'.padStart(8)}  target`,
+);
 const line = (label, ms, ratio, mib, modules, target = '') =>
-  console.log(`  ${label.padEnd(22)} ${ms.toFixed(0).padStart(8)} ${ratio.padStart(12)} ${mib.toFixed(1).padStart(9)} ${String(modules).padStart(8)}  ${target}`);
-line(bare.label, median(rows.map((r) => r.bareMs)), '1.00x', Math.max(...rows.map((r) => r.bareMib)), countModules(bare.args));
+  console.log(
+    `  ${label.padEnd(22)} ${ms.toFixed(0).padStart(8)} ${ratio.padStart(12)} ${mib.toFixed(1).padStart(9)} ${String(modules).padStart(8)}  ${target}`,
+  );
+line(
+  bare.label,
+  median(rows.map((r) => r.bareMs)),
+  '1.00x',
+  Math.max(...rows.map((r) => r.bareMib)),
+  countModules(bare.args),
+);
 for (const r of rows) line(r.label, r.ms, `${r.ratio.toFixed(2)}x`, r.mib, r.modules, r.target);
-console.log('  wall: whole process, spawn to exit; peak: the process\'s maximum resident set; modules: distinct JavaScript/JSON module files loaded.');
+console.log(
+  "  wall: whole process, spawn to exit; peak: the process's maximum resident set; modules: distinct JavaScript/JSON module files loaded.",
+);
 
 // The GitLab metadata helper synth writes into every repository (issue #18: at most 100 KB, not minified).
 const helperBytes = statSync(join(root, 'templates', 'gitlab', 'dockyard-meta.mjs')).size;
-console.log(`  GitLab helper   ${(helperBytes / 1000).toFixed(1)} kB (${helperBytes} bytes; target <= 100 kB, not minified)`);
+console.log(
+  `  GitLab helper   ${(helperBytes / 1000).toFixed(1)} kB (${helperBytes} bytes; target <= 100 kB, not minified)`,
+);
 
 // What the generated pipelines cost (issue #16), from the pipeline model (`plan --cost --json`, 300 MB images)
 // and the committed files. Targets: node-api push on GitHub <= 7 jobs, 0 artifact bytes, <= 4 serial hops;
 // python-web <= 9 jobs; node-api files <= 200 lines each; the full scenario <= 700 lines per file.
 console.log('');
 console.log('generated pipelines: publishing run (push) per CI system, 300 MB per platform image');
-console.log(`  ${'project'.padEnd(44)} ${'ci'.padEnd(7)} ${'jobs'.padStart(5)} ${'hops'.padStart(5)} ${'MB up'.padStart(7)} ${'MB down'.padStart(8)} ${'lines'.padStart(6)}`);
+console.log(
+  `  ${'project'.padEnd(44)} ${'ci'.padEnd(7)} ${'jobs'.padStart(5)} ${'hops'.padStart(5)} ${'MB up'.padStart(7)} ${'MB down'.padStart(8)} ${'lines'.padStart(6)}`,
+);
 const linesOf = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').length - 1 : 0);
-const PIPELINE_FILES = { github: ['.github/workflows/dockyard.yml', '.github/workflows/image.yml'], gitlab: ['.gitlab-ci.yml'] };
+const PIPELINE_FILES = {
+  github: ['.github/workflows/dockyard.yml', '.github/workflows/image.yml'],
+  gitlab: ['.gitlab-ci.yml'],
+};
 for (const [label, cwd] of [
   ['examples/node-api', join(root, 'examples', 'node-api')],
   ['examples/python-web', join(root, 'examples', 'python-web')],
@@ -124,6 +168,8 @@ for (const [label, cwd] of [
   for (const cost of JSON.parse(run.stdout).filter((c) => c.event === 'push')) {
     const lines = Math.max(...PIPELINE_FILES[cost.ci].map((f) => linesOf(join(files, f))));
     const mb = (bytes) => (bytes / 1e6).toFixed(0);
-    console.log(`  ${label.padEnd(44)} ${cost.ci.padEnd(7)} ${String(cost.jobs).padStart(5)} ${String(cost.serialHops).padStart(5)} ${mb(cost.artifactBytes.up).padStart(7)} ${mb(cost.artifactBytes.down).padStart(8)} ${String(lines).padStart(6)}`);
+    console.log(
+      `  ${label.padEnd(44)} ${cost.ci.padEnd(7)} ${String(cost.jobs).padStart(5)} ${String(cost.serialHops).padStart(5)} ${mb(cost.artifactBytes.up).padStart(7)} ${mb(cost.artifactBytes.down).padStart(8)} ${String(lines).padStart(6)}`,
+    );
   }
 }

@@ -60,26 +60,38 @@ export async function bundleCli(outdir) {
           // zod's `locales` namespace (every language, ~370 KB) is re-exported by `z` and so survives tree
           // shaking; dockyard never calls z.config(z.locales.xx()), and zod registers English itself
           // (node_modules/zod/v4/classic/schemas.js imports ../locales/en.js), so the bundle keeps English only.
-          pluginBuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+          pluginBuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+            contents: 'export { default as en } from "./en.js";',
+            loader: 'js',
+          }));
           // handlebars' code generator takes source-map's SourceNode when it can require it and has its own
           // equivalent otherwise (node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js); source maps
           // of compiled templates are never asked for, so the bundle leaves source-map out.
-          pluginBuild.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'dockyard-empty' }));
-          pluginBuild.onLoad({ filter: /.*/, namespace: 'dockyard-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+          pluginBuild.onResolve({ filter: /^source-map$/ }, () => ({
+            path: 'source-map',
+            namespace: 'dockyard-empty',
+          }));
+          pluginBuild.onLoad({ filter: /.*/, namespace: 'dockyard-empty' }, () => ({
+            contents: 'module.exports = {};',
+            loader: 'js',
+          }));
         },
       },
       {
         name: 'dockyard-external-packages',
         setup(pluginBuild) {
           pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => {
-            if (args.path.startsWith('node:') || !BUNDLED_PACKAGES.includes(packageName(args.path))) return { path: args.path, external: true };
+            if (args.path.startsWith('node:') || !BUNDLED_PACKAGES.includes(packageName(args.path)))
+              return { path: args.path, external: true };
             return undefined;
           });
         },
       },
     ],
     // CommonJS packages inside an ES module bundle call require() for Node's built-ins (handlebars: fs).
-    banner: { js: "import { createRequire as __dockyardCreateRequire } from 'node:module';\nconst require = __dockyardCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __dockyardCreateRequire } from 'node:module';\nconst require = __dockyardCreateRequire(import.meta.url);",
+    },
   });
   return result.metafile;
 }

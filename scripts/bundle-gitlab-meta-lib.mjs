@@ -32,7 +32,9 @@ export async function bundleGitlabMeta(options = {}) {
       {
         name: 'dockyard-static-dependencies',
         setup(pluginBuild) {
-          pluginBuild.onResolve({ filter: /lazy-dependencies\.js$/ }, () => ({ path: `${root}src/tags/lazy-dependencies.bundle.ts` }));
+          pluginBuild.onResolve({ filter: /lazy-dependencies\.js$/ }, () => ({
+            path: `${root}src/tags/lazy-dependencies.bundle.ts`,
+          }));
         },
       },
     ],
@@ -41,7 +43,7 @@ export async function bundleGitlabMeta(options = {}) {
         '// dockyard GitLab metadata helper: computes image tags, labels and annotations with docker/metadata-action',
         '// semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags (Apache-2.0; each part',
         '// below starts with a "// src/tags/…" line naming its source file) with parts of semver (ISC) and',
-        '// @renovatebot/pep440 (Apache-2.0). Dates use Node\'s own time-zone data (Intl.DateTimeFormat).',
+        "// @renovatebot/pep440 (Apache-2.0). Dates use Node's own time-zone data (Intl.DateTimeFormat).",
         '// Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.',
       ].join('\n'),
     },

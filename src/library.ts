@@ -5,7 +5,15 @@
  */
 export { defineConfig } from './config/define-config.js';
 export { configSchema, CACHE_MODES } from './config/schema/index.js';
-export type { DockyardConfig, DockyardConfigInput, RegistryConfig, PlatformConfig, CacheMode, CacheConfig, HandoffConfig } from './config/schema/index.js';
+export type {
+  DockyardConfig,
+  DockyardConfigInput,
+  RegistryConfig,
+  PlatformConfig,
+  CacheMode,
+  CacheConfig,
+  HandoffConfig,
+} from './config/schema/index.js';
 export { HANDOFF_MODES, type HandoffMode } from './config/schema/handoff.js';
 export { PLATFORM_IDS, CI_SYSTEMS } from './config/schema/primitives.js';
 export type { PlatformId, CiSystem } from './config/schema/primitives.js';

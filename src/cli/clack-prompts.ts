@@ -17,7 +17,9 @@ export function createClackPrompts(): InitPrompts {
     async select(message, choices, initial) {
       const { select } = await load();
       // clack's option type is a conditional type over T; the values are plain strings here.
-      const options = choices.map((c) => ({ value: c.value, label: c.label })) as Parameters<typeof select>[0]['options'];
+      const options = choices.map((c) => ({ value: c.value, label: c.label })) as Parameters<
+        typeof select
+      >[0]['options'];
       return (await check(await select({ message, options, initialValue: initial }))) as typeof initial & string;
     },
     async text(message, initial) {

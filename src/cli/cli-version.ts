@@ -5,4 +5,5 @@ import { createRequire } from 'node:module';
  *
  * @see https://docs.npmjs.com/cli/configuring-npm/package-json#version
  */
-export const CLI_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const CLI_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string })
+  .version;

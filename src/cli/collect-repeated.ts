@@ -13,5 +13,12 @@ export function collectRepeated(rawArgs: readonly string[], name: string): strin
     if (arg === `--${name}` && rawArgs[i + 1] !== undefined) values.push(rawArgs[++i]);
     else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
   }
-  return [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

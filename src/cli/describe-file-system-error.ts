@@ -27,7 +27,12 @@ export function describeFileSystemError(error: unknown, cwd: string): string | u
   const e = error as NodeJS.ErrnoException;
   if (typeof e?.code !== 'string' || !(e.code in FILE_SYSTEM_PROBLEMS)) return undefined;
   const raw = (e.path ?? '').replace(/\.dockyard-tmp-\d+$/, '');
-  const shown = raw === '' ? '(unknown path)' : isAbsolute(raw) && !relative(cwd, raw).startsWith('..') ? relative(cwd, raw) || '.' : raw;
+  const shown =
+    raw === ''
+      ? '(unknown path)'
+      : isAbsolute(raw) && !relative(cwd, raw).startsWith('..')
+        ? relative(cwd, raw) || '.'
+        : raw;
   const verb = READS.has(e.syscall ?? '') ? 'read' : 'write';
   return `cannot ${verb} ${shown}: ${FILE_SYSTEM_PROBLEMS[e.code]} (${e.code})`;
 }

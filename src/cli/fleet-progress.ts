@@ -26,12 +26,18 @@ export function createFleetProgress(output: Output, total: number, tty: boolean)
   if (!tty) {
     return {
       start: () => {},
-      done: (_, result) => (result.outcome === 'failed' ? output.err(formatResultLine(result)) : output.out(formatResultLine(result))),
+      done: (_, result) =>
+        result.outcome === 'failed' ? output.err(formatResultLine(result)) : output.out(formatResultLine(result)),
       stop: () => {},
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: 'dockyard fleet [{bar}] {value}/{total} {last}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    {
+      format: 'dockyard fleet [{bar}] {value}/{total} {last}',
+      stream: process.stderr,
+      clearOnComplete: true,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { last: '' });

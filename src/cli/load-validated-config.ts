@@ -32,7 +32,12 @@ export interface LoadConfigOptions {
  * @returns the config, or `undefined` after printing errors (the caller exits 1).
  * @throws {import('../io/load-config.js').ConfigLoadError} when the file is missing or cannot be loaded.
  */
-export async function loadValidatedConfig(dir: string, explicit: string | undefined, output: Output, options: LoadConfigOptions = {}): Promise<LoadedConfig | undefined> {
+export async function loadValidatedConfig(
+  dir: string,
+  explicit: string | undefined,
+  output: Output,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfig | undefined> {
   const path = findConfigFile(dir, explicit);
   const relativePath = relative(dir, path).split('\\').join('/');
   const result = validateConfig(await loadConfigFile(path));
@@ -40,7 +45,10 @@ export async function loadValidatedConfig(dir: string, explicit: string | undefi
     printIssues(output, result.errors, result.warnings, relativePath);
     return undefined;
   }
-  const stage = options.checkDockerfile === false ? [] : checkTestStage(result.config, await readConfigDockerfile(path, result.config));
+  const stage =
+    options.checkDockerfile === false
+      ? []
+      : checkTestStage(result.config, await readConfigDockerfile(path, result.config));
   const errors = stage.filter((i) => i.severity === 'error');
   const warnings = [...result.warnings, ...stage.filter((i) => i.severity === 'warning')];
   printIssues(output, errors, warnings, relativePath);

@@ -27,7 +27,11 @@ async function printUsage(output: Output, cmd: CommandDef<ArgsDef>, parent?: Com
   output.out(output.color.isColorSupported ? text : stripVTControlCharacters(text));
 }
 
-function commands(output: Output, setExit: (code: number) => void, initPrompts?: InitPrompts): Record<string, CommandDef<ArgsDef>> {
+function commands(
+  output: Output,
+  setExit: (code: number) => void,
+  initPrompts?: InitPrompts,
+): Record<string, CommandDef<ArgsDef>> {
   const synth = defineCommand({
     meta: { name: 'synth', description: 'Render the pipeline files from the config' },
     args: synthArgs,
@@ -56,7 +60,10 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
     },
   });
   const commit = defineCommand({
-    meta: { name: 'commit', description: 'Synthesise and commit exactly the generated files in the local git repository' },
+    meta: {
+      name: 'commit',
+      description: 'Synthesise and commit exactly the generated files in the local git repository',
+    },
     args: commitArgs,
     async run({ args, rawArgs }) {
       checkFlags(rawArgs, commitArgs);
@@ -65,7 +72,10 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
     },
   });
   const pr = defineCommand({
-    meta: { name: 'pr', description: 'Open or update the pull/merge request that regenerates a remote repository’s pipelines' },
+    meta: {
+      name: 'pr',
+      description: 'Open or update the pull/merge request that regenerates a remote repository’s pipelines',
+    },
     args: prArgs,
     async run({ args, rawArgs }) {
       checkFlags(rawArgs, prArgs);
@@ -79,11 +89,19 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
     async run({ args, rawArgs }) {
       checkFlags(rawArgs, fleetArgs);
       const { runFleetCommand } = await import('./commands/fleet.js');
-      setExit(await runFleetCommand({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env, { tty: Boolean(process.stderr.isTTY) }));
+      setExit(
+        await runFleetCommand({ ...args, labels: collectRepeated(rawArgs, 'label') }, output, process.env, {
+          tty: Boolean(process.stderr.isTTY),
+        }),
+      );
     },
   });
   const init = defineCommand({
-    meta: { name: 'init', description: 'Detect the Dockerfile, remote and language; write dockyard.config.ts (and a Dockerfile from a template), then synth' },
+    meta: {
+      name: 'init',
+      description:
+        'Detect the Dockerfile, remote and language; write dockyard.config.ts (and a Dockerfile from a template), then synth',
+    },
     args: initArgs,
     async run({ args, rawArgs }) {
       checkFlags(rawArgs, initArgs);
@@ -103,7 +121,11 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
     },
   });
   const trigger = defineCommand({
-    meta: { name: 'trigger', description: 'Start a build on GitHub (workflow_dispatch / repository_dispatch) or GitLab (pipeline trigger token) and print its URL' },
+    meta: {
+      name: 'trigger',
+      description:
+        'Start a build on GitHub (workflow_dispatch / repository_dispatch) or GitLab (pipeline trigger token) and print its URL',
+    },
     args: triggerArgs,
     async run({ args, rawArgs }) {
       checkFlags(rawArgs, triggerArgs);
@@ -112,7 +134,10 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
     },
   });
   const plan = defineCommand({
-    meta: { name: 'plan', description: 'Show the jobs, runners, gates and tags of the pipeline, as text, JSON or a Mermaid graph' },
+    meta: {
+      name: 'plan',
+      description: 'Show the jobs, runners, gates and tags of the pipeline, as text, JSON or a Mermaid graph',
+    },
     args: planArgs,
     async run({ args, rawArgs }) {
       checkFlags(rawArgs, planArgs);
@@ -120,7 +145,10 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
       setExit(await runPlan(args, output));
     },
   });
-  return { init, doctor, synth, validate, meta, plan, commit, pr, fleet, trigger } as unknown as Record<string, CommandDef<ArgsDef>>;
+  return { init, doctor, synth, validate, meta, plan, commit, pr, fleet, trigger } as unknown as Record<
+    string,
+    CommandDef<ArgsDef>
+  >;
 }
 
 /**
@@ -131,11 +159,19 @@ function commands(output: Output, setExit: (code: number) => void, initPrompts?:
  * @returns the exit code: 0 ok, 1 validation failure, drift or a file-system error (printed as one line: path,
  *   problem, code; see {@link describeFileSystemError}), 2 usage error.
  */
-export async function runCli(argv: readonly string[], output: Output = createProcessOutput(), initPrompts?: InitPrompts): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  output: Output = createProcessOutput(),
+  initPrompts?: InitPrompts,
+): Promise<number> {
   let exit = 0;
   const sub = commands(output, (code) => (exit = code), initPrompts);
   const main = defineCommand({
-    meta: { name: 'dockyard', version: CLI_VERSION, description: 'Container-image pipelines for GitHub Actions and GitLab CI from one typed config' },
+    meta: {
+      name: 'dockyard',
+      version: CLI_VERSION,
+      description: 'Container-image pipelines for GitHub Actions and GitLab CI from one typed config',
+    },
     subCommands: sub,
   });
   const rawArgs = [...argv];

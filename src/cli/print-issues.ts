@@ -2,7 +2,12 @@ import { formatIssue, type ConfigIssue } from '../config/format-issues.js';
 import type { Output } from './output.js';
 
 /** Print config errors and warnings to stderr, one per line. */
-export function printIssues(output: Output, errors: readonly ConfigIssue[], warnings: readonly ConfigIssue[], file: string): void {
+export function printIssues(
+  output: Output,
+  errors: readonly ConfigIssue[],
+  warnings: readonly ConfigIssue[],
+  file: string,
+): void {
   const { color } = output;
   for (const w of warnings) output.err(`${color.yellow('warning')} ${file}: ${formatIssue(w)}`);
   for (const e of errors) output.err(`${color.red('error')} ${file}: ${formatIssue(e)}`);

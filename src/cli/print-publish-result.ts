@@ -23,7 +23,7 @@ export function formatResultLine(result: PullRequestResult): string {
 /**
  * Print a `dockyard pr` result. Dry runs also print the plan: branch and base, PR title, the files with their
  * change and `+added −removed` lines, and the requests a real run would make. Config issues go to stderr.
-  * @see https://docs.github.com/rest/pulls/pulls#get-a-pull-request
+ * @see https://docs.github.com/rest/pulls/pulls#get-a-pull-request
  */
 export function printPullRequestResult(output: Output, result: PullRequestResult, dryRun: boolean): void {
   const { color } = output;
@@ -33,11 +33,20 @@ export function printPullRequestResult(output: Output, result: PullRequestResult
     output.out(`plan for ${result.platform}:${result.repository}: ${plan.action} (${plan.reason})`);
     output.out(`  branch: ${plan.branch} -> ${plan.base.name} (${plan.base.sha?.slice(0, 12) ?? 'commit not read'})`);
     if (result.title) output.out(`  title: ${result.title}`);
-    for (const c of plan.changes) output.out(`  ${c.state === 'missing' ? 'add' : 'update'} ${c.path} (+${c.lines.added} -${c.lines.removed}, base: ${c.state})`);
+    for (const c of plan.changes)
+      output.out(
+        `  ${c.state === 'missing' ? 'add' : 'update'} ${c.path} (+${c.lines.added} -${c.lines.removed}, base: ${c.state})`,
+      );
     const steps = [
       plan.action === 'push' ? `commit ${plan.changes.length} file(s) on ${plan.base.name}` : '',
       plan.action === 'push' ? (plan.createBranch ? `create branch ${plan.branch}` : `move branch ${plan.branch}`) : '',
-      result.outcome === 'planned' ? (plan.request === 'update' ? `update #${plan.openRequest?.number}` : plan.request === 'open' ? 'open the pull/merge request' : '') : '',
+      result.outcome === 'planned'
+        ? plan.request === 'update'
+          ? `update #${plan.openRequest?.number}`
+          : plan.request === 'open'
+            ? 'open the pull/merge request'
+            : ''
+        : '',
     ].filter(Boolean);
     output.out(`  would: ${steps.length > 0 ? steps.join(', ') : 'nothing'}`);
     output.out('dry run: nothing was changed');

@@ -1,6 +1,16 @@
-import { createGithubClient, DEFAULT_GITHUB_API_URL, type GithubClient, type GithubClientOptions } from '../publish/github/create-github-client.js';
+import {
+  createGithubClient,
+  DEFAULT_GITHUB_API_URL,
+  type GithubClient,
+  type GithubClientOptions,
+} from '../publish/github/create-github-client.js';
 import { createGithubHost } from '../publish/github/create-github-host.js';
-import { createGitlabClient, DEFAULT_GITLAB_URL, type GitlabClient, type GitlabClientOptions } from '../publish/gitlab/create-gitlab-client.js';
+import {
+  createGitlabClient,
+  DEFAULT_GITLAB_URL,
+  type GitlabClient,
+  type GitlabClientOptions,
+} from '../publish/gitlab/create-gitlab-client.js';
 import { createGitlabHost } from '../publish/gitlab/create-gitlab-host.js';
 import { PublishError, type RepositoryHost } from '../publish/repository-host.js';
 
@@ -50,7 +60,11 @@ export interface HostFactory {
  * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/store-information-in-variables#default-environment-variables
  * @see https://docs.gitlab.com/ci/variables/predefined_variables/
  */
-export function createHostFactory(env: PublishEnv, urls: { github?: string; gitlab?: string }, tuning: ClientTuning = {}): HostFactory {
+export function createHostFactory(
+  env: PublishEnv,
+  urls: { github?: string; gitlab?: string },
+  tuning: ClientTuning = {},
+): HostFactory {
   const githubUrl = urls.github ?? env.GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL;
   const gitlabUrl = urls.gitlab ?? env.CI_API_V4_URL ?? env.GITLAB_URL ?? DEFAULT_GITLAB_URL;
   let github: GithubClient | undefined;
@@ -59,11 +73,17 @@ export function createHostFactory(env: PublishEnv, urls: { github?: string; gitl
     urlOf: (platform) => (platform === 'github' ? githubUrl : gitlabUrl),
     host(platform, path) {
       if (platform === 'github') {
-        if (!env.GITHUB_TOKEN) throw new PublishError(`GITHUB_TOKEN is not set: expected a token that can push branches and open pull requests in ${path} (Contents and Pull requests: read and write)`);
+        if (!env.GITHUB_TOKEN)
+          throw new PublishError(
+            `GITHUB_TOKEN is not set: expected a token that can push branches and open pull requests in ${path} (Contents and Pull requests: read and write)`,
+          );
         github ??= createGithubClient({ ...tuning.github, token: env.GITHUB_TOKEN, baseUrl: githubUrl });
         return createGithubHost(github, path);
       }
-      if (!env.GITLAB_TOKEN) throw new PublishError(`GITLAB_TOKEN is not set: expected a token with the api scope and the Developer role in ${path}`);
+      if (!env.GITLAB_TOKEN)
+        throw new PublishError(
+          `GITLAB_TOKEN is not set: expected a token with the api scope and the Developer role in ${path}`,
+        );
       gitlab ??= createGitlabClient({ ...tuning.gitlab, token: env.GITLAB_TOKEN, url: gitlabUrl });
       return createGitlabHost(gitlab, path);
     },

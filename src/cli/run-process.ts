@@ -17,7 +17,10 @@ export const BROKEN_PIPE_EXIT = 141;
  * @param exit the process's exit, injectable for tests.
  * @see https://nodejs.org/api/stream.html#event-error
  */
-export function exitOnBrokenPipe(stream: NodeJS.WritableStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+export function exitOnBrokenPipe(
+  stream: NodeJS.WritableStream,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return exit(BROKEN_PIPE_EXIT);
     throw error;

@@ -66,11 +66,26 @@ function checkPlatformRunners(config: DockyardConfig): ConfigIssue[] {
 function checkTestPlatforms(config: DockyardConfig): ConfigIssue[] {
   const built = config.platforms.map(platformIdOf);
   return (config.test.platforms ?? []).flatMap((platform, i) =>
-    built.includes(platform) ? [] : [issue(`test.platforms[${i}]`, `${platform} is not built`, `one of the built platforms: ${built.join(', ')}`, platform)],
+    built.includes(platform)
+      ? []
+      : [
+          issue(
+            `test.platforms[${i}]`,
+            `${platform} is not built`,
+            `one of the built platforms: ${built.join(', ')}`,
+            platform,
+          ),
+        ],
   );
 }
 
-function issue(path: string, problem: string, expected: string, got: unknown, severity: ConfigIssue['severity'] = 'error'): ConfigIssue {
+function issue(
+  path: string,
+  problem: string,
+  expected: string,
+  got: unknown,
+  severity: ConfigIssue['severity'] = 'error',
+): ConfigIssue {
   return { path, problem, expected, received: describeValue(got), severity };
 }
 
@@ -100,14 +115,35 @@ function duplicatesOf<T>(items: readonly T[], keyOf: (item: T) => string): numbe
 function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const i of duplicatesOf(config.platforms, platformIdOf)) {
-    out.push(issue(`platforms[${i}]`, `duplicate platform ${platformIdOf(config.platforms[i])}`, 'each platform once', config.platforms[i]));
+    out.push(
+      issue(
+        `platforms[${i}]`,
+        `duplicate platform ${platformIdOf(config.platforms[i])}`,
+        'each platform once',
+        config.platforms[i],
+      ),
+    );
   }
   const registries = config.registries ?? [];
   for (const i of duplicatesOf(registries, registryIdentity)) {
-    out.push(issue(`registries[${i}]`, `duplicate registry ${registryIdentity(registries[i])}`, 'each registry and repository once', registries[i]));
+    out.push(
+      issue(
+        `registries[${i}]`,
+        `duplicate registry ${registryIdentity(registries[i])}`,
+        'each registry and repository once',
+        registries[i],
+      ),
+    );
   }
   for (const i of duplicatesOf(config.image.secrets, (s) => s.id)) {
-    out.push(issue(`image.secrets[${i}].id`, `duplicate secret id "${config.image.secrets[i].id}"`, 'unique secret ids', config.image.secrets[i].id));
+    out.push(
+      issue(
+        `image.secrets[${i}].id`,
+        `duplicate secret id "${config.image.secrets[i].id}"`,
+        'unique secret ids',
+        config.image.secrets[i].id,
+      ),
+    );
   }
   for (const i of duplicatesOf(config.ci, (c) => c)) {
     out.push(issue(`ci[${i}]`, `duplicate CI system "${config.ci[i]}"`, 'each CI system once', config.ci[i]));
@@ -118,10 +154,24 @@ function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
 function checkTestTarget(config: DockyardConfig): ConfigIssue[] {
   if (config.test.target === undefined) return [];
   if (!config.image.target) {
-    return [issue('image.target', 'a test target needs the production stage named', 'the stage the test stage builds FROM, e.g. "production"', undefined)];
+    return [
+      issue(
+        'image.target',
+        'a test target needs the production stage named',
+        'the stage the test stage builds FROM, e.g. "production"',
+        undefined,
+      ),
+    ];
   }
   if (config.test.target === config.image.target) {
-    return [issue('test.target', 'the test stage must differ from the production stage', `a stage built FROM "${config.image.target}"`, config.test.target)];
+    return [
+      issue(
+        'test.target',
+        'the test stage must differ from the production stage',
+        `a stage built FROM "${config.image.target}"`,
+        config.test.target,
+      ),
+    ];
   }
   return [];
 }
@@ -138,8 +188,18 @@ function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
     const cachePath = cachePathOf(config.cache, ci);
     const reason = UNSUPPORTED_CACHE[cache]?.[ci];
     if (reason) {
-      const perCi = typeof config.cache === 'string' && config.ci.length > 1 ? `, or a mode per CI system (cache: { ${ci === 'gitlab' ? 'github' : 'gitlab'}: "${cache}", ${ci}: "registry" })` : '';
-      out.push(issue(cachePath, `cache mode "${cache}" is not supported on ${label(ci)}: ${reason}`, `"registry", "local" or "none"${perCi}`, cache));
+      const perCi =
+        typeof config.cache === 'string' && config.ci.length > 1
+          ? `, or a mode per CI system (cache: { ${ci === 'gitlab' ? 'github' : 'gitlab'}: "${cache}", ${ci}: "registry" })`
+          : '';
+      out.push(
+        issue(
+          cachePath,
+          `cache mode "${cache}" is not supported on ${label(ci)}: ${reason}`,
+          `"registry", "local" or "none"${perCi}`,
+          cache,
+        ),
+      );
     }
     const first = config.registries?.[0];
     if (ci === 'gitlab' && cache === 'registry' && first?.type === 'dockerhub') {
@@ -160,17 +220,27 @@ function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
   return out;
 }
 
-function registryProblem(registry: RegistryConfig, ci: 'github' | 'gitlab'): { problem: string; expected: string } | undefined {
+function registryProblem(
+  registry: RegistryConfig,
+  ci: 'github' | 'gitlab',
+): { problem: string; expected: string } | undefined {
   if (registry.type === 'ghcr' && ci === 'gitlab' && !credentialsOf(registry.credentials, ci)) {
     return {
       problem: 'ghcr needs credentials on GitLab: GITHUB_TOKEN is not supported on GitLab',
-      expected: 'credentials: { username, password } naming GitLab CI/CD variables (a GitHub PAT with write:packages), or credentials: { gitlab: { username, password } } to keep GITHUB_TOKEN on GitHub',
+      expected:
+        'credentials: { username, password } naming GitLab CI/CD variables (a GitHub PAT with write:packages), or credentials: { gitlab: { username, password } } to keep GITHUB_TOKEN on GitHub',
     };
   }
-  if (registry.type === 'gitlab' && ci === 'github' && (!credentialsOf(registry.credentials, ci) || !registry.host || !registry.repository)) {
+  if (
+    registry.type === 'gitlab' &&
+    ci === 'github' &&
+    (!credentialsOf(registry.credentials, ci) || !registry.host || !registry.repository)
+  ) {
     return {
-      problem: 'the GitLab registry needs host, repository and credentials on GitHub: CI_REGISTRY_* variables are not supported on GitHub',
-      expected: '{ type: "gitlab", host: "registry.gitlab.com", repository: "group/project", credentials: { username, password } } (or credentials: { github: { username, password } } to keep CI_REGISTRY_* on GitLab)',
+      problem:
+        'the GitLab registry needs host, repository and credentials on GitHub: CI_REGISTRY_* variables are not supported on GitHub',
+      expected:
+        '{ type: "gitlab", host: "registry.gitlab.com", repository: "group/project", credentials: { username, password } } (or credentials: { github: { username, password } } to keep CI_REGISTRY_* on GitLab)',
     };
   }
   return undefined;

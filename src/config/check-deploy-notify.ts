@@ -19,25 +19,56 @@ export function checkDeployNotify(config: DockyardConfig): ConfigIssue[] {
   const noPublish = 'never push';
   const triggers = 'triggers.branches, triggers.tags, triggers.schedule or triggers.manual';
   if (config.deploy && !publishes) {
-    out.push(issue('deploy', `deploy needs published images, but no trigger publishes (pull/merge request pipelines ${noPublish})`, triggers, config.deploy));
+    out.push(
+      issue(
+        'deploy',
+        `deploy needs published images, but no trigger publishes (pull/merge request pipelines ${noPublish})`,
+        triggers,
+        config.deploy,
+      ),
+    );
   }
   if (config.notify && !publishes) {
-    out.push(issue('notify', `notify runs on publishing pipelines only, but no trigger publishes (pull/merge request pipelines ${noPublish})`, triggers, config.notify));
+    out.push(
+      issue(
+        'notify',
+        `notify runs on publishing pipelines only, but no trigger publishes (pull/merge request pipelines ${noPublish})`,
+        triggers,
+        config.notify,
+      ),
+    );
   }
   const seen = new Map<string, number>();
   (config.deploy?.environments ?? []).forEach((environment, i) => {
     const key = environment.name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      out.push(issue(`deploy.environments[${i}].name`, `environment "${environment.name}" is listed twice (also deploy.environments[${first}]; names are compared case-insensitively)`, 'a name used once', environment.name));
+      out.push(
+        issue(
+          `deploy.environments[${i}].name`,
+          `environment "${environment.name}" is listed twice (also deploy.environments[${first}]; names are compared case-insensitively)`,
+          'a name used once',
+          environment.name,
+        ),
+      );
     } else {
       seen.set(key, i);
     }
-    environment.secrets.forEach((secret, j) => out.push(...checkSecretName(config, `deploy.environments[${i}].secrets[${j}]`, secret)));
+    environment.secrets.forEach((secret, j) =>
+      out.push(...checkSecretName(config, `deploy.environments[${i}].secrets[${j}]`, secret)),
+    );
   });
   if (config.notify) {
     const { slack, teams } = config.notify;
-    if (!slack && !teams) out.push(issue('notify', 'notify has nowhere to send: neither slack nor teams is configured', 'notify.slack and/or notify.teams with a webhook secret name', config.notify));
+    if (!slack && !teams)
+      out.push(
+        issue(
+          'notify',
+          'notify has nowhere to send: neither slack nor teams is configured',
+          'notify.slack and/or notify.teams with a webhook secret name',
+          config.notify,
+        ),
+      );
     if (slack) out.push(...checkSecretName(config, 'notify.slack.webhook', slack.webhook));
     if (teams) out.push(...checkSecretName(config, 'notify.teams.webhook', teams.webhook));
   }
@@ -46,9 +77,24 @@ export function checkDeployNotify(config: DockyardConfig): ConfigIssue[] {
 
 function checkSecretName(config: DockyardConfig, path: string, name: string): ConfigIssue[] {
   const upper = name.toUpperCase();
-  if (upper.startsWith(RESERVED_PREFIX)) return [issue(path, `secret names starting with ${RESERVED_PREFIX} are reserved for dockyard's own job variables`, 'another secret name', name)];
+  if (upper.startsWith(RESERVED_PREFIX))
+    return [
+      issue(
+        path,
+        `secret names starting with ${RESERVED_PREFIX} are reserved for dockyard's own job variables`,
+        'another secret name',
+        name,
+      ),
+    ];
   if (upper.startsWith(GITHUB_RESERVED_PREFIX) && config.ci.includes('github')) {
-    return [issue(path, `not supported on GitHub: secret names cannot start with ${GITHUB_RESERVED_PREFIX}`, 'another secret name', name)];
+    return [
+      issue(
+        path,
+        `not supported on GitHub: secret names cannot start with ${GITHUB_RESERVED_PREFIX}`,
+        'another secret name',
+        name,
+      ),
+    ];
   }
   return [];
 }

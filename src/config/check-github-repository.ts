@@ -18,11 +18,23 @@ export function checkGithubRepository(config: DockyardConfig): ConfigIssue[] {
   if (github === undefined) return [];
   const out: ConfigIssue[] = [];
   if (!config.ci.includes('github')) {
-    out.push(issue('github', 'describes the GitHub repository, but `ci` does not list github', 'ci including "github", or no github block', github));
+    out.push(
+      issue(
+        'github',
+        'describes the GitHub repository, but `ci` does not list github',
+        'ci including "github", or no github block',
+        github,
+      ),
+    );
   }
   if (github.visibility === 'internal' && github.plan !== 'enterprise') {
     out.push(
-      issue('github.plan', `internal repositories exist only on GitHub Enterprise Cloud, not on plan "${github.plan}"`, 'plan "enterprise" with visibility "internal", or visibility "private"', github.plan),
+      issue(
+        'github.plan',
+        `internal repositories exist only on GitHub Enterprise Cloud, not on plan "${github.plan}"`,
+        'plan "enterprise" with visibility "internal", or visibility "private"',
+        github.plan,
+      ),
     );
   }
   if (github.visibility !== 'public' && github.codeScanning === true && !CODE_SECURITY_PLANS.includes(github.plan)) {
@@ -37,12 +49,24 @@ export function checkGithubRepository(config: DockyardConfig): ConfigIssue[] {
   }
   if (github.codeScanning !== undefined && !config.scan.report) {
     out.push(
-      issue('github.codeScanning', 'has no effect: only scan.report uploads anything to code scanning', 'scan.report true, or no codeScanning', github.codeScanning, 'warning'),
+      issue(
+        'github.codeScanning',
+        'has no effect: only scan.report uploads anything to code scanning',
+        'scan.report true, or no codeScanning',
+        github.codeScanning,
+        'warning',
+      ),
     );
   }
   return out;
 }
 
-function issue(path: string, problem: string, expected: string, got: unknown, severity: ConfigIssue['severity'] = 'error'): ConfigIssue {
+function issue(
+  path: string,
+  problem: string,
+  expected: string,
+  got: unknown,
+  severity: ConfigIssue['severity'] = 'error',
+): ConfigIssue {
   return { path, problem, expected, received: describeValue(got), severity };
 }

@@ -15,7 +15,14 @@ export function checkHandoff(config: DockyardConfig): ConfigIssue[] {
   if (handoff.mode === 'artifact') {
     return handoff.staging === undefined
       ? []
-      : [issue('handoff.staging', 'a staging repository is used only by handoff mode "registry"', 'mode "registry", or no staging', handoff.staging)];
+      : [
+          issue(
+            'handoff.staging',
+            'a staging repository is used only by handoff mode "registry"',
+            'mode "registry", or no staging',
+            handoff.staging,
+          ),
+        ];
   }
   const first = config.registries?.[0];
   const repository = handoff.staging?.repository;
@@ -50,7 +57,13 @@ function publishedRepositoriesOnHostOf(config: DockyardConfig, first: RegistryCo
   if (first === undefined) return config.ci.includes('github') ? [config.image.name] : [];
   return (config.registries ?? [])
     .filter((r) => registryHostOf(r) === registryHostOf(first))
-    .flatMap((r) => (r.repository !== undefined ? [r.repository] : r.type === 'gitlab' && r.host === undefined ? [] : [config.image.name]));
+    .flatMap((r) =>
+      r.repository !== undefined
+        ? [r.repository]
+        : r.type === 'gitlab' && r.host === undefined
+          ? []
+          : [config.image.name],
+    );
 }
 
 function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {

@@ -33,7 +33,13 @@ export function grypeFailOnFor(severities: readonly string[]): GrypeFailOn | und
  */
 export function canPublish(config: DockyardConfig): boolean {
   const { triggers } = config;
-  return triggers.branches.length > 0 || triggers.tags.length > 0 || triggers.schedule.length > 0 || triggers.manual || triggers.dispatch !== undefined;
+  return (
+    triggers.branches.length > 0 ||
+    triggers.tags.length > 0 ||
+    triggers.schedule.length > 0 ||
+    triggers.manual ||
+    triggers.dispatch !== undefined
+  );
 }
 
 /**
@@ -47,12 +53,28 @@ export function checkSupplyChainRules(config: DockyardConfig): ConfigIssue[] {
 
 function checkRegistryHandoff(config: DockyardConfig): ConfigIssue[] {
   if (handoffOf(config.handoff).mode !== 'registry') return [];
-  const why = 'is not supported with handoff "registry" yet: it reads the candidate archive, and with the registry handoff only the digest travels between jobs';
+  const why =
+    'is not supported with handoff "registry" yet: it reads the candidate archive, and with the registry handoff only the digest travels between jobs';
   const out: ConfigIssue[] = [];
-  if (config.scan.scanner === 'grype') out.push(issue('scan.scanner', `scanner "grype" ${why}`, 'scanner "trivy" (scans the staged candidate by digest), or handoff "artifact"', config.scan.scanner));
+  if (config.scan.scanner === 'grype')
+    out.push(
+      issue(
+        'scan.scanner',
+        `scanner "grype" ${why}`,
+        'scanner "trivy" (scans the staged candidate by digest), or handoff "artifact"',
+        config.scan.scanner,
+      ),
+    );
   if (config.sbom) out.push(issue('sbom', `the SBOM gate ${why}`, 'handoff "artifact", or no sbom', config.sbom));
   if (config.scan.report && config.ci.includes('gitlab')) {
-    out.push(issue('scan.report', `the GitLab container_scanning report ${why}`, 'handoff "artifact", report false, or ci without "gitlab"', config.scan.report));
+    out.push(
+      issue(
+        'scan.report',
+        `the GitLab container_scanning report ${why}`,
+        'handoff "artifact", report false, or ci without "gitlab"',
+        config.scan.report,
+      ),
+    );
   }
   return out;
 }

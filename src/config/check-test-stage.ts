@@ -1,9 +1,15 @@
-import { buildStageGraph, deriveStage, findStage, formatChain, stageLabel, type StageGraph } from '../init/stage-graph.js';
+import {
+  buildStageGraph,
+  deriveStage,
+  findStage,
+  formatChain,
+  stageLabel,
+  type StageGraph,
+} from '../init/stage-graph.js';
 import type { DockerfileSummary } from '../init/parse-dockerfile.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 import { NOT_THE_CANDIDATE } from '../model/verify-gates.js';
-
 
 /** The Dockerfile a config builds, as read by `src/io` (`summary` undefined: it could not be read). */
 export interface DockerfileInput {
@@ -17,7 +23,14 @@ export interface DockerfileInput {
 /** `test.from` only qualifies a test stage. Pure, needs no Dockerfile. */
 export function checkTestFrom(config: DockyardConfig): ConfigIssue[] {
   if (config.test.from === undefined || config.test.target !== undefined) return [];
-  return [issue('test.from', 'test.from qualifies a test stage, but there is no test.target', 'test.target naming the stage, or no test.from (commands always run in the candidate)', config.test.from)];
+  return [
+    issue(
+      'test.from',
+      'test.from qualifies a test stage, but there is no test.target',
+      'test.target naming the stage, or no test.from (commands always run in the candidate)',
+      config.test.from,
+    ),
+  ];
 }
 
 /**
@@ -51,15 +64,39 @@ export function checkTestStage(config: DockyardConfig, dockerfile: DockerfileInp
   const production = findStage(graph, config.image.target);
   const test = findStage(graph, wanted);
   const missing: ConfigIssue[] = [];
-  if (!production) missing.push(issue('image.target', `stage "${config.image.target}" is not a stage of ${dockerfile.path}`, `one of its named stages (${names})`, config.image.target));
-  if (!test) missing.push(issue('test.target', `stage "${wanted}" is not a stage of ${dockerfile.path}`, `one of its named stages (${names})`, wanted));
+  if (!production)
+    missing.push(
+      issue(
+        'image.target',
+        `stage "${config.image.target}" is not a stage of ${dockerfile.path}`,
+        `one of its named stages (${names})`,
+        config.image.target,
+      ),
+    );
+  if (!test)
+    missing.push(
+      issue(
+        'test.target',
+        `stage "${wanted}" is not a stage of ${dockerfile.path}`,
+        `one of its named stages (${names})`,
+        wanted,
+      ),
+    );
   if (!production || !test) return missing;
   const target = stageLabel(production);
   const derivation = deriveStage(graph, test, production);
   const chain = formatChain(derivation.chain);
   if (config.test.from === 'source') {
     if (!derivation.derives) return [];
-    return [issue('test.from', `"source" says stage "${stageLabel(test)}" ${NOT_THE_CANDIDATE}, but it derives from the image target "${target}" (its chain is ${chain}), so it does test the candidate`, 'no test.from (the default "candidate")', 'source', 'warning')];
+    return [
+      issue(
+        'test.from',
+        `"source" says stage "${stageLabel(test)}" ${NOT_THE_CANDIDATE}, but it derives from the image target "${target}" (its chain is ${chain}), so it does test the candidate`,
+        'no test.from (the default "candidate")',
+        'source',
+        'warning',
+      ),
+    ];
   }
   if (derivation.derives) return [];
   const copies = derivation.copiesFrom.map((c) => `COPY --from=${c.from} on line ${c.line}`);
@@ -77,6 +114,12 @@ function stageNames(graph: StageGraph): string {
   return names.length > 0 ? names.join(', ') : 'none named';
 }
 
-function issue(path: string, problem: string, expected: string, got: unknown, severity: ConfigIssue['severity'] = 'error'): ConfigIssue {
+function issue(
+  path: string,
+  problem: string,
+  expected: string,
+  got: unknown,
+  severity: ConfigIssue['severity'] = 'error',
+): ConfigIssue {
   return { path, problem, expected, received: describeValue(got), severity };
 }

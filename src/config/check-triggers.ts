@@ -9,11 +9,17 @@ export function checkTriggers(config: DockyardConfig): ConfigIssue[] {
   const { triggers } = config;
   const issues: ConfigIssue[] = [];
   const any =
-    triggers.branches.length > 0 || triggers.tags.length > 0 || triggers.pullRequests || triggers.schedule.length > 0 || triggers.manual || triggers.dispatch !== undefined;
+    triggers.branches.length > 0 ||
+    triggers.tags.length > 0 ||
+    triggers.pullRequests ||
+    triggers.schedule.length > 0 ||
+    triggers.manual ||
+    triggers.dispatch !== undefined;
   if (!any) {
     issues.push({
       path: 'triggers',
-      problem: 'no trigger starts a pipeline: branches and tags are empty and pull requests, schedules, manual runs and dispatch are all off',
+      problem:
+        'no trigger starts a pipeline: branches and tags are empty and pull requests, schedules, manual runs and dispatch are all off',
       expected: 'at least one of branches, tags, pullRequests, schedule, manual or dispatch',
       received: describeValue(triggers),
       severity: 'error',

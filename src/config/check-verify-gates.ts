@@ -12,7 +12,14 @@ export function checkVerifyGates(config: DockyardConfig): ConfigIssue[] {
   const { test } = config;
   const out: ConfigIssue[] = [...checkSizeWithRegistryHandoff(config)];
   if (test.shell !== undefined && test.commands === undefined) {
-    out.push(issue('test.shell', 'a shell applies only to test commands', '`commands` beside `shell`, or no `shell`', test.shell));
+    out.push(
+      issue(
+        'test.shell',
+        'a shell applies only to test commands',
+        '`commands` beside `shell`, or no `shell`',
+        test.shell,
+      ),
+    );
   }
   const coverage = test.coverage;
   if (!coverage) return out;
@@ -28,17 +35,31 @@ export function checkVerifyGates(config: DockyardConfig): ConfigIssue[] {
     );
   }
   if (coverage.from === 'target' && test.target === undefined) {
-    out.push(issue('test.coverage.from', 'coverage from "target" needs a test target: there is no test stage to read the report from', 'test.target, or from "commands"', coverage.from));
+    out.push(
+      issue(
+        'test.coverage.from',
+        'coverage from "target" needs a test target: there is no test stage to read the report from',
+        'test.target, or from "commands"',
+        coverage.from,
+      ),
+    );
   }
   if (coverage.from === 'commands' && test.commands === undefined) {
-    out.push(issue('test.coverage.from', 'coverage from "commands" needs test commands: no test container writes the report', 'test.commands, or from "target"', coverage.from));
+    out.push(
+      issue(
+        'test.coverage.from',
+        'coverage from "commands" needs test commands: no test container writes the report',
+        'test.commands, or from "target"',
+        coverage.from,
+      ),
+    );
   }
   const fromCommands = coverage.from === 'commands' || (coverage.from === undefined && test.target === undefined);
   if (fromCommands && coverage.report.lastIndexOf('/') === 0) {
     out.push(
       issue(
         'test.coverage.report',
-        'a report written by test commands needs a directory of its own: dockyard mounts the report\'s directory from the runner into the test containers, and cannot mount over /',
+        "a report written by test commands needs a directory of its own: dockyard mounts the report's directory from the runner into the test containers, and cannot mount over /",
         'a path such as "/coverage/cobertura.xml"',
         coverage.report,
       ),

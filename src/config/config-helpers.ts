@@ -41,7 +41,10 @@ export function cacheModeOf(cache: CacheConfig, ci: CiSystem): CacheMode {
  * the per-CI form; undefined for the registry's default login on that CI system.
  */
 export function credentialsOf(
-  credentials: { username: string; password: string } | { github?: { username: string; password: string }; gitlab?: { username: string; password: string } } | undefined,
+  credentials:
+    | { username: string; password: string }
+    | { github?: { username: string; password: string }; gitlab?: { username: string; password: string } }
+    | undefined,
   ci: CiSystem,
 ): { username: string; password: string } | undefined {
   if (credentials === undefined) return undefined;

@@ -72,7 +72,13 @@ function convertIssue(issue: Issue, prefix: PropertyKey[], schema: z.ZodType, ro
         },
       ];
     case 'invalid_value':
-      return [{ ...base, problem: 'unknown value', expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
+      return [
+        {
+          ...base,
+          problem: 'unknown value',
+          expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        },
+      ];
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, path, root);
       return issue.keys.map((key) => ({
@@ -87,7 +93,14 @@ function convertIssue(issue: Issue, prefix: PropertyKey[], schema: z.ZodType, ro
       if (issue.errors.length === 0) {
         const options = (issue as { options?: unknown[] }).options ?? [];
         // A discriminator mismatch reports the whole object as input; show the discriminator's value.
-        return [{ ...base, received: describeValue(valueAt(root, path)), problem: `unknown ${String(path.at(-1) ?? 'value')}`, expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` }];
+        return [
+          {
+            ...base,
+            received: describeValue(valueAt(root, path)),
+            problem: `unknown ${String(path.at(-1) ?? 'value')}`,
+            expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`,
+          },
+        ];
       }
       const branch = pickUnionBranch(issue.errors);
       return branch.flatMap((inner) => convertIssue(inner, path, schema, root));
@@ -97,10 +110,22 @@ function convertIssue(issue: Issue, prefix: PropertyKey[], schema: z.ZodType, ro
     case 'too_big':
       return [{ ...base, problem: 'too large', expected: `at most ${String(issue.maximum)}` }];
     case 'invalid_format':
-      return [{ ...base, problem: issue.message, expected: issue.pattern ? `a value matching /${issue.pattern}/` : `a valid ${issue.format}` }];
+      return [
+        {
+          ...base,
+          problem: issue.message,
+          expected: issue.pattern ? `a value matching /${issue.pattern}/` : `a valid ${issue.format}`,
+        },
+      ];
     default: {
       const params = (issue as { params?: { expected?: string } }).params;
-      return [{ ...base, problem: issue.message, expected: params?.expected ?? 'a valid value (see docs/config-reference.md)' }];
+      return [
+        {
+          ...base,
+          problem: issue.message,
+          expected: params?.expected ?? 'a valid value (see docs/config-reference.md)',
+        },
+      ];
     }
   }
 }
@@ -111,8 +136,11 @@ function convertIssue(issue: Issue, prefix: PropertyKey[], schema: z.ZodType, ro
  */
 function pickUnionBranch(branches: ReadonlyArray<readonly Issue[]>): readonly Issue[] {
   const depth = (b: readonly Issue[]) => Math.max(0, ...b.map((i) => i.path.length));
-  const typeMismatch = (b: readonly Issue[]) => (b.length > 0 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? 1 : 0);
-  return [...branches].sort((a, b) => depth(b) - depth(a) || typeMismatch(a) - typeMismatch(b) || a.length - b.length)[0];
+  const typeMismatch = (b: readonly Issue[]) =>
+    b.length > 0 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? 1 : 0;
+  return [...branches].sort(
+    (a, b) => depth(b) - depth(a) || typeMismatch(a) - typeMismatch(b) || a.length - b.length,
+  )[0];
 }
 
 function tooSmallProblem(issue: z.core.$ZodIssueTooSmall): string {

@@ -11,6 +11,10 @@ export const CONFIG_SCHEMA_ID = 'https://github.com/dockyard-ci/dockyard/raw/mai
  * @see https://zod.dev/json-schema
  */
 export function createConfigJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(configSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'throw',
+  }) as Record<string, unknown>;
   return { ...schema, $id: CONFIG_SCHEMA_ID, title: 'dockyard configuration' };
 }

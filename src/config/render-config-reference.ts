@@ -54,7 +54,14 @@ export function renderConfigReference(schema: Record<string, unknown>): string {
 
 function walk(node: JsonSchema, path: string, required: boolean, rows: Row[]): void {
   if (path !== '') {
-    rows.push({ path, type: typeOf(node), required, description: node.description ?? '', defaultValue: node.default, examples: node.examples ?? [] });
+    rows.push({
+      path,
+      type: typeOf(node),
+      required,
+      description: node.description ?? '',
+      defaultValue: node.default,
+      examples: node.examples ?? [],
+    });
   }
   if (node.properties) {
     for (const [key, child] of Object.entries(node.properties)) {
@@ -69,7 +76,8 @@ function walk(node: JsonSchema, path: string, required: boolean, rows: Row[]): v
 
 function walkItems(items: JsonSchema, path: string, rows: Row[]): void {
   if (items.properties) {
-    for (const [key, child] of Object.entries(items.properties)) walk(child, `${path}.${key}`, items.required?.includes(key) ?? false, rows);
+    for (const [key, child] of Object.entries(items.properties))
+      walk(child, `${path}.${key}`, items.required?.includes(key) ?? false, rows);
   }
   for (const option of [...(items.anyOf ?? []), ...(items.oneOf ?? [])]) {
     if (option.properties) walkVariant(option, path, rows);

@@ -19,7 +19,7 @@ import { quoteShellWord } from './shell-quote.js';
 export const GATE_RESULT_FUNCTION = [
   'gate_result() {',
   '  mkdir -p "$gates"',
-  "  printf '%s\\t%s\\t%s\\t%s\\t%s\\n' \"$2\" \"$3\" \"$4\" \"$(printf '%s' \"$5\" | tr '\\t\\n' '  ')\" \"$6\" > \"$gates/$1.tsv\"",
+  '  printf \'%s\\t%s\\t%s\\t%s\\t%s\\n\' "$2" "$3" "$4" "$(printf \'%s\' "$5" | tr \'\\t\\n\' \'  \')" "$6" > "$gates/$1.tsv"',
   '}',
 ].join('\n');
 
@@ -42,7 +42,11 @@ export interface GateResultWords {
  * @param gatesDir shell expression of the result directory, e.g. `dockyard/gates`.
  */
 export function recordGateResultScript(gatesDir: string, words: GateResultWords): string {
-  return [`gates=${gatesDir}`, GATE_RESULT_FUNCTION, `gate_result ${words.file} ${words.gate} ${words.platform} ${words.result} ${words.figure} ${words.threshold}`].join('\n');
+  return [
+    `gates=${gatesDir}`,
+    GATE_RESULT_FUNCTION,
+    `gate_result ${words.file} ${words.gate} ${words.platform} ${words.result} ${words.figure} ${words.threshold}`,
+  ].join('\n');
 }
 
 /**
@@ -114,7 +118,7 @@ export function coverageCheckScript(gatesDir: string, writerDefined = false): st
     'hundredths() {',
     '  whole=${1%%.*}; fraction=',
     '  case $1 in *.*) fraction=${1#*.} ;; esac',
-    "  fraction=$(printf '%s0000' \"$fraction\" | cut -c1-\"$2\" | sed 's/^0*//')",
+    '  fraction=$(printf \'%s0000\' "$fraction" | cut -c1-"$2" | sed \'s/^0*//\')',
     "  whole=$(printf '%s' \"$whole\" | sed 's/^0*//')",
     '  echo "$(( ${whole:-0} * $3 + ${fraction:-0} ))"',
     '}',
@@ -126,12 +130,12 @@ export function coverageCheckScript(gatesDir: string, writerDefined = false): st
     // The attributes of the root element, wherever its line breaks are.
     "    attributes=$(tr '\\n\\r\\t' '   ' < \"$report\" | sed -n 's/.*<coverage\\([[:space:]][^>]*\\)>.*/\\1/p')",
     '    if [ -z "$attributes" ]; then fail_coverage "$report is not a Cobertura report (no <coverage> element)" "unreadable report"; fi',
-    "    attribute() { printf '%s\\n' \"$attributes\" | sed -n \"s/.*[[:space:]]$1=[\\\"']\\([0-9.]*\\)[\\\"'].*/\\1/p\"; }",
+    '    attribute() { printf \'%s\\n\' "$attributes" | sed -n "s/.*[[:space:]]$1=[\\"\']\\([0-9.]*\\)[\\"\'].*/\\1/p"; }',
     '    covered=$(attribute lines-covered); valid=$(attribute lines-valid); rate=$(attribute line-rate)',
     '    ;;',
     '  lcov)',
-    "    covered=$(sum_of \"$(sed -n 's/^LH:\\([0-9][0-9]*\\).*/\\1/p' \"$report\")\")",
-    "    valid=$(sum_of \"$(sed -n 's/^LF:\\([0-9][0-9]*\\).*/\\1/p' \"$report\")\")",
+    '    covered=$(sum_of "$(sed -n \'s/^LH:\\([0-9][0-9]*\\).*/\\1/p\' "$report")")',
+    '    valid=$(sum_of "$(sed -n \'s/^LF:\\([0-9][0-9]*\\).*/\\1/p\' "$report")")',
     '    ;;',
     '  *) fail_coverage "unknown coverage format $DOCKYARD_COVERAGE_FORMAT" "unknown format" ;;',
     'esac',
@@ -171,7 +175,7 @@ export function lintScript(hadolint: string, gatesDir: string): string {
     'output=$(mktemp)',
     `${hadolint} "$@" "$DOCKYARD_DOCKERFILE" > "$output" 2>&1 || status=$?`,
     'cat "$output"',
-    "findings=$(grep -c -E '^[^ ]+:[0-9]+ (DL|SC)[0-9]+ ' \"$output\" || true)",
+    'findings=$(grep -c -E \'^[^ ]+:[0-9]+ (DL|SC)[0-9]+ \' "$output" || true)',
     'rm -f "$output"',
     'if [ "$status" -eq 0 ]; then result=pass; else result=fail; fi',
     'gate_result lint lint - "$result" "$findings finding(s)" "no finding >= $DOCKYARD_LINT_THRESHOLD"',
@@ -181,7 +185,8 @@ export function lintScript(hadolint: string, gatesDir: string): string {
 }
 
 /** The summary line that marks a listed gate without a result file `missing` (and the summary failed). */
-export const MISSING_GATE_LINE = '  if [ ! -f "$gates/$name.tsv" ]; then row "$name" - missing "no result file" -; failed=1; fi';
+export const MISSING_GATE_LINE =
+  '  if [ ! -f "$gates/$name.tsv" ]; then row "$name" - missing "no result file" -; failed=1; fi';
 
 /**
  * Reusable outputs only: the summary line put before {@link MISSING_GATE_LINE} that shows a gate switched off by
@@ -203,7 +208,10 @@ export const SWITCHED_OFF_GATE_LINE =
  *   table after publishing, whose failing row is its own).
  */
 export function gateSummaryScript(gatesDir: string, outFile: string, stage: 'verify' | 'final' = 'verify'): string {
-  const failure = stage === 'verify' ? 'a gate failed or reported no result; nothing is published' : 'a gate failed or reported no result';
+  const failure =
+    stage === 'verify'
+      ? 'a gate failed or reported no result; nothing is published'
+      : 'a gate failed or reported no result';
   return [
     `gates=${gatesDir}`,
     `out=${outFile}`,
@@ -212,7 +220,7 @@ export function gateSummaryScript(gatesDir: string, outFile: string, stage: 'ver
     "tab=$(printf '\\t')",
     // A literal `|` in a field would end its cell: escape it.
     "esc() { printf '%s' \"$1\" | sed 's/|/\\\\|/g'; }",
-    "row() { printf '| %s | %s | %s | %s | %s |\\n' \"$(esc \"$1\")\" \"$(esc \"$2\")\" \"$(esc \"$3\")\" \"$(esc \"$4\")\" \"$(esc \"$5\")\" >> \"$table\"; }",
+    'row() { printf \'| %s | %s | %s | %s | %s |\\n\' "$(esc "$1")" "$(esc "$2")" "$(esc "$3")" "$(esc "$4")" "$(esc "$5")" >> "$table"; }',
     "printf '%s\\n' '### dockyard gates' '' '| gate | platform | result | figure | threshold |' '| --- | --- | --- | --- | --- |' > \"$table\"",
     'failed=0',
     'for file in "$gates"/*.tsv; do',

@@ -131,8 +131,17 @@ function readRecordedManifest() {
 export function imageSizeScript(dir: string, gatesDir: string, source: 'archive' | 'manifest' = 'archive'): string {
   const input =
     source === 'archive'
-      ? [`archive=${dir}/image.tar`, 'DOCKYARD_LAYOUT=$(mktemp -d)', 'export DOCKYARD_LAYOUT', 'tar -xf "$archive" -C "$DOCKYARD_LAYOUT"']
-      : [`DOCKYARD_MANIFEST=${dir}/manifest.json`, `DOCKYARD_DIGEST=$(cat ${dir}/digest)`, 'export DOCKYARD_MANIFEST DOCKYARD_DIGEST'];
+      ? [
+          `archive=${dir}/image.tar`,
+          'DOCKYARD_LAYOUT=$(mktemp -d)',
+          'export DOCKYARD_LAYOUT',
+          'tar -xf "$archive" -C "$DOCKYARD_LAYOUT"',
+        ]
+      : [
+          `DOCKYARD_MANIFEST=${dir}/manifest.json`,
+          `DOCKYARD_DIGEST=$(cat ${dir}/digest)`,
+          'export DOCKYARD_MANIFEST DOCKYARD_DIGEST',
+        ];
   return [
     `gates=${gatesDir}`,
     GATE_RESULT_FUNCTION,

@@ -18,7 +18,12 @@ export const SWITCHABLE_GATES = ['lint', 'scan', 'smoke', 'size', 'sbom'] as con
 
 /** The boolean input of a switchable gate job. */
 export function gateSwitchParameter(gate: string): ReusableParameter {
-  return { name: gate, type: 'boolean', description: `Run the ${gate} gate job (false: the job is skipped; the gate summary shows it as skipped).`, envKeys: [] };
+  return {
+    name: gate,
+    type: 'boolean',
+    description: `Run the ${gate} gate job (false: the job is skipped; the gate summary shows it as skipped).`,
+    envKeys: [],
+  };
 }
 
 type Obj = Record<string, unknown>;
@@ -35,7 +40,8 @@ function presentGates(jobIds: readonly string[]): string[] {
  * {@link SWITCHED_OFF_GATE_LINE} before it. Pure.
  */
 function addSummarySwitches(node: unknown, gates: readonly string[], expression: (name: string) => string): unknown {
-  if (typeof node === 'string') return node.split(MISSING_GATE_LINE).join(`${SWITCHED_OFF_GATE_LINE}\n${MISSING_GATE_LINE}`);
+  if (typeof node === 'string')
+    return node.split(MISSING_GATE_LINE).join(`${SWITCHED_OFF_GATE_LINE}\n${MISSING_GATE_LINE}`);
   if (Array.isArray(node)) return node.map((n) => addSummarySwitches(n, gates, expression));
   if (!isObj(node)) return node;
   const out: Obj = {};
@@ -78,7 +84,9 @@ function withIf<J extends SwitchableGithubJob>(job: J, expression: string): J {
  *
  * @returns the jobs and the declared switch inputs (boolean, default true).
  */
-export function switchGithubGates<J extends SwitchableGithubJob>(jobs: Record<string, J>): { jobs: Record<string, J>; inputs: DeclaredInput[] } {
+export function switchGithubGates<J extends SwitchableGithubJob>(
+  jobs: Record<string, J>,
+): { jobs: Record<string, J>; inputs: DeclaredInput[] } {
   const gates = presentGates(Object.keys(jobs));
   if (gates.length === 0) return { jobs, inputs: [] };
   const dependsOnGate = (id: string, seen = new Set<string>()): boolean =>
@@ -90,8 +98,10 @@ export function switchGithubGates<J extends SwitchableGithubJob>(jobs: Record<st
     if (gates.includes(id)) parts.push(`inputs.${id}`);
     // `success()` is false when a needed job was skipped: after a switchable gate it means "nothing failed".
     const own = job.if === undefined ? undefined : unwrap(job.if);
-    const existing = own !== undefined && dependsOnGate(id) ? own.replace(/\bsuccess\(\)/g, '(!cancelled() && !failure())') : own;
-    if (dependsOnGate(id) && (existing === undefined || !STATUS_FUNCTION.test(existing))) parts.push('!cancelled()', '!failure()');
+    const existing =
+      own !== undefined && dependsOnGate(id) ? own.replace(/\bsuccess\(\)/g, '(!cancelled() && !failure())') : own;
+    if (dependsOnGate(id) && (existing === undefined || !STATUS_FUNCTION.test(existing)))
+      parts.push('!cancelled()', '!failure()');
     if (parts.length === 0 && existing === own) {
       out[id] = job;
       continue;
@@ -111,7 +121,11 @@ export function switchGithubGates<J extends SwitchableGithubJob>(jobs: Record<st
  * @returns the jobs and the declared switch inputs (boolean, default true).
  */
 export function switchGitlabGates(config: Obj): { config: Obj; inputs: DeclaredInput[] } {
-  const gates = presentGates(Object.keys(config).filter((k) => isObj(config[k]) && 'script' in (config[k] as Obj)).map(gitlabJobIdOf));
+  const gates = presentGates(
+    Object.keys(config)
+      .filter((k) => isObj(config[k]) && 'script' in (config[k] as Obj))
+      .map(gitlabJobIdOf),
+  );
   if (gates.length === 0) return { config, inputs: [] };
   const summarised = addSummarySwitches(config, gates, (g) => `$[[ inputs.${g} ]]`) as Obj;
   const out: Obj = {};

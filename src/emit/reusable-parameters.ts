@@ -33,7 +33,8 @@ export const REUSABLE_PARAMETERS: readonly ReusableParameter[] = [
   {
     name: 'images',
     type: 'string',
-    description: 'Image repositories to tag and push, one per line (in the configured registries, whose logins the jobs keep).',
+    description:
+      'Image repositories to tag and push, one per line (in the configured registries, whose logins the jobs keep).',
     envKeys: ['DOCKYARD_META_IMAGES', 'DOCKYARD_REPOSITORIES'],
     withKeys: ['images'],
     envSeparator: ' ',
@@ -96,7 +97,8 @@ export const REUSABLE_PARAMETERS: readonly ReusableParameter[] = [
     // No literal to replace: reusable-platforms.ts declares it when the config has more than one platform.
     name: 'platforms',
     type: 'string',
-    description: 'Platforms to build, a comma-separated subset of the configured ones (runners, slugs and QEMU follow the config).',
+    description:
+      'Platforms to build, a comma-separated subset of the configured ones (runners, slugs and QEMU follow the config).',
     envKeys: [],
   },
 ];
@@ -128,16 +130,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @returns the rewritten copy and the inputs that occur, in {@link REUSABLE_PARAMETERS} order.
  */
-export function parameterizeLiterals<T>(root: T, maps: LiteralMaps, expression: (name: string) => string): { value: T; inputs: DeclaredInput[] } {
+export function parameterizeLiterals<T>(
+  root: T,
+  maps: LiteralMaps,
+  expression: (name: string) => string,
+): { value: T; inputs: DeclaredInput[] } {
   const defaults = new Map<string, string | number>();
   const containers = maps === 'github' ? ['env', 'with'] : ['variables'];
   const rewriteMap = (container: string, map: Record<string, unknown>): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(map)) {
-      const parameter = REUSABLE_PARAMETERS.find((p) => (container === 'with' ? (p.withKeys ?? []) : p.envKeys).includes(key));
+      const parameter = REUSABLE_PARAMETERS.find((p) =>
+        (container === 'with' ? (p.withKeys ?? []) : p.envKeys).includes(key),
+      );
       // GitLab variables may be `{ value, expand }` objects: the literal is their `value`.
       const literal = isRecord(value) && container === 'variables' ? value.value : value;
-      if (!parameter || (typeof literal !== 'string' && typeof literal !== 'number') || String(literal).includes('${{')) {
+      if (
+        !parameter ||
+        (typeof literal !== 'string' && typeof literal !== 'number') ||
+        String(literal).includes('${{')
+      ) {
         out[key] = walk(value);
         continue;
       }
@@ -162,6 +174,9 @@ export function parameterizeLiterals<T>(root: T, maps: LiteralMaps, expression: 
     return out;
   };
   const value = walk(root) as T;
-  const inputs = REUSABLE_PARAMETERS.filter((p) => defaults.has(p.name)).map((p) => ({ parameter: p, default: defaults.get(p.name)! }));
+  const inputs = REUSABLE_PARAMETERS.filter((p) => defaults.has(p.name)).map((p) => ({
+    parameter: p,
+    default: defaults.get(p.name)!,
+  }));
   return { value, inputs };
 }

@@ -93,7 +93,8 @@ function collectPlatforms(entries: Iterable<string>): string[] {
  * platforms job anyway) are returned unchanged.
  */
 function requireSelection(condition: unknown): unknown {
-  if (typeof condition !== 'string' || !/\b(always|cancelled)\(\)/.test(condition) || condition.includes('!failure()')) return condition;
+  if (typeof condition !== 'string' || !/\b(always|cancelled)\(\)/.test(condition) || condition.includes('!failure()'))
+    return condition;
   const inner = condition.replace(/^\$\{\{\s*([\s\S]*?)\s*\}\}$/, '$1');
   return `\${{ (${inner}) && needs.platforms.result == 'success' }}`;
 }
@@ -105,7 +106,8 @@ function requireSelection(condition: unknown): unknown {
  * @see https://github.com/actions/download-artifact#inputs
  */
 function downloadedSlugOf(step: { uses?: unknown; with?: unknown }, slugs: readonly string[]): string | undefined {
-  if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/download-artifact@') || !isObj(step.with)) return undefined;
+  if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/download-artifact@') || !isObj(step.with))
+    return undefined;
   const name = step.with.name;
   return typeof name === 'string' ? slugs.find((slug) => name === `dockyard-candidate-${slug}`) : undefined;
 }
@@ -116,15 +118,21 @@ function downloadedSlugOf(step: { uses?: unknown; with?: unknown }, slugs: reado
  *
  * @returns the jobs (the `platforms` job first) and the declared input (none for one platform).
  */
-export function selectGithubPlatforms<J extends PlatformGithubJob>(jobs: Record<string, J>): { jobs: Record<string, J>; inputs: DeclaredInput[] } {
+export function selectGithubPlatforms<J extends PlatformGithubJob>(
+  jobs: Record<string, J>,
+): { jobs: Record<string, J>; inputs: DeclaredInput[] } {
   const matrixJobs = Object.entries(jobs).flatMap(([id, job]) => {
     const include = isObj(job.strategy?.matrix) ? (job.strategy.matrix as Obj).include : undefined;
-    return Array.isArray(include) && include.every((e) => isObj(e) && typeof e.platform === 'string') ? [[id, include as Obj[]] as const] : [];
+    return Array.isArray(include) && include.every((e) => isObj(e) && typeof e.platform === 'string')
+      ? [[id, include as Obj[]] as const]
+      : [];
   });
   const platforms = collectPlatforms(matrixJobs.flatMap(([, include]) => include.map((e) => e.platform as string)));
   if (platforms.length < 2) return { jobs, inputs: [] };
   const matrixIds = matrixJobs.map(([id]) => id);
-  const table = matrixJobs.flatMap(([id, include]) => include.map((e) => `${id}\t${e.platform as string}\t${JSON.stringify(e)}`)).join('\n');
+  const table = matrixJobs
+    .flatMap(([id, include]) => include.map((e) => `${id}\t${e.platform as string}\t${JSON.stringify(e)}`))
+    .join('\n');
   let allGateFiles = '';
   let allSlugs = platforms.map(toPlatformSlug).join(' ');
   const rewriteEnv = (env: Record<string, string> | undefined): { env?: Record<string, string>; uses: boolean } => {
@@ -150,7 +158,9 @@ export function selectGithubPlatforms<J extends PlatformGithubJob>(jobs: Record<
       uses ||= r.uses || only !== undefined;
       const withEnv = r.uses ? { ...step, env: r.env } : step;
       // The one push job downloads each platform's candidate by name: an unselected platform has none to download.
-      return only !== undefined ? { ...withEnv, if: `\${{ contains(format(' {0} ', needs.platforms.outputs.slugs), ' ${only} ') }}` } : withEnv;
+      return only !== undefined
+        ? { ...withEnv, if: `\${{ contains(format(' {0} ', needs.platforms.outputs.slugs), ' ${only} ') }}` }
+        : withEnv;
     });
     if (!uses) {
       rewritten[id] = job;
@@ -159,7 +169,12 @@ export function selectGithubPlatforms<J extends PlatformGithubJob>(jobs: Record<
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries({ ...job, steps })) {
       if (key === 'needs') continue;
-      out[key] = key === 'strategy' && matrixIds.includes(id) ? { ...job.strategy, matrix: `\${{ fromJSON(needs.platforms.outputs.${id}) }}` } : key === 'if' ? requireSelection(value) : value;
+      out[key] =
+        key === 'strategy' && matrixIds.includes(id)
+          ? { ...job.strategy, matrix: `\${{ fromJSON(needs.platforms.outputs.${id}) }}` }
+          : key === 'if'
+            ? requireSelection(value)
+            : value;
       if (key === 'name') out.needs = ['platforms', ...(job.needs ?? [])];
     }
     rewritten[id] = out as unknown as J;
@@ -202,7 +217,7 @@ export const GITLAB_PLATFORM_GUARD =
  * platform, as the GitHub `platforms` job does before anything runs.
  */
 export const GITLAB_PLATFORM_FILTER = [
-  'selected=" $(printf \'%s\' "$DOCKYARD_PLATFORMS" | tr \'/,\' \'- \') "',
+  "selected=\" $(printf '%s' \"$DOCKYARD_PLATFORMS\" | tr '/,' '- ') \"",
   'keep=""',
   'dropped=""',
   'for name in ${DOCKYARD_GATE_FILES:-}; do',
@@ -244,21 +259,46 @@ export function selectGitlabPlatforms(config: Obj): { config: Obj; inputs: Decla
   const platformJobs = Object.values(config).filter((v): v is Obj => isObj(v) && ('script' in v || 'extends' in v));
   const platforms = collectPlatforms(platformJobs.flatMap(matrixPlatforms));
   // Hidden jobs that platform jobs extend: their script is the platform jobs' script.
-  const templates = new Set(platformJobs.filter((j) => matrixPlatforms(j).length > 0 && typeof j.extends === 'string').map((j) => j.extends as string));
+  const templates = new Set(
+    platformJobs
+      .filter((j) => matrixPlatforms(j).length > 0 && typeof j.extends === 'string')
+      .map((j) => j.extends as string),
+  );
   if (platforms.length < 2) return { config, inputs: [] };
   const prepend = (lines: unknown, first: string): unknown => (Array.isArray(lines) ? [first, ...lines] : lines);
   const out: Obj = {};
   for (const [id, value] of Object.entries(config)) {
     if (id === 'variables' && isObj(value)) {
-      out[id] = { ...value, DOCKYARD_PLATFORMS: '$[[ inputs.platforms ]]', DOCKYARD_ALL_SLUGS: platforms.map(toPlatformSlug).join(' ') };
+      out[id] = {
+        ...value,
+        DOCKYARD_PLATFORMS: '$[[ inputs.platforms ]]',
+        DOCKYARD_ALL_SLUGS: platforms.map(toPlatformSlug).join(' '),
+      };
     } else if (isJob(value) && (matrixPlatforms(value).length > 0 || templates.has(id))) {
-      out[id] = { ...value, script: prepend(value.script, GITLAB_PLATFORM_GUARD), ...('after_script' in value ? { after_script: prepend(value.after_script, GITLAB_PLATFORM_GUARD) } : {}) };
-    } else if (isJob(value) && isObj(value.variables) && ('DOCKYARD_GATE_FILES' in value.variables || 'DOCKYARD_SLUGS' in value.variables)) {
+      out[id] = {
+        ...value,
+        script: prepend(value.script, GITLAB_PLATFORM_GUARD),
+        ...('after_script' in value ? { after_script: prepend(value.after_script, GITLAB_PLATFORM_GUARD) } : {}),
+      };
+    } else if (
+      isJob(value) &&
+      isObj(value.variables) &&
+      ('DOCKYARD_GATE_FILES' in value.variables || 'DOCKYARD_SLUGS' in value.variables)
+    ) {
       out[id] = { ...value, script: prepend(value.script, GITLAB_PLATFORM_FILTER) };
     } else out[id] = value;
   }
   if (!('variables' in config)) {
-    return { config: { variables: { DOCKYARD_PLATFORMS: '$[[ inputs.platforms ]]', DOCKYARD_ALL_SLUGS: platforms.map(toPlatformSlug).join(' ') }, ...out }, inputs: declare(platforms) };
+    return {
+      config: {
+        variables: {
+          DOCKYARD_PLATFORMS: '$[[ inputs.platforms ]]',
+          DOCKYARD_ALL_SLUGS: platforms.map(toPlatformSlug).join(' '),
+        },
+        ...out,
+      },
+      inputs: declare(platforms),
+    };
   }
   return { config: out, inputs: declare(platforms) };
 }

@@ -1,4 +1,9 @@
-import { GITHUB_PLANS, REPOSITORY_VISIBILITIES, type GithubPlan, type RepositoryVisibility } from '../config/schema/github-repository.js';
+import {
+  GITHUB_PLANS,
+  REPOSITORY_VISIBILITIES,
+  type GithubPlan,
+  type RepositoryVisibility,
+} from '../config/schema/github-repository.js';
 import { repositoryPathSchema } from '../config/schema/primitives.js';
 import type { DetectedLanguage, TemplateLanguage } from './detect-language.js';
 import type { DetectedRemote } from './detect-remote.js';
@@ -55,7 +60,13 @@ export interface InitPlan {
   readonly defaults: readonly string[];
 }
 
-const CI_CHOICES = { github: ['github'], gitlab: ['gitlab'], both: ['github', 'gitlab'], 'github,gitlab': ['github', 'gitlab'], 'gitlab,github': ['github', 'gitlab'] } as const;
+const CI_CHOICES = {
+  github: ['github'],
+  gitlab: ['gitlab'],
+  both: ['github', 'gitlab'],
+  'github,gitlab': ['github', 'gitlab'],
+  'gitlab,github': ['github', 'gitlab'],
+} as const;
 const TEMPLATES = ['node', 'python', 'go'] as const;
 
 /** A bad answer: what is wrong and what was expected (messages read `<problem>; expected <expected>, got "<answer>"`). */
@@ -103,7 +114,9 @@ async function settle<T>(
       return result.value;
     }
   }
-  throw new InitAnswerError(`--${flag}: cannot decide on my own (nothing detected to go by); expected --${flag} (or a terminal to be asked on), got neither`);
+  throw new InitAnswerError(
+    `--${flag}: cannot decide on my own (nothing detected to go by); expected --${flag} (or a terminal to be asked on), got neither`,
+  );
 }
 
 /** A repository path from a free-form name: lower case, invalid characters replaced by `-`. */
@@ -114,7 +127,12 @@ function suggestImageName(detection: InitDetection): Fallback {
     .replace(/[^a-z0-9._/-]+/g, '-')
     .replace(/(^[-._]+|[-._]+$)/g, '');
   if (!value) return undefined;
-  return { value, why: detection.remote ? `from the origin remote ${detection.remote.host}/${detection.remote.path}` : `no remote found, named after the directory "${detection.dirName}"` };
+  return {
+    value,
+    why: detection.remote
+      ? `from the origin remote ${detection.remote.host}/${detection.remote.path}`
+      : `no remote found, named after the directory "${detection.dirName}"`,
+  };
 }
 
 /**
@@ -129,7 +147,10 @@ export function isScratchImage(summary: DockerfileSummary | undefined): boolean 
     const base = stage.base.toLowerCase();
     if (base === 'scratch') return true;
     const index = summary!.stages.indexOf(stage);
-    stage = summary!.stages.slice(0, index).reverse().find((s) => s.name === base);
+    stage = summary!.stages
+      .slice(0, index)
+      .reverse()
+      .find((s) => s.name === base);
   }
   return false;
 }
@@ -147,7 +168,12 @@ const COMMAND_EXPECTED = 'a shell command run inside the image, e.g. "npm test"'
  * image's `/bin/sh`, plus the smoke test when the production stage has a HEALTHCHECK. A `FROM scratch` image has
  * no shell, so no command test can run in it: init then needs `--test-target`.
  */
-async function settleTestWithoutStage(summary: DockerfileSummary | undefined, prompts: InitPrompts | undefined, report: (line: string) => void, took: string[]): Promise<InitAnswers['test']> {
+async function settleTestWithoutStage(
+  summary: DockerfileSummary | undefined,
+  prompts: InitPrompts | undefined,
+  report: (line: string) => void,
+  took: string[],
+): Promise<InitAnswers['test']> {
   const smoke = hasHealthcheck(summary) ? { smoke: {} } : {};
   if (isScratchImage(summary)) {
     throw new InitAnswerError(
@@ -156,7 +182,11 @@ async function settleTestWithoutStage(summary: DockerfileSummary | undefined, pr
   }
   const fallback: Fallback = prompts
     ? undefined
-    : { value: 'true', why: 'no test stage found', shown: `a start-up check (\`true\` run by the image's /bin/sh)${smoke.smoke ? ' and the smoke test (its HEALTHCHECK must report healthy)' : ''}` };
+    : {
+        value: 'true',
+        why: 'no test stage found',
+        shown: `a start-up check (\`true\` run by the image's /bin/sh)${smoke.smoke ? ' and the smoke test (its HEALTHCHECK must report healthy)' : ''}`,
+      };
   const command = await settle<string>(
     'test-command',
     undefined,
@@ -195,18 +225,38 @@ export async function collectInitAnswers(
   const ci = await settle<('github' | 'gitlab')[]>(
     'ci',
     flags.ci,
-    (a) => (a in CI_CHOICES ? { value: [...CI_CHOICES[a as keyof typeof CI_CHOICES]] } : { problem: 'unknown CI system', expected: 'github, gitlab or both' }),
-    remote ? { value: remote.platform, why: `from the origin remote ${remote.host}/${remote.path}` } : { value: 'both', why: 'no remote found', shown: 'both (github, gitlab)' },
+    (a) =>
+      a in CI_CHOICES
+        ? { value: [...CI_CHOICES[a as keyof typeof CI_CHOICES]] }
+        : { problem: 'unknown CI system', expected: 'github, gitlab or both' },
+    remote
+      ? { value: remote.platform, why: `from the origin remote ${remote.host}/${remote.path}` }
+      : { value: 'both', why: 'no remote found', shown: 'both (github, gitlab)' },
     prompts &&
       ((initial) =>
-        prompts.select('CI system', [{ value: 'github', label: 'GitHub Actions' }, { value: 'gitlab', label: 'GitLab CI' }, { value: 'both', label: 'Both' }], initial)),
+        prompts.select(
+          'CI system',
+          [
+            { value: 'github', label: 'GitHub Actions' },
+            { value: 'gitlab', label: 'GitLab CI' },
+            { value: 'both', label: 'Both' },
+          ],
+          initial,
+        )),
     report,
     took,
   );
   const imageName = await settle<string>(
     'image',
     flags.image,
-    (a) => (repositoryPathSchema.safeParse(a).success ? { value: a } : { problem: 'not a valid image repository path', expected: 'lower-case letters, digits, . _ - separators, components joined by /, without the registry host, e.g. acme/api' }),
+    (a) =>
+      repositoryPathSchema.safeParse(a).success
+        ? { value: a }
+        : {
+            problem: 'not a valid image repository path',
+            expected:
+              'lower-case letters, digits, . _ - separators, components joined by /, without the registry host, e.g. acme/api',
+          },
     suggestImageName(detection),
     prompts && ((initial) => prompts.text('Image repository (without registry host)', initial)),
     report,
@@ -219,20 +269,34 @@ export async function collectInitAnswers(
     const choice = await settle<string>(
       'template',
       flags.template,
-      (a) => (a === 'none' || (TEMPLATES as readonly string[]).includes(a) ? { value: a } : { problem: 'unknown template', expected: `${TEMPLATES.join(', ')} or none` }),
-      language && { value: language.language, why: `no ${flags.dockerfile ?? 'Dockerfile'} found, ${language.evidence} found` },
+      (a) =>
+        a === 'none' || (TEMPLATES as readonly string[]).includes(a)
+          ? { value: a }
+          : { problem: 'unknown template', expected: `${TEMPLATES.join(', ')} or none` },
+      language && {
+        value: language.language,
+        why: `no ${flags.dockerfile ?? 'Dockerfile'} found, ${language.evidence} found`,
+      },
       prompts &&
         ((initial) =>
           prompts.select(
             `No ${flags.dockerfile ?? 'Dockerfile'} found: write one from a template?`,
-            [{ value: 'node', label: 'Node.js' }, { value: 'python', label: 'Python' }, { value: 'go', label: 'Go' }, { value: 'none', label: 'No, I will write my own' }],
+            [
+              { value: 'node', label: 'Node.js' },
+              { value: 'python', label: 'Python' },
+              { value: 'go', label: 'Go' },
+              { value: 'none', label: 'No, I will write my own' },
+            ],
             initial,
           )),
       report,
       took,
     );
     if (choice === 'none') {
-      if (!detection.dockerfile) throw new InitAnswerError(`--template: "none", but there is no ${flags.dockerfile ?? 'Dockerfile'} and dockyard init needs one; expected node, python or go (or write the Dockerfile first), got "none"`);
+      if (!detection.dockerfile)
+        throw new InitAnswerError(
+          `--template: "none", but there is no ${flags.dockerfile ?? 'Dockerfile'} and dockyard init needs one; expected node, python or go (or write the Dockerfile first), got "none"`,
+        );
     } else {
       template = choice as TemplateLanguage;
       summary = renderTemplateSummary(template);
@@ -241,9 +305,14 @@ export async function collectInitAnswers(
   const stages = new Set(summary?.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
   let test: InitAnswers['test'];
   if (flags.testCommand !== undefined) {
-    if (flags.testCommand.trim() === '') throw new InitAnswerError(`--test-command: ${describeRejection({ problem: 'empty command', expected: COMMAND_EXPECTED }, flags.testCommand)}`);
+    if (flags.testCommand.trim() === '')
+      throw new InitAnswerError(
+        `--test-command: ${describeRejection({ problem: 'empty command', expected: COMMAND_EXPECTED }, flags.testCommand)}`,
+      );
     if (isScratchImage(summary)) {
-      throw new InitAnswerError(`--test-command: the production stage is built FROM scratch, which has no shell to run it in; expected --test-target <a stage built FROM the production stage that runs the tests>, got ${JSON.stringify(flags.testCommand)}`);
+      throw new InitAnswerError(
+        `--test-command: the production stage is built FROM scratch, which has no shell to run it in; expected --test-target <a stage built FROM the production stage that runs the tests>, got ${JSON.stringify(flags.testCommand)}`,
+      );
     }
     test = { commands: [flags.testCommand] };
   } else if (flags.testTarget !== undefined || (summary && chooseTestStage(summary).stage !== undefined)) {
@@ -252,9 +321,18 @@ export async function collectInitAnswers(
       'test-target',
       flags.testTarget,
       (a) => {
-        if (!stages.has(a.toLowerCase())) return { problem: 'not a stage of the Dockerfile', expected: `one of its named stages (${[...stages].join(', ') || 'none named'})` };
+        if (!stages.has(a.toLowerCase()))
+          return {
+            problem: 'not a stage of the Dockerfile',
+            expected: `one of its named stages (${[...stages].join(', ') || 'none named'})`,
+          };
         const problem = summary && describeUnderivedStage(summary, a);
-        return problem ? { problem, expected: `a stage built FROM "${proposeProductionStage(summary!)!.name}" (directly or through other stages), or --test-command` } : { value: a };
+        return problem
+          ? {
+              problem,
+              expected: `a stage built FROM "${proposeProductionStage(summary!)!.name}" (directly or through other stages), or --test-command`,
+            }
+          : { value: a };
       },
       choice.stage ? { value: choice.stage, why: `found the test stage "${choice.stage}"` } : undefined,
       undefined,
@@ -262,26 +340,40 @@ export async function collectInitAnswers(
       took,
     );
     if (!summary || !proposeProductionStage(summary)?.name) {
-      throw new InitAnswerError(`the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name; expected \`FROM … AS production\` (or --test-command instead of a test stage), got an unnamed last stage`);
+      throw new InitAnswerError(
+        `the test stage "${target}" needs a named production stage, but the last stage of the Dockerfile has no name; expected \`FROM … AS production\` (or --test-command instead of a test stage), got an unnamed last stage`,
+      );
     }
     test = { target };
   } else if (summary && chooseTestStage(summary).skipped.length > 0) {
     // Only test stages that do not derive from the production stage: written with the explicit opt-out, said aloud.
     const skipped = chooseTestStage(summary).skipped[0]!;
-    report(`${skipped.reason}; writing test: { target: "${skipped.name}", from: "source" }, so the plan, the test job and the gate summary say it ${NOT_THE_CANDIDATE}. To test the candidate, build the stage FROM "${proposeProductionStage(summary)?.name}" or pass --test-command.`);
+    report(
+      `${skipped.reason}; writing test: { target: "${skipped.name}", from: "source" }, so the plan, the test job and the gate summary say it ${NOT_THE_CANDIDATE}. To test the candidate, build the stage FROM "${proposeProductionStage(summary)?.name}" or pass --test-command.`,
+    );
     test = { target: skipped.name, from: 'source' };
   } else {
     test = await settleTestWithoutStage(summary, prompts, report, took);
   }
   const github = ci.includes('github') ? await settleGithub(flags, prompts, report, took) : undefined;
   if (!ci.includes('github') && (flags.visibility !== undefined || flags.plan !== undefined)) {
-    throw new InitAnswerError(`--${flags.visibility !== undefined ? 'visibility' : 'plan'}: describes the GitHub repository, but the config targets ${ci.join(', ')}; expected --ci github or both with it, got ${JSON.stringify(flags.visibility ?? flags.plan)}`);
+    throw new InitAnswerError(
+      `--${flags.visibility !== undefined ? 'visibility' : 'plan'}: describes the GitHub repository, but the config targets ${ci.join(', ')}; expected --ci github or both with it, got ${JSON.stringify(flags.visibility ?? flags.plan)}`,
+    );
   }
   if (summary && flags.testTarget === undefined && 'target' in test && test.from === undefined) {
-    for (const skipped of chooseTestStage(summary).skipped) report(`${skipped.reason}; skipped it as the test target in favour of "${test.target}".`);
+    for (const skipped of chooseTestStage(summary).skipped)
+      report(`${skipped.reason}; skipped it as the test target in favour of "${test.target}".`);
   }
   return {
-    answers: { ci, imageName, dockerfile: flags.dockerfile ?? 'Dockerfile', target: summary && proposeProductionStage(summary)?.name, test, ...(github ? { github } : {}) },
+    answers: {
+      ci,
+      imageName,
+      dockerfile: flags.dockerfile ?? 'Dockerfile',
+      target: summary && proposeProductionStage(summary)?.name,
+      test,
+      ...(github ? { github } : {}),
+    },
     template,
     defaults: took,
   };
@@ -292,30 +384,64 @@ export async function collectInitAnswers(
  * for a private or internal one, the owner's plan (flag, else asked, else `free`; `enterprise` for internal
  * repositories, which exist only there). `undefined` for a public repository: the config then has no github block.
  */
-async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, report: (line: string) => void, took: string[]): Promise<InitAnswers['github']> {
+async function settleGithub(
+  flags: InitFlags,
+  prompts: InitPrompts | undefined,
+  report: (line: string) => void,
+  took: string[],
+): Promise<InitAnswers['github']> {
   const visibility = await settle<RepositoryVisibility>(
     'visibility',
     flags.visibility,
-    (a) => ((REPOSITORY_VISIBILITIES as readonly string[]).includes(a) ? { value: a as RepositoryVisibility } : { problem: 'unknown repository visibility', expected: REPOSITORY_VISIBILITIES.join(', ') }),
+    (a) =>
+      (REPOSITORY_VISIBILITIES as readonly string[]).includes(a)
+        ? { value: a as RepositoryVisibility }
+        : { problem: 'unknown repository visibility', expected: REPOSITORY_VISIBILITIES.join(', ') },
     { value: 'public', why: 'a remote URL cannot tell a private repository from a public one' },
     prompts &&
       ((initial) =>
-        prompts.select('GitHub repository visibility (decides attestations, code scanning and artifact storage)', [{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }, { value: 'internal', label: 'Internal (Enterprise Cloud)' }], initial)),
+        prompts.select(
+          'GitHub repository visibility (decides attestations, code scanning and artifact storage)',
+          [
+            { value: 'public', label: 'Public' },
+            { value: 'private', label: 'Private' },
+            { value: 'internal', label: 'Internal (Enterprise Cloud)' },
+          ],
+          initial,
+        )),
     report,
     took,
   );
   if (visibility === 'public') {
-    if (flags.plan !== undefined) throw new InitAnswerError(`--plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan ${JSON.stringify(flags.plan)}`);
+    if (flags.plan !== undefined)
+      throw new InitAnswerError(
+        `--plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan ${JSON.stringify(flags.plan)}`,
+      );
     return undefined;
   }
   const plan = await settle<GithubPlan>(
     'plan',
     flags.plan,
-    (a) => ((GITHUB_PLANS as readonly string[]).includes(a) ? { value: a as GithubPlan } : { problem: 'unknown GitHub plan', expected: GITHUB_PLANS.join(', ') }),
-    { value: visibility === 'internal' ? 'enterprise' : 'free', why: visibility === 'internal' ? 'internal repositories exist only on Enterprise Cloud' : 'no plan given' },
+    (a) =>
+      (GITHUB_PLANS as readonly string[]).includes(a)
+        ? { value: a as GithubPlan }
+        : { problem: 'unknown GitHub plan', expected: GITHUB_PLANS.join(', ') },
+    {
+      value: visibility === 'internal' ? 'enterprise' : 'free',
+      why: visibility === 'internal' ? 'internal repositories exist only on Enterprise Cloud' : 'no plan given',
+    },
     prompts &&
       ((initial) =>
-        prompts.select('GitHub plan of the repository owner', [{ value: 'free', label: 'Free' }, { value: 'pro', label: 'Pro' }, { value: 'team', label: 'Team' }, { value: 'enterprise', label: 'Enterprise Cloud' }], initial)),
+        prompts.select(
+          'GitHub plan of the repository owner',
+          [
+            { value: 'free', label: 'Free' },
+            { value: 'pro', label: 'Pro' },
+            { value: 'team', label: 'Team' },
+            { value: 'enterprise', label: 'Enterprise Cloud' },
+          ],
+          initial,
+        )),
     report,
     took,
   );
@@ -325,7 +451,9 @@ async function settleGithub(flags: InitFlags, prompts: InitPrompts | undefined, 
 /** The named stages that look like test stages (`test`, `unit-tests`, …), other than the production stage. */
 function testStageCandidates(summary: DockerfileSummary): string[] {
   const production = proposeProductionStage(summary);
-  return summary.stages.filter((s) => s !== production && s.name !== undefined && isTestStageName(s.name)).map((s) => s.name!);
+  return summary.stages
+    .filter((s) => s !== production && s.name !== undefined && isTestStageName(s.name))
+    .map((s) => s.name!);
 }
 
 /**

@@ -14,7 +14,19 @@ export interface DetectedLanguage {
 export type ProjectFiles = Readonly<Record<string, string | undefined>>;
 
 /** Files read by {@link detectLanguage}, relative to the project directory. */
-export const LANGUAGE_FILES = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'go.mod', 'go.sum', 'pyproject.toml', 'requirements.txt', 'requirements-dev.txt', 'requirements-test.txt', 'main.py', 'app.py'] as const;
+export const LANGUAGE_FILES = [
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'go.mod',
+  'go.sum',
+  'pyproject.toml',
+  'requirements.txt',
+  'requirements-dev.txt',
+  'requirements-test.txt',
+  'main.py',
+  'app.py',
+] as const;
 
 /**
  * Detect the project's language from its manifests, in this order: `go.mod` (Go), `package.json` (Node.js),
@@ -25,7 +37,11 @@ export const LANGUAGE_FILES = ['package.json', 'package-lock.json', 'npm-shrinkw
 export function detectLanguage(files: ProjectFiles): DetectedLanguage | undefined {
   if (files['go.mod'] !== undefined) {
     const goVersion = /^go\s+(\d+\.\d+)/m.exec(files['go.mod'])?.[1] ?? '1.23';
-    return { language: 'go', evidence: 'go.mod', values: { goVersion, goManifests: files['go.sum'] !== undefined ? 'go.mod go.sum' : 'go.mod', mainPackage: '.' } };
+    return {
+      language: 'go',
+      evidence: 'go.mod',
+      values: { goVersion, goManifests: files['go.sum'] !== undefined ? 'go.mod go.sum' : 'go.mod', mainPackage: '.' },
+    };
   }
   if (files['package.json'] !== undefined) {
     let pkg: { main?: string; engines?: { node?: string } } = {};
@@ -34,7 +50,12 @@ export function detectLanguage(files: ProjectFiles): DetectedLanguage | undefine
     } catch {
       // an unparsable package.json still says "Node.js"; the defaults apply
     }
-    const lock = files['package-lock.json'] !== undefined ? 'package-lock.json' : files['npm-shrinkwrap.json'] !== undefined ? 'npm-shrinkwrap.json' : undefined;
+    const lock =
+      files['package-lock.json'] !== undefined
+        ? 'package-lock.json'
+        : files['npm-shrinkwrap.json'] !== undefined
+          ? 'npm-shrinkwrap.json'
+          : undefined;
     const nodeVersion = /(\d{2})/.exec(pkg.engines?.node ?? '')?.[1] ?? '22';
     return {
       language: 'node',
@@ -49,8 +70,14 @@ export function detectLanguage(files: ProjectFiles): DetectedLanguage | undefine
   }
   if (files['pyproject.toml'] !== undefined || files['requirements.txt'] !== undefined) {
     const all = `${files['requirements.txt'] ?? ''}\n${files['requirements-dev.txt'] ?? ''}\n${files['requirements-test.txt'] ?? ''}\n${files['pyproject.toml'] ?? ''}`;
-    const devRequirements = files['requirements-dev.txt'] !== undefined ? 'requirements-dev.txt' : files['requirements-test.txt'] !== undefined ? 'requirements-test.txt' : '';
-    const pythonVersion = /requires-python\s*=\s*["'][^0-9]*(3\.\d+)/.exec(files['pyproject.toml'] ?? '')?.[1] ?? '3.12';
+    const devRequirements =
+      files['requirements-dev.txt'] !== undefined
+        ? 'requirements-dev.txt'
+        : files['requirements-test.txt'] !== undefined
+          ? 'requirements-test.txt'
+          : '';
+    const pythonVersion =
+      /requires-python\s*=\s*["'][^0-9]*(3\.\d+)/.exec(files['pyproject.toml'] ?? '')?.[1] ?? '3.12';
     return {
       language: 'python',
       evidence: files['pyproject.toml'] !== undefined ? 'pyproject.toml' : 'requirements.txt',

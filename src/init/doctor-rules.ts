@@ -1,6 +1,11 @@
 import { describeGithubRepository, type RepositoryNoteTopic } from '../model/github-repository-notes.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { proposeProductionStage, type DockerfileInstruction, type DockerfileStage, type DockerfileSummary } from './parse-dockerfile.js';
+import {
+  proposeProductionStage,
+  type DockerfileInstruction,
+  type DockerfileStage,
+  type DockerfileSummary,
+} from './parse-dockerfile.js';
 import { buildStageGraph, deriveStage, findStage, formatChain, stageLabel } from './stage-graph.js';
 
 /** `error` findings make `dockyard doctor` exit 1; `warning` and `info` findings are printed only. */
@@ -42,12 +47,17 @@ export type DoctorRule = keyof typeof DOCTOR_RULES;
 /** The parts of the config the rules look at (all optional: doctor also runs without a config). */
 export interface DoctorConfig {
   /** `from: "source"` accepts a test stage that does not derive from the production stage (no finding). */
-  readonly test?: { readonly target?: string; readonly commands?: readonly string[]; readonly from?: 'candidate' | 'source' };
+  readonly test?: {
+    readonly target?: string;
+    readonly commands?: readonly string[];
+    readonly from?: 'candidate' | 'source';
+  };
   readonly image?: { readonly target?: string; readonly buildArgs?: Readonly<Record<string, string>> };
 }
 
 const SECRET_NAME = /(TOKEN|PASSWORD|PASSWD|SECRET|(^|_)KEY$|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
-const INSTALL = /\b(npm (ci|install|i)\b|yarn( install)?\b|pnpm (install|i)\b|pip3? install|poetry install|uv (sync|pip install)|pipenv install|go mod download|bundle install|composer install|cargo (fetch|build))/;
+const INSTALL =
+  /\b(npm (ci|install|i)\b|yarn( install)?\b|pnpm (install|i)\b|pip3? install|poetry install|uv (sync|pip install)|pipenv install|go mod download|bundle install|composer install|cargo (fetch|build))/;
 const ROOT_USER = /^(root|0)(:.*)?$/;
 
 function finding(rule: DoctorRule, line: number | undefined, message: string, fix: string): DoctorFinding {
@@ -59,7 +69,9 @@ function stageChain(summary: DockerfileSummary, stage: DockerfileStage): Dockerf
   const chain = [stage];
   let current = stage;
   for (;;) {
-    const parent = summary.stages.find((s) => s.name !== undefined && s.name === current.base.toLowerCase() && s.line < current.line);
+    const parent = summary.stages.find(
+      (s) => s.name !== undefined && s.name === current.base.toLowerCase() && s.line < current.line,
+    );
     if (!parent || chain.includes(parent)) return chain;
     chain.push(parent);
     current = parent;
@@ -81,7 +93,11 @@ function lastIn(chain: readonly DockerfileStage[], keyword: string): DockerfileI
  *
  * @see https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
  */
-function resolveGlobals(text: string, summary: DockerfileSummary, buildArgs: Readonly<Record<string, string>>): string | undefined {
+function resolveGlobals(
+  text: string,
+  summary: DockerfileSummary,
+  buildArgs: Readonly<Record<string, string>>,
+): string | undefined {
   const declared = summary.args.filter((a) => a.stage === undefined);
   const globals = new Map(
     declared.flatMap((a): Array<[string, string]> => {
@@ -118,7 +134,10 @@ function checkTestDerivation(summary: DockerfileSummary, config: DoctorConfig): 
   if (derivation.derives) return undefined;
   const target = stageLabel(production);
   const chain = formatChain(derivation.chain);
-  const copies = derivation.copiesFrom.length > 0 ? ` (its COPY --from=${derivation.copiesFrom[0]!.from} on line ${derivation.copiesFrom[0]!.line} copies files, it does not make the stage run on "${target}")` : '';
+  const copies =
+    derivation.copiesFrom.length > 0
+      ? ` (its COPY --from=${derivation.copiesFrom[0]!.from} on line ${derivation.copiesFrom[0]!.line} copies files, it does not make the stage run on "${target}")`
+      : '';
   const message = derivation.unknown
     ? `cannot tell whether the test stage "${stageLabel(test)}" derives from the production stage "${target}": its chain is ${chain}`
     : `the test stage "${stageLabel(test)}" does not derive from the production stage "${target}": its chain is ${chain}${copies}, so the test job runs on that chain, not on the candidate image that replaces "${target}"`;
@@ -137,46 +156,137 @@ function checkTestDerivation(summary: DockerfileSummary, config: DoctorConfig): 
 export function runDoctorRules(summary: DockerfileSummary, config: DoctorConfig = {}): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
   const names = new Set(summary.stages.map((s) => s.name).filter(Boolean));
-  const production = (config.image?.target && summary.stages.find((s) => s.name === config.image?.target?.toLowerCase())) || proposeProductionStage(summary);
+  const production =
+    (config.image?.target && summary.stages.find((s) => s.name === config.image?.target?.toLowerCase())) ||
+    proposeProductionStage(summary);
   const wantedTest = config.test?.target;
   if (wantedTest && !names.has(wantedTest.toLowerCase())) {
-    findings.push(finding('test-stage-missing', undefined, `the config's test.target "${wantedTest}" is not a stage of the Dockerfile (stages: ${[...names].join(', ') || 'none named'})`, 'Add a `FROM <production> AS ' + wantedTest + '` stage that runs the tests, or fix test.target.'));
+    findings.push(
+      finding(
+        'test-stage-missing',
+        undefined,
+        `the config's test.target "${wantedTest}" is not a stage of the Dockerfile (stages: ${[...names].join(', ') || 'none named'})`,
+        'Add a `FROM <production> AS ' + wantedTest + '` stage that runs the tests, or fix test.target.',
+      ),
+    );
   } else if (!wantedTest && !config.test?.commands && !summary.testStage) {
-    findings.push(finding('no-test-stage', undefined, 'no test stage: nothing tests the image before it is pushed', 'Add a stage `FROM production AS test` (built on the production stage, so it tests the candidate) that runs the test suite (`RUN npm test`, `RUN go test ./...`) and set `test: { target: "test" }`, or set test.commands.'));
+    findings.push(
+      finding(
+        'no-test-stage',
+        undefined,
+        'no test stage: nothing tests the image before it is pushed',
+        'Add a stage `FROM production AS test` (built on the production stage, so it tests the candidate) that runs the test suite (`RUN npm test`, `RUN go test ./...`) and set `test: { target: "test" }`, or set test.commands.',
+      ),
+    );
   }
   const notCandidate = checkTestDerivation(summary, config);
   if (notCandidate) findings.push(notCandidate);
   if (production) {
     const chain = stageChain(summary, production);
     const user = lastIn(chain, 'USER');
-    if (!user) findings.push(finding('runs-as-root', production.line, `the production stage${production.name ? ` "${production.name}"` : ''} sets no USER: the container runs as root`, 'Add `USER <non-root uid>` (e.g. `USER 10001`, `USER node`) after the last RUN of the production stage.'));
-    else if (ROOT_USER.test(user.text.trim())) findings.push(finding('runs-as-root', user.line, `USER ${user.text}: the container runs as root`, 'Switch to a non-root user (e.g. `USER 10001`) at the end of the production stage.'));
+    if (!user)
+      findings.push(
+        finding(
+          'runs-as-root',
+          production.line,
+          `the production stage${production.name ? ` "${production.name}"` : ''} sets no USER: the container runs as root`,
+          'Add `USER <non-root uid>` (e.g. `USER 10001`, `USER node`) after the last RUN of the production stage.',
+        ),
+      );
+    else if (ROOT_USER.test(user.text.trim()))
+      findings.push(
+        finding(
+          'runs-as-root',
+          user.line,
+          `USER ${user.text}: the container runs as root`,
+          'Switch to a non-root user (e.g. `USER 10001`) at the end of the production stage.',
+        ),
+      );
     const health = lastIn(chain, 'HEALTHCHECK');
-    if (!health || /^NONE$/i.test(health.text.trim())) findings.push(finding('no-healthcheck', health?.line ?? production.line, 'no HEALTHCHECK in the production stage: the smoke test and orchestrators cannot tell when the service is ready', 'Add `HEALTHCHECK CMD ["<binary>", "healthcheck"]` or a request to the health endpoint (e.g. `HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/healthz || exit 1`).'));
+    if (!health || /^NONE$/i.test(health.text.trim()))
+      findings.push(
+        finding(
+          'no-healthcheck',
+          health?.line ?? production.line,
+          'no HEALTHCHECK in the production stage: the smoke test and orchestrators cannot tell when the service is ready',
+          'Add `HEALTHCHECK CMD ["<binary>", "healthcheck"]` or a request to the health endpoint (e.g. `HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/healthz || exit 1`).',
+        ),
+      );
   }
   for (const stage of summary.stages) {
-    const copyAll = stage.instructions.find((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /^(--\S+\s+)*\.\/?\s+\S+$/.test(i.text) );
-    const install = copyAll && stage.instructions.find((i) => i.keyword === 'RUN' && i.line > copyAll.line && INSTALL.test(i.text));
-    if (copyAll && install) findings.push(finding('copy-before-install', copyAll.line, `${copyAll.keyword} ${copyAll.text} comes before the dependency install on line ${install.line}: any source change re-installs every dependency`, 'Copy only the manifests and lock files first (e.g. `COPY package.json package-lock.json ./`), run the install, then `COPY . .`.'));
+    const copyAll = stage.instructions.find(
+      (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /^(--\S+\s+)*\.\/?\s+\S+$/.test(i.text),
+    );
+    const install =
+      copyAll && stage.instructions.find((i) => i.keyword === 'RUN' && i.line > copyAll.line && INSTALL.test(i.text));
+    if (copyAll && install)
+      findings.push(
+        finding(
+          'copy-before-install',
+          copyAll.line,
+          `${copyAll.keyword} ${copyAll.text} comes before the dependency install on line ${install.line}: any source change re-installs every dependency`,
+          'Copy only the manifests and lock files first (e.g. `COPY package.json package-lock.json ./`), run the install, then `COPY . .`.',
+        ),
+      );
     if (names.has(stage.base.toLowerCase()) || stage.base === 'scratch' || stage.digest) continue;
     const image = resolveGlobals(stage.base, summary, config.image?.buildArgs ?? {});
     if (image === undefined) continue;
     const tag = /^(?:[^/]+\/)*[^/:@]+(?::([^@]+))?/.exec(image)?.[1];
-    if (tag === undefined) findings.push(finding('unpinned-base-image', stage.line, `FROM ${stage.base} has no tag: it means \`latest\`, which changes under the pipeline`, 'Pin a version tag (e.g. `node:22.11-alpine`), ideally with its digest (`@sha256:…`).'));
-    else if (tag === 'latest') findings.push(finding('unpinned-base-image', stage.line, `FROM ${stage.base} uses \`latest\`, which changes under the pipeline`, 'Pin a version tag (e.g. `python:3.12-slim`), ideally with its digest (`@sha256:…`).'));
+    if (tag === undefined)
+      findings.push(
+        finding(
+          'unpinned-base-image',
+          stage.line,
+          `FROM ${stage.base} has no tag: it means \`latest\`, which changes under the pipeline`,
+          'Pin a version tag (e.g. `node:22.11-alpine`), ideally with its digest (`@sha256:…`).',
+        ),
+      );
+    else if (tag === 'latest')
+      findings.push(
+        finding(
+          'unpinned-base-image',
+          stage.line,
+          `FROM ${stage.base} uses \`latest\`, which changes under the pipeline`,
+          'Pin a version tag (e.g. `python:3.12-slim`), ideally with its digest (`@sha256:…`).',
+        ),
+      );
   }
   for (const arg of summary.args) {
-    if (SECRET_NAME.test(arg.name)) findings.push(finding('secret-in-build-arg', arg.line, `ARG ${arg.name} looks like a secret: build args are stored in the image history`, `Pass it as a BuildKit secret: \`RUN --mount=type=secret,id=${arg.name.toLowerCase()} …\` and \`image.secrets: [{ id: "${arg.name.toLowerCase()}", env: "${arg.name}" }]\`.`));
+    if (SECRET_NAME.test(arg.name))
+      findings.push(
+        finding(
+          'secret-in-build-arg',
+          arg.line,
+          `ARG ${arg.name} looks like a secret: build args are stored in the image history`,
+          `Pass it as a BuildKit secret: \`RUN --mount=type=secret,id=${arg.name.toLowerCase()} …\` and \`image.secrets: [{ id: "${arg.name.toLowerCase()}", env: "${arg.name}" }]\`.`,
+        ),
+      );
   }
   for (const stage of summary.stages) {
     for (const env of stage.instructions.filter((i) => i.keyword === 'ENV')) {
       for (const { name } of envNames(env.text)) {
-        if (SECRET_NAME.test(name)) findings.push(finding('secret-in-build-arg', env.line, `ENV ${name} looks like a secret: ENV values are stored in the image`, `Remove it from the Dockerfile; read it at build time from \`RUN --mount=type=secret,id=${name.toLowerCase()}\`, at run time from the environment.`));
+        if (SECRET_NAME.test(name))
+          findings.push(
+            finding(
+              'secret-in-build-arg',
+              env.line,
+              `ENV ${name} looks like a secret: ENV values are stored in the image`,
+              `Remove it from the Dockerfile; read it at build time from \`RUN --mount=type=secret,id=${name.toLowerCase()}\`, at run time from the environment.`,
+            ),
+          );
       }
     }
   }
   for (const key of Object.keys(config.image?.buildArgs ?? {})) {
-    if (SECRET_NAME.test(key)) findings.push(finding('secret-in-build-arg', undefined, `the config's image.buildArgs.${key} looks like a secret: build args are stored in the image history`, `Move it to image.secrets ({ id, env }) and read it with \`RUN --mount=type=secret\`.`));
+    if (SECRET_NAME.test(key))
+      findings.push(
+        finding(
+          'secret-in-build-arg',
+          undefined,
+          `the config's image.buildArgs.${key} looks like a secret: build args are stored in the image history`,
+          `Move it to image.secrets ({ id, env }) and read it with \`RUN --mount=type=secret\`.`,
+        ),
+      );
   }
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -74,7 +74,12 @@ function toInstruction(i: Instruction): DockerfileInstruction {
   // COPY, ADD, RUN, HEALTHCHECK, … are ModifiableInstructions: their flags are not part of the arguments.
   const raw = (i as Partial<ModifiableInstruction>).getFlags?.() ?? [];
   const flags = raw.map((f) => ({ name: f.getName(), ...(f.getValue() !== null ? { value: f.getValue()! } : {}) }));
-  return { keyword: i.getKeyword().toUpperCase(), text: (i.getArgumentsContent() ?? '').trim(), flags, line: i.getRange().start.line + 1 };
+  return {
+    keyword: i.getKeyword().toUpperCase(),
+    text: (i.getArgumentsContent() ?? '').trim(),
+    flags,
+    line: i.getRange().start.line + 1,
+  };
 }
 
 /**
@@ -107,12 +112,14 @@ export function parseDockerfile(content: string): DockerfileSummary {
       continue;
     }
     if (instruction.keyword === 'ARG') {
-      for (const part of splitArgs(instruction.text)) args.push({ ...part, line: instruction.line, stage: current?.stage.name });
+      for (const part of splitArgs(instruction.text))
+        args.push({ ...part, line: instruction.line, stage: current?.stage.name });
     }
     current?.instructions.push(instruction);
   }
   const productionStage = stages.at(-1);
-  const last = (keyword: string): DockerfileInstruction | undefined => productionStage?.instructions.filter((i) => i.keyword === keyword).at(-1);
+  const last = (keyword: string): DockerfileInstruction | undefined =>
+    productionStage?.instructions.filter((i) => i.keyword === keyword).at(-1);
   return {
     stages,
     args,

@@ -13,9 +13,14 @@ export interface InitAnswers {
    * A Dockerfile test stage (with `from: "source"` when it does not derive from the production stage, so it does
    * not test the candidate), or commands run in the candidate image (optionally with the smoke test, `smoke: {}`).
    */
-  readonly test: { readonly target: string; readonly from?: 'source' } | { readonly commands: readonly string[]; readonly smoke?: Record<string, never> };
+  readonly test:
+    | { readonly target: string; readonly from?: 'source' }
+    | { readonly commands: readonly string[]; readonly smoke?: Record<string, never> };
   /** The GitHub repository's visibility and plan; omitted (a public repository) when `undefined`. */
-  readonly github?: { readonly visibility: 'private' | 'internal'; readonly plan: 'free' | 'pro' | 'team' | 'enterprise' };
+  readonly github?: {
+    readonly visibility: 'private' | 'internal';
+    readonly plan: 'free' | 'pro' | 'team' | 'enterprise';
+  };
 }
 
 /** What was detected, for the config's header comments. */
@@ -33,7 +38,9 @@ export interface InitContext {
 export function formatLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(formatLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatLiteral(v)}`);
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatLiteral(v)}`,
+    );
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }
   return JSON.stringify(value) ?? 'undefined';
@@ -51,7 +58,8 @@ export function formatLiteral(value: unknown): string {
 export function renderConfigSource(template: string, answers: InitAnswers, context: InitContext = {}): string {
   const hbs = Handlebars.create();
   hbs.registerHelper('ts', (value: unknown) => formatLiteral(value));
-  const comment = (text: string | undefined): string => (text ?? '').replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+  const comment = (text: string | undefined): string =>
+    (text ?? '').replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
   return hbs.compile(template, { strict: true, noEscape: true })({
     ...answers,
     target: answers.target ?? '',

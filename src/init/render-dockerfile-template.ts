@@ -20,8 +20,18 @@ export interface TemplateValues {
 
 /** Defaults of every template variable, overridden by detected and given values. */
 const DEFAULTS: Readonly<Record<TemplateLanguage, Record<string, string | number>>> = {
-  node: { nodeVersion: '22', manifests: 'package.json package-lock.json', installCommand: 'npm ci --ignore-scripts', entrypoint: 'index.js' },
-  python: { pythonVersion: '3.12', devRequirements: '', testCommand: 'python -m unittest discover', entrypoint: 'main.py' },
+  node: {
+    nodeVersion: '22',
+    manifests: 'package.json package-lock.json',
+    installCommand: 'npm ci --ignore-scripts',
+    entrypoint: 'index.js',
+  },
+  python: {
+    pythonVersion: '3.12',
+    devRequirements: '',
+    testCommand: 'python -m unittest discover',
+    entrypoint: 'main.py',
+  },
   go: { goVersion: '1.23', goManifests: 'go.mod go.sum', mainPackage: '.', binary: '/app' },
 };
 
@@ -33,9 +43,18 @@ const DEFAULTS: Readonly<Record<TemplateLanguage, Record<string, string | number
  * @throws {Error} when a template uses a value that is not defined.
  * @see https://handlebarsjs.com/api-reference/compilation.html
  */
-export function renderDockerfileTemplate(language: TemplateLanguage, sources: DockerfileTemplateSources, values: TemplateValues): { dockerfile: string; dockerignore: string } {
+export function renderDockerfileTemplate(
+  language: TemplateLanguage,
+  sources: DockerfileTemplateSources,
+  values: TemplateValues,
+): { dockerfile: string; dockerignore: string } {
   const hbs = Handlebars.create();
-  const context = { port: 8080, healthPath: '/healthz', ...DEFAULTS[language], ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
+  const context = {
+    port: 8080,
+    healthPath: '/healthz',
+    ...DEFAULTS[language],
+    ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
+  };
   const render = (source: string): string => hbs.compile(source, { strict: true, noEscape: true })(context);
   return { dockerfile: render(sources.dockerfile), dockerignore: render(sources.dockerignore) };
 }

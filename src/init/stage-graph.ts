@@ -6,9 +6,16 @@ import type { DockerfileSummary } from './parse-dockerfile.js';
  *
  * @see https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope
  */
-export const PLATFORM_ARGS: ReadonlySet<string> = new Set(
-  ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'],
-);
+export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+]);
 
 /** What a stage is built `FROM`: an earlier stage, an image (or `scratch`), or a base dockyard cannot resolve. */
 export type StageBase =
@@ -59,11 +66,18 @@ export interface StageGraph {
  * @see https://github.com/moby/buildkit/blob/master/frontend/dockerfile/dockerfile2llb/convert.go (`buildDispatchStates`: ARG expansion of the base name; `dispatchStates.addState`: the base is looked up among the stages added before; `toCommand`: `COPY --from` by index, then by name)
  * @see https://github.com/moby/buildkit/blob/master/frontend/dockerfile/instructions/parse.go (`parseBuildStageName`: names are lower-cased)
  */
-export function buildStageGraph(summary: DockerfileSummary, buildArgs: Readonly<Record<string, string>> = {}): StageGraph {
+export function buildStageGraph(
+  summary: DockerfileSummary,
+  buildArgs: Readonly<Record<string, string>> = {},
+): StageGraph {
   const firstFrom = summary.stages[0]?.line ?? Number.POSITIVE_INFINITY;
   const meta = new Map<string, string | undefined>();
   for (const arg of summary.args.filter((a) => a.line < firstFrom)) {
-    const value = Object.hasOwn(buildArgs, arg.name) ? buildArgs[arg.name] : arg.value === undefined ? undefined : substitute(arg.value, meta).value;
+    const value = Object.hasOwn(buildArgs, arg.name)
+      ? buildArgs[arg.name]
+      : arg.value === undefined
+        ? undefined
+        : substitute(arg.value, meta).value;
     meta.set(arg.name, value);
   }
   const byName = new Map<string, number>();
@@ -84,7 +98,11 @@ export function buildStageGraph(summary: DockerfileSummary, buildArgs: Readonly<
       copies: summary.stages[index]!.instructions.flatMap((i) => {
         const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
         if (from === undefined) return [];
-        const target = /^\d+$/.test(from) ? (Number(from) < stages.length ? Number(from) : undefined) : byName.get(from.toLowerCase());
+        const target = /^\d+$/.test(from)
+          ? Number(from) < stages.length
+            ? Number(from)
+            : undefined
+          : byName.get(from.toLowerCase());
         return [{ from, ...(target !== undefined ? { index: target } : {}), line: i.line }];
       }),
     })),
@@ -140,7 +158,12 @@ export function formatChain(chain: StageChain): string {
 export type Derivation =
   | { readonly derives: true; readonly chain: StageChain }
   /** `unknown`: the chain ends in a base dockyard cannot resolve before reaching the production stage. */
-  | { readonly derives: false; readonly unknown: boolean; readonly chain: StageChain; readonly copiesFrom: readonly StageCopy[] };
+  | {
+      readonly derives: false;
+      readonly unknown: boolean;
+      readonly chain: StageChain;
+      readonly copiesFrom: readonly StageCopy[];
+    };
 
 /**
  * Whether `test` is built, through its `FROM` chain, on `production` (so replacing `production` with the candidate
@@ -161,22 +184,28 @@ export function deriveStage(graph: StageGraph, test: StageNode, production: Stag
  *
  * @see https://docs.docker.com/reference/dockerfile/#environment-replacement
  */
-function substitute(text: string, values: ReadonlyMap<string, string | undefined>): { value: string; missing: string[] } {
+function substitute(
+  text: string,
+  values: ReadonlyMap<string, string | undefined>,
+): { value: string; missing: string[] } {
   const missing: string[] = [];
-  const value = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced?: string, colon?: string, op?: string, word?: string, bare?: string) => {
-    const name = (braced ?? bare)!;
-    if (PLATFORM_ARGS.has(name)) {
-      missing.push(name);
-      return '';
-    }
-    const current = values.get(name);
-    if (op === undefined) {
-      if (current === undefined) missing.push(name);
-      return current ?? '';
-    }
-    const set = current !== undefined && (colon !== ':' || current !== '');
-    if (op === '-') return set ? current : word!;
-    return set ? word! : '';
-  });
+  const value = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced?: string, colon?: string, op?: string, word?: string, bare?: string) => {
+      const name = (braced ?? bare)!;
+      if (PLATFORM_ARGS.has(name)) {
+        missing.push(name);
+        return '';
+      }
+      const current = values.get(name);
+      if (op === undefined) {
+        if (current === undefined) missing.push(name);
+        return current ?? '';
+      }
+      const set = current !== undefined && (colon !== ':' || current !== '');
+      if (op === '-') return set ? current : word!;
+      return set ? word! : '';
+    },
+  );
   return { value, missing };
 }

@@ -92,7 +92,10 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   } catch (error) {
     throw new ConfigLoadError(`cannot load ${basename(path)}: ${(error as Error).message}`, 1);
   }
-  throw new ConfigLoadError(`unsupported config file type "${ext}" (${path}): expected ${CONFIG_FILE_NAMES.join(', ')}`, 2);
+  throw new ConfigLoadError(
+    `unsupported config file type "${ext}" (${path}): expected ${CONFIG_FILE_NAMES.join(', ')}`,
+    2,
+  );
 }
 
 /**
@@ -127,7 +130,10 @@ export async function loadConfigSource(fileName: string, source: string): Promis
   } catch (error) {
     throw new ConfigLoadError(`cannot load ${fileName}: ${(error as Error).message}`, 1);
   }
-  throw new ConfigLoadError(`unsupported config file type "${ext}" (${fileName}): expected ${CONFIG_FILE_NAMES.join(', ')}`, 2);
+  throw new ConfigLoadError(
+    `unsupported config file type "${ext}" (${fileName}): expected ${CONFIG_FILE_NAMES.join(', ')}`,
+    2,
+  );
 }
 
 async function importModuleConfig(path: string): Promise<unknown> {
@@ -159,7 +165,9 @@ async function evaluateModuleConfig(source: string, path: string, cacheImports =
   // evalModule (not import) so that a re-written config is re-read in the same process: Node's ESM cache
   // cannot be cleared, and jiti would hand back the first version.
   // jiti hands `.mjs`/`.js` to Node's native loader (cached); transforming them as TypeScript keeps them fresh.
-  const mod = (await jiti.evalModule(source, { filename: path, id: path, ext: '.ts', async: true })) as { default?: unknown };
+  const mod = (await jiti.evalModule(source, { filename: path, id: path, ext: '.ts', async: true })) as {
+    default?: unknown;
+  };
   const value = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
   return typeof value === 'function' ? await (value as () => unknown)() : value;
 }

@@ -10,6 +10,7 @@ import type { DockerfileTemplateSources } from '../init/render-dockerfile-templa
  * @throws {Error} when the package is incomplete.
  */
 export function readDockerfileTemplates(language: TemplateLanguage): DockerfileTemplateSources {
-  const read = (name: string): string => readFileSync(fileURLToPath(new URL(`../../templates/dockerfiles/${language}/${name}`, import.meta.url)), 'utf8');
+  const read = (name: string): string =>
+    readFileSync(fileURLToPath(new URL(`../../templates/dockerfiles/${language}/${name}`, import.meta.url)), 'utf8');
   return { dockerfile: read('Dockerfile.hbs'), dockerignore: read('dockerignore.hbs') };
 }

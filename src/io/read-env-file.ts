@@ -23,11 +23,14 @@ export function parseEnvText(text: string, fileName: string): Record<string, str
     if (line === '' || line.startsWith('#')) return;
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
     if (!match) {
-      throw new EnvFileError(`${fileName}:${index + 1}: expected KEY=VALUE (KEY of letters, digits and _), got ${JSON.stringify(raw.slice(0, 60))}`);
+      throw new EnvFileError(
+        `${fileName}:${index + 1}: expected KEY=VALUE (KEY of letters, digits and _), got ${JSON.stringify(raw.slice(0, 60))}`,
+      );
     }
     const [, key, value] = match;
     const quoted = /^(["'])(.*)\1$/.exec(value);
-    if (!quoted && /^["']/.test(value)) throw new EnvFileError(`${fileName}:${index + 1}: unterminated quote in the value of ${key}`);
+    if (!quoted && /^["']/.test(value))
+      throw new EnvFileError(`${fileName}:${index + 1}: unterminated quote in the value of ${key}`);
     vars[key] = quoted ? (quoted[1] === '"' ? quoted[2].replaceAll('\\n', '\n') : quoted[2]) : value;
   });
   return vars;

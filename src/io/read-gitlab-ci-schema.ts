@@ -10,5 +10,7 @@ import { fileURLToPath } from 'node:url';
  * @see https://gitlab.com/gitlab-org/gitlab/-/blob/master/app/assets/javascripts/editor/schema/ci.json
  */
 export function readGitlabCiSchema(): object {
-  return JSON.parse(readFileSync(fileURLToPath(new URL('../../schema/gitlab-ci.json', import.meta.url)), 'utf8')) as object;
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../schema/gitlab-ci.json', import.meta.url)), 'utf8'),
+  ) as object;
 }

@@ -27,7 +27,12 @@ export function readProjectFiles(dir: string, paths: readonly string[]): Record<
  */
 export function readOriginUrl(dir: string): string | undefined {
   try {
-    return execFileSync('git', ['-C', dir, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return (
+      execFileSync('git', ['-C', dir, 'remote', 'get-url', 'origin'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
   } catch {
     return undefined;
   }

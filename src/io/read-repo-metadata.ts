@@ -13,15 +13,22 @@ import type { GithubRepoData } from '../tags/github-context.js';
 export function readRepoMetadata(dir: string): GithubRepoData {
   const git = (...args: string[]): string | undefined => {
     try {
-      return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+      return (
+        execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ||
+        undefined
+      );
     } catch {
       return undefined;
     }
   };
   const remote = git('config', '--get', 'remote.origin.url');
   const path = remote ? /[:/]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(remote)?.[1] : undefined;
-  const host = remote ? (/^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)/.exec(remote)?.[1] ?? /^[^@]+@([^:]+):/.exec(remote)?.[1]) : undefined;
-  const pkg = existsSync(join(dir, 'package.json')) ? (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { description?: string; license?: string }) : {};
+  const host = remote
+    ? (/^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)/.exec(remote)?.[1] ?? /^[^@]+@([^:]+):/.exec(remote)?.[1])
+    : undefined;
+  const pkg = existsSync(join(dir, 'package.json'))
+    ? (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { description?: string; license?: string })
+    : {};
   const name = path?.split('/')[1] ?? basename(dir);
   return {
     name,

@@ -24,12 +24,17 @@ export class GitError extends Error {
  */
 export function runGit(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((done, fail) => {
-    execFile('git', ['-C', dir, ...args], { env: { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return done(stdout);
-      const code = typeof error.code === 'number' ? error.code : undefined;
-      const why = error.code === 'ENOENT' ? 'git is not installed or not on PATH' : stderr.trim() || error.message;
-      fail(new GitError(`git ${args.join(' ')}: ${why}`, code, stderr));
-    });
+    execFile(
+      'git',
+      ['-C', dir, ...args],
+      { env: { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return done(stdout);
+        const code = typeof error.code === 'number' ? error.code : undefined;
+        const why = error.code === 'ENOENT' ? 'git is not installed or not on PATH' : stderr.trim() || error.message;
+        fail(new GitError(`git ${args.join(' ')}: ${why}`, code, stderr));
+      },
+    );
   });
 }
 
@@ -38,7 +43,11 @@ export function runGit(dir: string, args: readonly string[], env: NodeJS.Process
  *
  * @see https://git-scm.com/docs/git
  */
-export async function tryGit(dir: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<string | undefined> {
+export async function tryGit(
+  dir: string,
+  args: readonly string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
   try {
     return await runGit(dir, args, env);
   } catch (error) {

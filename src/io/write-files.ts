@@ -87,9 +87,11 @@ export async function resolveInsideRoot(root: string, path: string): Promise<str
   let existing = target;
   while (!(await exists(existing))) existing = dirname(existing);
   const stat = await lstat(existing);
-  if (existing === target && stat.isSymbolicLink()) refuse(`it is a symlink to ${await realpath(target).catch(() => 'a missing file')}`);
+  if (existing === target && stat.isSymbolicLink())
+    refuse(`it is a symlink to ${await realpath(target).catch(() => 'a missing file')}`);
   const real = await realpath(existing);
-  if (!isInside(realRoot, real)) refuse(`${relative(realRoot, existing) || '.'} resolves to ${real} (a symlink out of the project)`);
+  if (!isInside(realRoot, real))
+    refuse(`${relative(realRoot, existing) || '.'} resolves to ${real} (a symlink out of the project)`);
   return join(real, relative(existing, target));
 }
 
@@ -101,7 +103,10 @@ export async function resolveInsideRoot(root: string, path: string): Promise<str
  * @returns the paths removed.
  * @see https://nodejs.org/api/process.html#processkillpid-signal (signal 0 tests for existence)
  */
-export async function removeStaleTemporaries(dir: string, isAlive: (pid: number) => boolean = isProcessAlive): Promise<string[]> {
+export async function removeStaleTemporaries(
+  dir: string,
+  isAlive: (pid: number) => boolean = isProcessAlive,
+): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {

@@ -53,7 +53,11 @@ export function planDeployNotify(config: DockyardConfig): { deploy?: DeploySpec;
 export function addDeployNotifyJobs(config: DockyardConfig, jobs: readonly Job[]): Job[] {
   const deploy = config.deploy;
   const records = deploy !== undefined || config.notify !== undefined;
-  const out: Job[] = jobs.map((job) => (job.id === 'manifest' && records && !job.produces.includes('published') ? { ...job, produces: [...job.produces, 'published'] } : job));
+  const out: Job[] = jobs.map((job) =>
+    job.id === 'manifest' && records && !job.produces.includes('published')
+      ? { ...job, produces: [...job.produces, 'published'] }
+      : job,
+  );
   if (deploy) {
     const signed = out.some((j) => j.id === 'sign');
     out.push({
@@ -80,7 +84,11 @@ export function addDeployNotifyJobs(config: DockyardConfig, jobs: readonly Job[]
       perPlatform: false,
       stage: 'publish',
       permissions: { contents: 'read' },
-      consumes: ['metadata', ...(published ? (['published'] as const) : []), ...(gates ? (['gate-results'] as const) : [])],
+      consumes: [
+        'metadata',
+        ...(published ? (['published'] as const) : []),
+        ...(gates ? (['gate-results'] as const) : []),
+      ],
       produces: [],
       logsInTo: [],
       secrets: [config.notify.slack?.webhook, config.notify.teams?.webhook].filter((s): s is string => s !== undefined),

@@ -2,7 +2,8 @@ import { SCAN_REPORT_RETENTION_DAYS } from './github-repository.js';
 import type { Pipeline } from './pipeline.js';
 
 /** The topics of {@link RepositoryNote}: one per platform limit dockyard works around or warns about. */
-export type RepositoryNoteTopic = 'attestations' | 'code-scanning' | 'arm64-runner' | 'artifact-storage' | 'transparency-log';
+export type RepositoryNoteTopic =
+  'attestations' | 'code-scanning' | 'arm64-runner' | 'artifact-storage' | 'transparency-log';
 
 /**
  * One thing the GitHub repository's visibility and plan changed in the workflow, or a cost to know about. `info`:

@@ -28,7 +28,12 @@ export interface GithubRepositorySpec {
  *
  * @see https://docs.github.com/billing/concepts/product-billing/github-actions#free-use-of-github-actions
  */
-export const INCLUDED_ARTIFACT_STORAGE_MB: Readonly<Record<GithubPlan, number>> = { free: 500, pro: 1024, team: 2048, enterprise: 51200 };
+export const INCLUDED_ARTIFACT_STORAGE_MB: Readonly<Record<GithubPlan, number>> = {
+  free: 500,
+  pro: 1024,
+  team: 2048,
+  enterprise: 51200,
+};
 
 /** Days the SARIF report is kept as an artifact where code scanning is not available (GitLab keeps its report 30 days too). */
 export const SCAN_REPORT_RETENTION_DAYS = 30;

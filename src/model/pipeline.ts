@@ -88,7 +88,9 @@ export interface RegistryCredentials {
  * A configured registry as one CI system uses it: credentials given per CI system (`{ github?, gitlab? }`, ghcr and
  * the GitLab registry) are resolved to that CI system's entry, or none (the registry's default login there).
  */
-export type RegistryForCi<T> = T extends { readonly type: 'ghcr' | 'gitlab' } ? Omit<T, 'credentials'> & { readonly credentials?: RegistryCredentials } : T;
+export type RegistryForCi<T> = T extends { readonly type: 'ghcr' | 'gitlab' }
+  ? Omit<T, 'credentials'> & { readonly credentials?: RegistryCredentials }
+  : T;
 
 /** Tag rules (typed), flavor, and extra labels and annotations (metadata-action `key=value` lines). */
 export interface TagStrategy {
@@ -129,7 +131,9 @@ export const DEFAULT_STAGING_SUFFIX = 'staging';
  * `$CI_REGISTRY_IMAGE/staging`).
  */
 export function stagingRefOf(staging: StagingSpec, registry: { readonly ref: string; readonly host: string }): string {
-  return staging.repository !== undefined ? `${registry.host}/${staging.repository}` : `${registry.ref}/${DEFAULT_STAGING_SUFFIX}`;
+  return staging.repository !== undefined
+    ? `${registry.host}/${staging.repository}`
+    : `${registry.ref}/${DEFAULT_STAGING_SUFFIX}`;
 }
 
 /**
@@ -201,7 +205,21 @@ export interface ConcurrencySpec {
  * (the gate summary) exist only when their gates are configured (docs/gates.md). `deploy` (one CI job per
  * environment) and `notify` (one CI job per event) exist when configured (docs/deploy-and-notify.md).
  */
-export type JobKind = 'metadata' | 'lint' | 'build' | 'test' | 'scan' | 'smoke' | 'size' | 'sbom' | 'gates' | 'push' | 'manifest' | 'sign' | 'deploy' | 'notify';
+export type JobKind =
+  | 'metadata'
+  | 'lint'
+  | 'build'
+  | 'test'
+  | 'scan'
+  | 'smoke'
+  | 'size'
+  | 'sbom'
+  | 'gates'
+  | 'push'
+  | 'manifest'
+  | 'sign'
+  | 'deploy'
+  | 'notify';
 
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {

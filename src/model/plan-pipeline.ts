@@ -2,13 +2,28 @@ import { cacheModeOf, credentialsOf, handoffOf, platformIdOf } from '../config/c
 import type { CacheMode, DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
-import type { ArtifactSpec, HandoffSpec, Job, JobPermissions, Pipeline, PlatformTarget, RegistryTarget, TestSpec } from './pipeline.js';
+import type {
+  ArtifactSpec,
+  HandoffSpec,
+  Job,
+  JobPermissions,
+  Pipeline,
+  PlatformTarget,
+  RegistryTarget,
+  TestSpec,
+} from './pipeline.js';
 import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './deploy-notify.js';
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 import { planGithubRepository } from './github-repository.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
 import { planTriggerSpec } from './trigger-targets.js';
-import { hasGateSummary, NOT_THE_CANDIDATE, planVerifyGates, testPlatformsOf, type VerifyGates } from './verify-gates.js';
+import {
+  hasGateSummary,
+  NOT_THE_CANDIDATE,
+  planVerifyGates,
+  testPlatformsOf,
+  type VerifyGates,
+} from './verify-gates.js';
 import { sortRecordByKey } from './compare-code-points.js';
 
 /**
@@ -38,11 +53,27 @@ const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
 /** Artifacts handed between jobs, kept one day: they only live for the pipeline. */
 function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
   return [
-    { id: 'metadata', description: 'version, tags, labels and annotations computed once for the build and manifest jobs', retentionDays: 1 },
+    {
+      id: 'metadata',
+      description: 'version, tags, labels and annotations computed once for the build and manifest jobs',
+      retentionDays: 1,
+    },
     handoff.mode === 'artifact'
-      ? { id: 'candidate', description: 'OCI archive of the candidate image (never pushed) and its manifest digest', retentionDays: 1 }
-      : { id: 'candidate', description: 'manifest digest of the candidate pushed, untagged, to the staging repository', retentionDays: 1 },
-    { id: 'digest', description: "the push job's digests: a file per platform slug holding the digest pushed for that platform", retentionDays: 1 },
+      ? {
+          id: 'candidate',
+          description: 'OCI archive of the candidate image (never pushed) and its manifest digest',
+          retentionDays: 1,
+        }
+      : {
+          id: 'candidate',
+          description: 'manifest digest of the candidate pushed, untagged, to the staging repository',
+          retentionDays: 1,
+        },
+    {
+      id: 'digest',
+      description: "the push job's digests: a file per platform slug holding the digest pushed for that platform",
+      retentionDays: 1,
+    },
   ];
 }
 
@@ -146,19 +177,31 @@ function planPlatform(entry: PlatformConfig): PlatformTarget {
   const nativeGithub = NATIVE_GITHUB_RUNNER[platform];
   const nativeGitlab = GITLAB_RUNNER_TAG[platform];
   // native: the configured runner (or the hosted native one); qemu: an amd64 runner; auto: native when hosted.
-  const githubNative = strategy === 'native' || (strategy === 'auto' && nativeGithub !== undefined && (runner?.github === undefined || runner.github === nativeGithub));
+  const githubNative =
+    strategy === 'native' ||
+    (strategy === 'auto' &&
+      nativeGithub !== undefined &&
+      (runner?.github === undefined || runner.github === nativeGithub));
   const gitlabNative = strategy === 'native' || (strategy === 'auto' && nativeGitlab !== undefined);
   return {
     platform,
     slug: platform.replaceAll('/', '-'),
     githubRunner: runner?.github ?? (githubNative ? (nativeGithub ?? 'ubuntu-24.04') : 'ubuntu-24.04'),
-    gitlabRunnerTag: runner?.gitlab ?? (gitlabNative ? (nativeGitlab ?? DEFAULT_GITLAB_RUNNER_TAG) : DEFAULT_GITLAB_RUNNER_TAG),
+    gitlabRunnerTag:
+      runner?.gitlab ?? (gitlabNative ? (nativeGitlab ?? DEFAULT_GITLAB_RUNNER_TAG) : DEFAULT_GITLAB_RUNNER_TAG),
     githubEmulated: !githubNative && platform !== 'linux/amd64' && platform !== 'linux/386',
     gitlabEmulated: !gitlabNative && platform !== 'linux/amd64' && platform !== 'linux/386',
   };
 }
 
-function planJobs(config: DockyardConfig, cache: CacheMode, registries: readonly RegistryTarget[], handoff: HandoffSpec, gates: VerifyGates, summary: boolean): Job[] {
+function planJobs(
+  config: DockyardConfig,
+  cache: CacheMode,
+  registries: readonly RegistryTarget[],
+  handoff: HandoffSpec,
+  gates: VerifyGates,
+  summary: boolean,
+): Job[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
   const cacheLogin = cache === 'registry' || cache === 'inline' ? [0] : [];
@@ -193,7 +236,10 @@ function planJobs(config: DockyardConfig, cache: CacheMode, registries: readonly
     },
     {
       id: 'build',
-      title: staged === undefined ? 'Build the candidate image (one per platform, not pushed)' : 'Build the candidate image (one per platform) and push it, untagged, to the staging repository',
+      title:
+        staged === undefined
+          ? 'Build the candidate image (one per platform, not pushed)'
+          : 'Build the candidate image (one per platform) and push it, untagged, to the staging repository',
       needs: ['metadata'],
       perPlatform: true,
       stage: 'verify',
@@ -206,7 +252,10 @@ function planJobs(config: DockyardConfig, cache: CacheMode, registries: readonly
     },
     {
       id: 'test',
-      title: config.test.target !== undefined && config.test.from === 'source' ? `Test a stage built from source (${NOT_THE_CANDIDATE})` : 'Test the exact candidate image',
+      title:
+        config.test.target !== undefined && config.test.from === 'source'
+          ? `Test a stage built from source (${NOT_THE_CANDIDATE})`
+          : 'Test the exact candidate image',
       needs: ['build'],
       perPlatform: true,
       platforms: testPlatforms,
@@ -264,7 +313,10 @@ function planJobs(config: DockyardConfig, cache: CacheMode, registries: readonly
     },
   ];
   const withSupplyChain = addSupplyChainJobs(config, jobs, registries.length);
-  return addDeployNotifyJobs(config, insertVerifyGateJobs(withSupplyChain, gates, { testPlatforms, summary, candidateAccess }));
+  return addDeployNotifyJobs(
+    config,
+    insertVerifyGateJobs(withSupplyChain, gates, { testPlatforms, summary, candidateAccess }),
+  );
 }
 
 function union(a: readonly number[], b: readonly number[]): number[] {

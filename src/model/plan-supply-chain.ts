@@ -26,10 +26,22 @@ export function planSupplyChain(config: DockyardConfig): { sbom?: SbomSpec; sign
 export function supplyChainArtifacts(config: DockyardConfig): ArtifactSpec[] {
   return [
     ...(config.sbom
-      ? [{ id: 'sbom' as const, description: 'the SBOM of each platform candidate (Syft), named by the platform slug', retentionDays: config.sbom.retentionDays }]
+      ? [
+          {
+            id: 'sbom' as const,
+            description: 'the SBOM of each platform candidate (Syft), named by the platform slug',
+            retentionDays: config.sbom.retentionDays,
+          },
+        ]
       : []),
     ...(config.signing
-      ? [{ id: 'published' as const, description: 'one `repository@digest` line per registry whose image index the manifest job pushed', retentionDays: 1 }]
+      ? [
+          {
+            id: 'published' as const,
+            description: 'one `repository@digest` line per registry whose image index the manifest job pushed',
+            retentionDays: 1,
+          },
+        ]
       : []),
   ];
 }
@@ -53,7 +65,11 @@ export function addSupplyChainJobs(config: DockyardConfig, jobs: readonly Job[],
   const out: Job[] = [];
   for (const job of jobs) {
     if (job.id === 'scan') {
-      out.push(config.scan.report && github.codeScanning ? { ...job, permissions: { ...job.permissions, 'security-events': 'write', actions: 'read' } } : job);
+      out.push(
+        config.scan.report && github.codeScanning
+          ? { ...job, permissions: { ...job.permissions, 'security-events': 'write', actions: 'read' } }
+          : job,
+      );
       if (config.sbom) out.push(sbomJob());
     } else if (job.id === 'push' && config.sbom) {
       out.push({ ...job, needs: [...job.needs, 'sbom'] });
@@ -63,7 +79,10 @@ export function addSupplyChainJobs(config: DockyardConfig, jobs: readonly Job[],
       out.push(job);
     }
   }
-  if (config.signing) out.push(signJob(config.signing.provenance && github.attestations === 'github', config.signing.provenance, registryCount));
+  if (config.signing)
+    out.push(
+      signJob(config.signing.provenance && github.attestations === 'github', config.signing.provenance, registryCount),
+    );
   return out;
 }
 
@@ -91,7 +110,9 @@ function signJob(githubAttestations: boolean, provenance: boolean, registryCount
   };
   return {
     id: 'sign',
-    title: provenance ? 'Sign the published images and attest their provenance (keyless)' : 'Sign the published images (keyless)',
+    title: provenance
+      ? 'Sign the published images and attest their provenance (keyless)'
+      : 'Sign the published images (keyless)',
     needs: ['manifest'],
     perPlatform: false,
     stage: 'publish',

@@ -5,7 +5,8 @@ import type { VerifyGates } from './verify-gates.js';
 /** The gate result files (`dockyard/gates/<gate>[-<slug>].tsv`) handed from each gate job to the summary job. */
 export const GATE_RESULTS_ARTIFACT: ArtifactSpec = {
   id: 'gate-results',
-  description: 'one tab-separated line per gate and platform (gate, platform, result, figure, threshold) for the gate summary',
+  description:
+    'one tab-separated line per gate and platform (gate, platform, result, figure, threshold) for the gate summary',
   retentionDays: 1,
 };
 
@@ -47,7 +48,15 @@ export function insertVerifyGateJobs(jobs: readonly Job[], gates: VerifyGates, o
   const { summary, testPlatforms, candidateAccess } = options;
   const results = summary ? (['gate-results'] as const) : [];
   const lint: Job | undefined = gates.lint
-    ? { id: 'lint', title: 'Lint the Dockerfile (hadolint)', needs: [], perPlatform: false, ...VERIFY, consumes: [], produces: [...results] }
+    ? {
+        id: 'lint',
+        title: 'Lint the Dockerfile (hadolint)',
+        needs: [],
+        perPlatform: false,
+        ...VERIFY,
+        consumes: [],
+        produces: [...results],
+      }
     : undefined;
   const checks: Job[] = [];
   if (gates.smoke) {
@@ -64,15 +73,35 @@ export function insertVerifyGateJobs(jobs: readonly Job[], gates: VerifyGates, o
     });
   }
   if (gates.size) {
-    checks.push({ id: 'size', title: 'Measure the candidate image size', needs: ['build'], perPlatform: true, ...VERIFY, consumes: ['candidate'], produces: [...results] });
+    checks.push({
+      id: 'size',
+      title: 'Measure the candidate image size',
+      needs: ['build'],
+      perPlatform: true,
+      ...VERIFY,
+      consumes: ['candidate'],
+      produces: [...results],
+    });
   }
-  const present = new Set<JobKind>([...jobs.map((j) => j.id), ...(lint ? ['lint' as const] : []), ...checks.map((j) => j.id)]);
+  const present = new Set<JobKind>([
+    ...jobs.map((j) => j.id),
+    ...(lint ? ['lint' as const] : []),
+    ...checks.map((j) => j.id),
+  ]);
   const gateJobs = SUMMARISED.filter((id) => present.has(id));
   const out: Job[] = [];
   for (const job of jobs) {
     if (job.id === 'build' && lint) out.push(lint);
     if (job.id === 'push' && summary) {
-      out.push({ id: 'gates', title: 'Summarise the gate results', needs: gateJobs, perPlatform: false, ...VERIFY, consumes: ['gate-results'], produces: [] });
+      out.push({
+        id: 'gates',
+        title: 'Summarise the gate results',
+        needs: gateJobs,
+        perPlatform: false,
+        ...VERIFY,
+        consumes: ['gate-results'],
+        produces: [],
+      });
     }
     out.push(adjust(job, gates, summary, gateJobs));
     if (job.id === 'scan') out.push(...checks);
@@ -91,7 +120,14 @@ function adjust(job: Job, gates: VerifyGates, summary: boolean, gateJobs: readon
     case 'push':
       return summary ? { ...job, needs: ['build', ...gateJobs, 'gates'] } : job;
     case 'sign':
-      return summary ? { ...job, needs: [...job.needs, 'gates'], consumes: [...job.consumes, 'gate-results'], produces: [...job.produces, 'gate-results'] } : job;
+      return summary
+        ? {
+            ...job,
+            needs: [...job.needs, 'gates'],
+            consumes: [...job.consumes, 'gate-results'],
+            produces: [...job.produces, 'gate-results'],
+          }
+        : job;
     default:
       return job;
   }

@@ -68,8 +68,12 @@ export function planVerifyGates(config: DockyardConfig): VerifyGates {
         }
       : {}),
     ...(test.smoke ? { smoke: { timeoutSeconds: test.smoke.timeout } } : {}),
-    ...(config.size ? { size: { limitMb: config.size.limit, measure: config.size.measure, onExceed: config.size.onExceed } } : {}),
-    ...(config.lint ? { lint: { failureThreshold: config.lint.failureThreshold, ignore: [...config.lint.ignore] } } : {}),
+    ...(config.size
+      ? { size: { limitMb: config.size.limit, measure: config.size.measure, onExceed: config.size.onExceed } }
+      : {}),
+    ...(config.lint
+      ? { lint: { failureThreshold: config.lint.failureThreshold, ignore: [...config.lint.ignore] } }
+      : {}),
   };
 }
 
@@ -118,20 +122,28 @@ export function gateResultsOf(source: GateSummarySource, job: GateJobKind): Gate
     case 'test':
       return [
         { gate: 'test', perPlatform: true, threshold: testThreshold(source.test) },
-        ...(gates.coverage ? [{ gate: 'coverage', perPlatform: true, threshold: `>= ${gates.coverage.minimum}%` }] : []),
+        ...(gates.coverage
+          ? [{ gate: 'coverage', perPlatform: true, threshold: `>= ${gates.coverage.minimum}%` }]
+          : []),
       ];
     case 'scan':
       return source.scan ? [{ gate: 'scan', perPlatform: true, threshold: scanThreshold(source.scan) }] : [];
     case 'smoke':
-      return gates.smoke ? [{ gate: 'smoke', perPlatform: true, threshold: `healthy within ${gates.smoke.timeoutSeconds} s` }] : [];
+      return gates.smoke
+        ? [{ gate: 'smoke', perPlatform: true, threshold: `healthy within ${gates.smoke.timeoutSeconds} s` }]
+        : [];
     case 'size':
       return gates.size ? [{ gate: 'size', perPlatform: true, threshold: sizeThreshold(gates.size) }] : [];
     case 'lint':
-      return gates.lint ? [{ gate: 'lint', perPlatform: false, threshold: `no finding >= ${gates.lint.failureThreshold}` }] : [];
+      return gates.lint
+        ? [{ gate: 'lint', perPlatform: false, threshold: `no finding >= ${gates.lint.failureThreshold}` }]
+        : [];
     case 'sbom':
       return source.sbom ? [{ gate: 'sbom', perPlatform: true, threshold: SBOM_THRESHOLD }] : [];
     case 'sign':
-      return source.signing ? [{ gate: 'sign', perPlatform: false, threshold: signThreshold(source.signing.provenance) }] : [];
+      return source.signing
+        ? [{ gate: 'sign', perPlatform: false, threshold: signThreshold(source.signing.provenance) }]
+        : [];
   }
 }
 
@@ -144,7 +156,10 @@ export function signThreshold(provenance: boolean): string {
 }
 
 /** The scan gate's threshold column, e.g. `no CRITICAL, HIGH finding` (`, fixed only` with `ignoreUnfixed`). */
-export function scanThreshold(scan: { readonly severities: readonly string[]; readonly ignoreUnfixed: boolean }): string {
+export function scanThreshold(scan: {
+  readonly severities: readonly string[];
+  readonly ignoreUnfixed: boolean;
+}): string {
   return `no ${scan.severities.join(', ')} finding${scan.ignoreUnfixed ? ' (fixed only)' : ''}`;
 }
 
@@ -156,7 +171,10 @@ export const NOT_THE_CANDIDATE = 'does not test the candidate';
 
 /** The test gate's figure when every test passed, e.g. `stage test and 2 command(s) passed`. */
 export function testPassFigure(test: { readonly target?: string; readonly commands?: readonly string[] }): string {
-  const parts = [...(test.target !== undefined ? [`stage ${test.target}`] : []), ...(test.commands ? [`${test.commands.length} command(s)`] : [])];
+  const parts = [
+    ...(test.target !== undefined ? [`stage ${test.target}`] : []),
+    ...(test.commands ? [`${test.commands.length} command(s)`] : []),
+  ];
   return `${parts.join(' and ')} passed`;
 }
 
@@ -178,7 +196,11 @@ export function sizeThreshold(size: SizeSpec): string {
  * every gate that runs before publishing (lint, test, coverage, scan, smoke, size, sbom). `sign` runs after the
  * manifest job; its job adds its own file to the final table.
  */
-export function expectedGateFiles(source: GateSummarySource, testSlugs: readonly string[], allSlugs: readonly string[]): string[] {
+export function expectedGateFiles(
+  source: GateSummarySource,
+  testSlugs: readonly string[],
+  allSlugs: readonly string[],
+): string[] {
   const perSlug = (gate: string, slugs: readonly string[]) => slugs.map((slug) => `${gate}-${slug}`);
   const { gates } = source;
   return [

@@ -51,7 +51,9 @@ export function matchesGithubFilter(pattern: string, name: string): boolean {
 
 /** Whether a name matches a glob as the emitted file for `ci` compares it (GitHub filters; GitLab's `=~` regex of gitlab-refs.ts). */
 function matchesAny(ci: CiSystem, patterns: readonly string[], name: string): boolean {
-  return patterns.some((p) => (ci === 'github' ? matchesGithubFilter(p, name) : new RegExp(globToGitlabRegex(p)).test(name)));
+  return patterns.some((p) =>
+    ci === 'github' ? matchesGithubFilter(p, name) : new RegExp(globToGitlabRegex(p)).test(name),
+  );
 }
 
 function listOf(patterns: readonly string[]): string {
@@ -87,7 +89,9 @@ export function decidePlanRun(triggers: TriggerSpec, ci: CiSystem, request: Plan
     if (!triggers.pullRequests) return skip(`${what} do not run the pipeline (triggers.pullRequests is false)`);
     const base = request.baseBranch ?? defaultBranch;
     if (triggers.branches.length > 0 && !matchesAny(ci, triggers.branches, base)) {
-      return skip(`${what} targeting ${base} do not run the pipeline (only those targeting ${listOf(triggers.branches)})`);
+      return skip(
+        `${what} targeting ${base} do not run the pipeline (only those targeting ${listOf(triggers.branches)})`,
+      );
     }
     return run(false, `the publish stage does not run for ${what}`);
   }
@@ -96,12 +100,17 @@ export function decidePlanRun(triggers: TriggerSpec, ci: CiSystem, request: Plan
     const kind = branch !== undefined ? 'branch' : 'tag';
     const name = branch ?? ref.slice('refs/tags/'.length);
     const patterns = branch !== undefined ? triggers.branches : triggers.tags;
-    if (!matchesAny(ci, patterns, name)) return skip(`${ref} is not a publishing ${kind} (${listOf(patterns)}); the pipeline does not run for this push`);
+    if (!matchesAny(ci, patterns, name))
+      return skip(`${ref} is not a publishing ${kind} (${listOf(patterns)}); the pipeline does not run for this push`);
     return run(true, `${ref} is a publishing ${kind}`);
   }
   if (event === 'schedule') {
-    if (triggers.schedules.length === 0) return skip('no schedule is configured (triggers.schedule), so no scheduled pipeline runs');
-    if (ci === 'github' && ref !== `refs/heads/${defaultBranch}`) return skip(`scheduled GitHub workflows run only on the default branch (refs/heads/${defaultBranch}), not ${ref}`);
+    if (triggers.schedules.length === 0)
+      return skip('no schedule is configured (triggers.schedule), so no scheduled pipeline runs');
+    if (ci === 'github' && ref !== `refs/heads/${defaultBranch}`)
+      return skip(
+        `scheduled GitHub workflows run only on the default branch (refs/heads/${defaultBranch}), not ${ref}`,
+      );
     return run(true, `scheduled runs publish like a branch push`);
   }
   const noPush = ' unless started with push=false';

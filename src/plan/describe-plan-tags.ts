@@ -43,7 +43,12 @@ export interface PlanTags {
 export function describePlanTags(config: DockyardConfig, ci: CiSystem, context: EventContext, clock: Date): PlanTags {
   const inputs = { ...metaInputsForCi(config, ci, {}), images: [] };
   const result = computeMeta(inputs, context, clock);
-  const decision = decidePlanRun(planTriggerSpec(config), ci, { event: context.eventName, ref: context.ref, defaultBranch: context.defaultBranch ?? 'main', baseBranch: context.baseRef });
+  const decision = decidePlanRun(planTriggerSpec(config), ci, {
+    event: context.eventName,
+    ref: context.ref,
+    defaultBranch: context.defaultBranch ?? 'main',
+    baseBranch: context.baseRef,
+  });
   return {
     event: context.eventName,
     ref: context.ref,

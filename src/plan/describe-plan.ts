@@ -131,7 +131,15 @@ export interface PlanGate {
 }
 
 /** Job kinds that check a gate; a compile error here means a new gate job kind needs a row. */
-const GATE_JOBS: Readonly<Record<GateJobKind, true>> = { lint: true, test: true, scan: true, smoke: true, size: true, sbom: true, sign: true };
+const GATE_JOBS: Readonly<Record<GateJobKind, true>> = {
+  lint: true,
+  test: true,
+  scan: true,
+  smoke: true,
+  size: true,
+  sbom: true,
+  sign: true,
+};
 
 /**
  * Describe a pipeline for one CI system: jobs in dependency order with their platforms, runners (from the same
@@ -140,8 +148,16 @@ const GATE_JOBS: Readonly<Record<GateJobKind, true>> = { lint: true, test: true,
  *
  * @param tags the tags of an event, from `describePlanTags`, when asked for.
  */
-export function describePlan(pipeline: Pipeline, ci: CiSystem, configured: readonly CiSystem[], tags?: PlanTags): PlanView {
-  const registries = ci === 'github' ? resolveGithubRegistries(pipeline).map((r) => r.ref) : resolveGitlabRegistries(pipeline).map((r) => r.ref);
+export function describePlan(
+  pipeline: Pipeline,
+  ci: CiSystem,
+  configured: readonly CiSystem[],
+  tags?: PlanTags,
+): PlanView {
+  const registries =
+    ci === 'github'
+      ? resolveGithubRegistries(pipeline).map((r) => r.ref)
+      : resolveGitlabRegistries(pipeline).map((r) => r.ref);
   return {
     version: PLAN_VIEW_VERSION,
     ci,
@@ -157,7 +173,9 @@ export function describePlan(pipeline: Pipeline, ci: CiSystem, configured: reado
 
 function describeRepository(pipeline: Pipeline, ci: CiSystem): { repository?: PlanRepository } {
   const notes = ci === 'github' ? describeGithubRepository(pipeline) : [];
-  return notes.length > 0 ? { repository: { visibility: pipeline.github.visibility, plan: pipeline.github.plan, notes } } : {};
+  return notes.length > 0
+    ? { repository: { visibility: pipeline.github.visibility, plan: pipeline.github.plan, notes } }
+    : {};
 }
 
 function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: readonly string[]): PlanJob {
@@ -177,7 +195,9 @@ function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: rea
       const { tags, emulated } = gitlabRunnerOf(pipeline, job, p);
       return { platform: p?.platform ?? null, runner: [...tags], emulated };
     }),
-    gates: Object.hasOwn(GATE_JOBS, job.id) ? gateResultsOf(pipeline, job.id as GateJobKind).map(({ gate, threshold }) => ({ gate, threshold })) : [],
+    gates: Object.hasOwn(GATE_JOBS, job.id)
+      ? gateResultsOf(pipeline, job.id as GateJobKind).map(({ gate, threshold }) => ({ gate, threshold }))
+      : [],
     publishes: publishing ? job.logsInTo.map((i) => registries[i]).filter((r) => r !== undefined) : [],
     tagsImage: publishing && job.consumes.includes('metadata') && job.logsInTo.length > 0,
     produces: [...job.produces],
@@ -220,7 +240,9 @@ export function orderByNeeds(jobs: readonly Job[]): Job[] {
   const placed = new Set<string>();
   const out: Job[] = [];
   while (out.length < jobs.length) {
-    const next = jobs.find((j) => !placed.has(j.id) && j.needs.every((n) => placed.has(n) || !ids.has(n))) ?? jobs.find((j) => !placed.has(j.id))!;
+    const next =
+      jobs.find((j) => !placed.has(j.id) && j.needs.every((n) => placed.has(n) || !ids.has(n))) ??
+      jobs.find((j) => !placed.has(j.id))!;
     placed.add(next.id);
     out.push(next);
   }

@@ -33,7 +33,11 @@ export interface CostRates {
 }
 
 /** {@link CostRates} `dockyard plan --cost` uses. */
-export const DEFAULT_COST_RATES: CostRates = { startupSeconds: 30, uploadBytesPerSecond: 25 * BYTES_PER_MB, downloadBytesPerSecond: 50 * BYTES_PER_MB };
+export const DEFAULT_COST_RATES: CostRates = {
+  startupSeconds: 30,
+  uploadBytesPerSecond: 25 * BYTES_PER_MB,
+  downloadBytesPerSecond: 50 * BYTES_PER_MB,
+};
 
 /** What one run of the generated pipeline costs on one CI system (`dockyard plan --cost --json` prints a list of these). */
 export interface PlanCost {
@@ -69,7 +73,13 @@ interface JobInstance {
  *
  * @see https://docs.gitlab.com/ci/pipelines/compute_minutes/#cost-factors-for-gitlab-hosted-runners
  */
-const GITLAB_COST_FACTORS: Readonly<Record<string, number>> = { small: 1, medium: 2, large: 3, xlarge: 6, '2xlarge': 12 };
+const GITLAB_COST_FACTORS: Readonly<Record<string, number>> = {
+  small: 1,
+  medium: 2,
+  large: 3,
+  xlarge: 6,
+  '2xlarge': 12,
+};
 
 /**
  * The cost factor of a GitLab job's runner tags: the `saas-linux-<size>-<arch>` tag's size, else 1 (untagged jobs run
@@ -112,7 +122,11 @@ function instancesOf(pipeline: Pipeline, ci: CiSystem, event: CostEvent, imageBy
     const copies = job.perPlatform ? 1 : copiesOf(pipeline, job);
     for (const platform of platforms) {
       const up = job.produces.includes('candidate') ? archive : 0;
-      const down = job.consumes.includes('candidate') ? (platform !== undefined ? archive : archive * pipeline.platforms.length) : 0;
+      const down = job.consumes.includes('candidate')
+        ? platform !== undefined
+          ? archive
+          : archive * pipeline.platforms.length
+        : 0;
       const factor = ci === 'gitlab' ? gitlabCostFactorOf(gitlabRunnerOf(pipeline, job, platform).tags) : 1;
       for (let i = 0; i < copies; i++) out.push({ id: job.id, up, down, factor });
     }
@@ -150,16 +164,28 @@ function longestChain(jobs: readonly Job[], target: JobKind | undefined): number
  * @see https://docs.github.com/billing/reference/actions-runner-pricing ("rounds the minutes and partial minutes each job uses up to the nearest whole minute")
  * @see https://docs.gitlab.com/ci/pipelines/compute_minutes/#compute-usage-calculation (job duration in seconds / 60 × cost factor)
  */
-export function computePlanCost(pipeline: Pipeline, ci: CiSystem, event: CostEvent, imageBytes: number, rates: CostRates = DEFAULT_COST_RATES): PlanCost {
-  const runs = decidePlanRun(pipeline.triggers, ci, { event, ref: event === 'push' ? 'refs/heads/main' : 'refs/pull/1/merge', defaultBranch: 'main' }).runs;
-  if (event === 'pull_request' && !runs) return { ci, event, jobs: 0, serialHops: 0, artifactBytes: { up: 0, down: 0 }, runnerMinutes: 0 };
+export function computePlanCost(
+  pipeline: Pipeline,
+  ci: CiSystem,
+  event: CostEvent,
+  imageBytes: number,
+  rates: CostRates = DEFAULT_COST_RATES,
+): PlanCost {
+  const runs = decidePlanRun(pipeline.triggers, ci, {
+    event,
+    ref: event === 'push' ? 'refs/heads/main' : 'refs/pull/1/merge',
+    defaultBranch: 'main',
+  }).runs;
+  if (event === 'pull_request' && !runs)
+    return { ci, event, jobs: 0, serialHops: 0, artifactBytes: { up: 0, down: 0 }, runnerMinutes: 0 };
   const instances = instancesOf(pipeline, ci, event, imageBytes);
   const running = pipeline.jobs.filter((j) => runsIn(j, event) && (j.perPlatform || copiesOf(pipeline, j) > 0));
   const serialHops = longestChain(running, event === 'push' ? 'manifest' : undefined);
   let seconds = 0;
   let minutes = 0;
   for (const instance of instances) {
-    const duration = rates.startupSeconds + instance.up / rates.uploadBytesPerSecond + instance.down / rates.downloadBytesPerSecond;
+    const duration =
+      rates.startupSeconds + instance.up / rates.uploadBytesPerSecond + instance.down / rates.downloadBytesPerSecond;
     if (ci === 'github') minutes += Math.ceil(duration / 60);
     else seconds += duration * instance.factor;
   }
@@ -178,7 +204,12 @@ export function computePlanCost(pipeline: Pipeline, ci: CiSystem, event: CostEve
  *
  * @param imageSizeMb one platform's candidate archive in MB (1 MB = 1,000,000 bytes).
  */
-export function computePlanCosts(pipeline: Pipeline, systems: readonly CiSystem[], imageSizeMb: number = DEFAULT_IMAGE_SIZE_MB, rates: CostRates = DEFAULT_COST_RATES): PlanCost[] {
+export function computePlanCosts(
+  pipeline: Pipeline,
+  systems: readonly CiSystem[],
+  imageSizeMb: number = DEFAULT_IMAGE_SIZE_MB,
+  rates: CostRates = DEFAULT_COST_RATES,
+): PlanCost[] {
   const imageBytes = Math.round(imageSizeMb * BYTES_PER_MB);
   return systems.flatMap((ci) => COST_EVENTS.map((event) => computePlanCost(pipeline, ci, event, imageBytes, rates)));
 }

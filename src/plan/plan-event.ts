@@ -55,19 +55,32 @@ export function parsePlanEvent(request: PlanEventRequest): EventContext {
   if (event === 'pull_request') {
     if (!pull) throw new PlanEventError(`--ref "${ref}": a pull_request runs on refs/pull/<number>/merge`);
   } else {
-    const name = ref.startsWith('refs/heads/') ? ref.slice(11) : ref.startsWith('refs/tags/') ? ref.slice(10) : undefined;
-    if (name === undefined) throw new PlanEventError(`--ref "${ref}": expected refs/heads/<branch> or refs/tags/<tag> for a ${event} event`);
+    const name = ref.startsWith('refs/heads/')
+      ? ref.slice(11)
+      : ref.startsWith('refs/tags/')
+        ? ref.slice(10)
+        : undefined;
+    if (name === undefined)
+      throw new PlanEventError(`--ref "${ref}": expected refs/heads/<branch> or refs/tags/<tag> for a ${event} event`);
     checkRefName('--ref', name, ref);
     if (event === 'repository_dispatch' && ref !== `refs/heads/${defaultBranch}`) {
-      throw new PlanEventError(`--ref "${ref}": repository_dispatch always runs on the default branch; expected refs/heads/${defaultBranch}, got "${ref}"`);
+      throw new PlanEventError(
+        `--ref "${ref}": repository_dispatch always runs on the default branch; expected refs/heads/${defaultBranch}, got "${ref}"`,
+      );
     }
   }
   const sha = request.sha ?? PLACEHOLDER_SHA;
-  if (!/^[0-9a-f]{40}$/.test(sha)) throw new PlanEventError(`--sha "${sha}" is not a full commit SHA (40 lower-case hex digits)`);
+  if (!/^[0-9a-f]{40}$/.test(sha))
+    throw new PlanEventError(`--sha "${sha}" is not a full commit SHA (40 lower-case hex digits)`);
   const env = { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: sha };
   const payload = {
     repository: { default_branch: defaultBranch },
-    ...(pull ? { number: Number(pull[1]), pull_request: { number: Number(pull[1]), head: { sha, ref: 'feature' }, base: { ref: defaultBranch } } } : {}),
+    ...(pull
+      ? {
+          number: Number(pull[1]),
+          pull_request: { number: Number(pull[1]), head: { sha, ref: 'feature' }, base: { ref: defaultBranch } },
+        }
+      : {}),
   };
   return contextFromGithub(env, payload, { default_branch: defaultBranch });
 }
@@ -77,6 +90,7 @@ function checkRefName(flag: string, name: string, shown = name): void {
   const bad =
     name === '' ||
     name === '@' ||
+    // eslint-disable-next-line no-control-regex -- git check-ref-format rejects control characters
     /[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
     name.includes('..') ||
     name.includes('@{') ||

@@ -28,15 +28,30 @@ function formatMb(bytes: number): string {
  *
  * @param imageSizeMb the per-platform image size the figures assume, in MB.
  */
-export function renderPlanCostText(image: string, costs: readonly PlanCost[], imageSizeMb: number, rates: CostRates): string[] {
-  const lines = [`dockyard plan --cost for ${image} (image size ${imageSizeMb} MB per platform, 1 MB = 1,000,000 bytes)`];
+export function renderPlanCostText(
+  image: string,
+  costs: readonly PlanCost[],
+  imageSizeMb: number,
+  rates: CostRates,
+): string[] {
+  const lines = [
+    `dockyard plan --cost for ${image} (image size ${imageSizeMb} MB per platform, 1 MB = 1,000,000 bytes)`,
+  ];
   const header = ['event', 'jobs', 'serial hops', 'artifacts up', 'artifacts down', 'runner minutes'];
   for (const ci of [...new Set(costs.map((c) => c.ci))]) {
     const rows = costs
       .filter((c) => c.ci === ci)
-      .map((c) => [EVENT_LABEL[c.event], String(c.jobs), String(c.serialHops), formatMb(c.artifactBytes.up), formatMb(c.artifactBytes.down), String(c.runnerMinutes)]);
+      .map((c) => [
+        EVENT_LABEL[c.event],
+        String(c.jobs),
+        String(c.serialHops),
+        formatMb(c.artifactBytes.up),
+        formatMb(c.artifactBytes.down),
+        String(c.runnerMinutes),
+      ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}`.trimEnd();
+    const line = (cells: string[]) =>
+      `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}`.trimEnd();
     lines.push('', `${ci}:`, line(header), ...rows.map(line));
   }
   lines.push(

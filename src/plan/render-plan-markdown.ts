@@ -9,7 +9,10 @@ import { renderPlanMermaid } from './render-plan-mermaid.js';
  *
  * @param events the tags of each event to tabulate (the view's own tags when omitted).
  */
-export function renderPlanMarkdown(view: PlanView, events: readonly PlanTags[] = view.tags ? [view.tags] : []): string[] {
+export function renderPlanMarkdown(
+  view: PlanView,
+  events: readonly PlanTags[] = view.tags ? [view.tags] : [],
+): string[] {
   const lines = ['```mermaid', ...renderPlanMermaid(view), '```'];
   if (events.length > 0) {
     lines.push('', '| event | ref | tags | published |', '| --- | --- | --- | --- |');
@@ -19,8 +22,13 @@ export function renderPlanMarkdown(view: PlanView, events: readonly PlanTags[] =
     }
   }
   if (view.repository) {
-    lines.push('', `Repository: ${view.repository.visibility} on plan ${view.repository.plan} (config \`github\`):`, '');
-    for (const note of view.repository.notes) lines.push(`- **${note.severity}** (${note.topic}): ${note.message}${note.fix ? `. Fix: ${note.fix}.` : ''}`);
+    lines.push(
+      '',
+      `Repository: ${view.repository.visibility} on plan ${view.repository.plan} (config \`github\`):`,
+      '',
+    );
+    for (const note of view.repository.notes)
+      lines.push(`- **${note.severity}** (${note.topic}): ${note.message}${note.fix ? `. Fix: ${note.fix}.` : ''}`);
   }
   return lines;
 }

@@ -26,10 +26,7 @@ export function renderPlanMermaid(view: PlanView): string[] {
       if (view.jobs.some((j) => j.id === need)) lines.push(`  ${ids.of(`job_${need}`)} --> ${ids.of(`job_${job.id}`)}`);
     }
   }
-  lines.push(
-    '  classDef gate fill:#fff4d6,stroke:#b7791f',
-    '  classDef publish fill:#e6f4ea,stroke:#2f855a',
-  );
+  lines.push('  classDef gate fill:#fff4d6,stroke:#b7791f', '  classDef publish fill:#e6f4ea,stroke:#2f855a');
   const gates = view.jobs.filter((j) => j.gates.length > 0).flatMap((j) => nodeIdsOf(j, ids));
   const publishing = view.jobs.filter((j) => j.stage === 'publish').flatMap((j) => nodeIdsOf(j, ids));
   if (gates.length > 0) lines.push(`  class ${gates.join(',')} gate`);
@@ -42,22 +39,32 @@ function renderJobNodes(job: PlanJob, view: PlanView, ids: IdTable): string[] {
   const gateLine = gate ? [`gate: ${job.gates.map((g) => g.gate).join(', ')}`] : [];
   const publishLine = job.publishes.length > 0 ? [job.tagsImage ? 'publishes the tags' : 'publishes'] : [];
   const environmentLines = job.environments.map((e) => `→ ${e.name}${e.approval ? ' (approval)' : ''}`);
-  const notifyLines = job.notifications ? [`on ${job.notifications.on.join(', ')}: ${job.notifications.webhooks.map((w) => w.service).join(', ')}`] : [];
+  const notifyLines = job.notifications
+    ? [`on ${job.notifications.on.join(', ')}: ${job.notifications.webhooks.map((w) => w.service).join(', ')}`]
+    : [];
   const caveatLine = job.caveat === null ? [] : [job.caveat];
   if (!job.perPlatform) {
     const runner = job.runs[0] ? [runnerText(job.runs[0].runner, job.runs[0].emulated, view.ci)] : [];
-    return [`    ${node(ids.of(`job_${job.id}`), [job.id, ...gateLine, ...caveatLine, ...publishLine, ...environmentLines, ...notifyLines, ...runner], gate)}`];
+    return [
+      `    ${node(ids.of(`job_${job.id}`), [job.id, ...gateLine, ...caveatLine, ...publishLine, ...environmentLines, ...notifyLines, ...runner], gate)}`,
+    ];
   }
-  const lines = [`    subgraph ${ids.of(`job_${job.id}`)}["${escapeMermaidLabel([job.id, ...gateLine, ...caveatLine, ...publishLine].join('\n'))}"]`];
+  const lines = [
+    `    subgraph ${ids.of(`job_${job.id}`)}["${escapeMermaidLabel([job.id, ...gateLine, ...caveatLine, ...publishLine].join('\n'))}"]`,
+  ];
   for (const run of job.runs) {
-    lines.push(`      ${node(ids.of(`job_${job.id}__${run.platform ?? 'once'}`), [run.platform ?? job.id, runnerText(run.runner, run.emulated, view.ci)], gate)}`);
+    lines.push(
+      `      ${node(ids.of(`job_${job.id}__${run.platform ?? 'once'}`), [run.platform ?? job.id, runnerText(run.runner, run.emulated, view.ci)], gate)}`,
+    );
   }
   lines.push('    end');
   return lines;
 }
 
 function nodeIdsOf(job: PlanJob, ids: IdTable): string[] {
-  return job.perPlatform ? job.runs.map((r) => ids.of(`job_${job.id}__${r.platform ?? 'once'}`)) : [ids.of(`job_${job.id}`)];
+  return job.perPlatform
+    ? job.runs.map((r) => ids.of(`job_${job.id}__${r.platform ?? 'once'}`))
+    : [ids.of(`job_${job.id}`)];
 }
 
 function runnerText(runner: readonly string[], emulated: boolean, ci: PlanView['ci']): string {

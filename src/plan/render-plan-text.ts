@@ -34,21 +34,31 @@ function renderRepository(repository: NonNullable<PlanView['repository']>): stri
 
 function renderJob(job: PlanJob, number: string, ci: PlanView['ci']): string[] {
   const pad = ' '.repeat(number.length + 3);
-  const lines = [`  ${number} ${job.id} [${job.stage}]${job.needs.length > 0 ? ` needs ${job.needs.join(', ')}` : ''}`, `${pad}${job.title}`];
-  for (const run of job.runs) lines.push(`${pad}${run.platform === null ? 'runs on' : `${run.platform} on`} ${formatRunner(run, ci)}`);
+  const lines = [
+    `  ${number} ${job.id} [${job.stage}]${job.needs.length > 0 ? ` needs ${job.needs.join(', ')}` : ''}`,
+    `${pad}${job.title}`,
+  ];
+  for (const run of job.runs)
+    lines.push(`${pad}${run.platform === null ? 'runs on' : `${run.platform} on`} ${formatRunner(run, ci)}`);
   for (const gate of job.gates) lines.push(`${pad}gate ${gate.gate}: ${gate.threshold}`);
-  if (job.publishes.length > 0) lines.push(`${pad}publishes ${job.tagsImage ? 'the tags to' : 'to'} ${job.publishes.join(', ')}`);
+  if (job.publishes.length > 0)
+    lines.push(`${pad}publishes ${job.tagsImage ? 'the tags to' : 'to'} ${job.publishes.join(', ')}`);
   for (const environment of job.environments) lines.push(`${pad}${describeEnvironment(environment, ci)}`);
   if (job.notifications) {
     const { on, jobs, webhooks } = job.notifications;
-    lines.push(`${pad}notifies ${webhooks.map((w) => `${w.service === 'slack' ? 'Slack' : 'Teams'} (webhook in ${w.secret})`).join(', ')} on ${on.join(', ')} (job${jobs.length > 1 ? 's' : ''} ${jobs.join(', ')})`);
+    lines.push(
+      `${pad}notifies ${webhooks.map((w) => `${w.service === 'slack' ? 'Slack' : 'Teams'} (webhook in ${w.secret})`).join(', ')} on ${on.join(', ')} (job${jobs.length > 1 ? 's' : ''} ${jobs.join(', ')})`,
+    );
   }
   return lines;
 }
 
 /** `environment production (job deploy-production) after staging, approval: required reviewers, https://…`. */
 function describeEnvironment(environment: PlanEnvironment, ci: PlanView['ci']): string {
-  const approval = ci === 'github' ? 'required reviewers of the environment (repository settings)' : 'manual job (when: manual), started by someone allowed to deploy';
+  const approval =
+    ci === 'github'
+      ? 'required reviewers of the environment (repository settings)'
+      : 'manual job (when: manual), started by someone allowed to deploy';
   return [
     `environment ${environment.name} (job ${environment.job})`,
     environment.after === null ? '' : ` after ${environment.after}`,
@@ -59,7 +69,12 @@ function describeEnvironment(environment: PlanEnvironment, ci: PlanView['ci']): 
 
 /** `ubuntu-24.04`, `ubuntu-24.04 (QEMU)`, GitLab `tags: arm64-large` or `any runner (untagged)`. */
 function formatRunner(run: PlanRun, ci: PlanView['ci']): string {
-  const runner = ci === 'github' ? run.runner.join(', ') : run.runner.length > 0 ? `tags: ${run.runner.join(', ')}` : 'any runner (untagged)';
+  const runner =
+    ci === 'github'
+      ? run.runner.join(', ')
+      : run.runner.length > 0
+        ? `tags: ${run.runner.join(', ')}`
+        : 'any runner (untagged)';
   return `${runner}${run.emulated ? ' (QEMU)' : ''}`;
 }
 
@@ -69,7 +84,10 @@ function renderTags(view: PlanView): string[] {
   if (tags.names.length === 0) lines.push('  (none)');
   for (const name of tags.names) lines.push(`  ${name}${name === tags.version ? ' (version)' : ''}`);
   if (!tags.published) lines.push(`  not published: ${tags.reason}`);
-  else if (tags.names.length > 0) lines.push(`  published to ${view.registries.join(', ')}${view.ci === 'gitlab' ? ' (on a protected branch or tag; on an unprotected one the unprotected-ref job fails the pipeline instead)' : ''}: ${tags.reason}`);
+  else if (tags.names.length > 0)
+    lines.push(
+      `  published to ${view.registries.join(', ')}${view.ci === 'gitlab' ? ' (on a protected branch or tag; on an unprotected one the unprotected-ref job fails the pipeline instead)' : ''}: ${tags.reason}`,
+    );
   for (const warning of tags.warnings) lines.push(`  warning: ${warning}`);
   return lines;
 }

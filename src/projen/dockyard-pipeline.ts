@@ -26,7 +26,12 @@ export class DockyardConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[], configFile: string) {
-    super([...issues.map((i) => `error ${configFile}: ${formatIssue(i)}`), `${issues.length} error(s) in ${configFile}; nothing was written.`].join('\n'));
+    super(
+      [
+        ...issues.map((i) => `error ${configFile}: ${formatIssue(i)}`),
+        `${issues.length} error(s) in ${configFile}; nothing was written.`,
+      ].join('\n'),
+    );
     this.name = 'DockyardConfigError';
     this.issues = issues;
   }
@@ -78,13 +83,22 @@ export class DockyardPipeline extends Component {
     this.config = result.config;
     if (result.config.ci.includes('github')) {
       const pipeline = planPipeline(result.config, 'github');
-      this.githubWorkflow = new DockyardYamlFile(project, result.config.output.github, { obj: emitGithubWorkflow(pipeline), dialect: 'github' });
+      this.githubWorkflow = new DockyardYamlFile(project, result.config.output.github, {
+        obj: emitGithubWorkflow(pipeline),
+        dialect: 'github',
+      });
     }
     if (result.config.ci.includes('gitlab')) {
       const pipeline = planPipeline(result.config, 'gitlab');
       const helperPath = gitlabMetaHelperPath(result.config.output.gitlab);
-      this.gitlabCi = new DockyardYamlFile(project, result.config.output.gitlab, { obj: emitGitlabCi(pipeline, helperPath), dialect: 'gitlab' });
-      this.gitlabHelper = new DockyardTextFile(project, helperPath, { content: readRenderAssets().gitlabMetaHelper, comment: '//' });
+      this.gitlabCi = new DockyardYamlFile(project, result.config.output.gitlab, {
+        obj: emitGitlabCi(pipeline, helperPath),
+        dialect: 'gitlab',
+      });
+      this.gitlabHelper = new DockyardTextFile(project, helperPath, {
+        content: readRenderAssets().gitlabMetaHelper,
+        comment: '//',
+      });
     }
   }
 }

@@ -46,7 +46,11 @@ export function botCommitMessage(subject: string = DEFAULT_COMMIT_SUBJECT): stri
  * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
  * @see https://gitlab.com/gitlab-org/gitaly/-/blob/master/internal/gitaly/service/operations/commit_files.go
  */
-export function isBotCommit(commit: RemoteCommit, identity: BotIdentity, committerEmail: string = identity.email): boolean {
+export function isBotCommit(
+  commit: RemoteCommit,
+  identity: BotIdentity,
+  committerEmail: string = identity.email,
+): boolean {
   const hasTrailer = commit.message.split('\n').some((line) => line.trim() === BOT_TRAILER);
   const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
   const committerOk = commit.committerEmail === undefined || same(commit.committerEmail, committerEmail);

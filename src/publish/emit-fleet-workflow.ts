@@ -52,7 +52,9 @@ export interface FleetWorkflowOptions {
 export function emitFleetWorkflow(options: FleetWorkflowOptions): string {
   const { entries } = options;
   if (entries.length > MAX_MATRIX_JOBS) {
-    throw new RangeError(`--emit-workflow: a matrix holds at most ${MAX_MATRIX_JOBS} jobs, got ${entries.length} repositories; split ${options.fleetFile}`);
+    throw new RangeError(
+      `--emit-workflow: a matrix holds at most ${MAX_MATRIX_JOBS} jobs, got ${entries.length} repositories; split ${options.fleetFile}`,
+    );
   }
   const env: Record<string, string> = { ENTRY: '${{ matrix.repository }}', FLEET_FILE: options.fleetFile };
   if (entries.some((e) => e.platform === 'github')) env.GITHUB_TOKEN = '${{ secrets.DOCKYARD_GITHUB_TOKEN }}';
@@ -69,15 +71,25 @@ export function emitFleetWorkflow(options: FleetWorkflowOptions): string {
         'runs-on': 'ubuntu-24.04',
         permissions: { contents: 'read' },
         'timeout-minutes': 15,
-        strategy: { 'fail-fast': false, 'max-parallel': options.concurrency, matrix: { repository: entries.map((e) => e.id) } },
+        strategy: {
+          'fail-fast': false,
+          'max-parallel': options.concurrency,
+          matrix: { repository: entries.map((e) => e.id) },
+        },
         steps: [
           useAction('checkout', 'Check out the fleet file and the pinned dockyard', { 'persist-credentials': false }),
           { name: 'Install dockyard', run: 'npm ci' },
-          { name: 'Open or update the pull/merge request', env, run: `npx dockyard fleet --repos "$FLEET_FILE" --only "$ENTRY"${flags ? ` ${flags}` : ''}` },
+          {
+            name: 'Open or update the pull/merge request',
+            env,
+            run: `npx dockyard fleet --repos "$FLEET_FILE" --only "$ENTRY"${flags ? ` ${flags}` : ''}`,
+          },
         ],
       },
     },
   };
-  return addMarker(renderYaml(workflow, { usesComment: pinCommentFor }), { configFile: options.fleetFile, command: options.command });
+  return addMarker(renderYaml(workflow, { usesComment: pinCommentFor }), {
+    configFile: options.fleetFile,
+    command: options.command,
+  });
 }
-

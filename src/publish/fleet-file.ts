@@ -69,15 +69,18 @@ export function parseFleetFile(text: string, fileName: string): FleetEntry[] {
     let base: string | undefined;
     for (const option of options) {
       const value = /^base=(.+)$/.exec(option)?.[1];
-      if (value === undefined || !BRANCH.test(value)) throw new FleetFileError(`${fileName}:${line}: expected base=BRANCH after the repository, got "${option}"`);
+      if (value === undefined || !BRANCH.test(value))
+        throw new FleetFileError(`${fileName}:${line}: expected base=BRANCH after the repository, got "${option}"`);
       base = value;
     }
     const id = `${platform}:${path}`;
     const first = seen.get(id.toLowerCase());
-    if (first !== undefined) throw new FleetFileError(`${fileName}:${line}: ${id} is listed twice (first on line ${first})`);
+    if (first !== undefined)
+      throw new FleetFileError(`${fileName}:${line}: ${id} is listed twice (first on line ${first})`);
     seen.set(id.toLowerCase(), line);
     entries.push({ platform, path, id, line, ...(base ? { base } : {}) });
   });
-  if (entries.length === 0) throw new FleetFileError(`${fileName}: expected at least one repository (OWNER/REPO per line), got none`);
+  if (entries.length === 0)
+    throw new FleetFileError(`${fileName}: expected at least one repository (OWNER/REPO per line), got none`);
   return entries;
 }

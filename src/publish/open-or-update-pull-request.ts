@@ -87,8 +87,15 @@ export interface PullRequestResult {
  * @see https://docs.github.com/rest/git
  * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
  */
-export async function openOrUpdatePullRequest(host: RepositoryHost, options: PullRequestOptions): Promise<PullRequestResult> {
-  const result = (outcome: PullRequestOutcome, reason: string, extra: Partial<PullRequestResult> = {}): PullRequestResult => ({
+export async function openOrUpdatePullRequest(
+  host: RepositoryHost,
+  options: PullRequestOptions,
+): Promise<PullRequestResult> {
+  const result = (
+    outcome: PullRequestOutcome,
+    reason: string,
+    extra: Partial<PullRequestResult> = {},
+  ): PullRequestResult => ({
     repository: host.repository,
     platform: host.platform,
     outcome,
@@ -97,14 +104,20 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   });
   const baseName = options.base ?? (await host.readDefaultBranch());
   const branch = options.branch ?? DEFAULT_BRANCH;
-  if (branch === baseName) throw new PublishError(`--branch: expected a branch other than the base "${baseName}", got "${branch}"`);
+  if (branch === baseName)
+    throw new PublishError(`--branch: expected a branch other than the base "${baseName}", got "${branch}"`);
   const configs = await host.readBranchFiles(baseName, CONFIG_FILE_NAMES);
   if (!configs) throw new PublishError(`${host.repository}: base branch "${baseName}" not found`, 404);
   const present = CONFIG_FILE_NAMES.filter((name) => configs.get(name) !== undefined);
   // Two configs are refused as in a local run (findConfigFile): a .ts config must never take over silently.
-  if (present.length > 1) return result('failed', `found ${present.join(' and ')} at the root of ${baseName}; keep one`);
+  if (present.length > 1)
+    return result('failed', `found ${present.join(' and ')} at the root of ${baseName}; keep one`);
   const configFile = present[0];
-  if (!configFile) return result('failed', `no dockyard config at the root of ${baseName}: expected one of ${CONFIG_FILE_NAMES.join(', ')}`);
+  if (!configFile)
+    return result(
+      'failed',
+      `no dockyard config at the root of ${baseName}: expected one of ${CONFIG_FILE_NAMES.join(', ')}`,
+    );
   const source = await host.readBranchContent(baseName, configFile, configs.get(configFile)!.blobSha);
   let synthesis;
   try {
@@ -115,13 +128,26 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   const warnings = synthesis.warnings.map((w) => `warning ${configFile}: ${formatIssue(w)}`);
   if (!synthesis.ok) {
     const errors = synthesis.errors.map((e) => `error ${configFile}: ${formatIssue(e)}`);
-    return result('failed', `${configFile} on ${baseName} is invalid: ${synthesis.errors.length} error(s), first: ${formatIssue(synthesis.errors[0])}`, { issues: [...warnings, ...errors] });
+    return result(
+      'failed',
+      `${configFile} on ${baseName} is invalid: ${synthesis.errors.length} error(s), first: ${formatIssue(synthesis.errors[0])}`,
+      { issues: [...warnings, ...errors] },
+    );
   }
   const baseFiles = await readBaseFiles(host, baseName, synthesis.files);
-  const current = compareFiles(synthesis.files, new Map([...baseFiles].map(([path, file]) => [path, file?.content]))).every((c) => c.state === 'current');
+  const current = compareFiles(
+    synthesis.files,
+    new Map([...baseFiles].map(([path, file]) => [path, file?.content])),
+  ).every((c) => c.state === 'current');
   // An up-to-date base needs neither its commit id nor the bot branch (docs/publishing.md, "Requests per repository").
   const baseSha = current && !options.dryRun ? undefined : await host.readBranchCommit(baseName);
-  const botBranch = current ? undefined : await readBotBranch(host, branch, synthesis.files.map((f) => f.path));
+  const botBranch = current
+    ? undefined
+    : await readBotBranch(
+        host,
+        branch,
+        synthesis.files.map((f) => f.path),
+      );
   const openRequest = await host.findOpenRequest(branch, baseName);
   const botCommitter = botBranch ? await host.readBotCommitter(options.identity) : undefined;
   const plan = planPullRequest({
@@ -138,8 +164,10 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
   const title = options.title ?? DEFAULT_PULL_REQUEST_TITLE;
   const extra = { plan, title, issues: warnings, url: openRequest?.url };
   const missingLabels = (options.labels ?? []).filter((l) => !openRequest?.labels.includes(l));
-  const relabel = plan.action === 'keep' && plan.request === 'none' && openRequest !== undefined && missingLabels.length > 0;
-  if (plan.action === 'up-to-date' || (plan.action === 'keep' && plan.request === 'none' && !relabel)) return result('unchanged', plan.reason, extra);
+  const relabel =
+    plan.action === 'keep' && plan.request === 'none' && openRequest !== undefined && missingLabels.length > 0;
+  if (plan.action === 'up-to-date' || (plan.action === 'keep' && plan.request === 'none' && !relabel))
+    return result('unchanged', plan.reason, extra);
   if (plan.action === 'refused' || plan.action === 'skip') return result('skipped', plan.reason, extra);
   if (options.dryRun) return result('planned', plan.reason, extra);
   if (plan.action === 'push') {
@@ -147,7 +175,11 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
       branch,
       baseBranch: baseName,
       baseSha: baseSha!,
-      files: plan.changes.map((c) => ({ path: c.path, content: c.content, existsOnBase: baseFiles.get(c.path) !== undefined })),
+      files: plan.changes.map((c) => ({
+        path: c.path,
+        content: c.content,
+        existsOnBase: baseFiles.get(c.path) !== undefined,
+      })),
       message: botCommitMessage(options.commitSubject ?? DEFAULT_COMMIT_SUBJECT),
       identity: options.identity,
       createBranch: plan.createBranch,
@@ -158,7 +190,12 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
     branch,
     base: baseName,
     title,
-    body: renderPullRequestBody({ configFile, changes: plan.changes, summary: summarizePipeline(synthesis.config), version: options.version }),
+    body: renderPullRequestBody({
+      configFile,
+      changes: plan.changes,
+      summary: summarizePipeline(synthesis.config),
+      version: options.version,
+    }),
     draft: options.draft ?? false,
     labels: options.labels ?? [],
   };
@@ -175,19 +212,36 @@ export async function openOrUpdatePullRequest(host: RepositoryHost, options: Pul
  * The base's copies of the rendered files: blob ids from the base snapshot, and the text only of those whose blob
  * differs from the rendered file's (`gitBlobShaOf`): an equal blob id is equal bytes, so the rendered text stands in.
  */
-async function readBaseFiles(host: RepositoryHost, baseName: string, rendered: readonly GeneratedFile[]): Promise<RemoteFiles> {
-  const blobs = (await host.readBranchFiles(baseName, rendered.map((f) => f.path))) ?? new Map<string, RemoteFile | undefined>();
+async function readBaseFiles(
+  host: RepositoryHost,
+  baseName: string,
+  rendered: readonly GeneratedFile[],
+): Promise<RemoteFiles> {
+  const blobs =
+    (await host.readBranchFiles(
+      baseName,
+      rendered.map((f) => f.path),
+    )) ?? new Map<string, RemoteFile | undefined>();
   const files = new Map<string, RemoteFile | undefined>();
   for (const file of rendered) {
     const remote = blobs.get(file.path);
     if (!remote) files.set(file.path, undefined);
-    else if (remote.blobSha === gitBlobShaOf(file.content)) files.set(file.path, { blobSha: remote.blobSha, content: file.content });
-    else files.set(file.path, { blobSha: remote.blobSha, content: await host.readBranchContent(baseName, file.path, remote.blobSha) });
+    else if (remote.blobSha === gitBlobShaOf(file.content))
+      files.set(file.path, { blobSha: remote.blobSha, content: file.content });
+    else
+      files.set(file.path, {
+        blobSha: remote.blobSha,
+        content: await host.readBranchContent(baseName, file.path, remote.blobSha),
+      });
   }
   return files;
 }
 
-async function readBotBranch(host: RepositoryHost, branch: string, paths: readonly string[]): Promise<RemoteBotBranch | undefined> {
+async function readBotBranch(
+  host: RepositoryHost,
+  branch: string,
+  paths: readonly string[],
+): Promise<RemoteBotBranch | undefined> {
   const sha = await host.readBranchHead(branch);
   if (!sha) return undefined;
   const head = await host.readCommit(sha);

@@ -46,7 +46,9 @@ const CHANGE_WORD: Record<PlannedFileChange['state'], string> = {
  */
 export function renderPullRequestBody(input: PullRequestBodyInput): string {
   const { summary } = input;
-  const rows = input.changes.map((c) => `| \`${c.path}\` | ${CHANGE_WORD[c.state]} | +${c.lines.added} −${c.lines.removed} |`);
+  const rows = input.changes.map(
+    (c) => `| \`${c.path}\` | ${CHANGE_WORD[c.state]} | +${c.lines.added} −${c.lines.removed} |`,
+  );
   return [
     `dockyard regenerated the CI pipeline files from \`${input.configFile}\`. Review the change like any other; do not edit these files by hand (they carry a checksum and \`dockyard synth --check\` reports edits).`,
     '',

@@ -48,7 +48,12 @@ export async function runFleet(
         try {
           result = await update(entry);
         } catch (error) {
-          result = { repository: entry.path, platform: entry.platform, outcome: 'failed', reason: (error as Error).message };
+          result = {
+            repository: entry.path,
+            platform: entry.platform,
+            outcome: 'failed',
+            reason: (error as Error).message,
+          };
         }
         options.onResult?.(entry, result);
         return result;

@@ -26,12 +26,15 @@ export interface PipelineSummary {
  * instances per platform), platforms, gates (test, scan, publish rules) and registries. Pure.
  *
  * @param config a config returned by `validateConfig`.
-  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobs
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobs
  */
 export function summarizePipeline(config: DockyardConfig): PipelineSummary {
   const pipeline = planPipeline(config);
   const platforms = pipeline.platforms.map((p) => {
-    const notes = [p.githubEmulated && config.ci.includes('github') ? 'GitHub' : '', p.gitlabEmulated && config.ci.includes('gitlab') ? 'GitLab' : ''].filter(Boolean);
+    const notes = [
+      p.githubEmulated && config.ci.includes('github') ? 'GitHub' : '',
+      p.gitlabEmulated && config.ci.includes('gitlab') ? 'GitLab' : '',
+    ].filter(Boolean);
     return notes.length > 0 ? `${p.platform} (QEMU on ${notes.join(' and ')})` : p.platform;
   });
   const jobs = pipeline.jobs.map((job) => {
@@ -40,12 +43,18 @@ export function summarizePipeline(config: DockyardConfig): PipelineSummary {
   });
   const test = pipeline.test;
   const testJob = pipeline.jobs.find((j) => j.id === 'test');
-  const testPlatforms = testJob ? platformsOf(pipeline, testJob).map((p) => p.platform).join(', ') : '';
+  const testPlatforms = testJob
+    ? platformsOf(pipeline, testJob)
+        .map((p) => p.platform)
+        .join(', ')
+    : '';
   const { coverage, smoke, size, lint } = pipeline.gates;
   const gates = [
     ...(lint ? [`lint: hadolint fails on findings >= ${lint.failureThreshold}`] : []),
     `test: ${describeTest(test)} (${testPlatforms})`,
-    ...(coverage ? [`coverage: at least ${coverage.minimum}% of lines (${coverage.format} report from the test ${coverage.from})`] : []),
+    ...(coverage
+      ? [`coverage: at least ${coverage.minimum}% of lines (${coverage.format} report from the test ${coverage.from})`]
+      : []),
     `scan: Trivy fails on ${pipeline.scan.severities.join(', ')}${pipeline.scan.ignoreUnfixed ? ' (unfixed ignored)' : ''}`,
     ...(smoke ? [`smoke: the candidate's HEALTHCHECK reports healthy within ${smoke.timeoutSeconds} s`] : []),
     ...(size ? [`size: ${sizeThreshold(size)}`] : []),
@@ -53,7 +62,11 @@ export function summarizePipeline(config: DockyardConfig): PipelineSummary {
       ? 'publish: push and manifest run only after every gate passes, never for pull/merge requests'
       : 'publish: push and manifest run only after build, test and scan pass, never for pull/merge requests',
   ];
-  const registries = pipeline.registries.map((r) => (r.type === 'native' ? 'the CI system’s own registry (ghcr.io / GitLab registry)' : describeRegistry(r, pipeline.image.name)));
+  const registries = pipeline.registries.map((r) =>
+    r.type === 'native'
+      ? 'the CI system’s own registry (ghcr.io / GitLab registry)'
+      : describeRegistry(r, pipeline.image.name),
+  );
   return { image: pipeline.image.name, ci: [...config.ci], platforms, jobs, gates, registries };
 }
 

@@ -17,7 +17,12 @@ export const REMOTE_SYNTH_COMMAND = 'npx dockyard synth';
  * @see https://github.com/unjs/jiti#evalmodule
  */
 export type SourceSynthesis =
-  | { readonly ok: true; readonly config: DockyardConfig; readonly files: readonly GeneratedFile[]; readonly warnings: readonly ConfigIssue[] }
+  | {
+      readonly ok: true;
+      readonly config: DockyardConfig;
+      readonly files: readonly GeneratedFile[];
+      readonly warnings: readonly ConfigIssue[];
+    }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[]; readonly warnings: readonly ConfigIssue[] };
 
 /**
@@ -29,9 +34,13 @@ export type SourceSynthesis =
  * @param assets the package's prebuilt assets (`readRenderAssets()`).
  * @returns the validated config and rendered files, or the validation errors.
  * @throws {import('../io/load-config.js').ConfigLoadError} when the text cannot be parsed or evaluated.
-  * @see https://github.com/unjs/jiti#evalmodule
+ * @see https://github.com/unjs/jiti#evalmodule
  */
-export async function synthesizeConfigSource(configFile: string, source: string, assets: RenderAssets): Promise<SourceSynthesis> {
+export async function synthesizeConfigSource(
+  configFile: string,
+  source: string,
+  assets: RenderAssets,
+): Promise<SourceSynthesis> {
   const result = validateConfig(await loadConfigSource(configFile, source));
   if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
   const files = renderPipelineFiles(result.config, { configFile, command: REMOTE_SYNTH_COMMAND }, assets);

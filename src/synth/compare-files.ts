@@ -18,7 +18,10 @@ export interface FileComparison {
  * Compare rendered files with what is on disk. Pure: `onDisk` maps each path to its current content or
  * undefined when absent.
  */
-export function compareFiles(rendered: readonly GeneratedFile[], onDisk: ReadonlyMap<string, string | undefined>): FileComparison[] {
+export function compareFiles(
+  rendered: readonly GeneratedFile[],
+  onDisk: ReadonlyMap<string, string | undefined>,
+): FileComparison[] {
   return rendered.map((file) => ({ file, state: stateOf(file, onDisk.get(file.path)) }));
 }
 

@@ -44,12 +44,18 @@ function firstDifferentLine(expected: string, got: string): { expected: string; 
  * @param state its state from `compareFiles`; not `current`.
  * @see ../../docs/troubleshooting.md#dockyard-synth---check-fails
  */
-export function describeDrift(file: GeneratedFile, existing: string | undefined, state: Exclude<FileState, 'current'>): DriftDescription {
+export function describeDrift(
+  file: GeneratedFile,
+  existing: string | undefined,
+  state: Exclude<FileState, 'current'>,
+): DriftDescription {
   const problem = PROBLEMS[state];
   const rendered = parseMarker(file.content);
   const wantedBody = checksumOf(rendered?.body ?? file.content);
-  if (existing === undefined) return { problem, expected: `a file whose body has checksum ${wantedBody}`, got: 'no file' };
+  if (existing === undefined)
+    return { problem, expected: `a file whose body has checksum ${wantedBody}`, got: 'no file' };
   const onDisk = parseMarker(existing);
-  if (onDisk !== undefined && onDisk.actual !== wantedBody) return { problem, expected: wantedBody, got: onDisk.actual };
+  if (onDisk !== undefined && onDisk.actual !== wantedBody)
+    return { problem, expected: wantedBody, got: onDisk.actual };
   return { problem, ...firstDifferentLine(file.content, existing) };
 }

@@ -11,14 +11,24 @@ import type { MetaInputs } from '../tags/compute-meta.js';
  * `$CI_REGISTRY_IMAGE`-style references expanded from `env`, as GitLab does), and the tag strategy as
  * metadata-action lines. What `dockyard meta --ci` previews is therefore what the pipeline computes.
  */
-export function metaInputsForCi(config: DockyardConfig, ci: CiSystem, env: Readonly<Record<string, string | undefined>>): MetaInputs {
+export function metaInputsForCi(
+  config: DockyardConfig,
+  ci: CiSystem,
+  env: Readonly<Record<string, string | undefined>>,
+): MetaInputs {
   const pipeline = planPipeline(config);
-  const refs = ci === 'github' ? resolveGithubRegistries(pipeline).map((r) => r.ref) : resolveGitlabRegistries(pipeline).map((r) => expandVariables(r.ref, env));
+  const refs =
+    ci === 'github'
+      ? resolveGithubRegistries(pipeline).map((r) => r.ref)
+      : resolveGitlabRegistries(pipeline).map((r) => expandVariables(r.ref, env));
   const lines = metadataLines(pipeline);
   return { images: refs, tags: lines.tags, flavor: lines.flavor, labels: lines.labels, annotations: lines.annotations };
 }
 
 /** Expand `$VAR` and `${VAR}` from `env` (unset variables expand to nothing, as in GitLab). */
 export function expandVariables(value: string, env: Readonly<Record<string, string | undefined>>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, braced: string | undefined, bare: string | undefined) => env[braced ?? bare ?? ''] ?? '');
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, braced: string | undefined, bare: string | undefined) => env[braced ?? bare ?? ''] ?? '',
+  );
 }

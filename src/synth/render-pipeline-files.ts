@@ -31,7 +31,12 @@ export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, 
     }
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
     return [
-      { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(emitGitlabCi(pipeline, helperPath)), marker) },
+      {
+        ci,
+        kind: 'pipeline',
+        path: config.output.gitlab,
+        content: addMarker(renderYaml(emitGitlabCi(pipeline, helperPath)), marker),
+      },
       renderGitlabHelperFile(helperPath, assets),
     ];
   });

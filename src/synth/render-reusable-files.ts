@@ -24,7 +24,8 @@ const DEFAULT_NAME = 'dockyard-image';
 export function pipelineFilePaths(config: DockyardConfig, ci: 'github' | 'gitlab'): string[] {
   if (config.output.mode !== 'reusable') return [config.output[ci]];
   const name = config.output.reusable?.name ?? DEFAULT_NAME;
-  const unit = ci === 'github' ? posix.join(posix.dirname(config.output.github), `${name}.yml`) : `templates/${name}.yml`;
+  const unit =
+    ci === 'github' ? posix.join(posix.dirname(config.output.github), `${name}.yml`) : `templates/${name}.yml`;
   return [unit, config.output[ci]];
 }
 
@@ -43,7 +44,10 @@ export function renderReusableFiles(config: DockyardConfig, marker: MarkerInfo, 
   return config.ci.flatMap((ci): GeneratedFile[] => {
     const pipeline = planPipeline(config, ci);
     if (ci === 'github') {
-      const { reusable: called, caller } = emitGithubReusable(emitGithubWorkflow(pipeline), { name, central: reusable?.github });
+      const { reusable: called, caller } = emitGithubReusable(emitGithubWorkflow(pipeline), {
+        name,
+        central: reusable?.github,
+      });
       const yaml = (value: unknown) => addMarker(renderYaml(value, { usesComment: pinCommentFor }), marker);
       return [
         { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: yaml(called) },
@@ -51,12 +55,20 @@ export function renderReusableFiles(config: DockyardConfig, marker: MarkerInfo, 
       ];
     }
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
-    const { spec, template, caller } = emitGitlabComponent(severitiesAsVariable(emitGitlabCi(pipeline, helperPath), pipeline.scan.severities), {
-      name,
-      central: reusable?.gitlab,
-    });
+    const { spec, template, caller } = emitGitlabComponent(
+      severitiesAsVariable(emitGitlabCi(pipeline, helperPath), pipeline.scan.severities),
+      {
+        name,
+        central: reusable?.gitlab,
+      },
+    );
     return [
-      { ci, kind: 'pipeline', path: pipelineFilePaths(config, ci)[0], content: addMarker(renderYamlDocuments([spec, template]), marker) },
+      {
+        ci,
+        kind: 'pipeline',
+        path: pipelineFilePaths(config, ci)[0],
+        content: addMarker(renderYamlDocuments([spec, template]), marker),
+      },
       { ci, kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(caller), marker) },
       renderGitlabHelperFile(helperPath, assets),
     ];

@@ -155,7 +155,11 @@ function selectAnnotationLevels(levels: readonly string[] | undefined): string[]
   const selected = (levels ?? []).map((level) => level.trim()).filter((level) => level !== '');
   for (const level of selected) {
     if (!ANNOTATION_LEVEL_PATTERN.test(level)) {
-      throw new MetaInputError('options', level, 'unknown annotation level (expected manifest, index, manifest-descriptor or index-descriptor)');
+      throw new MetaInputError(
+        'options',
+        level,
+        'unknown annotation level (expected manifest, index, manifest-descriptor or index-descriptor)',
+      );
     }
   }
   return selected.length === 0 ? [...DEFAULT_ANNOTATION_LEVELS] : selected;

@@ -8,7 +8,8 @@
 export class CsvSyntaxError extends Error {}
 
 // csv-parse's trimable characters (lib/api/init_state.js `timchars`).
-const isTrimable = (c: string | undefined): boolean => c === '\r' || c === '\n' || c === '\f' || c === ' ' || c === '\t';
+const isTrimable = (c: string | undefined): boolean =>
+  c === '\r' || c === '\n' || c === '\f' || c === ' ' || c === '\t';
 const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
 /**
@@ -57,7 +58,9 @@ export function parseCsvRecords(text: string, trim = false): string[][] {
         );
       }
       if (field.length !== 0) {
-        throw new CsvSyntaxError(`Invalid Opening Quote: a quote is found on field ${record.length} at line ${line}, value is ${JSON.stringify(field)}`);
+        throw new CsvSyntaxError(
+          `Invalid Opening Quote: a quote is found on field ${record.length} at line ${line}, value is ${JSON.stringify(field)}`,
+        );
       }
       quoting = true;
       continue;
@@ -83,9 +86,11 @@ export function parseCsvRecords(text: string, trim = false): string[][] {
     const leftAppend = !trim || quoting || field.length !== 0 || !isTrimable(c);
     const rightAppend = !trim || !wasQuoting;
     if (leftAppend && rightAppend) field += c;
-    else if (!isTrimable(c)) throw new CsvSyntaxError(`Invalid Closing Quote: found non trimable byte after quote at line ${line}`);
+    else if (!isTrimable(c))
+      throw new CsvSyntaxError(`Invalid Closing Quote: found non trimable byte after quote at line ${line}`);
   }
-  if (quoting) throw new CsvSyntaxError(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`);
+  if (quoting)
+    throw new CsvSyntaxError(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`);
   if (wasQuoting || record.length !== 0 || field.length !== 0) {
     endField();
     records.push(record);

@@ -108,8 +108,8 @@ export function getTagName(ref: string): string | undefined {
 /**
  * The pull-request part of a `refs/pull/…` ref without a trailing `/merge` (`15` for `refs/pull/15/merge`),
  * or `undefined` for any other ref.
-  *
-  * @see https://github.com/docker/metadata-action#typeref
+ *
+ * @see https://github.com/docker/metadata-action#typeref
  */
 export function getPullRequestRef(ref: string): string | undefined {
   return ref.startsWith(PULLS) ? ref.slice(PULLS.length).replace(/\/merge$/, '') : undefined;

@@ -31,8 +31,8 @@ export interface ExplainEntry {
 
 /**
  * Render explain entries as aligned text lines, one per rule (`+ main    dev   type=ref,event=branch: …`).
-  *
-  * @see https://github.com/docker/metadata-action#priority-attribute
+ *
+ * @see https://github.com/docker/metadata-action#priority-attribute
  */
 export function formatExplain(entries: readonly ExplainEntry[]): string[] {
   const marks: Record<ExplainOutcome, string> = {

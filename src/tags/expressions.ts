@@ -1,6 +1,12 @@
 import { getBranchName, getPullRequestRef, getTagName, type EventContext } from './event-context.js';
 import { formatMoment, isKnownTimeZone } from './moment-format.js';
-import { parseTemplate, renderTemplate, UnknownExpressionError, type TemplateHelper, type TemplateNode } from './template.js';
+import {
+  parseTemplate,
+  renderTemplate,
+  UnknownExpressionError,
+  type TemplateHelper,
+  type TemplateNode,
+} from './template.js';
 
 /**
  * The global expressions that `value`, `prefix`, `suffix` and `enable` attributes, flavor prefix/suffix, labels
@@ -71,7 +77,10 @@ export function createTemplateRenderer(env: ExpressionEnv): TemplateRenderer {
     branch: () => getBranchName(context.ref) ?? '',
     tag: () => getTagName(context.ref) ?? '',
     sha: () => shortenSha(context.sha, shaLength),
-    base_ref: () => (getTagName(context.ref) !== undefined || getPullRequestRef(context.ref) !== undefined ? (context.baseRef ?? '') : ''),
+    base_ref: () =>
+      getTagName(context.ref) !== undefined || getPullRequestRef(context.ref) !== undefined
+        ? (context.baseRef ?? '')
+        : '',
     is_default_branch: () => String(isDefaultBranch(context)),
     is_not_default_branch: () => String(!isDefaultBranch(context)),
     date: (params, hash) => renderDateHelper('date', clock, params, hash),
@@ -186,8 +195,8 @@ export function isRawStatement(pattern: string): boolean {
  * The expression names a template uses (`{{major}}.{{minor}}` → `major`, `minor`). With `onlyIfSingle`, returns
  * the name only when the template is one mustache statement and nothing else, and an empty set otherwise.
  * A template that does not parse gives an empty set.
-  *
-  * @see https://github.com/docker/metadata-action#major-version-zero
+ *
+ * @see https://github.com/docker/metadata-action#major-version-zero
  */
 export function listTemplatePaths(template: string, onlyIfSingle = false): Set<string> {
   const names = new Set<string>();

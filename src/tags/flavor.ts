@@ -38,7 +38,13 @@ export interface Flavor {
  *
  * @see https://github.com/docker/metadata-action#flavor-input
  */
-export const DEFAULT_FLAVOR: Flavor = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
+export const DEFAULT_FLAVOR: Flavor = {
+  latest: 'auto',
+  prefix: '',
+  prefixLatest: false,
+  suffix: '',
+  suffixLatest: false,
+};
 
 /**
  * Parse the lines of the `flavor` input (`latest=auto`, `prefix=foo-,onlatest=true`, `suffix=-dev`). Later
@@ -63,7 +69,11 @@ function applyFlavorLine(start: Flavor, line: string): Flavor {
   for (const field of splitCsvFields(line)) {
     const entry = splitKeyValue(field);
     if (entry === undefined) {
-      throw new MetaInputError('flavor', line, `entry "${field}" is not key=value (expected latest=, prefix=, suffix= or onlatest=)`);
+      throw new MetaInputError(
+        'flavor',
+        line,
+        `entry "${field}" is not key=value (expected latest=, prefix=, suffix= or onlatest=)`,
+      );
     }
     const { key, value } = entry;
     switch (key) {
@@ -88,7 +98,11 @@ function applyFlavorLine(start: Flavor, line: string): Flavor {
         flavor[onLatestFor === 'prefix' ? 'prefixLatest' : 'suffixLatest'] = value === 'true';
         break;
       default:
-        throw new MetaInputError('flavor', line, `unknown flavor entry "${key}" (expected latest, prefix, suffix or onlatest)`);
+        throw new MetaInputError(
+          'flavor',
+          line,
+          `unknown flavor entry "${key}" (expected latest, prefix, suffix or onlatest)`,
+        );
     }
   }
   return flavor;
@@ -99,7 +113,12 @@ function applyFlavorLine(start: Flavor, line: string): Flavor {
  *
  * @see https://github.com/docker/metadata-action#flavor-input
  */
-export function formatFlavorLines(flavor: { latest: string | boolean; prefix: string; suffix: string; onlatest: boolean }): string[] {
+export function formatFlavorLines(flavor: {
+  latest: string | boolean;
+  prefix: string;
+  suffix: string;
+  onlatest: boolean;
+}): string[] {
   const onlatest = flavor.onlatest ? ',onlatest=true' : '';
   return [
     `latest=${String(flavor.latest)}`,

@@ -5,8 +5,8 @@ import { MetaInputError } from './meta-error.js';
 /**
  * Repository data as the GitHub REST API returns it (`GET /repos/{owner}/{repo}`), or the flattened form of the
  * conformance cases (`license: "MIT"`). Only the fields read here are listed.
-  *
-  * @see https://github.com/docker/metadata-action#overwrite-labels-and-annotations
+ *
+ * @see https://github.com/docker/metadata-action#overwrite-labels-and-annotations
  */
 export interface GithubRepoData {
   /** Repository name. */
@@ -122,7 +122,9 @@ function mapRepo(env: Record<string, string>, payload: GithubPayload, given: Git
  * @throws {MetaInputError} when the short SHA length is not a positive integer.
  * @see https://github.com/docker/metadata-action#environment-variables
  */
-export function readMetaOptionsFromEnv(env: Record<string, string>): Pick<MetaInputs, 'shortShaLength' | 'annotationLevels'> {
+export function readMetaOptionsFromEnv(
+  env: Record<string, string>,
+): Pick<MetaInputs, 'shortShaLength' | 'annotationLevels'> {
   const options: { shortShaLength?: number; annotationLevels?: string[] } = {};
   const length = env.DOCKER_METADATA_SHORT_SHA_LENGTH?.trim();
   if (length) {

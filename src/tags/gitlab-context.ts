@@ -28,11 +28,25 @@ export function contextFromGitlab(vars: Readonly<Record<string, string | undefin
   const mrIid = get('CI_MERGE_REQUEST_IID');
   const isMergeRequest = eventName === 'pull_request' && mrIid !== undefined;
   const tag = get('CI_COMMIT_TAG');
-  const branch = get('CI_COMMIT_BRANCH') ?? (tag === undefined && !isMergeRequest ? get('CI_COMMIT_REF_NAME') : undefined);
-  const ref = tag !== undefined ? `refs/tags/${tag}` : isMergeRequest ? `refs/pull/${mrIid}/merge` : branch !== undefined ? `refs/heads/${branch}` : '';
+  const branch =
+    get('CI_COMMIT_BRANCH') ?? (tag === undefined && !isMergeRequest ? get('CI_COMMIT_REF_NAME') : undefined);
+  const ref =
+    tag !== undefined
+      ? `refs/tags/${tag}`
+      : isMergeRequest
+        ? `refs/pull/${mrIid}/merge`
+        : branch !== undefined
+          ? `refs/heads/${branch}`
+          : '';
   const prHeadSha = get('CI_MERGE_REQUEST_SOURCE_BRANCH_SHA');
-  const usePrHead = /^true$/i.test((get('DOCKER_METADATA_PR_HEAD_SHA') ?? '').trim()) && isMergeRequest && prHeadSha !== undefined;
-  const baseRef = tag !== undefined ? get('DOCKYARD_BASE_REF') : isMergeRequest ? get('CI_MERGE_REQUEST_TARGET_BRANCH_NAME') : undefined;
+  const usePrHead =
+    /^true$/i.test((get('DOCKER_METADATA_PR_HEAD_SHA') ?? '').trim()) && isMergeRequest && prHeadSha !== undefined;
+  const baseRef =
+    tag !== undefined
+      ? get('DOCKYARD_BASE_REF')
+      : isMergeRequest
+        ? get('CI_MERGE_REQUEST_TARGET_BRANCH_NAME')
+        : undefined;
   const headRef = get('CI_MERGE_REQUEST_SOURCE_BRANCH_NAME');
   const commitDate = toIso(get('CI_COMMIT_TIMESTAMP'));
   const defaultBranch = get('CI_DEFAULT_BRANCH');

@@ -20,14 +20,16 @@ export function selectInputLines<T>(lines: readonly (string | T)[]): (string | T
  * @see https://github.com/docker/metadata-action#tags-input
  */
 export function splitCsvFields(line: string): string[] {
-  return parseCsvRecords(line).flat().map((field) => field.trim());
+  return parseCsvRecords(line)
+    .flat()
+    .map((field) => field.trim());
 }
 
 /**
  * Split a `key=value` field at its first `=`: the key trimmed and lower-cased, the value trimmed. A field without
  * `=` gives `undefined`.
-  *
-  * @see https://github.com/docker/metadata-action#tags-input
+ *
+ * @see https://github.com/docker/metadata-action#tags-input
  */
 export function splitKeyValue(field: string): { key: string; value: string } | undefined {
   const eq = field.indexOf('=');

@@ -53,9 +53,7 @@ export function mergeKeyValues(entries: readonly string[]): { merged: string[]; 
     }
     byKey.set(entry.slice(0, eq), entry.slice(eq + 1));
   }
-  const merged = [...byKey]
-    .sort(([a], [b]) => a.localeCompare(b, 'en'))
-    .map(([key, value]) => `${key}=${value}`);
+  const merged = [...byKey].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([key, value]) => `${key}=${value}`);
   return { merged, dropped };
 }
 

@@ -9,7 +9,10 @@ const load = createRequire(import.meta.url);
 export type SemverLib = Pick<typeof import('semver'), 'valid' | 'parse' | 'prerelease'>;
 
 /** The @renovatebot/pep440 functions the engine uses. @see https://github.com/renovatebot/pep440#usage */
-export type Pep440Lib = Pick<typeof import('@renovatebot/pep440'), 'valid' | 'clean' | 'explain' | 'major' | 'minor' | 'patch'>;
+export type Pep440Lib = Pick<
+  typeof import('@renovatebot/pep440'),
+  'valid' | 'clean' | 'explain' | 'major' | 'minor' | 'patch'
+>;
 
 /** semver, loaded on first call. @see https://github.com/npm/node-semver#usage */
 export function semverLib(): SemverLib {

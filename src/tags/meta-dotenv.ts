@@ -13,7 +13,8 @@ export const GITLAB_DOTENV_MAX_BYTES = 5 * 1024;
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportsdotenv
  */
 export function renderMetaDotenv(result: MetaResult): string {
-  const encode = (items: readonly string[]) => items.map((item) => item.replaceAll('\\', '\\\\').replace(/\r?\n/g, '\\n')).join('\\n');
+  const encode = (items: readonly string[]) =>
+    items.map((item) => item.replaceAll('\\', '\\\\').replace(/\r?\n/g, '\\n')).join('\\n');
   const text = [
     `DOCKYARD_VERSION=${encode([result.version.main ?? ''])}`,
     `DOCKYARD_TAGS=${encode(result.tags)}`,
@@ -23,12 +24,17 @@ export function renderMetaDotenv(result: MetaResult): string {
   ].join('\n');
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > GITLAB_DOTENV_MAX_BYTES) {
-    throw new Error(`the metadata dotenv report is ${bytes} bytes; GitLab accepts at most ${GITLAB_DOTENV_MAX_BYTES} (fewer registries, tags or labels)`);
+    throw new Error(
+      `the metadata dotenv report is ${bytes} bytes; GitLab accepts at most ${GITLAB_DOTENV_MAX_BYTES} (fewer registries, tags or labels)`,
+    );
   }
   return text;
 }
 
 /** Split a newline-separated input variable into lines (blank lines dropped). */
 export function splitInputLines(value: string | undefined): string[] {
-  return (value ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return (value ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }

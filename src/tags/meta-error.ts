@@ -31,8 +31,8 @@ export class MetaInputError extends Error {
  * Run `fn`, re-throwing anything but a {@link MetaInputError} as one about `input`/`line`.
  *
  * @throws {MetaInputError} always, when `fn` throws.
-  *
-  * @see https://github.com/docker/metadata-action#customizing
+ *
+ * @see https://github.com/docker/metadata-action#customizing
  */
 export function withInputContext<T>(input: MetaInputName, line: string, fn: () => T): T {
   try {

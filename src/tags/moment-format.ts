@@ -10,10 +10,10 @@
  * literal, an optional backslash escape, then the longest token or any other single character.
  */
 const FORMATTING_TOKENS =
-  /(\[[^\[]*\])|(\\)?([Hh]mm(ss)?|Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|w[o|w]?|W[o|W]?|Qo?|N{1,5}|YYYYYY|YYYYY|YYYY|YY|y{2,4}|yo?|gg(ggg?)?|GG(GGG?)?|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|.)/g;
+  /(\[[^[]*\])|(\\)?([Hh]mm(ss)?|Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|w[o|w]?|W[o|W]?|Qo?|N{1,5}|YYYYYY|YYYYY|YYYY|YY|y{2,4}|yo?|gg(ggg?)?|GG(GGG?)?|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|.)/g;
 
 /** moment's localized-format pattern (`localFormattingTokens`). */
-const LOCAL_FORMATTING_TOKENS = /(\[[^\[]*\])|(\\)?(LTS|LT|LL?L?L?|l{1,4})/g;
+const LOCAL_FORMATTING_TOKENS = /(\[[^[]*\])|(\\)?(LTS|LT|LL?L?L?|l{1,4})/g;
 
 /** The English locale's long date formats (moment src/lib/locale/base-config.js `defaultLongDateFormat`). */
 const LONG_DATE_FORMATS: Record<string, string> = {
@@ -25,7 +25,20 @@ const LONG_DATE_FORMATS: Record<string, string> = {
   LLLL: 'dddd, MMMM D, YYYY h:mm A',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** moment's default formats when `format()` gets no format (moment src/lib/moment/format.js). */
@@ -219,7 +232,8 @@ export function isKnownTimeZone(timeZone: string): boolean {
 function readWallClock(date: Date, timeZone: string): WallClock {
   const epoch = date.getTime();
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  for (const part of formatterFor(timeZone).formatToParts(date))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const milliseconds = ((epoch % 1000) + 1000) % 1000;
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, milliseconds);
   // Minutes, fractional before 1972 in some zones (Africa/Monrovia: -44.5), as moment-timezone keeps them.
@@ -245,7 +259,9 @@ function expandLongFormats(format: string): string {
     const upper = LONG_DATE_FORMATS[token.toUpperCase()];
     if (upper === undefined || token === token.toUpperCase()) return upper;
     // The `l` forms shorten MMMM, MM, DD and dddd by one letter (moment src/lib/locale/formats.js).
-    return (upper.match(FORMATTING_TOKENS) ?? []).map((t) => (['MMMM', 'MM', 'DD', 'dddd'].includes(t) ? t.slice(1) : t)).join('');
+    return (upper.match(FORMATTING_TOKENS) ?? [])
+      .map((t) => (['MMMM', 'MM', 'DD', 'dddd'].includes(t) ? t.slice(1) : t))
+      .join('');
   };
   let expanded = format;
   for (let round = 0; round < 6 && new RegExp(LOCAL_FORMATTING_TOKENS.source).test(expanded); round += 1) {
@@ -273,7 +289,9 @@ export function formatMoment(date: Date, format: string | undefined, timeZone: s
     const render = TOKENS[token];
     if (render !== undefined) out += render(wall);
     else if (token === 'z' || token === 'zz') {
-      throw new Error(`the moment token "${token}" (zone abbreviation) is not supported; use Z or ZZ for the UTC offset`);
+      throw new Error(
+        `the moment token "${token}" (zone abbreviation) is not supported; use Z or ZZ for the UTC offset`,
+      );
     } else out += /^\[[\s\S]/.test(token) ? token.replace(/^\[|\]$/g, '') : token.replace(/\\/g, '');
   }
   return out;

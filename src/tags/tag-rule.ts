@@ -107,7 +107,10 @@ export function parseTagLine(line: string): TagRule {
   try {
     fields = parseCsvRecords(trimmed, true).flat();
   } catch (error) {
-    throw new TagRuleError(`cannot split tag line into fields: ${(error as Error).message}`, 'comma-separated key=value fields');
+    throw new TagRuleError(
+      `cannot split tag line into fields: ${(error as Error).message}`,
+      'comma-separated key=value fields',
+    );
   }
   const attrs: Record<string, string> = {};
   for (const field of fields) {
@@ -159,11 +162,17 @@ export function validateTagRule(rule: TagRule): TagRule {
   }
   for (const key of REQUIRED_TAG_ATTRIBUTES[rule.type] ?? []) {
     if (rule.attributes[key] === undefined || rule.attributes[key] === '') {
-      throw new TagRuleError(`type=${rule.type} needs the "${key}" attribute`, `${key}=… (see metadata-action's tags input)`);
+      throw new TagRuleError(
+        `type=${rule.type} needs the "${key}" attribute`,
+        `${key}=… (see metadata-action's tags input)`,
+      );
     }
   }
   if (rule.enable !== undefined && !rule.enable.includes('{{') && !/^(true|false)$/i.test(rule.enable.trim())) {
-    throw new TagRuleError(`enable "${rule.enable}" is neither true nor false`, 'enable=true, enable=false or an expression such as {{is_default_branch}}');
+    throw new TagRuleError(
+      `enable "${rule.enable}" is neither true nor false`,
+      'enable=true, enable=false or an expression such as {{is_default_branch}}',
+    );
   }
   const { event, format, group } = rule.attributes;
   if (rule.type === 'ref' && !(REF_EVENTS as readonly string[]).includes(event ?? '')) {

@@ -42,7 +42,11 @@ export interface RuleEnv {
   readonly shortShaLength: number;
 }
 
-const skip = (reason: string, warning?: string): RuleValue => ({ kind: 'skip', reason, ...(warning ? { warning } : {}) });
+const skip = (reason: string, warning?: string): RuleValue => ({
+  kind: 'skip',
+  reason,
+  ...(warning ? { warning } : {}),
+});
 const value = (v: string, latestAuto: boolean, note?: string, warnings: readonly string[] = []): RuleValue => ({
   kind: 'value',
   value: v,
@@ -90,8 +94,15 @@ export function resolveRuleValue(rule: TagRule, env: RuleEnv): RuleValue {
 function resolveRef(event: string, context: EventContext): RuleValue {
   const { ref } = context;
   const name =
-    event === 'branch' ? getBranchName(ref) : event === 'tag' ? getTagName(ref) : event === 'pr' ? getPullRequestRef(ref) : undefined;
-  if (name === undefined) return skip(`ref "${ref || '(none)'}" is not a ${event === 'pr' ? 'pull request' : event} ref`);
+    event === 'branch'
+      ? getBranchName(ref)
+      : event === 'tag'
+        ? getTagName(ref)
+        : event === 'pr'
+          ? getPullRequestRef(ref)
+          : undefined;
+  if (name === undefined)
+    return skip(`ref "${ref || '(none)'}" is not a ${event === 'pr' ? 'pull request' : event} ref`);
   return value(name, event === 'tag');
 }
 
@@ -113,7 +124,8 @@ function compileRegExp(source: string, flags: string | undefined, what: string):
 function applyMatch(source: string, match: string | undefined): { candidate: string; warning?: string } {
   if (match === undefined || match === '') return { candidate: source };
   const found = source.match(compileRegExp(match, undefined, 'match'));
-  if (!found) return { candidate: source, warning: `match "${match}" does not match "${source}"; using "${source}" as is` };
+  if (!found)
+    return { candidate: source, warning: `match "${match}" does not match "${source}"; using "${source}" as is` };
   return { candidate: found[1] ?? found[0] };
 }
 
@@ -140,11 +152,17 @@ function resolveSemver(rule: TagRule, env: RuleEnv): RuleValue {
   };
   const pattern = rule.attributes.pattern ?? '';
   if (semverLib().prerelease(raw) !== null) {
-    if (isRawStatement(pattern)) return value(env.render.renderPattern(pattern, data), false, `pre-release ${raw} is kept raw`);
+    if (isRawStatement(pattern))
+      return value(env.render.renderPattern(pattern, data), false, `pre-release ${raw} is kept raw`);
     const note = `pre-release ${parsed.version} only gets {{version}}, and no latest`;
     return value(env.render.renderPattern('{{version}}', data), false, note);
   }
-  return value(env.render.renderPattern(pattern, data), true, undefined, listMajorZeroWarnings(rule, parsed.major, raw));
+  return value(
+    env.render.renderPattern(pattern, data),
+    true,
+    undefined,
+    listMajorZeroWarnings(rule, parsed.major, raw),
+  );
 }
 
 function resolvePep440(rule: TagRule, env: RuleEnv): RuleValue {
@@ -173,7 +191,9 @@ function resolveMatch(rule: TagRule, env: RuleEnv): RuleValue {
   if (source === undefined) return skip(NO_VERSION);
   const pattern = rule.attributes.pattern ?? '';
   const literal = /^\/(.+)\/(.*)$/.exec(pattern);
-  const regexp = literal ? compileRegExp(literal[1]!, literal[2], 'pattern') : compileRegExp(pattern, undefined, 'pattern');
+  const regexp = literal
+    ? compileRegExp(literal[1]!, literal[2], 'pattern')
+    : compileRegExp(pattern, undefined, 'pattern');
   const found = source.match(regexp);
   if (!found) {
     const why = `pattern "${pattern}" does not match "${source}"`;

@@ -95,7 +95,8 @@ function parseMustache(template: string, open: number, nodes: TemplateNode[]): n
     nodes.push({ kind: 'comment', stripLeft, stripRight: found[1] === '~' });
     return found.index + found[0].length;
   }
-  if (sigil !== undefined && '#/^>*'.includes(sigil)) fail(`"{{${sigil}" (blocks, partials, decorators) is not supported in a tag line`, open);
+  if (sigil !== undefined && '#/^>*'.includes(sigil))
+    fail(`"{{${sigil}" (blocks, partials, decorators) is not supported in a tag line`, open);
   const triple = sigil === '{';
   if (triple || sigil === '&') pos += 1;
   const values: (TemplateValue | { kind: 'hash'; key: string; value: TemplateValue })[] = [];
@@ -150,7 +151,16 @@ function parseValue(template: string, pos: number): [TemplateValue, number] {
   const literal = LITERAL.exec(rest);
   if (literal) {
     const word = literal[1];
-    const value = word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : word === 'undefined' ? undefined : Number(word);
+    const value =
+      word === 'true'
+        ? true
+        : word === 'false'
+          ? false
+          : word === 'null'
+            ? null
+            : word === 'undefined'
+              ? undefined
+              : Number(word);
     return [{ kind: 'literal', value }, pos + word.length];
   }
   if (rest[0] === '(') fail('sub-expressions "(…)" are not supported in a tag line', pos);
@@ -161,7 +171,8 @@ function parseValue(template: string, pos: number): [TemplateValue, number] {
   for (;;) {
     const tail = rest.slice(at);
     if (tail.startsWith('..')) fail('"../" paths are not supported in a tag line', pos + at);
-    if (at > 0 && LITERAL.test(tail)) fail(`unexpected "${tail[0]}" (a path segment cannot be a number or literal; write [${tail[0]}…])`, pos + at);
+    if (at > 0 && LITERAL.test(tail))
+      fail(`unexpected "${tail[0]}" (a path segment cannot be a number or literal; write [${tail[0]}…])`, pos + at);
     const dot = /^\.(?=[=~}\s/.)|])/.exec(tail);
     const segment = dot ?? (tail[0] === '[' ? /^\[((?:\\\]|[^\]])*)\]/.exec(tail) : ID.exec(tail));
     if (!segment) fail(`unexpected "${tail[0] ?? ''}"`, pos + at);
@@ -250,7 +261,11 @@ function evaluate(value: TemplateValue, data: object): unknown {
  * @throws {TemplateSyntaxError} on arguments given to a data path.
  * @see https://handlebarsjs.com/api-reference/compilation.html#handlebars-compile-template-options
  */
-export function renderTemplate(nodes: readonly TemplateNode[], data: object, helpers: Readonly<Record<string, TemplateHelper>>): string {
+export function renderTemplate(
+  nodes: readonly TemplateNode[],
+  data: object,
+  helpers: Readonly<Record<string, TemplateHelper>>,
+): string {
   const texts = applyWhitespaceControl(nodes);
   let out = '';
   nodes.forEach((node, i) => {
@@ -260,7 +275,8 @@ export function renderTemplate(nodes: readonly TemplateNode[], data: object, hel
     }
     const { path, params, hash } = node;
     const scoped = /^(\.|this\b)/.test(path.original);
-    const helper = !scoped && path.parts.length === 1 && Object.hasOwn(helpers, path.parts[0]) ? helpers[path.parts[0]] : undefined;
+    const helper =
+      !scoped && path.parts.length === 1 && Object.hasOwn(helpers, path.parts[0]) ? helpers[path.parts[0]] : undefined;
     let result: unknown;
     if (helper !== undefined) {
       result = helper(
@@ -269,7 +285,8 @@ export function renderTemplate(nodes: readonly TemplateNode[], data: object, hel
       );
     } else {
       if (params.length > 0 || hash.length > 0) {
-        if (!scoped && path.parts.length === 1 && !Object.hasOwn(data, path.parts[0])) throw new UnknownExpressionError(path.original);
+        if (!scoped && path.parts.length === 1 && !Object.hasOwn(data, path.parts[0]))
+          throw new UnknownExpressionError(path.original);
         throw new TemplateSyntaxError(`"${path.original}" is not a helper and takes no arguments`);
       }
       result = lookupPath(data, path.parts, path.original, true);

@@ -39,7 +39,12 @@ export interface PlannedTagRule {
  *
  * @see https://github.com/docker/metadata-action#tags-input
  */
-export const DEFAULT_TAG_LINES = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'] as const;
+export const DEFAULT_TAG_LINES = [
+  'type=schedule',
+  'type=ref,event=branch',
+  'type=ref,event=tag',
+  'type=ref,event=pr',
+] as const;
 
 /**
  * Parse (or validate) the `tags` input and order it by priority, highest first; rules of equal priority keep
@@ -53,7 +58,9 @@ export function planTagRules(tags: readonly (string | TagRule)[]): PlannedTagRul
   const inputs = selected.length === 0 ? [...DEFAULT_TAG_LINES] : selected;
   const planned = inputs.map((input) => {
     const label = typeof input === 'string' ? input : safeFormat(input);
-    const rule = withInputContext('tags', label, () => (typeof input === 'string' ? parseTagLine(input) : validateTagRule(input)));
+    const rule = withInputContext('tags', label, () =>
+      typeof input === 'string' ? parseTagLine(input) : validateTagRule(input),
+    );
     return { rule, label, priority: rule.priority ?? DEFAULT_TAG_PRIORITIES[rule.type] };
   });
   return planned.sort((a, b) => b.priority - a.priority);

@@ -16,8 +16,17 @@ type CiSystem = 'github' | 'gitlab';
  * @see https://docs.gitlab.com/api/pipeline_triggers/#trigger-a-pipeline-with-a-token
  */
 export type TriggerPlan =
-  | { readonly kind: 'github-workflow'; readonly workflowFile: string; readonly ref: string | undefined; readonly inputs: Readonly<Record<string, string>> }
-  | { readonly kind: 'github-dispatch'; readonly eventType: string; readonly clientPayload: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'github-workflow';
+      readonly workflowFile: string;
+      readonly ref: string | undefined;
+      readonly inputs: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: 'github-dispatch';
+      readonly eventType: string;
+      readonly clientPayload: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'gitlab-trigger'; readonly ref: string; readonly variables: Readonly<Record<string, string>> };
 
 /**
@@ -52,16 +61,24 @@ function parseInputs(raw: readonly string[], targets: TriggerTargets): Map<strin
   const known = targets.inputs.map((i) => i.name);
   for (const item of raw) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw new TriggerPlanError(`--input: not of the form KEY=VALUE; expected e.g. push=false, got "${item}"`);
+    if (eq <= 0)
+      throw new TriggerPlanError(`--input: not of the form KEY=VALUE; expected e.g. push=false, got "${item}"`);
     const key = item.slice(0, eq);
     const value = item.slice(eq + 1);
     const input = targets.inputs.find((i) => i.name === key);
     if (!input) {
-      const expected = known.length > 0 ? `one of: ${known.join(', ')}` : 'none (the config declares no manual-run inputs; set triggers.manual)';
+      const expected =
+        known.length > 0
+          ? `one of: ${known.join(', ')}`
+          : 'none (the config declares no manual-run inputs; set triggers.manual)';
       throw new TriggerPlanError(`--input ${key}: unknown input; expected ${expected}, got "${key}"`);
     }
-    if (input.type === 'boolean' && value !== 'true' && value !== 'false') throw new TriggerPlanError(`--input ${key}: not a boolean; expected true or false, got "${value}"`);
-    if (values.has(key)) throw new TriggerPlanError(`--input ${key}: given twice; expected one value, got "${values.get(key)}" and "${value}"`);
+    if (input.type === 'boolean' && value !== 'true' && value !== 'false')
+      throw new TriggerPlanError(`--input ${key}: not a boolean; expected true or false, got "${value}"`);
+    if (values.has(key))
+      throw new TriggerPlanError(
+        `--input ${key}: given twice; expected one value, got "${values.get(key)}" and "${value}"`,
+      );
     values.set(key, value);
   }
   return values;
@@ -69,10 +86,16 @@ function parseInputs(raw: readonly string[], targets: TriggerTargets): Map<strin
 
 function pickHost(ci: readonly CiSystem[], host: TriggerRequest['host']): CiSystem {
   if (host) {
-    if (!ci.includes(host)) throw new TriggerPlanError(`--host: the config does not render for ${host}; expected one of: ${ci.join(', ')}, got "${host}"`);
+    if (!ci.includes(host))
+      throw new TriggerPlanError(
+        `--host: the config does not render for ${host}; expected one of: ${ci.join(', ')}, got "${host}"`,
+      );
     return host;
   }
-  if (ci.length > 1) throw new TriggerPlanError(`--host: the config renders for ${ci.join(' and ')}; expected --host github or --host gitlab, got nothing`);
+  if (ci.length > 1)
+    throw new TriggerPlanError(
+      `--host: the config renders for ${ci.join(' and ')}; expected --host github or --host gitlab, got nothing`,
+    );
   return ci[0];
 }
 
@@ -97,13 +120,19 @@ function pickHost(ci: readonly CiSystem[], host: TriggerRequest['host']): CiSyst
 export function planTrigger(targets: TriggerTargets, ci: readonly CiSystem[], request: TriggerRequest): TriggerPlan {
   const host = pickHost(ci, request.host);
   if (request.ref !== undefined && !/^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\]+(?<![/.])$/.test(request.ref)) {
-    throw new TriggerPlanError(`--ref: not a git ref name; expected a branch or tag such as main or v1.2.0, got "${request.ref}"`);
+    throw new TriggerPlanError(
+      `--ref: not a git ref name; expected a branch or tag such as main or v1.2.0, got "${request.ref}"`,
+    );
   }
   if (request.dispatch && targets.dispatchEventType === undefined) {
-    throw new TriggerPlanError('--dispatch: external triggers are off; expected triggers.dispatch.eventType in the config, got nothing');
+    throw new TriggerPlanError(
+      '--dispatch: external triggers are off; expected triggers.dispatch.eventType in the config, got nothing',
+    );
   }
   if (!request.dispatch && !targets.manual) {
-    throw new TriggerPlanError('triggers.manual: manual runs are off; expected triggers.manual on (or --dispatch with triggers.dispatch), got false');
+    throw new TriggerPlanError(
+      'triggers.manual: manual runs are off; expected triggers.manual on (or --dispatch with triggers.dispatch), got false',
+    );
   }
   const inputs = parseInputs(request.inputs, targets);
   if (host === 'gitlab') {
@@ -113,13 +142,30 @@ export function planTrigger(targets: TriggerTargets, ci: readonly CiSystem[], re
         'triggers.dispatch: on GitLab, dockyard trigger uses a pipeline trigger token, and the pipeline accepts trigger pipelines only with triggers.dispatch; expected triggers.dispatch in the config, got nothing',
       );
     }
-    if (request.ref === undefined) throw new TriggerPlanError('--ref: required on GitLab; expected the branch or tag to run the pipeline on, got nothing');
-    const variables = Object.fromEntries([...inputs].map(([k, v]) => [targets.inputs.find((i) => i.name === k)!.gitlabVariable, v]));
+    if (request.ref === undefined)
+      throw new TriggerPlanError(
+        '--ref: required on GitLab; expected the branch or tag to run the pipeline on, got nothing',
+      );
+    const variables = Object.fromEntries(
+      [...inputs].map(([k, v]) => [targets.inputs.find((i) => i.name === k)!.gitlabVariable, v]),
+    );
     return { kind: 'gitlab-trigger', ref: request.ref, variables };
   }
   if (request.dispatch) {
-    if (request.ref !== undefined) throw new TriggerPlanError(`--ref: repository_dispatch always runs on the default branch; expected no --ref with --dispatch, got "${request.ref}"`);
-    return { kind: 'github-dispatch', eventType: targets.dispatchEventType!, clientPayload: Object.fromEntries(inputs) };
+    if (request.ref !== undefined)
+      throw new TriggerPlanError(
+        `--ref: repository_dispatch always runs on the default branch; expected no --ref with --dispatch, got "${request.ref}"`,
+      );
+    return {
+      kind: 'github-dispatch',
+      eventType: targets.dispatchEventType!,
+      clientPayload: Object.fromEntries(inputs),
+    };
   }
-  return { kind: 'github-workflow', workflowFile: targets.workflowFile, ref: request.ref, inputs: Object.fromEntries(inputs) };
+  return {
+    kind: 'github-workflow',
+    workflowFile: targets.workflowFile,
+    ref: request.ref,
+    inputs: Object.fromEntries(inputs),
+  };
 }

@@ -151,6 +151,7 @@ const NOISE = [
  * @see https://github.com/firecow/gitlab-ci-local#json-schema-validation
  */
 export function parseGitlabCiLocalOutput(stderr: string, exitCode: number, fileName: string): Finding[] {
+  // eslint-disable-next-line no-control-regex -- strips the ANSI colour escapes (ESC [ ... m)
   const lines = stderr.replace(/\x1b\[[\d;]*m/g, '').split(/\r?\n/);
   const base = { tool: 'gitlab-ci-local' as const, file: fileName };
   if (exitCode === 0) {
@@ -175,7 +176,9 @@ export function parseGitlabCiLocalOutput(stderr: string, exitCode: number, fileN
     return [{ ...base, severity: 'error', message: `gitlab-ci-local exited with code ${exitCode} without a message` }];
   }
   const yamlPos = /^YAMLException: .*\((\d+):(\d+)\)$/.exec(first);
-  const hint = /include could not be fetched/i.test(first) ? ' (validation runs offline: network access is blocked)' : '';
+  const hint = /include could not be fetched/i.test(first)
+    ? ' (validation runs offline: network access is blocked)'
+    : '';
   return [
     {
       ...base,
@@ -235,7 +238,10 @@ export interface GitlabCiLocalJob {
  * @throws Error as {@link checkWithGitlabCiLocal}, and when gitlab-ci-local rejects the configuration (its
  *   output in the message).
  */
-export async function listGitlabCiLocalJobs(content: string, opts: GitlabCiLocalOptions = {}): Promise<GitlabCiLocalJob[]> {
+export async function listGitlabCiLocalJobs(
+  content: string,
+  opts: GitlabCiLocalOptions = {},
+): Promise<GitlabCiLocalJob[]> {
   const result = await runGitlabCiLocal(content, ['--list-json'], opts);
   if (result.code !== 0) throw new Error(`gitlab-ci-local --list-json failed: ${result.stderr.trim()}`);
   return (JSON.parse(result.stdout) as GitlabCiLocalJob[]).map(({ name, stage, when }) => ({ name, stage, when }));
@@ -253,10 +259,16 @@ export async function previewGitlabCiLocal(content: string, opts: GitlabCiLocalO
   return result.stdout;
 }
 
-async function runGitlabCiLocal(content: string, modeArgs: readonly string[], opts: GitlabCiLocalOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runGitlabCiLocal(
+  content: string,
+  modeArgs: readonly string[],
+  opts: GitlabCiLocalOptions,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const command = resolveGitlabCiLocalCommand();
   if (command === undefined) {
-    throw new Error('gitlab-ci-local is not installed (npm install -g gitlab-ci-local@4.73.0, or add it to the project)');
+    throw new Error(
+      'gitlab-ci-local is not installed (npm install -g gitlab-ci-local@4.73.0, or add it to the project)',
+    );
   }
   if (findExecutable('git') === undefined) throw new Error('gitlab-ci-local needs git, which is not on PATH');
   const root = await mkdtemp(path.join(os.tmpdir(), 'dockyard-glcl-'));

@@ -25,7 +25,8 @@ export function splitComponentTemplate(content: string): ComponentDocuments | un
   const docs = parseAllDocuments(content);
   if (!Array.isArray(docs)) throw new Error('not YAML documents');
   if (docs.length === 1) return undefined;
-  if (docs.length !== 2) throw new Error(`a component template has a header and a pipeline document, not ${docs.length} documents`);
+  if (docs.length !== 2)
+    throw new Error(`a component template has a header and a pipeline document, not ${docs.length} documents`);
   for (const d of docs) if (d.errors.length > 0) throw new Error(d.errors[0].message);
   return { header: docs[0].toJS(), body: docs[1].toJS() };
 }
@@ -54,14 +55,16 @@ function matchesType(type: string, value: unknown): boolean {
  */
 export function checkGitlabComponentSpec(documents: ComponentDocuments, fileName: string): Finding[] {
   const findings: Finding[] = [];
-  const fail = (message: string): void => void findings.push({ tool: 'gitlab-component-spec', file: fileName, severity: 'error', message });
+  const fail = (message: string): void =>
+    void findings.push({ tool: 'gitlab-component-spec', file: fileName, severity: 'error', message });
   const { header } = documents;
   if (!isRecord(header) || !isRecord(header.spec)) {
     fail('the header document must be a mapping with a `spec:` mapping');
     return findings;
   }
   for (const key of Object.keys(header)) if (key !== 'spec') fail(`unknown header key \`${key}\` (only \`spec\`)`);
-  for (const key of Object.keys(header.spec)) if (key !== 'inputs' && key !== 'description') fail(`unknown key \`spec.${key}\``);
+  for (const key of Object.keys(header.spec))
+    if (key !== 'inputs' && key !== 'description') fail(`unknown key \`spec.${key}\``);
   const inputs = isRecord(header.spec.inputs) ? header.spec.inputs : {};
   for (const [name, raw] of Object.entries(inputs)) {
     const where = `spec.inputs.${name}`;
@@ -79,13 +82,17 @@ export function checkGitlabComponentSpec(documents: ComponentDocuments, fileName
     if ('default' in raw && !matchesType(type, raw.default)) fail(`${where}.default: is not a ${type}`);
     if (raw.options !== undefined) {
       if (type !== 'string' && type !== 'number') fail(`${where}.options: only string and number inputs take options`);
-      else if (!Array.isArray(raw.options) || raw.options.some((o) => !matchesType(type, o))) fail(`${where}.options: must be a list of ${type} values`);
-      else if ('default' in raw && !raw.options.includes(raw.default)) fail(`${where}.default: is not one of the options`);
+      else if (!Array.isArray(raw.options) || raw.options.some((o) => !matchesType(type, o)))
+        fail(`${where}.options: must be a list of ${type} values`);
+      else if ('default' in raw && !raw.options.includes(raw.default))
+        fail(`${where}.default: is not one of the options`);
     }
     if (raw.regex !== undefined) {
       if (type !== 'string') fail(`${where}.regex: only string inputs take a regex`);
-      else if (typeof raw.regex !== 'string' || raw.regex.startsWith('/')) fail(`${where}.regex: must be a pattern string without enclosing slashes`);
-      else if (typeof raw.default === 'string' && !new RegExp(raw.regex).test(raw.default)) fail(`${where}.default: does not match the regex`);
+      else if (typeof raw.regex !== 'string' || raw.regex.startsWith('/'))
+        fail(`${where}.regex: must be a pattern string without enclosing slashes`);
+      else if (typeof raw.default === 'string' && !new RegExp(raw.regex).test(raw.default))
+        fail(`${where}.default: does not match the regex`);
     }
   }
   const used = new Set([...JSON.stringify(documents.body).matchAll(INTERPOLATION)].map((m) => m[1]));

@@ -106,10 +106,14 @@ export async function checkWithGitlabLintApi(
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(`GitLab CI Lint API answered ${response.status} with a body that is not JSON for POST ${url}: ${text.slice(0, 200)}`);
+    throw new Error(
+      `GitLab CI Lint API answered ${response.status} with a body that is not JSON for POST ${url}: ${text.slice(0, 200)}`,
+    );
   }
   if (!isLintResponse(parsed)) {
-    throw new Error(`GitLab CI Lint API answered ${response.status} without {valid, errors[]} for POST ${url}: ${text.slice(0, 200)}`);
+    throw new Error(
+      `GitLab CI Lint API answered ${response.status} without {valid, errors[]} for POST ${url}: ${text.slice(0, 200)}`,
+    );
   }
   const base = { tool: 'gitlab-lint-api' as const, file: fileName };
   const findings: Finding[] = [
@@ -117,7 +121,11 @@ export async function checkWithGitlabLintApi(
     ...(parsed.warnings ?? []).map((message) => ({ ...base, severity: 'warning' as const, message })),
   ];
   if (!parsed.valid && parsed.errors.length === 0) {
-    findings.unshift({ ...base, severity: 'error', message: 'GitLab reports the configuration as invalid but gives no error' });
+    findings.unshift({
+      ...base,
+      severity: 'error',
+      message: 'GitLab reports the configuration as invalid but gives no error',
+    });
   }
   return findings;
 }

@@ -18,7 +18,9 @@ export type SchemaChecker = (obj: unknown, fileName: string, source?: string) =>
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the
 // module object, so take `.default` when it is there.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];

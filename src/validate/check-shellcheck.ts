@@ -98,7 +98,12 @@ export async function checkWithShellcheck(
   return perScript.flat();
 }
 
-async function lintOne(command: string, s: ExtractedScript, fileName: string, opts: ShellcheckOptions): Promise<Finding[]> {
+async function lintOne(
+  command: string,
+  s: ExtractedScript,
+  fileName: string,
+  opts: ShellcheckOptions,
+): Promise<Finding[]> {
   const args = ['--format=json1', '--norc', `--shell=${s.shell}`, `--severity=${opts.severity ?? 'style'}`];
   if (opts.exclude !== undefined && opts.exclude.length > 0) args.push(`--exclude=${opts.exclude.join(',')}`);
   args.push('-');
@@ -118,7 +123,9 @@ async function lintOne(command: string, s: ExtractedScript, fileName: string, op
   try {
     comments = (JSON.parse(result.stdout) as { comments: ShellcheckComment[] }).comments;
   } catch {
-    throw new Error(`shellcheck printed output that is not json1 on ${fileName} ${s.location}: ${result.stdout.slice(0, 200)}`);
+    throw new Error(
+      `shellcheck printed output that is not json1 on ${fileName} ${s.location}: ${result.stdout.slice(0, 200)}`,
+    );
   }
   return comments.map((c) => ({
     tool: 'shellcheck' as const,

@@ -62,7 +62,9 @@ function isWindowsRunner(runsOn: unknown): boolean {
   const labels: unknown[] = Array.isArray(runsOn)
     ? runsOn
     : isObject(runsOn)
-      ? Array.isArray(runsOn.labels) ? runsOn.labels : [runsOn.labels]
+      ? Array.isArray(runsOn.labels)
+        ? runsOn.labels
+        : [runsOn.labels]
       : [runsOn];
   return labels.some((l) => typeof l === 'string' && /windows/i.test(l));
 }

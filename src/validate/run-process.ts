@@ -41,10 +41,18 @@ export interface RunProcessOptions {
  *   command when it ran longer than `timeoutMs`.
  * @see https://nodejs.org/docs/latest-v20.x/api/child_process.html#child_processspawncommand-args-options
  */
-export function runProcess(command: string, args: readonly string[], opts: RunProcessOptions = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  opts: RunProcessOptions = {},
+): Promise<ProcessResult> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -98,7 +106,11 @@ export function findExecutable(name: string, envPath: string | undefined = proce
  * the input order. Rejects with the first error thrown by `work` (items already started finish).
  * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Promise/all
  */
-export async function mapWithLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -927,8 +927,8 @@ function getPullRequestRef(ref) {
 }
 
 // src/tags/moment-format.ts
-var FORMATTING_TOKENS = /(\[[^\[]*\])|(\\)?([Hh]mm(ss)?|Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|w[o|w]?|W[o|W]?|Qo?|N{1,5}|YYYYYY|YYYYY|YYYY|YY|y{2,4}|yo?|gg(ggg?)?|GG(GGG?)?|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|.)/g;
-var LOCAL_FORMATTING_TOKENS = /(\[[^\[]*\])|(\\)?(LTS|LT|LL?L?L?|l{1,4})/g;
+var FORMATTING_TOKENS = /(\[[^[]*\])|(\\)?([Hh]mm(ss)?|Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|w[o|w]?|W[o|W]?|Qo?|N{1,5}|YYYYYY|YYYYY|YYYY|YY|y{2,4}|yo?|gg(ggg?)?|GG(GGG?)?|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|.)/g;
+var LOCAL_FORMATTING_TOKENS = /(\[[^[]*\])|(\\)?(LTS|LT|LL?L?L?|l{1,4})/g;
 var LONG_DATE_FORMATS = {
   LTS: "h:mm:ss A",
   LT: "h:mm A",
@@ -937,7 +937,20 @@ var LONG_DATE_FORMATS = {
   LLL: "MMMM D, YYYY h:mm A",
   LLLL: "dddd, MMMM D, YYYY h:mm A"
 };
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
 var WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 var DEFAULT_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
 var DEFAULT_FORMAT_UTC = "YYYY-MM-DDTHH:mm:ss[Z]";
@@ -1085,7 +1098,8 @@ function isKnownTimeZone(timeZone) {
 function readWallClock(date, timeZone) {
   const epoch = date.getTime();
   const parts = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  for (const part of formatterFor(timeZone).formatToParts(date))
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
   const milliseconds = (epoch % 1e3 + 1e3) % 1e3;
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, milliseconds);
   const offset = (wall - epoch) / 6e4;
@@ -1123,7 +1137,9 @@ function formatMoment(date, format, timeZone) {
     const render = TOKENS[token];
     if (render !== void 0) out += render(wall);
     else if (token === "z" || token === "zz") {
-      throw new Error(`the moment token "${token}" (zone abbreviation) is not supported; use Z or ZZ for the UTC offset`);
+      throw new Error(
+        `the moment token "${token}" (zone abbreviation) is not supported; use Z or ZZ for the UTC offset`
+      );
     } else out += /^\[[\s\S]/.test(token) ? token.replace(/^\[|\]$/g, "") : token.replace(/\\/g, "");
   }
   return out;
@@ -1181,7 +1197,8 @@ function parseMustache(template, open, nodes) {
     nodes.push({ kind: "comment", stripLeft, stripRight: found[1] === "~" });
     return found.index + found[0].length;
   }
-  if (sigil !== void 0 && "#/^>*".includes(sigil)) fail(`"{{${sigil}" (blocks, partials, decorators) is not supported in a tag line`, open);
+  if (sigil !== void 0 && "#/^>*".includes(sigil))
+    fail(`"{{${sigil}" (blocks, partials, decorators) is not supported in a tag line`, open);
   const triple = sigil === "{";
   if (triple || sigil === "&") pos += 1;
   const values = [];
@@ -1244,7 +1261,8 @@ function parseValue(template, pos) {
   for (; ; ) {
     const tail = rest.slice(at);
     if (tail.startsWith("..")) fail('"../" paths are not supported in a tag line', pos + at);
-    if (at > 0 && LITERAL.test(tail)) fail(`unexpected "${tail[0]}" (a path segment cannot be a number or literal; write [${tail[0]}…])`, pos + at);
+    if (at > 0 && LITERAL.test(tail))
+      fail(`unexpected "${tail[0]}" (a path segment cannot be a number or literal; write [${tail[0]}…])`, pos + at);
     const dot = /^\.(?=[=~}\s/.)|])/.exec(tail);
     const segment = dot ?? (tail[0] === "[" ? /^\[((?:\\\]|[^\]])*)\]/.exec(tail) : ID.exec(tail));
     if (!segment) fail(`unexpected "${tail[0] ?? ""}"`, pos + at);
@@ -1325,7 +1343,8 @@ function renderTemplate(nodes, data, helpers) {
       );
     } else {
       if (params.length > 0 || hash.length > 0) {
-        if (!scoped && path.parts.length === 1 && !Object.hasOwn(data, path.parts[0])) throw new UnknownExpressionError(path.original);
+        if (!scoped && path.parts.length === 1 && !Object.hasOwn(data, path.parts[0]))
+          throw new UnknownExpressionError(path.original);
         throw new TemplateSyntaxError(`"${path.original}" is not a helper and takes no arguments`);
       }
       result = lookupPath(data, path.parts, path.original, true);
@@ -1486,7 +1505,9 @@ function parseCsvRecords(text, trim = false) {
         );
       }
       if (field.length !== 0) {
-        throw new CsvSyntaxError(`Invalid Opening Quote: a quote is found on field ${record.length} at line ${line}, value is ${JSON.stringify(field)}`);
+        throw new CsvSyntaxError(
+          `Invalid Opening Quote: a quote is found on field ${record.length} at line ${line}, value is ${JSON.stringify(field)}`
+        );
       }
       quoting = true;
       continue;
@@ -1511,9 +1532,11 @@ function parseCsvRecords(text, trim = false) {
     const leftAppend = !trim || quoting || field.length !== 0 || !isTrimable(c);
     const rightAppend = !trim || !wasQuoting;
     if (leftAppend && rightAppend) field += c;
-    else if (!isTrimable(c)) throw new CsvSyntaxError(`Invalid Closing Quote: found non trimable byte after quote at line ${line}`);
+    else if (!isTrimable(c))
+      throw new CsvSyntaxError(`Invalid Closing Quote: found non trimable byte after quote at line ${line}`);
   }
-  if (quoting) throw new CsvSyntaxError(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`);
+  if (quoting)
+    throw new CsvSyntaxError(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`);
   if (wasQuoting || record.length !== 0 || field.length !== 0) {
     endField();
     records.push(record);
@@ -1558,7 +1581,13 @@ function withInputContext(input, line, fn) {
 
 // src/tags/flavor.ts
 var LATEST_MODES = ["auto", "true", "false"];
-var DEFAULT_FLAVOR = { latest: "auto", prefix: "", prefixLatest: false, suffix: "", suffixLatest: false };
+var DEFAULT_FLAVOR = {
+  latest: "auto",
+  prefix: "",
+  prefixLatest: false,
+  suffix: "",
+  suffixLatest: false
+};
 function parseFlavor(lines) {
   let flavor = DEFAULT_FLAVOR;
   for (const line of selectInputLines(lines)) {
@@ -1572,7 +1601,11 @@ function applyFlavorLine(start, line) {
   for (const field of splitCsvFields(line)) {
     const entry = splitKeyValue(field);
     if (entry === void 0) {
-      throw new MetaInputError("flavor", line, `entry "${field}" is not key=value (expected latest=, prefix=, suffix= or onlatest=)`);
+      throw new MetaInputError(
+        "flavor",
+        line,
+        `entry "${field}" is not key=value (expected latest=, prefix=, suffix= or onlatest=)`
+      );
     }
     const { key, value: value2 } = entry;
     switch (key) {
@@ -1597,7 +1630,11 @@ function applyFlavorLine(start, line) {
         flavor[onLatestFor === "prefix" ? "prefixLatest" : "suffixLatest"] = value2 === "true";
         break;
       default:
-        throw new MetaInputError("flavor", line, `unknown flavor entry "${key}" (expected latest, prefix, suffix or onlatest)`);
+        throw new MetaInputError(
+          "flavor",
+          line,
+          `unknown flavor entry "${key}" (expected latest, prefix, suffix or onlatest)`
+        );
     }
   }
   return flavor;
@@ -1761,7 +1798,10 @@ function parseTagLine(line) {
   try {
     fields = parseCsvRecords(trimmed, true).flat();
   } catch (error) {
-    throw new TagRuleError(`cannot split tag line into fields: ${error.message}`, "comma-separated key=value fields");
+    throw new TagRuleError(
+      `cannot split tag line into fields: ${error.message}`,
+      "comma-separated key=value fields"
+    );
   }
   const attrs = {};
   for (const field of fields) {
@@ -1803,11 +1843,17 @@ function validateTagRule(rule) {
   }
   for (const key of REQUIRED_TAG_ATTRIBUTES[rule.type] ?? []) {
     if (rule.attributes[key] === void 0 || rule.attributes[key] === "") {
-      throw new TagRuleError(`type=${rule.type} needs the "${key}" attribute`, `${key}=… (see metadata-action's tags input)`);
+      throw new TagRuleError(
+        `type=${rule.type} needs the "${key}" attribute`,
+        `${key}=… (see metadata-action's tags input)`
+      );
     }
   }
   if (rule.enable !== void 0 && !rule.enable.includes("{{") && !/^(true|false)$/i.test(rule.enable.trim())) {
-    throw new TagRuleError(`enable "${rule.enable}" is neither true nor false`, "enable=true, enable=false or an expression such as {{is_default_branch}}");
+    throw new TagRuleError(
+      `enable "${rule.enable}" is neither true nor false`,
+      "enable=true, enable=false or an expression such as {{is_default_branch}}"
+    );
   }
   const { event, format, group } = rule.attributes;
   if (rule.type === "ref" && !REF_EVENTS.includes(event ?? "")) {
@@ -1851,7 +1897,11 @@ function pep440Lib() {
 }
 
 // src/tags/tag-values.ts
-var skip = (reason, warning) => ({ kind: "skip", reason, ...warning ? { warning } : {} });
+var skip = (reason, warning) => ({
+  kind: "skip",
+  reason,
+  ...warning ? { warning } : {}
+});
 var value = (v, latestAuto, note, warnings = []) => ({
   kind: "value",
   value: v,
@@ -1891,7 +1941,8 @@ function resolveRuleValue(rule, env) {
 function resolveRef(event, context) {
   const { ref } = context;
   const name = event === "branch" ? getBranchName(ref) : event === "tag" ? getTagName(ref) : event === "pr" ? getPullRequestRef(ref) : void 0;
-  if (name === void 0) return skip(`ref "${ref || "(none)"}" is not a ${event === "pr" ? "pull request" : event} ref`);
+  if (name === void 0)
+    return skip(`ref "${ref || "(none)"}" is not a ${event === "pr" ? "pull request" : event} ref`);
   return value(name, event === "tag");
 }
 function readVersionSource(rule, env) {
@@ -1908,7 +1959,8 @@ function compileRegExp(source, flags, what) {
 function applyMatch(source, match) {
   if (match === void 0 || match === "") return { candidate: source };
   const found = source.match(compileRegExp(match, void 0, "match"));
-  if (!found) return { candidate: source, warning: `match "${match}" does not match "${source}"; using "${source}" as is` };
+  if (!found)
+    return { candidate: source, warning: `match "${match}" does not match "${source}"; using "${source}" as is` };
   return { candidate: found[1] ?? found[0] };
 }
 var NO_VERSION = "not a tag ref (refs/tags/…) and no value attribute";
@@ -1933,11 +1985,17 @@ function resolveSemver(rule, env) {
   };
   const pattern = rule.attributes.pattern ?? "";
   if (semverLib().prerelease(raw) !== null) {
-    if (isRawStatement(pattern)) return value(env.render.renderPattern(pattern, data), false, `pre-release ${raw} is kept raw`);
+    if (isRawStatement(pattern))
+      return value(env.render.renderPattern(pattern, data), false, `pre-release ${raw} is kept raw`);
     const note = `pre-release ${parsed.version} only gets {{version}}, and no latest`;
     return value(env.render.renderPattern("{{version}}", data), false, note);
   }
-  return value(env.render.renderPattern(pattern, data), true, void 0, listMajorZeroWarnings(rule, parsed.major, raw));
+  return value(
+    env.render.renderPattern(pattern, data),
+    true,
+    void 0,
+    listMajorZeroWarnings(rule, parsed.major, raw)
+  );
 }
 function resolvePep440(rule, env) {
   const source = readVersionSource(rule, env);
@@ -1988,13 +2046,22 @@ function listMajorZeroWarnings(rule, major2, raw) {
 }
 
 // src/tags/version.ts
-var DEFAULT_TAG_LINES = ["type=schedule", "type=ref,event=branch", "type=ref,event=tag", "type=ref,event=pr"];
+var DEFAULT_TAG_LINES = [
+  "type=schedule",
+  "type=ref,event=branch",
+  "type=ref,event=tag",
+  "type=ref,event=pr"
+];
 function planTagRules(tags) {
   const selected = selectInputLines(tags);
   const inputs = selected.length === 0 ? [...DEFAULT_TAG_LINES] : selected;
   const planned = inputs.map((input) => {
     const label = typeof input === "string" ? input : safeFormat(input);
-    const rule = withInputContext("tags", label, () => typeof input === "string" ? parseTagLine(input) : validateTagRule(input));
+    const rule = withInputContext(
+      "tags",
+      label,
+      () => typeof input === "string" ? parseTagLine(input) : validateTagRule(input)
+    );
     return { rule, label, priority: rule.priority ?? DEFAULT_TAG_PRIORITIES[rule.type] };
   });
   return planned.sort((a, b) => b.priority - a.priority);
@@ -2142,7 +2209,11 @@ function selectAnnotationLevels(levels) {
   const selected = (levels ?? []).map((level) => level.trim()).filter((level) => level !== "");
   for (const level of selected) {
     if (!ANNOTATION_LEVEL_PATTERN.test(level)) {
-      throw new MetaInputError("options", level, "unknown annotation level (expected manifest, index, manifest-descriptor or index-descriptor)");
+      throw new MetaInputError(
+        "options",
+        level,
+        "unknown annotation level (expected manifest, index, manifest-descriptor or index-descriptor)"
+      );
     }
   }
   return selected.length === 0 ? [...DEFAULT_ANNOTATION_LEVELS] : selected;
@@ -2250,7 +2321,9 @@ function renderMetaDotenv(result) {
   ].join("\n");
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > GITLAB_DOTENV_MAX_BYTES) {
-    throw new Error(`the metadata dotenv report is ${bytes} bytes; GitLab accepts at most ${GITLAB_DOTENV_MAX_BYTES} (fewer registries, tags or labels)`);
+    throw new Error(
+      `the metadata dotenv report is ${bytes} bytes; GitLab accepts at most ${GITLAB_DOTENV_MAX_BYTES} (fewer registries, tags or labels)`
+    );
   }
   return text;
 }

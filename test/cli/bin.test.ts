@@ -24,7 +24,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Run the bundled CLI; the packages (node_modules/<name>/) of every module file it loaded, sorted, once each. */
-function loadedPackages(args: readonly string[]): { status: number | null; stdout: string; stderr: string; packages: string[] } {
+function loadedPackages(args: readonly string[]): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  packages: string[];
+} {
   const list = join(work, `loaded-${args.join('-').replace(/\W+/g, '_')}.txt`);
   const run = spawnSync(process.execPath, ['--import', HOOK, entry, ...args], {
     cwd: EXAMPLE,
@@ -63,9 +68,17 @@ describe('the bundled dockyard executable loads each command’s code only when 
   });
 
   it.each([
-    ['dockyard.config.json', false, JSON.stringify({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } })],
+    [
+      'dockyard.config.json',
+      false,
+      JSON.stringify({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } }),
+    ],
     ['dockyard.config.yaml', false, 'ci: [gitlab]\nimage: { name: acme/api }\ntest: { commands: ["true"] }\n'],
-    ['dockyard.config.ts', true, "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } });\n"],
+    [
+      'dockyard.config.ts',
+      true,
+      "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] } });\n",
+    ],
   ])('synth with %s loads jiti: %s', (file, usesJiti, text) => {
     const dir = join(work, file.replace(/\W/g, '-'));
     mkdirSync(dir);

@@ -57,7 +57,10 @@ describe('dockyard commit (real git repositories)', () => {
 
   it('after a config change commits only the file that changed, with -m as the message', async () => {
     await commit();
-    writeFileSync(join(dir, 'dockyard.config.mjs'), CONFIG.replace("ci: ['github', 'gitlab']", "ci: ['github', 'gitlab'], platforms: ['linux/amd64', 'linux/arm64']"));
+    writeFileSync(
+      join(dir, 'dockyard.config.mjs'),
+      CONFIG.replace("ci: ['github', 'gitlab']", "ci: ['github', 'gitlab'], platforms: ['linux/amd64', 'linux/arm64']"),
+    );
     const { code } = await commit({ message: 'ci: build arm64 too' });
     expect(code).toBe(0);
     expect(filesOf('HEAD')).toEqual([GH, GL].sort());
@@ -86,7 +89,9 @@ describe('dockyard commit (real git repositories)', () => {
     writeFileSync(join(dir, GH), `${readFileSync(join(dir, GH), 'utf8')}# edit\n`);
     const refused = await commit();
     expect(refused.code).toBe(1);
-    expect(refused.io.stderr[0]).toBe(`refused ${GH}: edited by hand (checksum mismatch); move the change into the config, or re-run with --force`);
+    expect(refused.io.stderr[0]).toBe(
+      `refused ${GH}: edited by hand (checksum mismatch); move the change into the config, or re-run with --force`,
+    );
     expect((await commit({ force: true })).code).toBe(0);
     expect(git('status', '--porcelain')).toBe('');
     // An earlier, untouched output staged before the config changed is replaced, not refused.
@@ -114,25 +119,48 @@ describe('dockyard commit (real git repositories)', () => {
   it('--dry-run says what it would write and commit, and changes nothing', async () => {
     const { code, io } = await commit({ 'dry-run': true });
     expect(code).toBe(0);
-    expect(io.stdout).toEqual([`would write ${GH}`, `would write ${GL}`, `would write ${HELPER}`, `would commit ${GH}, ${GL}, ${HELPER}: "ci: regenerate pipelines with dockyard"`, 'dry run: nothing was changed']);
+    expect(io.stdout).toEqual([
+      `would write ${GH}`,
+      `would write ${GL}`,
+      `would write ${HELPER}`,
+      `would commit ${GH}, ${GL}, ${HELPER}: "ci: regenerate pipelines with dockyard"`,
+      'dry run: nothing was changed',
+    ]);
     expect(existsSync(join(dir, GH))).toBe(false);
     expect(commits()).toBe(1);
   });
 
   it('a failing pre-commit hook: exit 1 with git’s message, nothing committed, nothing left staged', async () => {
-    writeFileSync(join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho "lint failed: tabs in YAML" >&2\nexit 1\n');
+    writeFileSync(
+      join(dir, '.git', 'hooks', 'pre-commit'),
+      '#!/bin/sh\necho "lint failed: tabs in YAML" >&2\nexit 1\n',
+    );
     chmodSync(join(dir, '.git', 'hooks', 'pre-commit'), 0o755);
     const { code, io } = await commit();
     expect(code).toBe(1);
     expect(io.stderr[0]).toContain('lint failed: tabs in YAML');
-    expect(io.stderr.at(-1)).toBe('The files were written but not committed (and were unstaged); fix the problem and run `dockyard commit` again.');
+    expect(io.stderr.at(-1)).toBe(
+      'The files were written but not committed (and were unstaged); fix the problem and run `dockyard commit` again.',
+    );
     expect(commits()).toBe(1);
     expect(git('diff', '--cached', '--name-only')).toBe('');
   });
 
   it.each([
-    ['outside a git work tree', () => rmSync(join(dir, '.git'), { recursive: true, force: true }), 'is not inside a git work tree'],
-    ['an invalid config', () => writeFileSync(join(dir, 'dockyard.config.mjs'), "export default { ci: ['github'], image: { name: 'acme/api' }, cache: 'fast', test: { commands: ['true'] } };\n"), 'error dockyard.config.mjs: cache: unknown value'],
+    [
+      'outside a git work tree',
+      () => rmSync(join(dir, '.git'), { recursive: true, force: true }),
+      'is not inside a git work tree',
+    ],
+    [
+      'an invalid config',
+      () =>
+        writeFileSync(
+          join(dir, 'dockyard.config.mjs'),
+          "export default { ci: ['github'], image: { name: 'acme/api' }, cache: 'fast', test: { commands: ['true'] } };\n",
+        ),
+      'error dockyard.config.mjs: cache: unknown value',
+    ],
   ])('%s: exit 1 with a clear message', async (_, setup, message) => {
     setup();
     const { code, io } = await commit();

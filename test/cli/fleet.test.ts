@@ -39,7 +39,15 @@ function seedFleet(): string[] {
     const name = `acme/svc-${String(i).padStart(2, '0')}`;
     lines.push(i % 2 === 0 ? name : `github:${name}`);
     if (i === 42) continue; // does not exist
-    const files: Record<string, string> = i === 40 ? { 'README.md': '# no config\n' } : i === 41 ? { 'dockyard.config.json': '{"ci": ["github"], "image": {"name": "acme/x"}, "cache": "gha-typo", "test": {"commands": ["true"]}}' } : { [i % 3 === 0 ? 'dockyard.config.json' : 'dockyard.config.ts']: i % 3 === 0 ? JSON_CONFIG : TS_CONFIG };
+    const files: Record<string, string> =
+      i === 40
+        ? { 'README.md': '# no config\n' }
+        : i === 41
+          ? {
+              'dockyard.config.json':
+                '{"ci": ["github"], "image": {"name": "acme/x"}, "cache": "gha-typo", "test": {"commands": ["true"]}}',
+            }
+          : { [i % 3 === 0 ? 'dockyard.config.json' : 'dockyard.config.ts']: i % 3 === 0 ? JSON_CONFIG : TS_CONFIG };
     github.addRepo(name, files);
   }
   for (let i = 1; i <= 6; i++) {
@@ -55,8 +63,22 @@ const limitedOnce = new Map<string, { status: number; headers: () => Record<stri
   ['acme/svc-06', { status: 403, headers: () => ({ 'retry-after': '1' }), message: SECONDARY }],
   ['acme/svc-07', { status: 429, headers: () => ({ 'retry-after': '1' }), message: SECONDARY }],
   ['acme/svc-08', { status: 403, headers: () => ({ 'retry-after': '3' }), message: SECONDARY }],
-  ['acme/svc-09', { status: 403, headers: () => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) }), message: 'API rate limit exceeded for user ID 1.' }],
-  ['acme/svc-10', { status: 403, headers: () => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) }), message: 'API rate limit exceeded for user ID 1.' }],
+  [
+    'acme/svc-09',
+    {
+      status: 403,
+      headers: () => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) }),
+      message: 'API rate limit exceeded for user ID 1.',
+    },
+  ],
+  [
+    'acme/svc-10',
+    {
+      status: 403,
+      headers: () => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) }),
+      message: 'API rate limit exceeded for user ID 1.',
+    },
+  ],
   ['acme/svc-11', { status: 429, headers: () => ({ 'retry-after': '1' }), message: SECONDARY }],
   ['acme/svc-12', { status: 429, headers: () => ({ 'retry-after': '1' }), message: SECONDARY }],
 ]);
@@ -65,16 +87,30 @@ function installRateLimits(): void {
   const hit = new Set<string>();
   github.intercept = (r) => {
     const limit = limitedOnce.get(r.repo);
-    if (r.repo === 'acme/svc-13') return { status: 429, headers: { 'retry-after': '1' }, body: { message: SECONDARY, documentation_url: 'https://docs.github.com/rest' } };
+    if (r.repo === 'acme/svc-13')
+      return {
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { message: SECONDARY, documentation_url: 'https://docs.github.com/rest' },
+      };
     if (!limit || hit.has(r.repo)) return undefined;
     hit.add(r.repo);
-    return { status: limit.status, headers: limit.headers(), body: { message: limit.message, documentation_url: 'https://docs.github.com/rest' } };
+    return {
+      status: limit.status,
+      headers: limit.headers(),
+      body: { message: limit.message, documentation_url: 'https://docs.github.com/rest' },
+    };
   };
 }
 
 async function fleet(options: Partial<FleetOptions> = {}) {
   const io = captureOutput();
-  const code = await runFleetCommand({ repos: 'repos.txt', 'github-api-url': github.url, 'gitlab-url': gitlab.url, ...options }, io, ENV, { cwd: dir, tty: false, tuning: TUNING });
+  const code = await runFleetCommand(
+    { repos: 'repos.txt', 'github-api-url': github.url, 'gitlab-url': gitlab.url, ...options },
+    io,
+    ENV,
+    { cwd: dir, tty: false, tuning: TUNING },
+  );
   return { code, io };
 }
 
@@ -93,11 +129,24 @@ describe('dockyard fleet', () => {
     const rows = new Map(table.slice(1, -1).map((row) => [row.split(/\s+/)[0], row]));
     expect([...rows.keys()].sort()).toEqual(entries.map((e) => (e.includes(':') ? e : `github:${e}`)).sort());
     const outcome = (id: string) => rows.get(id)!.split(/\s+/)[1];
-    for (let i = 1; i <= 39; i++) if (i !== 13) expect({ i, outcome: outcome(`github:acme/svc-${String(i).padStart(2, '0')}`) }).toEqual({ i, outcome: 'opened' });
-    expect(rows.get('github:acme/svc-13')).toContain('429 You have exceeded a secondary rate limit. Please wait a few minutes before you try again.; rate limited, and still limited after the retries');
-    expect(rows.get('github:acme/svc-40')).toMatch(/^github:acme\/svc-40 +failed +- +no dockyard config at the root of main: expected one of dockyard.config.ts/);
-    expect(rows.get('github:acme/svc-41')).toMatch(/failed .*dockyard.config.json on main is invalid: 1 error\(s\), first: cache: unknown value/);
-    expect(rows.get('github:acme/svc-42')).toContain('404 Not Found; not found, or the token cannot see this repository');
+    for (let i = 1; i <= 39; i++)
+      if (i !== 13)
+        expect({ i, outcome: outcome(`github:acme/svc-${String(i).padStart(2, '0')}`) }).toEqual({
+          i,
+          outcome: 'opened',
+        });
+    expect(rows.get('github:acme/svc-13')).toContain(
+      '429 You have exceeded a secondary rate limit. Please wait a few minutes before you try again.; rate limited, and still limited after the retries',
+    );
+    expect(rows.get('github:acme/svc-40')).toMatch(
+      /^github:acme\/svc-40 +failed +- +no dockyard config at the root of main: expected one of dockyard.config.ts/,
+    );
+    expect(rows.get('github:acme/svc-41')).toMatch(
+      /failed .*dockyard.config.json on main is invalid: 1 error\(s\), first: cache: unknown value/,
+    );
+    expect(rows.get('github:acme/svc-42')).toContain(
+      '404 Not Found; not found, or the token cannot see this repository',
+    );
     expect(outcome('github:acme/svc-43')).toBe('opened');
     for (let i = 1; i <= 5; i++) expect(outcome(`gitlab:acme/workers/w${i}`)).toBe('opened');
     expect(rows.get('gitlab:acme/workers/w6')).toContain('404 404 Project Not Found');
@@ -139,7 +188,17 @@ describe('dockyard fleet', () => {
     expect(only.io.stdout.at(-1)).toBe('1 repositories: 1 unchanged');
     // A config change on a GitLab project's main updates its merge request with one new commit.
     const w3 = gitlab.projects.get('acme/workers/w3')!;
-    const main = w3.store.commitFiles('main', { 'dockyard.config.yaml': YAML_CONFIG.replace("'/app/worker --self-test'", "'/app/worker --self-test', '/app/worker --version'") }, 'Add a check', { name: 'Ada', email: 'ada@example.com' });
+    const main = w3.store.commitFiles(
+      'main',
+      {
+        'dockyard.config.yaml': YAML_CONFIG.replace(
+          "'/app/worker --self-test'",
+          "'/app/worker --self-test', '/app/worker --version'",
+        ),
+      },
+      'Add a check',
+      { name: 'Ada', email: 'ada@example.com' },
+    );
     const changed = await fleet({ only: 'gitlab:acme/workers/w3' });
     expect(changed.io.stdout.at(-1)).toBe('1 repositories: 1 updated');
     expect(w3.store.commits.get(w3.store.branches.get('dockyard/pipelines')!)!.parents).toEqual([main.sha]);
@@ -147,7 +206,10 @@ describe('dockyard fleet', () => {
   });
 
   it.each([
-    ['acme/api\nnot a repo\n', 'repos.txt:2: expected [github:]OWNER/REPO or gitlab:GROUP/PROJECT [base=BRANCH], got "not a repo"'],
+    [
+      'acme/api\nnot a repo\n',
+      'repos.txt:2: expected [github:]OWNER/REPO or gitlab:GROUP/PROJECT [base=BRANCH], got "not a repo"',
+    ],
     ['# nothing\n', 'repos.txt: expected at least one repository (OWNER/REPO per line), got none'],
     ['acme/api\ngithub:acme/api\n', 'repos.txt:2: github:acme/api is listed twice (first on line 1)'],
   ])('a bad fleet file %j exits 1 with file, line, expected and got', async (text, message) => {
@@ -161,12 +223,24 @@ describe('dockyard fleet', () => {
   it.each([
     [['fleet'], '--repos FILE is required'],
     [['fleet', '--repos', 'r.txt', '--concurrency', '0'], '--concurrency: expected an integer from 1 to 32, got "0"'],
-    [['fleet', '--repos', 'r.txt', '--concurrency', 'many'], '--concurrency: expected an integer from 1 to 32, got "many"'],
+    [
+      ['fleet', '--repos', 'r.txt', '--concurrency', 'many'],
+      '--concurrency: expected an integer from 1 to 32, got "many"',
+    ],
     [['fleet', '--repos', 'r.txt', '--bogus'], 'unknown option --bogus'],
-    [['pr', '--repo', 'acme/api', '--project', 'acme/x'], 'expected exactly one of --repo OWNER/REPO (GitHub) or --project GROUP/PROJECT (GitLab)'],
+    [
+      ['pr', '--repo', 'acme/api', '--project', 'acme/x'],
+      'expected exactly one of --repo OWNER/REPO (GitHub) or --project GROUP/PROJECT (GitLab)',
+    ],
     [['pr', '--repo', 'not-a-repo'], '--repo: expected OWNER/REPO (e.g. acme/api), got "not-a-repo"'],
-    [['pr', '--project', 'lonely'], '--project: expected GROUP/PROJECT (subgroups allowed, e.g. acme/platform/api), got "lonely"'],
-    [['pr', '--repo', 'acme/api', '--branch', 'bad..name'], '--branch: expected a git branch name like dockyard/pipelines, got "bad..name"'],
+    [
+      ['pr', '--project', 'lonely'],
+      '--project: expected GROUP/PROJECT (subgroups allowed, e.g. acme/platform/api), got "lonely"',
+    ],
+    [
+      ['pr', '--repo', 'acme/api', '--branch', 'bad..name'],
+      '--branch: expected a git branch name like dockyard/pipelines, got "bad..name"',
+    ],
   ])('usage error %j exits 2', async (argv, message) => {
     const io = captureOutput();
     expect(await runCli(argv, io)).toBe(2);

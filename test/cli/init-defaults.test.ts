@@ -12,11 +12,14 @@ import { captureOutput } from '../support/capture-output.js';
 /** Dockerfiles as new users bring them: no test stage, static binaries on scratch, distroless-like chains. */
 const DOCKERFILES = {
   alpine: 'FROM alpine:3.20 AS runtime\nUSER 1000\nCMD ["sleep", "infinity"]\n',
-  alpineHealth: 'FROM alpine:3.20 AS runtime\nUSER 1000\nHEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/healthz || exit 1\nCMD ["httpd", "-f"]\n',
+  alpineHealth:
+    'FROM alpine:3.20 AS runtime\nUSER 1000\nHEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/healthz || exit 1\nCMD ["httpd", "-f"]\n',
   alpineHealthNone: 'FROM alpine:3.20 AS runtime\nHEALTHCHECK NONE\n',
-  scratch: 'FROM golang:1.23 AS build\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch AS runtime\nCOPY --from=build /app /app\nHEALTHCHECK CMD ["/app", "healthcheck"]\nENTRYPOINT ["/app"]\n',
+  scratch:
+    'FROM golang:1.23 AS build\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch AS runtime\nCOPY --from=build /app /app\nHEALTHCHECK CMD ["/app", "healthcheck"]\nENTRYPOINT ["/app"]\n',
   scratchChain: 'FROM scratch AS base\nCOPY app /app\nFROM base AS runtime\nENTRYPOINT ["/app"]\n',
-  scratchWithTest: 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM build AS test\nRUN go test ./...\nFROM scratch AS runtime\nCOPY --from=build /app /app\n',
+  scratchWithTest:
+    'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM build AS test\nRUN go test ./...\nFROM scratch AS runtime\nCOPY --from=build /app /app\n',
 };
 
 let dir: string;
@@ -26,7 +29,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function loadWritten(): Promise<ReturnType<typeof validateConfig>> {
-  return validateConfig(await loadConfigSource('dockyard.config.ts', readFileSync(join(dir, 'dockyard.config.ts'), 'utf8')));
+  return validateConfig(
+    await loadConfigSource('dockyard.config.ts', readFileSync(join(dir, 'dockyard.config.ts'), 'utf8')),
+  );
 }
 
 describe('dockyard init --yes: the documented defaults, each said', () => {
@@ -51,22 +56,35 @@ describe('dockyard init --yes: the documented defaults, each said', () => {
   });
 
   it.each([
-    ['no HEALTHCHECK', DOCKERFILES.alpine, { commands: ['true'] }, "--test-command: no test stage found; took a start-up check (`true` run by the image's /bin/sh)"],
-    ['HEALTHCHECK NONE', DOCKERFILES.alpineHealthNone, { commands: ['true'] }, "--test-command: no test stage found; took a start-up check (`true` run by the image's /bin/sh)"],
+    [
+      'no HEALTHCHECK',
+      DOCKERFILES.alpine,
+      { commands: ['true'] },
+      "--test-command: no test stage found; took a start-up check (`true` run by the image's /bin/sh)",
+    ],
+    [
+      'HEALTHCHECK NONE',
+      DOCKERFILES.alpineHealthNone,
+      { commands: ['true'] },
+      "--test-command: no test stage found; took a start-up check (`true` run by the image's /bin/sh)",
+    ],
     [
       'a HEALTHCHECK',
       DOCKERFILES.alpineHealth,
       { commands: ['true'], smoke: { timeout: 60 } },
       "--test-command: no test stage found; took a start-up check (`true` run by the image's /bin/sh) and the smoke test (its HEALTHCHECK must report healthy)",
     ],
-  ])('no test stage, %s: a start-up check, plus the smoke test on a HEALTHCHECK', async (_name, dockerfile, test, line) => {
-    writeFileSync(join(dir, 'Dockerfile'), dockerfile);
-    const io = captureOutput();
-    expect(await runCli(['init', '--dir', dir, '--yes', '--ci', 'github', '--no-synth'], io)).toBe(0);
-    const result = await loadWritten();
-    expect(result.ok && result.config.test).toEqual({ ...test });
-    expect(io.stderr).toContain(line);
-  });
+  ])(
+    'no test stage, %s: a start-up check, plus the smoke test on a HEALTHCHECK',
+    async (_name, dockerfile, test, line) => {
+      writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+      const io = captureOutput();
+      expect(await runCli(['init', '--dir', dir, '--yes', '--ci', 'github', '--no-synth'], io)).toBe(0);
+      const result = await loadWritten();
+      expect(result.ok && result.config.test).toEqual({ ...test });
+      expect(io.stderr).toContain(line);
+    },
+  );
 
   it('FROM scratch with a test stage built from the sources: the stage with the labelled opt-out, never a /bin/sh command', async () => {
     writeFileSync(join(dir, 'Dockerfile'), DOCKERFILES.scratchWithTest);
@@ -78,9 +96,24 @@ describe('dockyard init --yes: the documented defaults, each said', () => {
   });
 
   it.each([
-    ['FROM scratch, no test stage', DOCKERFILES.scratch, [], /^dockyard: --test-target: the production stage is built FROM scratch, which has no shell to run a test command in, and the Dockerfile has no test stage \(the smoke test on its HEALTHCHECK needs a test beside it\); expected --test-target <a stage built FROM the production stage that runs the tests>, got neither$/m],
-    ['scratch through an earlier stage', DOCKERFILES.scratchChain, [], /^dockyard: --test-target: the production stage is built FROM scratch, which has no shell to run a test command in, and the Dockerfile has no test stage; expected --test-target .*, got neither$/m],
-    ['--test-command for a scratch image', DOCKERFILES.scratch, ['--test-command', 'npm test'], /^dockyard: --test-command: the production stage is built FROM scratch, which has no shell to run it in; expected --test-target <a stage built FROM the production stage that runs the tests>, got "npm test"$/m],
+    [
+      'FROM scratch, no test stage',
+      DOCKERFILES.scratch,
+      [],
+      /^dockyard: --test-target: the production stage is built FROM scratch, which has no shell to run a test command in, and the Dockerfile has no test stage \(the smoke test on its HEALTHCHECK needs a test beside it\); expected --test-target <a stage built FROM the production stage that runs the tests>, got neither$/m,
+    ],
+    [
+      'scratch through an earlier stage',
+      DOCKERFILES.scratchChain,
+      [],
+      /^dockyard: --test-target: the production stage is built FROM scratch, which has no shell to run a test command in, and the Dockerfile has no test stage; expected --test-target .*, got neither$/m,
+    ],
+    [
+      '--test-command for a scratch image',
+      DOCKERFILES.scratch,
+      ['--test-command', 'npm test'],
+      /^dockyard: --test-command: the production stage is built FROM scratch, which has no shell to run it in; expected --test-target <a stage built FROM the production stage that runs the tests>, got "npm test"$/m,
+    ],
   ])('%s: exit 2 naming why, nothing written', async (_name, dockerfile, flags, message) => {
     writeFileSync(join(dir, 'Dockerfile'), dockerfile);
     const io = captureOutput();

@@ -11,12 +11,21 @@ import { captureOutput } from '../support/capture-output.js';
 
 /** Realistic little repositories: path → content. */
 const REPOS: Record<string, Record<string, string>> = {
-  node: { 'package.json': '{"name":"api","main":"server.js","scripts":{"test":"node --test"}}', 'package-lock.json': '{"lockfileVersion":3}', 'server.js': 'require("http").createServer().listen(8080);\n' },
-  python: { 'requirements.txt': 'flask==3.0.3\n', 'requirements-dev.txt': 'pytest==8.3.3\n', 'app.py': 'print("hi")\n' },
+  node: {
+    'package.json': '{"name":"api","main":"server.js","scripts":{"test":"node --test"}}',
+    'package-lock.json': '{"lockfileVersion":3}',
+    'server.js': 'require("http").createServer().listen(8080);\n',
+  },
+  python: {
+    'requirements.txt': 'flask==3.0.3\n',
+    'requirements-dev.txt': 'pytest==8.3.3\n',
+    'app.py': 'print("hi")\n',
+  },
   go: { 'go.mod': 'module example.com/svc\n\ngo 1.23\n', 'go.sum': '', 'main.go': 'package main\nfunc main() {}\n' },
   dockerfile: {
     'package.json': '{}',
-    Dockerfile: 'FROM node:22-alpine AS build\nCOPY package.json ./\nRUN npm install\nCOPY . .\nFROM build AS unit-tests\nRUN npm test\nFROM node:22-alpine AS runtime\nCOPY --from=build /app /app\nUSER node\nHEALTHCHECK CMD true\n',
+    Dockerfile:
+      'FROM node:22-alpine AS build\nCOPY package.json ./\nRUN npm install\nCOPY . .\nFROM build AS unit-tests\nRUN npm test\nFROM node:22-alpine AS runtime\nCOPY --from=build /app /app\nUSER node\nHEALTHCHECK CMD true\n',
   },
   'dockerfile-unnamed': { Dockerfile: 'FROM alpine:3.20 AS test\nRUN true\nFROM alpine:3.20\nUSER 1000\n' },
   'dockerfile-no-test': { Dockerfile: 'FROM alpine:3.20 AS runtime\nUSER 1000\n' },
@@ -39,7 +48,9 @@ function makeRepo(name: string, remote?: string): void {
 
 async function loadWritten(): Promise<ReturnType<typeof validateConfig>> {
   // the same evaluation as `dockyard synth` (jiti, `import ... from 'dockyard'`), with dockyard's modules cached between tests
-  return validateConfig(await loadConfigSource('dockyard.config.ts', readFileSync(join(dir, 'dockyard.config.ts'), 'utf8')));
+  return validateConfig(
+    await loadConfigSource('dockyard.config.ts', readFileSync(join(dir, 'dockyard.config.ts'), 'utf8')),
+  );
 }
 
 /** Scripted prompts: answers in order; records every question. */
@@ -62,24 +73,51 @@ function scripted(answers: (string | boolean | typeof PromptCancelled)[]): InitP
 
 describe('dockyard init --yes', () => {
   it.each([
-    ['node', 'git@github.com:Acme/Node-API.git', { ci: ['github'], image: { name: 'acme/node-api', dockerfile: 'Dockerfile', target: 'production' }, test: { target: 'test' } }, ['Dockerfile', '.dockerignore', 'dockyard.config.ts', '.github/workflows/dockyard.yml']],
-    ['python', 'https://gitlab.com/acme/team/web.git', { ci: ['gitlab'], image: { name: 'acme/team/web', target: 'production' }, test: { target: 'test' } }, ['Dockerfile', '.dockerignore', 'dockyard.config.ts', '.gitlab-ci.yml']],
-    ['go', 'ssh://git@github.com/acme/svc.git', { ci: ['github'], image: { name: 'acme/svc', target: 'production' }, test: { target: 'test' } }, ['Dockerfile', '.dockerignore', 'dockyard.config.ts']],
-    ['dockerfile', 'https://github.com/acme/app', { ci: ['github'], image: { name: 'acme/app', target: 'runtime' }, test: { target: 'unit-tests' } }, ['dockyard.config.ts']],
-  ])('%s repository: writes a valid config from what it detects, then synthesises', async (repo, remote, expected, written) => {
-    makeRepo(repo, remote);
-    const before = REPOS[repo].Dockerfile;
-    const io = captureOutput();
-    expect(await runCli(['init', '--dir', dir, '--yes'], io)).toBe(0);
-    for (const path of written) expect(io.stdout).toContain(`wrote ${path}`);
-    const result = await loadWritten();
-    expect(result.ok).toBe(true);
-    expect(result.ok && result.config).toMatchObject(expected);
-    if (before) expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(before);
-    const source = readFileSync(join(dir, 'dockyard.config.ts'), 'utf8');
-    expect(source).toMatch(/^import \{ defineConfig \} from 'dockyard';/);
-    expect(source).toContain('// Written by `dockyard init`');
-  });
+    [
+      'node',
+      'git@github.com:Acme/Node-API.git',
+      {
+        ci: ['github'],
+        image: { name: 'acme/node-api', dockerfile: 'Dockerfile', target: 'production' },
+        test: { target: 'test' },
+      },
+      ['Dockerfile', '.dockerignore', 'dockyard.config.ts', '.github/workflows/dockyard.yml'],
+    ],
+    [
+      'python',
+      'https://gitlab.com/acme/team/web.git',
+      { ci: ['gitlab'], image: { name: 'acme/team/web', target: 'production' }, test: { target: 'test' } },
+      ['Dockerfile', '.dockerignore', 'dockyard.config.ts', '.gitlab-ci.yml'],
+    ],
+    [
+      'go',
+      'ssh://git@github.com/acme/svc.git',
+      { ci: ['github'], image: { name: 'acme/svc', target: 'production' }, test: { target: 'test' } },
+      ['Dockerfile', '.dockerignore', 'dockyard.config.ts'],
+    ],
+    [
+      'dockerfile',
+      'https://github.com/acme/app',
+      { ci: ['github'], image: { name: 'acme/app', target: 'runtime' }, test: { target: 'unit-tests' } },
+      ['dockyard.config.ts'],
+    ],
+  ])(
+    '%s repository: writes a valid config from what it detects, then synthesises',
+    async (repo, remote, expected, written) => {
+      makeRepo(repo, remote);
+      const before = REPOS[repo].Dockerfile;
+      const io = captureOutput();
+      expect(await runCli(['init', '--dir', dir, '--yes'], io)).toBe(0);
+      for (const path of written) expect(io.stdout).toContain(`wrote ${path}`);
+      const result = await loadWritten();
+      expect(result.ok).toBe(true);
+      expect(result.ok && result.config).toMatchObject(expected);
+      if (before) expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(before);
+      const source = readFileSync(join(dir, 'dockyard.config.ts'), 'utf8');
+      expect(source).toMatch(/^import \{ defineConfig \} from 'dockyard';/);
+      expect(source).toContain('// Written by `dockyard init`');
+    },
+  );
 
   it('without a remote takes --ci and names the image after the directory', async () => {
     makeRepo('go');
@@ -92,18 +130,78 @@ describe('dockyard init --yes', () => {
   });
 
   it.each([
-    ['bad --ci', 'go', ['--ci', 'jenkins'], /^dockyard: --ci: unknown CI system; expected github, gitlab or both, got "jenkins"$/m],
-    ['bad --image', 'go', ['--ci', 'github', '--image', 'Acme/API'], /^dockyard: --image: not a valid image repository path; expected lower-case letters, .*e\.g\. acme\/api, got "Acme\/API"$/m],
-    ['bad --template', 'go', ['--ci', 'github', '--template', 'rust'], /^dockyard: --template: unknown template; expected node, python, go or none, got "rust"$/m],
-    ['nothing to template', 'empty', ['--ci', 'github'], /^dockyard: --template: cannot decide on my own .*got neither$/m],
-    ['--template none without a Dockerfile', 'go', ['--ci', 'github', '--template', 'none'], /^dockyard: --template: "none", but there is no Dockerfile and dockyard init needs one; expected node, python or go \(or write the Dockerfile first\), got "none"$/m],
-    ['test stage but an unnamed last stage', 'dockerfile-unnamed', ['--ci', 'github'], /needs a named production stage, but the last stage of the Dockerfile has no name; expected `FROM … AS production` .*, got an unnamed last stage$/m],
-    ['empty --test-command', 'dockerfile-no-test', ['--ci', 'github', '--test-command', '  '], /^dockyard: --test-command: empty command; expected a shell command run inside the image, e\.g\. "npm test", got "  "$/m],
-    ['--test-target not a stage', 'dockerfile', ['--ci', 'github', '--test-target', 'e2e'], /^dockyard: --test-target: not a stage of the Dockerfile; expected one of its named stages \(build, unit-tests, runtime\), got "e2e"$/m],
-    ['bad --visibility', 'dockerfile', ['--ci', 'github', '--visibility', 'hidden'], /^dockyard: --visibility: unknown repository visibility; expected public, private, internal, got "hidden"$/m],
-    ['bad --plan', 'dockerfile', ['--ci', 'github', '--visibility', 'private', '--plan', 'gold'], /^dockyard: --plan: unknown GitHub plan; expected free, pro, team, enterprise, got "gold"$/m],
-    ['--plan for a public repository', 'dockerfile', ['--ci', 'github', '--plan', 'team'], /^dockyard: --plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan "team"$/m],
-    ['--visibility for GitLab', 'dockerfile', ['--ci', 'gitlab', '--visibility', 'private'], /^dockyard: --visibility: describes the GitHub repository, but the config targets gitlab; expected --ci github or both with it, got "private"$/m],
+    [
+      'bad --ci',
+      'go',
+      ['--ci', 'jenkins'],
+      /^dockyard: --ci: unknown CI system; expected github, gitlab or both, got "jenkins"$/m,
+    ],
+    [
+      'bad --image',
+      'go',
+      ['--ci', 'github', '--image', 'Acme/API'],
+      /^dockyard: --image: not a valid image repository path; expected lower-case letters, .*e\.g\. acme\/api, got "Acme\/API"$/m,
+    ],
+    [
+      'bad --template',
+      'go',
+      ['--ci', 'github', '--template', 'rust'],
+      /^dockyard: --template: unknown template; expected node, python, go or none, got "rust"$/m,
+    ],
+    [
+      'nothing to template',
+      'empty',
+      ['--ci', 'github'],
+      /^dockyard: --template: cannot decide on my own .*got neither$/m,
+    ],
+    [
+      '--template none without a Dockerfile',
+      'go',
+      ['--ci', 'github', '--template', 'none'],
+      /^dockyard: --template: "none", but there is no Dockerfile and dockyard init needs one; expected node, python or go \(or write the Dockerfile first\), got "none"$/m,
+    ],
+    [
+      'test stage but an unnamed last stage',
+      'dockerfile-unnamed',
+      ['--ci', 'github'],
+      /needs a named production stage, but the last stage of the Dockerfile has no name; expected `FROM … AS production` .*, got an unnamed last stage$/m,
+    ],
+    [
+      'empty --test-command',
+      'dockerfile-no-test',
+      ['--ci', 'github', '--test-command', '  '],
+      /^dockyard: --test-command: empty command; expected a shell command run inside the image, e\.g\. "npm test", got " {2}"$/m,
+    ],
+    [
+      '--test-target not a stage',
+      'dockerfile',
+      ['--ci', 'github', '--test-target', 'e2e'],
+      /^dockyard: --test-target: not a stage of the Dockerfile; expected one of its named stages \(build, unit-tests, runtime\), got "e2e"$/m,
+    ],
+    [
+      'bad --visibility',
+      'dockerfile',
+      ['--ci', 'github', '--visibility', 'hidden'],
+      /^dockyard: --visibility: unknown repository visibility; expected public, private, internal, got "hidden"$/m,
+    ],
+    [
+      'bad --plan',
+      'dockerfile',
+      ['--ci', 'github', '--visibility', 'private', '--plan', 'gold'],
+      /^dockyard: --plan: unknown GitHub plan; expected free, pro, team, enterprise, got "gold"$/m,
+    ],
+    [
+      '--plan for a public repository',
+      'dockerfile',
+      ['--ci', 'github', '--plan', 'team'],
+      /^dockyard: --plan: matters only for private and internal repositories; expected --visibility private or internal with it, got --visibility public and --plan "team"$/m,
+    ],
+    [
+      '--visibility for GitLab',
+      'dockerfile',
+      ['--ci', 'gitlab', '--visibility', 'private'],
+      /^dockyard: --visibility: describes the GitHub repository, but the config targets gitlab; expected --ci github or both with it, got "private"$/m,
+    ],
   ])('%s: exit 2, nothing written', async (_name, repo, flags, message) => {
     makeRepo(repo);
     const io = captureOutput();
@@ -114,8 +212,16 @@ describe('dockyard init --yes', () => {
 
   it.each([
     ['--visibility private', ['--visibility', 'private'], { visibility: 'private', plan: 'free' }],
-    ['--visibility private --plan pro', ['--visibility', 'private', '--plan', 'pro'], { visibility: 'private', plan: 'pro' }],
-    ['--visibility internal (Enterprise Cloud)', ['--visibility', 'internal'], { visibility: 'internal', plan: 'enterprise' }],
+    [
+      '--visibility private --plan pro',
+      ['--visibility', 'private', '--plan', 'pro'],
+      { visibility: 'private', plan: 'pro' },
+    ],
+    [
+      '--visibility internal (Enterprise Cloud)',
+      ['--visibility', 'internal'],
+      { visibility: 'internal', plan: 'enterprise' },
+    ],
     ['no --visibility: public, no github block', [], undefined],
   ])('%s writes the github block', async (_, flags, github) => {
     makeRepo('dockerfile', 'https://github.com/acme/app');
@@ -128,7 +234,22 @@ describe('dockyard init --yes', () => {
 
   it('--test-command when the Dockerfile has no test stage', async () => {
     makeRepo('dockerfile-no-test');
-    expect(await runCli(['init', '--dir', dir, '--yes', '--ci', 'gitlab', '--test-command', "echo 'it works' && /bin/true", '--no-synth'], captureOutput())).toBe(0);
+    expect(
+      await runCli(
+        [
+          'init',
+          '--dir',
+          dir,
+          '--yes',
+          '--ci',
+          'gitlab',
+          '--test-command',
+          "echo 'it works' && /bin/true",
+          '--no-synth',
+        ],
+        captureOutput(),
+      ),
+    ).toBe(0);
     const result = await loadWritten();
     expect(result.ok && result.config.test).toMatchObject({ commands: ["echo 'it works' && /bin/true"] });
   });
@@ -136,7 +257,12 @@ describe('dockyard init --yes', () => {
   it('writes hostile answers as string literals, not code', async () => {
     makeRepo('dockerfile-no-test');
     const hostile = '"; process.exit(3); //\n`${x}` \\ */';
-    expect(await runCli(['init', '--dir', dir, '--yes', '--ci', 'github', '--test-command', hostile, '--no-synth'], captureOutput())).toBe(0);
+    expect(
+      await runCli(
+        ['init', '--dir', dir, '--yes', '--ci', 'github', '--test-command', hostile, '--no-synth'],
+        captureOutput(),
+      ),
+    ).toBe(0);
     const result = await loadWritten();
     expect(result.ok && result.config.test.commands).toEqual([hostile]);
   });
@@ -190,8 +316,15 @@ describe('dockyard init: prompts', () => {
     const prompts = scripted(['gitlab', 'Not A Name', 'acme/renamed', 'python']);
     const io = captureOutput();
     expect(await runCli(['init', '--dir', dir, '--no-synth'], io, prompts)).toBe(0);
-    expect(prompts.asked).toEqual(['CI system', 'Image repository (without registry host)', 'Image repository (without registry host)', 'No Dockerfile found: write one from a template?']);
-    expect(io.stderr.join('\n')).toMatch(/^not a valid image repository path; expected .*, got "Not A Name"; try again\.$/m);
+    expect(prompts.asked).toEqual([
+      'CI system',
+      'Image repository (without registry host)',
+      'Image repository (without registry host)',
+      'No Dockerfile found: write one from a template?',
+    ]);
+    expect(io.stderr.join('\n')).toMatch(
+      /^not a valid image repository path; expected .*, got "Not A Name"; try again\.$/m,
+    );
     const result = await loadWritten();
     expect(result.ok && result.config).toMatchObject({ ci: ['gitlab'], image: { name: 'acme/renamed' } });
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toMatch(/FROM python:\$\{PYTHON_VERSION\}-slim AS deps/);
@@ -209,15 +342,47 @@ describe('dockyard init: prompts', () => {
   it('flags answer their questions; --yes asks nothing', async () => {
     makeRepo('go', 'git@github.com:acme/svc.git');
     const prompts = scripted([]);
-    expect(await runCli(['init', '--dir', dir, '--ci', 'github', '--image', 'acme/svc', '--template', 'go', '--visibility', 'public', '--no-synth'], captureOutput(), prompts)).toBe(0);
+    expect(
+      await runCli(
+        [
+          'init',
+          '--dir',
+          dir,
+          '--ci',
+          'github',
+          '--image',
+          'acme/svc',
+          '--template',
+          'go',
+          '--visibility',
+          'public',
+          '--no-synth',
+        ],
+        captureOutput(),
+        prompts,
+      ),
+    ).toBe(0);
     rmSync(join(dir, 'dockyard.config.ts'));
     expect(await runCli(['init', '--dir', dir, '--yes', '--force', '--no-synth'], captureOutput(), prompts)).toBe(0);
     expect(prompts.asked).toEqual([]);
   });
 
   it.each([
-    ['public: no github block', ['public'], ['GitHub repository visibility (decides attestations, code scanning and artifact storage)'], undefined],
-    ['private, then the plan', ['private', 'team'], ['GitHub repository visibility (decides attestations, code scanning and artifact storage)', 'GitHub plan of the repository owner'], { visibility: 'private', plan: 'team' }],
+    [
+      'public: no github block',
+      ['public'],
+      ['GitHub repository visibility (decides attestations, code scanning and artifact storage)'],
+      undefined,
+    ],
+    [
+      'private, then the plan',
+      ['private', 'team'],
+      [
+        'GitHub repository visibility (decides attestations, code scanning and artifact storage)',
+        'GitHub plan of the repository owner',
+      ],
+      { visibility: 'private', plan: 'team' },
+    ],
   ])('asks the GitHub repository visibility (%s)', async (_, answers, questions, github) => {
     makeRepo('go', 'git@github.com:acme/svc.git');
     const prompts = scripted(['github', 'acme/svc', 'go', ...answers]);

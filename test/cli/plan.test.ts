@@ -10,7 +10,10 @@ import { EXAMPLES_DIR } from '../support/paths.js';
 const NODE_API = resolve(EXAMPLES_DIR, 'node-api');
 const dir = mkdtempSync(join(tmpdir(), 'dockyard-plan-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(join(dir, 'dockyard.config.json'), JSON.stringify({ ci: ['github'], image: { name: 'acme/only-github' }, test: { commands: ['true'] } }));
+writeFileSync(
+  join(dir, 'dockyard.config.json'),
+  JSON.stringify({ ci: ['github'], image: { name: 'acme/only-github' }, test: { commands: ['true'] } }),
+);
 
 async function plan(...args: string[]) {
   const io = captureOutput();
@@ -20,7 +23,16 @@ async function plan(...args: string[]) {
 
 describe('dockyard plan', () => {
   it('prints the jobs and the tags of a tag push', async () => {
-    const { code, stdout, stderr } = await plan('--dir', NODE_API, '--event', 'push', '--ref', 'refs/tags/v1.2.3', '--default-branch', 'main');
+    const { code, stdout, stderr } = await plan(
+      '--dir',
+      NODE_API,
+      '--event',
+      'push',
+      '--ref',
+      'refs/tags/v1.2.3',
+      '--default-branch',
+      'main',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('dockyard plan for acme/node-api on github (also configured: gitlab; see --ci gitlab)');
@@ -61,9 +73,24 @@ describe('dockyard plan', () => {
     ['an unknown format', ['--format', 'svg'], 2, /--format must be one of text, json, mermaid, md, got "svg"/],
     ['two formats', ['--json', '--mermaid'], 2, /choose one output format, got json and mermaid/],
     ['an unknown CI system', ['--ci', 'jenkins'], 2, /--ci must be github or gitlab, got "jenkins"/],
-    ['an unknown event', ['--event', 'release'], 1, /dockyard plan: --event: unknown event; expected one of push, pull_request, schedule, workflow_dispatch, repository_dispatch, got "release"/],
-    ['a short ref', ['--ref', 'main'], 1, /dockyard plan: --ref "main": expected refs\/heads\/<branch> or refs\/tags\/<tag> for a push event/],
-    ['a bad tag name', ['--ref', 'refs/tags/v1..2'], 1, /--ref "refs\/tags\/v1\.\.2" is not a valid git branch or tag name/],
+    [
+      'an unknown event',
+      ['--event', 'release'],
+      1,
+      /dockyard plan: --event: unknown event; expected one of push, pull_request, schedule, workflow_dispatch, repository_dispatch, got "release"/,
+    ],
+    [
+      'a short ref',
+      ['--ref', 'main'],
+      1,
+      /dockyard plan: --ref "main": expected refs\/heads\/<branch> or refs\/tags\/<tag> for a push event/,
+    ],
+    [
+      'a bad tag name',
+      ['--ref', 'refs/tags/v1..2'],
+      1,
+      /--ref "refs\/tags\/v1\.\.2" is not a valid git branch or tag name/,
+    ],
   ])('rejects %s', async (_, args, exit, message) => {
     const { code, stdout, stderr } = await plan('--dir', NODE_API, ...args);
     expect(code).toBe(exit);

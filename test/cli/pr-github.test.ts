@@ -24,7 +24,11 @@ beforeEach(() => {
   github.requests.length = 0;
   github.violations.length = 0;
   github.intercept = undefined;
-  repo = github.addRepo('acme/api', { 'dockyard.config.ts': TS_CONFIG, 'README.md': '# api\n', Dockerfile: 'FROM scratch\n' });
+  repo = github.addRepo('acme/api', {
+    'dockyard.config.ts': TS_CONFIG,
+    'README.md': '# api\n',
+    Dockerfile: 'FROM scratch\n',
+  });
 });
 afterEach(() => {
   // Every request dockyard sent and every answer the mock gave matched GitHub's OpenAPI description.
@@ -34,7 +38,12 @@ afterEach(() => {
 async function pr(options: Partial<PrOptions> = {}, env: Record<string, string> = {}) {
   const io = captureOutput();
   const before = github.requests.length;
-  const code = await runPr({ repo: 'acme/api', 'api-url': github.url, ...options }, io, { GITHUB_TOKEN: TOKEN, ...env }, TUNING);
+  const code = await runPr(
+    { repo: 'acme/api', 'api-url': github.url, ...options },
+    io,
+    { GITHUB_TOKEN: TOKEN, ...env },
+    TUNING,
+  );
   const requests = github.requests.slice(before);
   return { code, io, requests, mutations: requests.filter((r) => r.method !== 'GET') };
 }
@@ -48,14 +57,28 @@ describe('dockyard pr (GitHub)', () => {
   it('opens a pull request whose branch holds exactly what dockyard synth renders from the remote config, on the base head', async () => {
     const { code, io, mutations } = await pr();
     expect(code).toBe(0);
-    expect(io.stdout).toEqual([`opened github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} does not exist yet`]);
-    expect(mutations.map((r) => r.operationId)).toEqual(['git/create-tree', 'git/create-commit', 'git/create-ref', 'pulls/create']);
-    for (const file of await expectedFiles('dockyard.config.ts', TS_CONFIG)) expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
+    expect(io.stdout).toEqual([
+      `opened github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} does not exist yet`,
+    ]);
+    expect(mutations.map((r) => r.operationId)).toEqual([
+      'git/create-tree',
+      'git/create-commit',
+      'git/create-ref',
+      'pulls/create',
+    ]);
+    for (const file of await expectedFiles('dockyard.config.ts', TS_CONFIG))
+      expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
     expect(tip().parents).toEqual([repo.store.branches.get('main')]);
     expect(tip().author.email).toBe(DEFAULT_BOT_IDENTITY.email);
     expect(tip().message).toContain(BOT_TRAILER);
     const [pull] = repo.pulls;
-    expect(pull).toMatchObject({ head: BRANCH, base: 'main', state: 'open', draft: false, title: 'ci: update the dockyard pipelines' });
+    expect(pull).toMatchObject({
+      head: BRANCH,
+      base: 'main',
+      state: 'open',
+      draft: false,
+      title: 'ci: update the dockyard pipelines',
+    });
     expect(pull.body).toContain(`| \`${WORKFLOW}\` | added | +`);
     expect(pull.body).toContain('- Platforms: linux/amd64, linux/arm64');
     expect(pull.body).toMatch(/build ×2: Build the candidate image/);
@@ -69,7 +92,9 @@ describe('dockyard pr (GitHub)', () => {
     for (const run of [2, 3]) {
       const { code, io, mutations } = await pr();
       expect({ run, code, mutations }).toEqual({ run, code: 0, mutations: [] });
-      expect(io.stdout[0]).toBe(`unchanged github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files; PR/MR #1 is current`);
+      expect(io.stdout[0]).toBe(
+        `unchanged github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files; PR/MR #1 is current`,
+      );
     }
     expect(repo.store.branches.get(BRANCH)).toBe(head);
     expect(repo.pulls).toHaveLength(1);
@@ -79,7 +104,9 @@ describe('dockyard pr (GitHub)', () => {
     await pr();
     const head = repo.store.branches.get(BRANCH);
     const { io, mutations } = await pr({ labels: ['dependencies'] });
-    expect(io.stdout[0]).toBe(`updated github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files; PR/MR #1 is current; added label(s) dependencies`);
+    expect(io.stdout[0]).toBe(
+      `updated github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files; PR/MR #1 is current; added label(s) dependencies`,
+    );
     expect(mutations.map((r) => r.operationId)).toEqual(['pulls/update', 'issues/add-labels']);
     expect(repo.store.branches.get(BRANCH)).toBe(head);
     expect(repo.pulls[0].labels).toEqual(['dependencies']);
@@ -88,13 +115,26 @@ describe('dockyard pr (GitHub)', () => {
 
   it('after the base changes the config: one new commit on the new base head, the same pull request updated', async () => {
     await pr();
-    const main = repo.store.commitFiles('main', { 'dockyard.config.ts': TS_CONFIG_CHANGED }, 'Build for arm/v7 and GitLab too', HUMAN);
+    const main = repo.store.commitFiles(
+      'main',
+      { 'dockyard.config.ts': TS_CONFIG_CHANGED },
+      'Build for arm/v7 and GitLab too',
+      HUMAN,
+    );
     const { code, io, mutations } = await pr();
     expect(code).toBe(0);
-    expect(io.stdout[0]).toBe(`updated github:acme/api https://github.test/acme/api/pull/1: the files on ${BRANCH} are out of date`);
-    expect(mutations.map((r) => r.operationId)).toEqual(['git/create-tree', 'git/create-commit', 'git/update-ref', 'pulls/update']);
+    expect(io.stdout[0]).toBe(
+      `updated github:acme/api https://github.test/acme/api/pull/1: the files on ${BRANCH} are out of date`,
+    );
+    expect(mutations.map((r) => r.operationId)).toEqual([
+      'git/create-tree',
+      'git/create-commit',
+      'git/update-ref',
+      'pulls/update',
+    ]);
     expect(tip().parents).toEqual([main.sha]);
-    for (const file of await expectedFiles('dockyard.config.ts', TS_CONFIG_CHANGED)) expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
+    for (const file of await expectedFiles('dockyard.config.ts', TS_CONFIG_CHANGED))
+      expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
     expect(repo.pulls).toHaveLength(1);
     expect(repo.pulls[0].body).toContain('linux/arm/v7 (QEMU on GitLab)');
     expect((await pr()).mutations).toEqual([]);
@@ -112,9 +152,16 @@ describe('dockyard pr (GitHub)', () => {
 
   it('after the base regenerates the files differently: rebuilt on the new base head so the pull request cannot conflict', async () => {
     await pr();
-    repo.store.commitFiles('main', { [WORKFLOW]: (await expectedFiles('dockyard.config.json', JSON_CONFIG))[0].content }, 'Someone ran an older synth', HUMAN);
+    repo.store.commitFiles(
+      'main',
+      { [WORKFLOW]: (await expectedFiles('dockyard.config.json', JSON_CONFIG))[0].content },
+      'Someone ran an older synth',
+      HUMAN,
+    );
     const { io, mutations } = await pr({ force: true });
-    expect(io.stdout[0]).toBe(`updated github:acme/api https://github.test/acme/api/pull/1: main changed the generated files since ${BRANCH} was built`);
+    expect(io.stdout[0]).toBe(
+      `updated github:acme/api https://github.test/acme/api/pull/1: main changed the generated files since ${BRANCH} was built`,
+    );
     expect(mutations.map((r) => r.operationId)).toContain('git/update-ref');
     expect(tip().parents).toEqual([repo.store.branches.get('main')]);
   });
@@ -151,17 +198,48 @@ describe('dockyard pr (GitHub)', () => {
 
   it('--draft, --label, --branch, --base and --title shape the pull request; labels people added are kept', async () => {
     repo.store.commitFiles('develop', {}, 'branch off', HUMAN, 'main');
-    await pr({ draft: true, labels: ['ci', 'dependencies'], branch: 'bots/dockyard', base: 'develop', title: 'Regenerate CI' });
-    expect(repo.pulls[0]).toMatchObject({ draft: true, labels: ['ci', 'dependencies'], head: 'bots/dockyard', base: 'develop', title: 'Regenerate CI' });
+    await pr({
+      draft: true,
+      labels: ['ci', 'dependencies'],
+      branch: 'bots/dockyard',
+      base: 'develop',
+      title: 'Regenerate CI',
+    });
+    expect(repo.pulls[0]).toMatchObject({
+      draft: true,
+      labels: ['ci', 'dependencies'],
+      head: 'bots/dockyard',
+      base: 'develop',
+      title: 'Regenerate CI',
+    });
     repo.pulls[0].labels.push('reviewed');
     repo.store.commitFiles('develop', { 'dockyard.config.ts': TS_CONFIG_CHANGED }, 'Change config', HUMAN);
-    const { mutations } = await pr({ labels: ['ci'], branch: 'bots/dockyard', base: 'develop', title: 'Regenerate CI' });
-    expect(mutations.map((r) => r.operationId)).toEqual(['git/create-tree', 'git/create-commit', 'git/update-ref', 'pulls/update']);
+    const { mutations } = await pr({
+      labels: ['ci'],
+      branch: 'bots/dockyard',
+      base: 'develop',
+      title: 'Regenerate CI',
+    });
+    expect(mutations.map((r) => r.operationId)).toEqual([
+      'git/create-tree',
+      'git/create-commit',
+      'git/update-ref',
+      'pulls/update',
+    ]);
     expect(repo.pulls[0].labels).toEqual(['ci', 'dependencies', 'reviewed']);
   });
 
   it('when opening the pull request fails after the push, the next run reuses the branch and opens it without pushing again', async () => {
-    github.intercept = (r) => (r.operationId === 'pulls/create' ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } } : undefined);
+    github.intercept = (r) =>
+      r.operationId === 'pulls/create'
+        ? {
+            status: 403,
+            body: {
+              message: 'Resource not accessible by integration',
+              documentation_url: 'https://docs.github.com/rest',
+            },
+          }
+        : undefined;
     const failed = await pr();
     expect(failed.code).toBe(1);
     expect(failed.io.stderr[0]).toBe(
@@ -170,25 +248,38 @@ describe('dockyard pr (GitHub)', () => {
     const head = repo.store.branches.get(BRANCH);
     github.intercept = undefined;
     const again = await pr();
-    expect(again.io.stdout[0]).toBe(`opened github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files but has no open PR/MR`);
+    expect(again.io.stdout[0]).toBe(
+      `opened github:acme/api https://github.test/acme/api/pull/1: branch ${BRANCH} already holds these files but has no open PR/MR`,
+    );
     expect(again.mutations.map((r) => r.operationId)).toEqual(['pulls/create']);
     expect(repo.store.branches.get(BRANCH)).toBe(head);
   });
 
   it.each([
-    ['dockyard.config.json', JSON_CONFIG, ['.github/workflows/dockyard.yml', '.gitlab-ci.yml', '.gitlab/dockyard-meta.mjs']],
+    [
+      'dockyard.config.json',
+      JSON_CONFIG,
+      ['.github/workflows/dockyard.yml', '.gitlab-ci.yml', '.gitlab/dockyard-meta.mjs'],
+    ],
     ['dockyard.config.yaml', YAML_CONFIG, ['.gitlab-ci.yml', '.gitlab/dockyard-meta.mjs']],
-    ['dockyard.config.mjs', `export default ${JSON_CONFIG.trim()};\n`, ['.github/workflows/dockyard.yml', '.gitlab-ci.yml', '.gitlab/dockyard-meta.mjs']],
+    [
+      'dockyard.config.mjs',
+      `export default ${JSON_CONFIG.trim()};\n`,
+      ['.github/workflows/dockyard.yml', '.gitlab-ci.yml', '.gitlab/dockyard-meta.mjs'],
+    ],
   ])('reads a %s config from the repository root', async (name, source, paths) => {
     github.repos.clear();
     repo = github.addRepo('acme/api', { [name]: source });
     expect((await pr()).code).toBe(0);
-    for (const file of await expectedFiles(name, source)) expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
+    for (const file of await expectedFiles(name, source))
+      expect(repo.store.readFile(BRANCH, file.path)).toBe(file.content);
     expect((await expectedFiles(name, source)).map((f) => f.path)).toEqual(paths);
   });
 
   it('a base that already has the generated files is unchanged, and no branch is created', async () => {
-    const files = Object.fromEntries((await expectedFiles('dockyard.config.ts', TS_CONFIG)).map((f) => [f.path, f.content]));
+    const files = Object.fromEntries(
+      (await expectedFiles('dockyard.config.ts', TS_CONFIG)).map((f) => [f.path, f.content]),
+    );
     repo.store.commitFiles('main', files, 'synth', HUMAN);
     const { io, mutations } = await pr();
     expect(mutations).toEqual([]);
@@ -197,20 +288,46 @@ describe('dockyard pr (GitHub)', () => {
 
   it('a hand-edited generated file on the base is not overwritten without --force', async () => {
     const [file] = await expectedFiles('dockyard.config.ts', TS_CONFIG);
-    repo.store.commitFiles('main', { [file.path]: `${file.content}# tweak\n`, 'dockyard.config.ts': TS_CONFIG_CHANGED }, 'edit by hand', HUMAN);
+    repo.store.commitFiles(
+      'main',
+      { [file.path]: `${file.content}# tweak\n`, 'dockyard.config.ts': TS_CONFIG_CHANGED },
+      'edit by hand',
+      HUMAN,
+    );
     const refused = await pr();
     expect(refused.mutations).toEqual([]);
-    expect(refused.io.stderr[0]).toBe(`skipped github:acme/api: on main: ${WORKFLOW} (edited by hand); move the changes into the config, or re-run with --force`);
+    expect(refused.io.stderr[0]).toBe(
+      `skipped github:acme/api: on main: ${WORKFLOW} (edited by hand); move the changes into the config, or re-run with --force`,
+    );
     const forced = await pr({ force: true });
     expect(forced.io.stdout[0]).toMatch(/^opened /);
     expect(repo.pulls[0].body).toContain(`| \`${WORKFLOW}\` | regenerated (overwrites a hand edit) |`);
   });
 
   it.each([
-    ['no config at the root', { 'README.md': 'x' }, 'failed github:acme/api: no dockyard config at the root of main: expected one of dockyard.config.ts, dockyard.config.mts, dockyard.config.js, dockyard.config.mjs, dockyard.config.json, dockyard.config.yaml, dockyard.config.yml'],
-    ['an invalid config', { 'dockyard.config.json': '{"ci": ["github"], "image": {"name": "acme/api"}, "platforms": ["linux/amd65"], "test": {"commands": ["true"]}}' }, 'failed github:acme/api: dockyard.config.json on main is invalid: 1 error(s), first: platforms[0]: unknown value; expected one of'],
-    ['a config with a syntax error', { 'dockyard.config.yaml': 'ci: [github\n' }, 'failed github:acme/api: dockyard.config.yaml on main: cannot load dockyard.config.yaml:'],
-    ['a TypeScript config importing a sibling file', { 'dockyard.config.ts': "import base from './base.js';\nexport default base;\n", 'base.js': 'export default {}' }, 'failed github:acme/api: dockyard.config.ts on main: cannot load dockyard.config.ts:'],
+    [
+      'no config at the root',
+      { 'README.md': 'x' },
+      'failed github:acme/api: no dockyard config at the root of main: expected one of dockyard.config.ts, dockyard.config.mts, dockyard.config.js, dockyard.config.mjs, dockyard.config.json, dockyard.config.yaml, dockyard.config.yml',
+    ],
+    [
+      'an invalid config',
+      {
+        'dockyard.config.json':
+          '{"ci": ["github"], "image": {"name": "acme/api"}, "platforms": ["linux/amd65"], "test": {"commands": ["true"]}}',
+      },
+      'failed github:acme/api: dockyard.config.json on main is invalid: 1 error(s), first: platforms[0]: unknown value; expected one of',
+    ],
+    [
+      'a config with a syntax error',
+      { 'dockyard.config.yaml': 'ci: [github\n' },
+      'failed github:acme/api: dockyard.config.yaml on main: cannot load dockyard.config.yaml:',
+    ],
+    [
+      'a TypeScript config importing a sibling file',
+      { 'dockyard.config.ts': "import base from './base.js';\nexport default base;\n", 'base.js': 'export default {}' },
+      'failed github:acme/api: dockyard.config.ts on main: cannot load dockyard.config.ts:',
+    ],
   ])('%s: fails with a clear message, exit 1, no change', async (_, files, message) => {
     github.repos.clear();
     repo = github.addRepo('acme/api', files);
@@ -221,14 +338,33 @@ describe('dockyard pr (GitHub)', () => {
   });
 
   it.each([
-    ['an expired token', { env: { GITHUB_TOKEN: 'ghp_expired' } }, 'GitHub read the repository (acme/api): 401 Bad credentials; the token in GITHUB_TOKEN is missing, expired or revoked'],
-    ['an unknown repository', { options: { repo: 'acme/nope' } }, 'GitHub read the repository (acme/nope): 404 Not Found; not found, or the token cannot see this repository'],
-    ['no push permission', { setup: () => (repo.push = false) }, 'GitHub create the tree (acme/api): 403 Resource not accessible by personal access token; the token lacks a permission'],
+    [
+      'an expired token',
+      { env: { GITHUB_TOKEN: 'ghp_expired' } },
+      'GitHub read the repository (acme/api): 401 Bad credentials; the token in GITHUB_TOKEN is missing, expired or revoked',
+    ],
+    [
+      'an unknown repository',
+      { options: { repo: 'acme/nope' } },
+      'GitHub read the repository (acme/nope): 404 Not Found; not found, or the token cannot see this repository',
+    ],
+    [
+      'no push permission',
+      { setup: () => (repo.push = false) },
+      'GitHub create the tree (acme/api): 403 Resource not accessible by personal access token; the token lacks a permission',
+    ],
     ['an unknown base branch', { options: { base: 'release' } }, 'acme/api: base branch "release" not found'],
-    ['no token', { env: { GITHUB_TOKEN: '' } }, 'GITHUB_TOKEN is not set: expected a token that can push branches and open pull requests in acme/api'],
+    [
+      'no token',
+      { env: { GITHUB_TOKEN: '' } },
+      'GITHUB_TOKEN is not set: expected a token that can push branches and open pull requests in acme/api',
+    ],
   ] as const)('%s: fails with a clear message and exit 1', async (_, c, message) => {
     (c as { setup?: () => void }).setup?.();
-    const { code, io } = await pr((c as { options?: Partial<PrOptions> }).options ?? {}, (c as { env?: Record<string, string> }).env ?? {});
+    const { code, io } = await pr(
+      (c as { options?: Partial<PrOptions> }).options ?? {},
+      (c as { env?: Record<string, string> }).env ?? {},
+    );
     expect(code).toBe(1);
     expect(io.stderr[0]).toContain(message);
   });
@@ -240,13 +376,22 @@ describe('dockyard pr (GitHub)', () => {
     repo.store.commitFiles('main', { 'dockyard.config.ts': TS_CONFIG_CHANGED }, 'Change config', HUMAN);
     const { code, io } = await pr();
     expect(code).toBe(1);
-    expect(io.stderr[0]).toBe(`failed github:acme/api: GitHub update branch ${BRANCH} (acme/api): 422 Protected branch update failed for refs/heads/${BRANCH}.; GitHub refused the change (a protected branch, a branch name it rejects, or invalid input)`);
+    expect(io.stderr[0]).toBe(
+      `failed github:acme/api: GitHub update branch ${BRANCH} (acme/api): 422 Protected branch update failed for refs/heads/${BRANCH}.; GitHub refused the change (a protected branch, a branch name it rejects, or invalid input)`,
+    );
     expect(repo.store.branches.get(BRANCH)).toBe(head);
   });
 
   it('uses GITHUB_API_URL, and a GitHub Enterprise Server style /api/v3 root', async () => {
     const io = captureOutput();
-    expect(await runPr({ repo: 'acme/api', 'dry-run': true }, io, { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: `${github.url}/api/v3` }, TUNING)).toBe(0);
+    expect(
+      await runPr(
+        { repo: 'acme/api', 'dry-run': true },
+        io,
+        { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: `${github.url}/api/v3` },
+        TUNING,
+      ),
+    ).toBe(0);
     expect(io.stdout[0]).toMatch(/^plan for github:acme\/api: push/);
   });
 
@@ -254,7 +399,14 @@ describe('dockyard pr (GitHub)', () => {
     let limited = 0;
     github.intercept = (r) =>
       r.operationId === 'repos/get' && limited++ < 2
-        ? { status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' } }
+        ? {
+            status: 403,
+            headers: { 'retry-after': '1' },
+            body: {
+              message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+              documentation_url: 'https://docs.github.com/rest',
+            },
+          }
         : undefined;
     const { code, requests } = await pr();
     expect(code).toBe(0);

@@ -35,18 +35,28 @@ afterEach(() => expect(gitlab.violations).toEqual([]));
 
 async function pr(tuning: ClientTuning = FAST) {
   const io = captureOutput();
-  const code = await runPr({ project: 'acme/platform/worker', 'api-url': gitlab.url }, io, { GITLAB_TOKEN: 'glpat-dockyard-test' }, tuning);
+  const code = await runPr(
+    { project: 'acme/platform/worker', 'api-url': gitlab.url },
+    io,
+    { GITLAB_TOKEN: 'glpat-dockyard-test' },
+    tuning,
+  );
   return { code, io };
 }
 
 /** Answer the first `times` requests of `route` with `reply`, then let the mock answer. */
-function failFirst(route: string, reply: { status: number; headers?: Record<string, string>; body: unknown }, times = 1): void {
+function failFirst(
+  route: string,
+  reply: { status: number; headers?: Record<string, string>; body: unknown },
+  times = 1,
+): void {
   let left = times;
   gitlab.intercept = (r) => (r.route === route && left-- > 0 ? reply : undefined);
 }
 
 const seen = (route: string) => gitlab.requests.filter((r) => r.route === route);
-const botCommitsOn = (base: string) => [...project.store.commits.values()].filter((c) => c.parents[0] === base && c.message.includes(BOT_TRAILER));
+const botCommitsOn = (base: string) =>
+  [...project.store.commits.values()].filter((c) => c.parents[0] === base && c.message.includes(BOT_TRAILER));
 
 describe('dockyard pr (GitLab): rate limits and server errors', () => {
   it('a 429 with retry-after: 1 is retried after at least one second (production timing)', async () => {
@@ -61,7 +71,11 @@ describe('dockyard pr (GitLab): rate limits and server errors', () => {
   it.each([
     ['retry-after in seconds', () => ({ 'retry-after': '3' }), 3],
     ['retry-after as an HTTP-date', () => ({ 'retry-after': new Date(Date.now() + 3000).toUTCString() }), 2],
-    ['RateLimit-Reset without retry-after', () => ({ 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3) }), 2],
+    [
+      'RateLimit-Reset without retry-after',
+      () => ({ 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3) }),
+      2,
+    ],
   ])('a 429 with %s waits as told, then succeeds', async (_, headers, atLeastSeconds) => {
     failFirst('get project', { status: 429, headers: headers(), body: { message: 'Retry later' } });
     expect((await pr()).code).toBe(0);
@@ -75,13 +89,35 @@ describe('dockyard pr (GitLab): rate limits and server errors', () => {
     const { code, io } = await pr();
     expect(code).toBe(0);
     expect(io.stdout[0]).toMatch(/^opened gitlab:acme\/platform\/worker /);
-    expect(seen('list repository tree').map((r) => r.status).slice(0, 2)).toEqual([500, 200]);
+    expect(
+      seen('list repository tree')
+        .map((r) => r.status)
+        .slice(0, 2),
+    ).toEqual([500, 200]);
   });
 
   it.each([
-    ['a 503 on every read', 'get project', { status: 503, body: { message: '503 Service Unavailable' } }, 4, 'GitLab read the project (acme/platform/worker): 503 503 Service Unavailable; GitLab had a server error, and still had it after 3 retries'],
-    ['a 429 on every read', 'get project', { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Retry later' } }, 4, 'GitLab read the project (acme/platform/worker): 429 Retry later; rate limited, and still limited after the retries'],
-    ['a retry-after longer than dockyard waits', 'get project', { status: 429, headers: { 'retry-after': '3600' }, body: { message: 'Retry later' } }, 1, 'GitLab read the project (acme/platform/worker): 429 Retry later; rate limited; GitLab asked to wait 3600 s, longer than the 60 s dockyard waits, run again later'],
+    [
+      'a 503 on every read',
+      'get project',
+      { status: 503, body: { message: '503 Service Unavailable' } },
+      4,
+      'GitLab read the project (acme/platform/worker): 503 503 Service Unavailable; GitLab had a server error, and still had it after 3 retries',
+    ],
+    [
+      'a 429 on every read',
+      'get project',
+      { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Retry later' } },
+      4,
+      'GitLab read the project (acme/platform/worker): 429 Retry later; rate limited, and still limited after the retries',
+    ],
+    [
+      'a retry-after longer than dockyard waits',
+      'get project',
+      { status: 429, headers: { 'retry-after': '3600' }, body: { message: 'Retry later' } },
+      1,
+      'GitLab read the project (acme/platform/worker): 429 Retry later; rate limited; GitLab asked to wait 3600 s, longer than the 60 s dockyard waits, run again later',
+    ],
   ])('%s: bounded attempts, a clear message and exit 1', async (_, route, reply, attempts, message) => {
     failFirst(route, reply, 100);
     const { code, io } = await pr();
@@ -92,7 +128,8 @@ describe('dockyard pr (GitLab): rate limits and server errors', () => {
 
   it('a 500 after GitLab made the commit: read back, taken as the commit, nothing sent again (no second commit)', async () => {
     let left = 1;
-    gitlab.interceptAfter = (r, reply) => (r.route === 'create commit' && reply.status === 201 && left-- > 0 ? SERVER_ERROR : undefined);
+    gitlab.interceptAfter = (r, reply) =>
+      r.route === 'create commit' && reply.status === 201 && left-- > 0 ? SERVER_ERROR : undefined;
     const { code, io } = await pr();
     expect(code).toBe(0);
     expect(io.stdout[0]).toMatch(/^opened gitlab:acme\/platform\/worker /);
@@ -124,10 +161,15 @@ describe('dockyard pr (GitLab): rate limits and server errors', () => {
 
   it('a 502 after GitLab opened the merge request: found, not opened twice', async () => {
     let left = 1;
-    gitlab.interceptAfter = (r, reply) => (r.route === 'create merge request' && reply.status === 201 && left-- > 0 ? { status: 502, body: { message: '502 Bad Gateway' } } : undefined);
+    gitlab.interceptAfter = (r, reply) =>
+      r.route === 'create merge request' && reply.status === 201 && left-- > 0
+        ? { status: 502, body: { message: '502 Bad Gateway' } }
+        : undefined;
     const { code, io } = await pr();
     expect(code).toBe(0);
-    expect(io.stdout[0]).toBe(`opened gitlab:acme/platform/worker https://gitlab.test/acme/platform/worker/-/merge_requests/1: branch ${BRANCH} does not exist yet`);
+    expect(io.stdout[0]).toBe(
+      `opened gitlab:acme/platform/worker https://gitlab.test/acme/platform/worker/-/merge_requests/1: branch ${BRANCH} does not exist yet`,
+    );
     expect(seen('create merge request')).toHaveLength(1);
     expect(project.mergeRequests).toHaveLength(1);
   });
@@ -136,7 +178,9 @@ describe('dockyard pr (GitLab): rate limits and server errors', () => {
     failFirst('create merge request', SERVER_ERROR, 100);
     const { code, io } = await pr();
     expect(code).toBe(1);
-    expect(io.stderr[0]).toContain('GitLab open the merge request (acme/platform/worker): 500 500 Internal Server Error; GitLab had a server error (it had not taken effect; sent 4 times)');
+    expect(io.stderr[0]).toContain(
+      'GitLab open the merge request (acme/platform/worker): 500 500 Internal Server Error; GitLab had a server error (it had not taken effect; sent 4 times)',
+    );
     expect(seen('create merge request')).toHaveLength(4);
     expect(project.mergeRequests).toHaveLength(0);
   });

@@ -23,7 +23,10 @@ beforeEach(() => {
   gitlab.requests.length = 0;
   gitlab.violations.length = 0;
   gitlab.intercept = undefined;
-  project = gitlab.addProject('acme/platform/worker', { 'dockyard.config.yaml': YAML_CONFIG, 'README.md': '# worker\n' });
+  project = gitlab.addProject('acme/platform/worker', {
+    'dockyard.config.yaml': YAML_CONFIG,
+    'README.md': '# worker\n',
+  });
 });
 afterEach(() => {
   // Every request and answer matched the shapes documented by GitLab (gitlab-api-schemas.ts).
@@ -33,7 +36,10 @@ afterEach(() => {
 async function pr(options: Partial<PrOptions> = {}, env: Record<string, string> = {}) {
   const io = captureOutput();
   const before = gitlab.requests.length;
-  const code = await runPr({ project: 'acme/platform/worker', 'api-url': gitlab.url, ...options }, io, { GITLAB_TOKEN: TOKEN, ...env });
+  const code = await runPr({ project: 'acme/platform/worker', 'api-url': gitlab.url, ...options }, io, {
+    GITLAB_TOKEN: TOKEN,
+    ...env,
+  });
   const requests = gitlab.requests.slice(before);
   return { code, io, requests, mutations: requests.filter((r) => r.method !== 'GET') };
 }
@@ -46,10 +52,22 @@ describe('dockyard pr (GitLab)', () => {
     expect(code).toBe(0);
     expect(io.stdout).toEqual([`opened gitlab:acme/platform/worker ${MR_URL}: branch ${BRANCH} does not exist yet`]);
     expect(mutations.map((r) => r.route)).toEqual(['create commit', 'create merge request']);
-    expect(mutations[0].body).toMatchObject({ branch: BRANCH, start_sha: project.store.branches.get('main'), force: false, author_email: DEFAULT_BOT_IDENTITY.email });
-    for (const file of await expectedFiles('dockyard.config.yaml', YAML_CONFIG)) expect(project.store.readFile(BRANCH, file.path)).toBe(file.content);
+    expect(mutations[0].body).toMatchObject({
+      branch: BRANCH,
+      start_sha: project.store.branches.get('main'),
+      force: false,
+      author_email: DEFAULT_BOT_IDENTITY.email,
+    });
+    for (const file of await expectedFiles('dockyard.config.yaml', YAML_CONFIG))
+      expect(project.store.readFile(BRANCH, file.path)).toBe(file.content);
     expect(tip().parents).toEqual([project.store.branches.get('main')]);
-    expect(project.mergeRequests[0]).toMatchObject({ source: BRANCH, target: 'main', state: 'opened', labels: ['ci'], title: 'ci: update the dockyard pipelines' });
+    expect(project.mergeRequests[0]).toMatchObject({
+      source: BRANCH,
+      target: 'main',
+      state: 'opened',
+      labels: ['ci'],
+      title: 'ci: update the dockyard pipelines',
+    });
     expect(project.mergeRequests[0].description).toContain('| `.gitlab-ci.yml` | added |');
     expect(project.mergeRequests[0].description).toContain('- CI: gitlab');
   });
@@ -58,16 +76,23 @@ describe('dockyard pr (GitLab)', () => {
     await pr();
     for (const run of [2, 3]) {
       const again = await pr();
-      expect({ run, mutations: again.mutations, line: again.io.stdout[0] }).toEqual({ run, mutations: [], line: `unchanged gitlab:acme/platform/worker ${MR_URL}: branch ${BRANCH} already holds these files; PR/MR #1 is current` });
+      expect({ run, mutations: again.mutations, line: again.io.stdout[0] }).toEqual({
+        run,
+        mutations: [],
+        line: `unchanged gitlab:acme/platform/worker ${MR_URL}: branch ${BRANCH} already holds these files; PR/MR #1 is current`,
+      });
     }
     const main = project.store.commitFiles('main', { 'dockyard.config.yaml': CHANGED }, 'Add a check', HUMAN);
     const updated = await pr();
-    expect(updated.io.stdout[0]).toBe(`updated gitlab:acme/platform/worker ${MR_URL}: the files on ${BRANCH} are out of date`);
+    expect(updated.io.stdout[0]).toBe(
+      `updated gitlab:acme/platform/worker ${MR_URL}: the files on ${BRANCH} are out of date`,
+    );
     expect(updated.mutations.map((r) => r.route)).toEqual(['create commit', 'update merge request']);
     expect(updated.mutations[0].body).toMatchObject({ start_sha: main.sha, force: true });
     expect(tip().parents).toEqual([main.sha]);
     expect(project.mergeRequests).toHaveLength(1);
-    for (const file of await expectedFiles('dockyard.config.yaml', CHANGED)) expect(project.store.readFile(BRANCH, file.path)).toBe(file.content);
+    for (const file of await expectedFiles('dockyard.config.yaml', CHANGED))
+      expect(project.store.readFile(BRANCH, file.path)).toBe(file.content);
   });
 
   it('skips (and reports) a bot branch someone else pushed to', async () => {
@@ -77,14 +102,19 @@ describe('dockyard pr (GitLab)', () => {
     const { code, io, mutations } = await pr();
     expect(code).toBe(0);
     expect(mutations).toEqual([]);
-    expect(io.stderr[0]).toContain(`skipped gitlab:acme/platform/worker ${MR_URL}: branch ${BRANCH} has commit ${human.sha.slice(0, 12)} by ${HUMAN.email} that dockyard did not make`);
+    expect(io.stderr[0]).toContain(
+      `skipped gitlab:acme/platform/worker ${MR_URL}: branch ${BRANCH} has commit ${human.sha.slice(0, 12)} by ${HUMAN.email} that dockyard did not make`,
+    );
     expect(project.store.branches.get(BRANCH)).toBe(human.sha);
   });
 
   it('GitLab commits as the token user: the run after is a no-op (0 writes) though the committer is not the bot', async () => {
     await pr();
     // As GitLab does: the committer is the token's user, the author what dockyard sent.
-    expect(tip()).toMatchObject({ author: { email: DEFAULT_BOT_IDENTITY.email }, committer: { email: TOKEN_USER.commit_email } });
+    expect(tip()).toMatchObject({
+      author: { email: DEFAULT_BOT_IDENTITY.email },
+      committer: { email: TOKEN_USER.commit_email },
+    });
     const again = await pr();
     expect(again.mutations).toEqual([]);
     expect(again.io.stdout[0]).toMatch(/^unchanged /);
@@ -92,18 +122,35 @@ describe('dockyard pr (GitLab)', () => {
   });
 
   it.each([
-    ['a person amended dockyard’s commit (author and trailer kept, committer changed)', HUMAN.email, `(committed by ${HUMAN.email})`],
-    ['a commit made with another token user (e.g. a new project access token)', 'project_1_bot_9e01@noreply.gitlab.test', '(committed by project_1_bot_9e01@noreply.gitlab.test)'],
+    [
+      'a person amended dockyard’s commit (author and trailer kept, committer changed)',
+      HUMAN.email,
+      `(committed by ${HUMAN.email})`,
+    ],
+    [
+      'a commit made with another token user (e.g. a new project access token)',
+      'project_1_bot_9e01@noreply.gitlab.test',
+      '(committed by project_1_bot_9e01@noreply.gitlab.test)',
+    ],
   ])('skips the branch when %s', async (_, committerEmail, note) => {
     await pr();
     const ours = tip();
-    const amended = project.store.addCommit(ours.tree, ours.parents, ours.message, ours.author, { name: 'someone', email: committerEmail }, '2026-12-02T18:30:00Z');
+    const amended = project.store.addCommit(
+      ours.tree,
+      ours.parents,
+      ours.message,
+      ours.author,
+      { name: 'someone', email: committerEmail },
+      '2026-12-02T18:30:00Z',
+    );
     project.store.branches.set(BRANCH, amended.sha);
     project.store.commitFiles('main', { 'dockyard.config.yaml': CHANGED }, 'Add a check', HUMAN);
     const { code, io, mutations } = await pr();
     expect(code).toBe(0);
     expect(mutations).toEqual([]);
-    expect(io.stderr[0]).toContain(`branch ${BRANCH} has commit ${amended.sha.slice(0, 12)} by ${DEFAULT_BOT_IDENTITY.email} ${note} that dockyard did not make`);
+    expect(io.stderr[0]).toContain(
+      `branch ${BRANCH} has commit ${amended.sha.slice(0, 12)} by ${DEFAULT_BOT_IDENTITY.email} ${note} that dockyard did not make`,
+    );
     expect(project.store.branches.get(BRANCH)).toBe(amended.sha);
   });
 
@@ -119,21 +166,49 @@ describe('dockyard pr (GitLab)', () => {
   });
 
   it.each([
-    ['an expired token', { env: { GITLAB_TOKEN: 'glpat-expired' } }, 'GitLab read the project (acme/platform/worker): 401 401 Unauthorized; the token in GITLAB_TOKEN is missing, expired or revoked'],
-    ['an unknown project', { options: { project: 'acme/nope' } }, 'GitLab read the project (acme/nope): 404 404 Project Not Found; not found, or the token cannot see this project'],
-    ['a protected bot branch', { setup: () => project.protectedBranches.add(BRANCH) }, `GitLab commit to ${BRANCH} (acme/platform/worker): 403 You are not allowed to push into this branch; the token lacks a permission`],
-    ['no config', { setup: () => project.store.commitFiles('main', { 'dockyard.config.yaml': null }, 'rm', HUMAN) }, 'no dockyard config at the root of main'],
-    ['two configs', { setup: () => project.store.commitFiles('main', { 'dockyard.config.json': '{}' }, 'add', HUMAN) }, 'found dockyard.config.json and dockyard.config.yaml at the root of main; keep one'],
+    [
+      'an expired token',
+      { env: { GITLAB_TOKEN: 'glpat-expired' } },
+      'GitLab read the project (acme/platform/worker): 401 401 Unauthorized; the token in GITLAB_TOKEN is missing, expired or revoked',
+    ],
+    [
+      'an unknown project',
+      { options: { project: 'acme/nope' } },
+      'GitLab read the project (acme/nope): 404 404 Project Not Found; not found, or the token cannot see this project',
+    ],
+    [
+      'a protected bot branch',
+      { setup: () => project.protectedBranches.add(BRANCH) },
+      `GitLab commit to ${BRANCH} (acme/platform/worker): 403 You are not allowed to push into this branch; the token lacks a permission`,
+    ],
+    [
+      'no config',
+      { setup: () => project.store.commitFiles('main', { 'dockyard.config.yaml': null }, 'rm', HUMAN) },
+      'no dockyard config at the root of main',
+    ],
+    [
+      'two configs',
+      { setup: () => project.store.commitFiles('main', { 'dockyard.config.json': '{}' }, 'add', HUMAN) },
+      'found dockyard.config.json and dockyard.config.yaml at the root of main; keep one',
+    ],
   ] as const)('%s: a clear message and exit 1', async (_, c, message) => {
     (c as { setup?: () => void }).setup?.();
-    const { code, io } = await pr((c as { options?: Partial<PrOptions> }).options ?? {}, (c as { env?: Record<string, string> }).env ?? {});
+    const { code, io } = await pr(
+      (c as { options?: Partial<PrOptions> }).options ?? {},
+      (c as { env?: Record<string, string> }).env ?? {},
+    );
     expect(code).toBe(1);
     expect(io.stderr[0]).toContain(message);
   });
 
   it('takes the API root from CI_API_V4_URL (self-managed GitLab)', async () => {
     const io = captureOutput();
-    expect(await runPr({ project: 'acme/platform/worker', 'dry-run': true }, io, { GITLAB_TOKEN: TOKEN, CI_API_V4_URL: `${gitlab.url}/api/v4` })).toBe(0);
+    expect(
+      await runPr({ project: 'acme/platform/worker', 'dry-run': true }, io, {
+        GITLAB_TOKEN: TOKEN,
+        CI_API_V4_URL: `${gitlab.url}/api/v4`,
+      }),
+    ).toBe(0);
     expect(io.stdout[0]).toMatch(/^plan for gitlab:acme\/platform\/worker: push/);
   });
 });

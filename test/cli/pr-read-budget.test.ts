@@ -17,7 +17,10 @@ import { expectedFiles, TS_CONFIG, TS_CONFIG_CHANGED, YAML_CONFIG } from '../sup
 const ENV = { GITHUB_TOKEN: 'ghp_dockyard_test', GITLAB_TOKEN: 'glpat-dockyard-test' };
 const TUNING = { github: { retryAfterBaseValue: 1, writeSpacingMs: 0, notificationSpacingMs: 0, retries: 1 } };
 const HUMAN = { name: 'Grace Hopper', email: 'grace@example.com' };
-const YAML_CHANGED = YAML_CONFIG.replace("'/app/worker --self-test'", "'/app/worker --self-test', '/app/worker --version'");
+const YAML_CHANGED = YAML_CONFIG.replace(
+  "'/app/worker --self-test'",
+  "'/app/worker --self-test', '/app/worker --version'",
+);
 /** The budget of an unchanged repository (docs/publishing.md). */
 const UNCHANGED_READS = 4;
 
@@ -47,7 +50,8 @@ function countRequests(requests: ReadonlyArray<{ method: string; repo: string }>
 }
 
 const reads = (row: Record<string, number> | undefined): number => (row?.GET ?? 0) + (row?.HEAD ?? 0);
-const writes = (row: Record<string, number> | undefined): number => Object.entries(row ?? {}).reduce((n, [m, c]) => (m === 'GET' || m === 'HEAD' ? n : n + c), 0);
+const writes = (row: Record<string, number> | undefined): number =>
+  Object.entries(row ?? {}).reduce((n, [m, c]) => (m === 'GET' || m === 'HEAD' ? n : n + c), 0);
 
 /** One host of the table: how to seed a repository, run `pr` on it, and read what it sent. */
 interface HostCase {
@@ -74,7 +78,9 @@ const GITHUB: HostCase = {
   changed: TS_CONFIG_CHANGED,
   // create the tree, the commit, the branch; open the pull request
   openWrites: 4,
-  seed: (path) => github.addRepo(path, { 'dockyard.config.ts': TS_CONFIG, 'README.md': '# app\n', 'src/main.ts': 'export {};\n' }).store,
+  seed: (path) =>
+    github.addRepo(path, { 'dockyard.config.ts': TS_CONFIG, 'README.md': '# app\n', 'src/main.ts': 'export {};\n' })
+      .store,
   pr: async (path, base) => {
     const io = captureOutput();
     const code = await runPr({ repo: path, 'api-url': github.url, ...(base ? { base } : {}) }, io, ENV, TUNING);
@@ -93,7 +99,12 @@ const GITLAB: HostCase = {
   changed: YAML_CHANGED,
   // the commit (which creates the branch); open the merge request
   openWrites: 2,
-  seed: (path) => gitlab.addProject(path, { 'dockyard.config.yaml': YAML_CONFIG, 'README.md': '# worker\n', 'src/main.go': 'package main\n' }).store,
+  seed: (path) =>
+    gitlab.addProject(path, {
+      'dockyard.config.yaml': YAML_CONFIG,
+      'README.md': '# worker\n',
+      'src/main.go': 'package main\n',
+    }).store,
   pr: async (path, base) => {
     const io = captureOutput();
     const code = await runPr({ project: path, 'api-url': gitlab.url, ...(base ? { base } : {}) }, io, ENV);
@@ -101,7 +112,12 @@ const GITLAB: HostCase = {
   },
   // Project paths are URL-encoded in GitLab API paths: /api/v4/projects/acme%2Fworkers%2Fw1/...
   requests: (from) =>
-    gitlab.requests.slice(from).map((r) => ({ method: r.method, repo: /^\/api\/v4\/projects\/([^/?]+)/.exec(r.path)?.[1] ? decodeURIComponent(/^\/api\/v4\/projects\/([^/?]+)/.exec(r.path)![1]) : '(run)' })),
+    gitlab.requests.slice(from).map((r) => ({
+      method: r.method,
+      repo: /^\/api\/v4\/projects\/([^/?]+)/.exec(r.path)?.[1]
+        ? decodeURIComponent(/^\/api\/v4\/projects\/([^/?]+)/.exec(r.path)![1])
+        : '(run)',
+    })),
   sent: () => gitlab.requests.length,
   openRequests: (path) => gitlab.projects.get(path)!.mergeRequests.filter((m) => m.state === 'opened').length,
 };
@@ -109,7 +125,12 @@ const GITLAB: HostCase = {
 /** Commit what dockyard would write onto the base, as a person who ran `dockyard synth` would. */
 async function commitGenerated(store: GitStore, host: HostCase, config = host.config): Promise<void> {
   const files = await expectedFiles(host.configFile, config);
-  store.commitFiles('main', Object.fromEntries(files.map((f) => [f.path, f.content])), 'Regenerate the pipelines', HUMAN);
+  store.commitFiles(
+    'main',
+    Object.fromEntries(files.map((f) => [f.path, f.content])),
+    'Regenerate the pipelines',
+    HUMAN,
+  );
 }
 
 describe.each([GITHUB, GITLAB])('read budget on $platform', (host) => {
@@ -121,9 +142,16 @@ describe.each([GITHUB, GITLAB])('read budget on $platform', (host) => {
     await commitGenerated(host.seed(path), host);
     const from = host.sent();
     const run = await host.pr(path, base);
-    expect(run).toEqual({ code: 0, stdout: [`unchanged ${host.platform}:${path}: main already has the generated files`] });
+    expect(run).toEqual({
+      code: 0,
+      stdout: [`unchanged ${host.platform}:${path}: main already has the generated files`],
+    });
     const counts = countRequests(host.requests(from));
-    expect({ reads: reads(counts[path]), writes: writes(counts[path]), others: Object.keys(counts).filter((k) => k !== path) }).toEqual({ reads: budget, writes: 0, others: [] });
+    expect({
+      reads: reads(counts[path]),
+      writes: writes(counts[path]),
+      others: Object.keys(counts).filter((k) => k !== path),
+    }).toEqual({ reads: budget, writes: 0, others: [] });
   });
 
   it('pr on an up-to-date repository whose old PR/MR is still open: at most 4 reads, no write, the PR/MR reported', async () => {
@@ -133,7 +161,11 @@ describe.each([GITHUB, GITLAB])('read budget on $platform', (host) => {
     await commitGenerated(store, host);
     const from = host.sent();
     const run = await host.pr(path);
-    expect(run.stdout[0]).toMatch(new RegExp(`^unchanged ${host.platform}:${path} \\S+: main already has the generated files; PR/MR #1 is no longer needed$`));
+    expect(run.stdout[0]).toMatch(
+      new RegExp(
+        `^unchanged ${host.platform}:${path} \\S+: main already has the generated files; PR/MR #1 is no longer needed$`,
+      ),
+    );
     const counts = countRequests(host.requests(from));
     expect(reads(counts[path])).toBeLessThanOrEqual(UNCHANGED_READS);
     expect(writes(counts[path])).toBe(0);
@@ -145,7 +177,12 @@ describe.each([GITHUB, GITLAB])('read budget on $platform', (host) => {
     writeFileSync(join(dir, 'repos.txt'), `${host.repos.map((p) => `${host.platform}:${p}`).join('\n')}\n`);
     const from = host.sent();
     const io = captureOutput();
-    const code = await runFleetCommand({ repos: 'repos.txt', 'github-api-url': github.url, 'gitlab-url': gitlab.url, concurrency: '2' }, io, ENV, { cwd: dir, tty: false, tuning: TUNING });
+    const code = await runFleetCommand(
+      { repos: 'repos.txt', 'github-api-url': github.url, 'gitlab-url': gitlab.url, concurrency: '2' },
+      io,
+      ENV,
+      { cwd: dir, tty: false, tuning: TUNING },
+    );
     expect({ code, summary: io.stdout.at(-1) }).toEqual({ code: 0, summary: '3 repositories: 3 unchanged' });
     const counts = countRequests(host.requests(from));
     expect(Object.keys(counts).sort()).toEqual([...host.repos].sort());
@@ -165,7 +202,8 @@ describe.each([GITHUB, GITLAB])('read budget on $platform', (host) => {
     expect(writes(countRequests(host.requests(opening))[path])).toBe(host.openWrites);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toMatch(new RegExp(`^opened ${host.platform}:${path} `));
-    for (const file of await expectedFiles(host.configFile, host.changed)) expect(store.readFile('dockyard/pipelines', file.path)).toBe(file.content);
+    for (const file of await expectedFiles(host.configFile, host.changed))
+      expect(store.readFile('dockyard/pipelines', file.path)).toBe(file.content);
     // The next run has nothing to do (the bot branch holds the files; see the pending PR/MR row of the docs' table).
     const from = host.sent();
     expect((await host.pr(path)).stdout[0]).toMatch(/^unchanged .*PR\/MR #1 is current$/);
@@ -199,39 +237,61 @@ describe('GitHub: a truncated recursive tree', () => {
     github.truncateTreesOver = 1;
     const from = GITHUB.sent();
     expect((await GITHUB.pr(path)).stdout).toEqual([`unchanged github:${path}: main already has the generated files`]);
-    const trees = github.requests.slice(from).filter((r) => r.operationId === 'git/get-tree').map((r) => r.path.includes('recursive'));
+    const trees = github.requests
+      .slice(from)
+      .filter((r) => r.operationId === 'git/get-tree')
+      .map((r) => r.path.includes('recursive'));
     // One recursive read (truncated), then the root, .github and .github/workflows one by one.
     expect(trees).toEqual([true, false, false, false]);
   });
 });
 
 describe('a base that moves between the reads of one run', () => {
-  const push = (store: GitStore, path: string, content: string) => store.commitFiles('main', { [path]: content }, 'Someone pushes', HUMAN);
+  const push = (store: GitStore, path: string, content: string) =>
+    store.commitFiles('main', { [path]: content }, 'Someone pushes', HUMAN);
 
   it.each([
     {
       name: 'GitHub: a push after the tree was read (the commit has another tree)',
       host: GITHUB,
       arm: (store: GitStore) => {
-        github.intercept = (r) => void (r.operationId === 'git/get-blob' && !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') && push(store, 'README.md', '# moved\n'));
+        github.intercept = (r) =>
+          void (
+            r.operationId === 'git/get-blob' &&
+            !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') &&
+            push(store, 'README.md', '# moved\n')
+          );
       },
-      message: /^GitHub read branch main \(acme\/api\): it moved while dockyard read it \(tree [0-9a-f]{12}, now commit [0-9a-f]{12}\); nothing was changed, run again$/,
+      message:
+        /^GitHub read branch main \(acme\/api\): it moved while dockyard read it \(tree [0-9a-f]{12}, now commit [0-9a-f]{12}\); nothing was changed, run again$/,
     },
     {
       name: 'GitLab: the config changed after the listing',
       host: GITLAB,
       arm: (store: GitStore) => {
-        gitlab.intercept = (r) => void (r.route === 'get file' && !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') && push(store, 'dockyard.config.yaml', YAML_CHANGED));
+        gitlab.intercept = (r) =>
+          void (
+            r.route === 'get file' &&
+            !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') &&
+            push(store, 'dockyard.config.yaml', YAML_CHANGED)
+          );
       },
-      message: /^GitLab read dockyard\.config\.yaml \(acme\/workers\/w1\): branch main moved while dockyard read it \(blob [0-9a-f]{12}, now [0-9a-f]{12}\); nothing was changed, run again$/,
+      message:
+        /^GitLab read dockyard\.config\.yaml \(acme\/workers\/w1\): branch main moved while dockyard read it \(blob [0-9a-f]{12}, now [0-9a-f]{12}\); nothing was changed, run again$/,
     },
     {
       name: 'GitLab: a generated file appeared after the listing (checked before the commit)',
       host: GITLAB,
       arm: (store: GitStore) => {
-        gitlab.intercept = (r) => void (r.route === 'get file' && !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') && push(store, '.gitlab-ci.yml', '# by hand\n'));
+        gitlab.intercept = (r) =>
+          void (
+            r.route === 'get file' &&
+            !store.commits.get(store.branches.get('main')!)!.message.startsWith('Someone') &&
+            push(store, '.gitlab-ci.yml', '# by hand\n')
+          );
       },
-      message: /^GitLab read branch main \(acme\/workers\/w1\): it moved while dockyard read it \(\.gitlab-ci\.yml changed at [0-9a-f]{12}\); nothing was changed, run again$/,
+      message:
+        /^GitLab read branch main \(acme\/workers\/w1\): it moved while dockyard read it \(\.gitlab-ci\.yml changed at [0-9a-f]{12}\); nothing was changed, run again$/,
     },
   ])('$name: fails, writes nothing', async ({ host, arm, message }) => {
     const [path] = host.repos;
@@ -239,7 +299,10 @@ describe('a base that moves between the reads of one run', () => {
     arm(store);
     const from = host.sent();
     const io = captureOutput();
-    const code = host.platform === 'github' ? await runPr({ repo: path, 'api-url': github.url }, io, ENV, TUNING) : await runPr({ project: path, 'api-url': gitlab.url }, io, ENV);
+    const code =
+      host.platform === 'github'
+        ? await runPr({ repo: path, 'api-url': github.url }, io, ENV, TUNING)
+        : await runPr({ project: path, 'api-url': gitlab.url }, io, ENV);
     expect(code).toBe(1);
     expect(io.stderr).toHaveLength(1);
     expect(io.stderr[0].replace(`failed ${host.platform}:${path}: `, '')).toMatch(message);

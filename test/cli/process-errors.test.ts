@@ -44,12 +44,23 @@ describe('a closed output pipe (dockyard … | head -1)', () => {
 
 describe('disk errors: the path and the problem, exit 1', () => {
   it.each([
-    ['a file where the workflows directory goes (ENOTDIR)', (dir: string) => writeFileSync(join(dir, '.github'), 'not a directory\n'), /^dockyard: cannot write \.github\/workflows: a parent of it is not a directory \(ENOTDIR\)$/],
-    ['a directory where the workflow file goes (EISDIR)', (dir: string) => mkdirSync(join(dir, '.github/workflows/dockyard.yml'), { recursive: true }), /^dockyard: cannot write \.github\/workflows\/dockyard\.yml: it is a directory \(EISDIR\)$/],
+    [
+      'a file where the workflows directory goes (ENOTDIR)',
+      (dir: string) => writeFileSync(join(dir, '.github'), 'not a directory\n'),
+      /^dockyard: cannot write \.github\/workflows: a parent of it is not a directory \(ENOTDIR\)$/,
+    ],
+    [
+      'a directory where the workflow file goes (EISDIR)',
+      (dir: string) => mkdirSync(join(dir, '.github/workflows/dockyard.yml'), { recursive: true }),
+      /^dockyard: cannot write \.github\/workflows\/dockyard\.yml: it is a directory \(EISDIR\)$/,
+    ],
   ])('synth into %s', (name, prepare, message) => {
     const dir = project(`disk-${name.replace(/\W+/g, '-')}`);
     prepare(dir);
-    const result = spawnSync(DOCKYARD_PROCESS[0], [...DOCKYARD_PROCESS.slice(1), 'synth'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(DOCKYARD_PROCESS[0], [...DOCKYARD_PROCESS.slice(1), 'synth'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr).not.toContain('    at ');
     expect(result.status).toBe(1);
@@ -68,15 +79,24 @@ describe('disk errors: the path and the problem, exit 1', () => {
     } finally {
       process.chdir(cwd);
     }
-    expect(io.stderr.at(-1)).toBe('dockyard: cannot write .github/workflows: a parent of it is not a directory (ENOTDIR)');
+    expect(io.stderr.at(-1)).toBe(
+      'dockyard: cannot write .github/workflows: a parent of it is not a directory (ENOTDIR)',
+    );
   });
 });
 
 describe('describeFileSystemError', () => {
-  const error = (code: string, path: string, syscall: string) => Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, path, syscall });
+  const error = (code: string, path: string, syscall: string) =>
+    Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, path, syscall });
   it.each([
-    [error('EACCES', '/repo/.github/workflows/dockyard.yml.dockyard-tmp-4242', 'open'), 'cannot write .github/workflows/dockyard.yml: permission denied (EACCES)'],
-    [error('ENOSPC', '/repo/.gitlab-ci.yml.dockyard-tmp-7', 'write'), 'cannot write .gitlab-ci.yml: no space left on the device (ENOSPC)'],
+    [
+      error('EACCES', '/repo/.github/workflows/dockyard.yml.dockyard-tmp-4242', 'open'),
+      'cannot write .github/workflows/dockyard.yml: permission denied (EACCES)',
+    ],
+    [
+      error('ENOSPC', '/repo/.gitlab-ci.yml.dockyard-tmp-7', 'write'),
+      'cannot write .gitlab-ci.yml: no space left on the device (ENOSPC)',
+    ],
     [error('EROFS', '/repo/.gitlab-ci.yml', 'rename'), 'cannot write .gitlab-ci.yml: read-only file system (EROFS)'],
     [error('EACCES', '/repo/dockyard.config.ts', 'read'), 'cannot read dockyard.config.ts: permission denied (EACCES)'],
     [error('EACCES', '/elsewhere/out.yml', 'open'), 'cannot write /elsewhere/out.yml: permission denied (EACCES)'],

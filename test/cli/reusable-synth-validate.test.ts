@@ -8,7 +8,10 @@ import type { Output } from '../../src/cli/output.js';
 import { isGitlabCiLocalAvailable } from '../../src/validate/check-gitlab-ci-local.js';
 import { skipWithoutTools } from '../support/required-tools.js';
 
-const NO_GITLAB_CI_LOCAL = skipWithoutTools('dockyard validate of reusable outputs with gitlab-ci-local', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
+const NO_GITLAB_CI_LOCAL = skipWithoutTools(
+  'dockyard validate of reusable outputs with gitlab-ci-local',
+  isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git'],
+);
 
 function capture(): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -51,7 +54,10 @@ describe('dockyard synth and validate with output mode "reusable"', () => {
   it.skipIf(NO_GITLAB_CI_LOCAL)('validate reports a caller input the component rejects', async () => {
     const caller = join(dir, '.gitlab-ci.yml');
     const original = readFileSync(caller, 'utf8');
-    writeFileSync(caller, original.replace('@$CI_COMMIT_SHA', '@$CI_COMMIT_SHA\n    inputs:\n      size_limit_mb: lots'));
+    writeFileSync(
+      caller,
+      original.replace('@$CI_COMMIT_SHA', '@$CI_COMMIT_SHA\n    inputs:\n      size_limit_mb: lots'),
+    );
     try {
       const io = capture();
       expect(await runCli(['validate', '--dir', dir], io)).toBe(1);

@@ -19,16 +19,29 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('two config files in one directory', () => {
-  it.each([['synth'], ['validate'], ['plan'], ['doctor']])('dockyard %s refuses them with exit code 2', async (command) => {
-    const stderr: string[] = [];
-    const code = await runCli([command, '--dir', dir], { out: () => {}, err: (l) => stderr.push(l), color: createColors(false) });
-    expect(code).toBe(2);
-    expect(stderr.join('\n')).toContain(`found dockyard.config.ts and dockyard.config.json in ${dir}; keep one, or pass --config`);
-    expect(existsSync(join(dir, 'ran'))).toBe(false);
-  });
+  it.each([['synth'], ['validate'], ['plan'], ['doctor']])(
+    'dockyard %s refuses them with exit code 2',
+    async (command) => {
+      const stderr: string[] = [];
+      const code = await runCli([command, '--dir', dir], {
+        out: () => {},
+        err: (l) => stderr.push(l),
+        color: createColors(false),
+      });
+      expect(code).toBe(2);
+      expect(stderr.join('\n')).toContain(
+        `found dockyard.config.ts and dockyard.config.json in ${dir}; keep one, or pass --config`,
+      );
+      expect(existsSync(join(dir, 'ran'))).toBe(false);
+    },
+  );
 
   it('dockyard synth --config picks one', async () => {
-    const code = await runCli(['synth', '--dir', dir, '--config', 'dockyard.config.json'], { out: () => {}, err: () => {}, color: createColors(false) });
+    const code = await runCli(['synth', '--dir', dir, '--config', 'dockyard.config.json'], {
+      out: () => {},
+      err: () => {},
+      color: createColors(false),
+    });
     expect(code).toBe(0);
   });
 });

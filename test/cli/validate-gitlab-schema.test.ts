@@ -13,9 +13,12 @@ vi.mock('../../src/validate/check-gitlab-ci-local.js', async (original) => ({
 
 const dir = mkdtempSync(join(tmpdir(), 'dockyard-validate-schema-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(join(dir, 'dockyard.config.json'), JSON.stringify({ ci: ['gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] } }));
+writeFileSync(
+  join(dir, 'dockyard.config.json'),
+  JSON.stringify({ ci: ['gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] } }),
+);
 
-describe('dockyard validate without gitlab-ci-local: GitLab\'s CI JSON Schema shipped in the package', () => {
+describe("dockyard validate without gitlab-ci-local: GitLab's CI JSON Schema shipped in the package", () => {
   it('passes a generated file, saying which check ran', async () => {
     expect(await runCli(['synth', '--dir', dir], captureOutput())).toBe(0);
     const io = captureOutput();
@@ -26,8 +29,16 @@ describe('dockyard validate without gitlab-ci-local: GitLab\'s CI JSON Schema sh
   });
 
   it.each([
-    ['a job with a misspelt key', (text: string) => text.replace(/^( {2})script:/m, '$1scirpt:'), /\[json-schema\] gitlab-ci\.json: /],
-    ['a bad when value', (text: string) => text.replace(/^( {2,})when: (\S+)$/m, '$1when: sometimes'), /\[json-schema\] gitlab-ci\.json: .*(must be equal to one of the allowed values|must match)/],
+    [
+      'a job with a misspelt key',
+      (text: string) => text.replace(/^( {2})script:/m, '$1scirpt:'),
+      /\[json-schema\] gitlab-ci\.json: /,
+    ],
+    [
+      'a bad when value',
+      (text: string) => text.replace(/^( {2,})when: (\S+)$/m, '$1when: sometimes'),
+      /\[json-schema\] gitlab-ci\.json: .*(must be equal to one of the allowed values|must match)/,
+    ],
   ])('fails on %s (exit 1, the finding named)', async (_name, breakIt, finding) => {
     expect(await runCli(['synth', '--dir', dir, '--force'], captureOutput())).toBe(0);
     const file = join(dir, '.gitlab-ci.yml');

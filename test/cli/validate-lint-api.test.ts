@@ -35,7 +35,13 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 function capture() {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l: string) => stdout.push(l), err: (l: string) => stderr.push(l), color: createColors(false) };
+  return {
+    stdout,
+    stderr,
+    out: (l: string) => stdout.push(l),
+    err: (l: string) => stderr.push(l),
+    color: createColors(false),
+  };
 }
 
 describe('dockyard validate with the GitLab CI Lint API', () => {
@@ -46,7 +52,9 @@ describe('dockyard validate with the GitLab CI Lint API', () => {
   it('sends the GitLab file to the project lint endpoint with the token and passes a valid answer', async () => {
     answer = { valid: true, errors: [], warnings: [] };
     const io = capture();
-    const code = await runValidate({ dir, 'gitlab-url': baseUrl, 'gitlab-project': 'acme/docs' }, io, { GITLAB_TOKEN: 'glpat-test' });
+    const code = await runValidate({ dir, 'gitlab-url': baseUrl, 'gitlab-project': 'acme/docs' }, io, {
+      GITLAB_TOKEN: 'glpat-test',
+    });
     expect(code).toBe(0);
     expect(requests.at(-1)?.url).toBe('/api/v4/projects/acme%2Fdocs/ci/lint');
     expect(requests.at(-1)?.token).toBe('glpat-test');

@@ -21,10 +21,15 @@ describe('config reference columns', () => {
     const cells = rowOf(key)?.split(' | ');
     expect(cells, `no row for ${key}`).toBeDefined();
     expect(cells?.[3].trim()).toBe(defaultCell);
-    expect(cells?.at(-1)?.replace(/\s*\|$/, '').trim()).toBe(exampleCell);
+    expect(
+      cells
+        ?.at(-1)
+        ?.replace(/\s*\|$/, '')
+        .trim(),
+    ).toBe(exampleCell);
   });
 
-  it('renders a synthetic schema\'s default and first example as JSON, escaping pipes', () => {
+  it("renders a synthetic schema's default and first example as JSON, escaping pipes", () => {
     const text = renderConfigReference({
       type: 'object',
       required: ['a'],

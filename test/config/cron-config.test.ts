@@ -9,7 +9,17 @@ const BASE = { ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { co
 const EXPECTED = 'expected five space-separated fields "minute hour day-of-month month day-of-week"';
 
 // Accepted: GitHub's documented syntax (events-that-trigger-workflows#schedule), names in either case.
-const VALID = ['30 5 * * *', '*/15 * * * *', '20/15 * * * *', '0 4-6 * * 1-5', '2,10 4,5 * * *', '0 0 1 JAN,jul *', '0 12 * * MON-FRI', '0 0 31 12 6', '59 23 1-31/2 */3 SUN'];
+const VALID = [
+  '30 5 * * *',
+  '*/15 * * * *',
+  '20/15 * * * *',
+  '0 4-6 * * 1-5',
+  '2,10 4,5 * * *',
+  '0 0 1 JAN,jul *',
+  '0 12 * * MON-FRI',
+  '0 0 31 12 6',
+  '59 23 1-31/2 */3 SUN',
+];
 
 const INVALID: Array<[string, string]> = [
   ['99 99 * * *', 'minute "99" is out of range 0-59'],
@@ -47,9 +57,14 @@ describe('triggers.schedule[].cron', () => {
   // What actionlint (which checks `on.schedule` with its own cron parser) says about the same expressions.
   it('agrees with actionlint: every accepted expression passes it, the rejected ones it parses fail', async () => {
     const workflow = (crons: readonly string[]) =>
-      stringify({ on: { schedule: crons.map((cron) => ({ cron })) }, jobs: { a: { 'runs-on': 'ubuntu-24.04', steps: [{ run: 'true' }] } } });
+      stringify({
+        on: { schedule: crons.map((cron) => ({ cron })) },
+        jobs: { a: { 'runs-on': 'ubuntu-24.04', steps: [{ run: 'true' }] } },
+      });
     expect(await checkWithActionlint(workflow(VALID), 'valid.yml')).toEqual([]);
-    for (const [cron] of INVALID.filter(([c]) => ['99 99 * * *', '0 24 * * *', '0 0 * 13 *', '0 0 * *', '0 10-2 * * *'].includes(c))) {
+    for (const [cron] of INVALID.filter(([c]) =>
+      ['99 99 * * *', '0 24 * * *', '0 0 * 13 *', '0 0 * *', '0 10-2 * * *'].includes(c),
+    )) {
       const findings = await checkWithActionlint(workflow([cron]), 'invalid.yml');
       expect(findings.map((f) => f.message).join('\n'), cron).toMatch(/cron|schedule/i);
     }

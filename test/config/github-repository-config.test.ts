@@ -8,10 +8,30 @@ const withBase = (patch: Record<string, unknown>) => ({ ...base, ...patch });
 
 describe('config github block: rejected', () => {
   it.each([
-    ['an unknown visibility', withBase({ github: { visibility: 'secret' } }), 'github.visibility', ['"public"', '"private"', '"internal"', 'got "secret"']],
-    ['an unknown plan', withBase({ github: { visibility: 'private', plan: 'business' } }), 'github.plan', ['"free"', '"enterprise"', 'got "business"']],
-    ['an unknown key (strict)', withBase({ github: { visibility: 'private', owner: 'acme' } }), 'github.owner', ['unknown key "owner"', 'visibility, plan, codeScanning']],
-    ['codeScanning that is not a boolean', withBase({ github: { codeScanning: 'yes' } }), 'github.codeScanning', ['boolean', 'got "yes"']],
+    [
+      'an unknown visibility',
+      withBase({ github: { visibility: 'secret' } }),
+      'github.visibility',
+      ['"public"', '"private"', '"internal"', 'got "secret"'],
+    ],
+    [
+      'an unknown plan',
+      withBase({ github: { visibility: 'private', plan: 'business' } }),
+      'github.plan',
+      ['"free"', '"enterprise"', 'got "business"'],
+    ],
+    [
+      'an unknown key (strict)',
+      withBase({ github: { visibility: 'private', owner: 'acme' } }),
+      'github.owner',
+      ['unknown key "owner"', 'visibility, plan, codeScanning'],
+    ],
+    [
+      'codeScanning that is not a boolean',
+      withBase({ github: { codeScanning: 'yes' } }),
+      'github.codeScanning',
+      ['boolean', 'got "yes"'],
+    ],
     [
       'a GitLab-only config',
       { ...base, ci: ['gitlab'], github: { visibility: 'private' } },
@@ -22,7 +42,11 @@ describe('config github block: rejected', () => {
       'an internal repository outside Enterprise Cloud',
       withBase({ github: { visibility: 'internal', plan: 'team' } }),
       'github.plan',
-      ['internal repositories exist only on GitHub Enterprise Cloud, not on plan "team"', 'plan "enterprise"', 'got "team"'],
+      [
+        'internal repositories exist only on GitHub Enterprise Cloud, not on plan "team"',
+        'plan "enterprise"',
+        'got "team"',
+      ],
     ],
     [
       'an internal repository on the default plan',
@@ -34,7 +58,12 @@ describe('config github block: rejected', () => {
       'code scanning on a private repository on GitHub Free',
       withBase({ scan: { report: true }, github: { visibility: 'private', codeScanning: true } }),
       'github.codeScanning',
-      ['code scanning is not available on private repositories on plan "free"', 'GitHub Code Security', 'Team or Enterprise Cloud', 'got true'],
+      [
+        'code scanning is not available on private repositories on plan "free"',
+        'GitHub Code Security',
+        'Team or Enterprise Cloud',
+        'got true',
+      ],
     ],
     [
       'code scanning on a private repository on GitHub Pro',
@@ -52,9 +81,21 @@ describe('config github block: accepted', () => {
     ['no block: a public repository', {}, undefined],
     ['public, defaults', { github: {} }, { visibility: 'public', plan: 'free' }],
     ['private on Free', { github: { visibility: 'private' } }, { visibility: 'private', plan: 'free' }],
-    ['private on Team with Code Security', { scan: { report: true }, github: { visibility: 'private', plan: 'team', codeScanning: true } }, { visibility: 'private', plan: 'team', codeScanning: true }],
-    ['internal on Enterprise Cloud', { github: { visibility: 'internal', plan: 'enterprise' } }, { visibility: 'internal', plan: 'enterprise' }],
-    ['public without code scanning', { scan: { report: true }, github: { codeScanning: false } }, { visibility: 'public', plan: 'free', codeScanning: false }],
+    [
+      'private on Team with Code Security',
+      { scan: { report: true }, github: { visibility: 'private', plan: 'team', codeScanning: true } },
+      { visibility: 'private', plan: 'team', codeScanning: true },
+    ],
+    [
+      'internal on Enterprise Cloud',
+      { github: { visibility: 'internal', plan: 'enterprise' } },
+      { visibility: 'internal', plan: 'enterprise' },
+    ],
+    [
+      'public without code scanning',
+      { scan: { report: true }, github: { codeScanning: false } },
+      { visibility: 'public', plan: 'free', codeScanning: false },
+    ],
   ])('%s', (_, patch, github) => {
     const result = validateConfig(withBase(patch));
     expect(result.ok, result.ok ? '' : result.errors.map(formatIssue).join(' / ')).toBe(true);
@@ -67,6 +108,10 @@ describe('config github block: accepted', () => {
   it('codeScanning without scan.report is a warning: it has no effect', () => {
     const result = validateConfig(withBase({ github: { visibility: 'private', plan: 'team', codeScanning: true } }));
     expect(result.ok).toBe(true);
-    expect(result.warnings.map(formatIssue)).toEqual([expect.stringMatching(/^github\.codeScanning: has no effect: only scan\.report uploads anything to code scanning; expected scan\.report true, or no codeScanning, got true$/)]);
+    expect(result.warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /^github\.codeScanning: has no effect: only scan\.report uploads anything to code scanning; expected scan\.report true, or no codeScanning, got true$/,
+      ),
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import { renderConfigReference } from '../../src/config/render-config-reference.
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 import { ROOT } from '../support/paths.js';
 
-const committed = JSON.parse(readFileSync(resolve(ROOT, 'schema', 'dockyard.schema.json'), 'utf8')) as Record<string, unknown>;
+const committed = JSON.parse(readFileSync(resolve(ROOT, 'schema', 'dockyard.schema.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('published JSON Schema', () => {
   it('schema/dockyard.schema.json is generated from the zod schema (npm run schema)', () => {
@@ -15,7 +18,9 @@ describe('published JSON Schema', () => {
   });
 
   it('docs/config-reference.md is generated from the schema (npm run schema)', () => {
-    expect(readFileSync(resolve(ROOT, 'docs', 'config-reference.md'), 'utf8')).toBe(renderConfigReference(createConfigJsonSchema()));
+    expect(readFileSync(resolve(ROOT, 'docs', 'config-reference.md'), 'utf8')).toBe(
+      renderConfigReference(createConfigJsonSchema()),
+    );
   });
 
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -27,7 +32,10 @@ describe('published JSON Schema', () => {
 
   it.each([
     ['an unknown key', { ci: ['github'], image: { name: 'a/b' }, test: { commands: ['x'] }, cahce: 'gha' }],
-    ['a bad platform', { ci: ['github'], image: { name: 'a/b' }, test: { commands: ['x'] }, platforms: ['linux/amd65'] }],
+    [
+      'a bad platform',
+      { ci: ['github'], image: { name: 'a/b' }, test: { commands: ['x'] }, platforms: ['linux/amd65'] },
+    ],
     ['a missing image', { ci: ['github'], test: { commands: ['x'] } }],
   ])('rejects %s', (_, config) => {
     expect(validate(config)).toBe(false);
@@ -41,7 +49,9 @@ describe('published JSON Schema', () => {
       ...own,
       ...Object.entries(node)
         .filter(([key]) => key !== 'examples' && key !== 'default')
-        .flatMap(([key, value]) => examplePointers(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)),
+        .flatMap(([key, value]) =>
+          examplePointers(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        ),
     ];
   }
   const pointers = examplePointers(committed);
@@ -53,8 +63,15 @@ describe('published JSON Schema', () => {
   });
 
   it.each(pointers)('the examples at %s are valid values of that field', (pointer) => {
-    const subschema = pointer.split('/').slice(1).reduce<Record<string, unknown>>((node, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown>, committed);
+    const subschema = pointer
+      .split('/')
+      .slice(1)
+      .reduce<Record<string, unknown>>(
+        (node, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown>,
+        committed,
+      );
     const check = withRoot.getSchema(`dockyard#${encodeURI(pointer)}`)!;
-    for (const example of subschema.examples as unknown[]) expect(check(example), `${JSON.stringify(example)}: ${JSON.stringify(check.errors)}`).toBe(true);
+    for (const example of subschema.examples as unknown[])
+      expect(check(example), `${JSON.stringify(example)}: ${JSON.stringify(check.errors)}`).toBe(true);
   });
 });

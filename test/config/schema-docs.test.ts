@@ -24,7 +24,8 @@ function describeText(node: ts.Expression): string | undefined {
   while (cur && ts.isCallExpression(cur)) {
     const callee: ts.Expression = cur.expression;
     const [arg] = cur.arguments;
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'describe' && arg && ts.isStringLiteralLike(arg)) return arg.text;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'describe' && arg && ts.isStringLiteralLike(arg))
+      return arg.text;
     cur = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
   }
   return undefined;
@@ -32,7 +33,8 @@ function describeText(node: ts.Expression): string | undefined {
 
 function isFieldContainer(obj: ts.ObjectLiteralExpression): boolean {
   const parent = obj.parent;
-  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression)) return parent.expression.name.text === 'strictObject';
+  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression))
+    return parent.expression.name.text === 'strictObject';
   return ts.isVariableDeclaration(parent) && parent.name.getText() === 'common';
 }
 
@@ -40,7 +42,12 @@ function fieldsOf(file: string): Field[] {
   const source = ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const fields: Field[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent) && isFieldContainer(node.parent) && node.name.getText(source) !== 'type') {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isObjectLiteralExpression(node.parent) &&
+      isFieldContainer(node.parent) &&
+      node.name.getText(source) !== 'type'
+    ) {
       const jsDoc = ts.getJSDocCommentsAndTags(node).find(ts.isJSDoc);
       fields.push({
         file,
@@ -63,8 +70,11 @@ describe('config field documentation', () => {
     expect(fields.length).toBeGreaterThan(40);
   });
 
-  it.each(fields.map((f) => [`${f.file}:${f.line} ${f.name}`, f] as const))('%s has TSDoc matching its describe()', (_, field) => {
-    expect(field.doc, 'TSDoc comment').toBeTruthy();
-    if (field.describe !== undefined) expect(field.doc).toBe(field.describe.replace(/\s+/g, ' ').trim());
-  });
+  it.each(fields.map((f) => [`${f.file}:${f.line} ${f.name}`, f] as const))(
+    '%s has TSDoc matching its describe()',
+    (_, field) => {
+      expect(field.doc, 'TSDoc comment').toBeTruthy();
+      if (field.describe !== undefined) expect(field.doc).toBe(field.describe.replace(/\s+/g, ' ').trim());
+    },
+  );
 });

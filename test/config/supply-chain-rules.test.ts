@@ -39,7 +39,12 @@ const BAD: BadCase[] = [
     name: 'Grype with a severity list that is not "this one and above"',
     config: withBase({ scan: { scanner: 'grype', severities: ['CRITICAL', 'MEDIUM'] } }),
     path: 'scan.severities',
-    contains: ['Grype cannot express this severity list', 'minimum severity (--fail-on)', '["MEDIUM", "HIGH", "CRITICAL"]', 'got ["CRITICAL","MEDIUM"]'],
+    contains: [
+      'Grype cannot express this severity list',
+      'minimum severity (--fail-on)',
+      '["MEDIUM", "HIGH", "CRITICAL"]',
+      'got ["CRITICAL","MEDIUM"]',
+    ],
   },
   {
     name: 'Grype with UNKNOWN',
@@ -51,7 +56,11 @@ const BAD: BadCase[] = [
     name: 'Grype with the GitLab container_scanning report',
     config: withBase({ scan: { scanner: 'grype', report: true } }),
     path: 'scan.report',
-    contains: ['not supported on GitLab', 'Grype has no GitLab security report format', 'scanner "trivy", report false'],
+    contains: [
+      'not supported on GitLab',
+      'Grype has no GitLab security report format',
+      'scanner "trivy", report false',
+    ],
   },
   {
     name: 'Grype with a list of IDs as ignore file',
@@ -59,20 +68,69 @@ const BAD: BadCase[] = [
     path: 'scan.ignoreFile',
     contains: ['Grype reads ignore rules from its YAML config file', '".grype.yaml"', 'got ".trivyignore"'],
   },
-  { name: 'absolute ignore file', config: withBase({ scan: { ignoreFile: '/etc/trivyignore' } }), path: 'scan.ignoreFile', contains: ['not a relative file path'] },
-  { name: 'ignore file outside the repository', config: withBase({ scan: { ignoreFile: '../shared/.trivyignore' } }), path: 'scan.ignoreFile', contains: ['not a relative file path'] },
-  { name: 'ignore file with .. inside', config: withBase({ scan: { ignoreFile: 'sec/../../x' } }), path: 'scan.ignoreFile', contains: ['no .. segment'] },
-  { name: 'ignore file with a backslash', config: withBase({ scan: { ignoreFile: 'sec\\.trivyignore' } }), path: 'scan.ignoreFile', contains: ['no backslash'] },
-  { name: 'unknown scanner', config: withBase({ scan: { scanner: 'clair' } }), path: 'scan.scanner', contains: ['unknown value', '"trivy", "grype"'] },
-  { name: 'unknown scan key', config: withBase({ scan: { sarif: true } }), path: 'scan.sarif', contains: ['unknown key "sarif"'] },
-  { name: 'unknown SBOM format', config: withBase({ sbom: { format: 'spdx-tag-value' } }), path: 'sbom.format', contains: ['unknown value', '"spdx-json", "cyclonedx-json"'] },
-  { name: 'SBOM kept 0 days', config: withBase({ sbom: { retentionDays: 0 } }), path: 'sbom.retentionDays', contains: ['got 0'] },
-  { name: 'unknown signing key', config: withBase({ signing: { key: 'cosign.key' } }), path: 'signing.key', contains: ['unknown key "key"'] },
+  {
+    name: 'absolute ignore file',
+    config: withBase({ scan: { ignoreFile: '/etc/trivyignore' } }),
+    path: 'scan.ignoreFile',
+    contains: ['not a relative file path'],
+  },
+  {
+    name: 'ignore file outside the repository',
+    config: withBase({ scan: { ignoreFile: '../shared/.trivyignore' } }),
+    path: 'scan.ignoreFile',
+    contains: ['not a relative file path'],
+  },
+  {
+    name: 'ignore file with .. inside',
+    config: withBase({ scan: { ignoreFile: 'sec/../../x' } }),
+    path: 'scan.ignoreFile',
+    contains: ['no .. segment'],
+  },
+  {
+    name: 'ignore file with a backslash',
+    config: withBase({ scan: { ignoreFile: 'sec\\.trivyignore' } }),
+    path: 'scan.ignoreFile',
+    contains: ['no backslash'],
+  },
+  {
+    name: 'unknown scanner',
+    config: withBase({ scan: { scanner: 'clair' } }),
+    path: 'scan.scanner',
+    contains: ['unknown value', '"trivy", "grype"'],
+  },
+  {
+    name: 'unknown scan key',
+    config: withBase({ scan: { sarif: true } }),
+    path: 'scan.sarif',
+    contains: ['unknown key "sarif"'],
+  },
+  {
+    name: 'unknown SBOM format',
+    config: withBase({ sbom: { format: 'spdx-tag-value' } }),
+    path: 'sbom.format',
+    contains: ['unknown value', '"spdx-json", "cyclonedx-json"'],
+  },
+  {
+    name: 'SBOM kept 0 days',
+    config: withBase({ sbom: { retentionDays: 0 } }),
+    path: 'sbom.retentionDays',
+    contains: ['got 0'],
+  },
+  {
+    name: 'unknown signing key',
+    config: withBase({ signing: { key: 'cosign.key' } }),
+    path: 'signing.key',
+    contains: ['unknown key "key"'],
+  },
   {
     name: 'signing when only pull/merge requests run (nothing is ever pushed)',
     config: withBase({ signing: {}, triggers: PR_ONLY }),
     path: 'signing',
-    contains: ['signing needs published images, but no trigger publishes', 'never push', 'triggers.branches, triggers.tags, triggers.schedule, triggers.manual or triggers.dispatch'],
+    contains: [
+      'signing needs published images, but no trigger publishes',
+      'never push',
+      'triggers.branches, triggers.tags, triggers.schedule, triggers.manual or triggers.dispatch',
+    ],
   },
   {
     name: 'Grype with the registry handoff (it reads the archive)',
@@ -103,7 +161,10 @@ describe('supply-chain rules: rejected combinations', () => {
 describe('supply-chain rules: accepted combinations', () => {
   it.each([
     ['Grype with SARIF on GitHub only', { ci: ['github'], scan: { scanner: 'grype', report: true } }],
-    ['Grype on both without the report', { scan: { scanner: 'grype', severities: ['HIGH', 'CRITICAL'], ignoreFile: 'ci/.grype.yml' } }],
+    [
+      'Grype on both without the report',
+      { scan: { scanner: 'grype', severities: ['HIGH', 'CRITICAL'], ignoreFile: 'ci/.grype.yml' } },
+    ],
     ['Trivy with both reports and a YAML ignore file', { scan: { report: true, ignoreFile: '.trivyignore.yaml' } }],
     ['signing with manual runs only', { signing: { provenance: false }, triggers: { ...PR_ONLY, manual: true } }],
     ['signing with a schedule only', { signing: {}, triggers: { ...PR_ONLY, schedule: [{ cron: '0 3 * * 1' }] } }],
@@ -116,7 +177,12 @@ describe('supply-chain rules: accepted combinations', () => {
   it('applies the documented defaults', () => {
     const result = validateConfig(withBase({ sbom: {}, signing: {} }));
     if (!result.ok) throw new Error('invalid');
-    expect(result.config.scan).toEqual({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false });
+    expect(result.config.scan).toEqual({
+      scanner: 'trivy',
+      severities: ['CRITICAL', 'HIGH'],
+      ignoreUnfixed: false,
+      report: false,
+    });
     expect(result.config.sbom).toEqual({ format: 'spdx-json', retentionDays: 90 });
     expect(result.config.signing).toEqual({ provenance: true });
   });

@@ -7,14 +7,19 @@ import { parseDockerfile } from '../../src/init/parse-dockerfile.js';
 import { GO_FROM_BUILDER, GO_FROM_GOLANG, NODE_DERIVED, PYTHON_TWO_HOPS } from '../support/multi-stage-dockerfiles.js';
 import { expectConfigIssue } from '../support/config-issues.js';
 
-function configOf(test: Record<string, unknown>, image: Record<string, unknown> = { target: 'production' }): DockyardConfig {
+function configOf(
+  test: Record<string, unknown>,
+  image: Record<string, unknown> = { target: 'production' },
+): DockyardConfig {
   const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api', ...image }, test });
   if (!result.ok) throw new Error(result.errors.map(formatIssue).join('\n'));
   return result.config;
 }
 
 function issuesOf(dockerfile: string, test: Record<string, unknown>, image?: Record<string, unknown>): string[] {
-  return checkTestStage(configOf(test, image), { path: 'Dockerfile', summary: parseDockerfile(dockerfile) }).map((i) => `${i.severity} ${formatIssue(i)}`);
+  return checkTestStage(configOf(test, image), { path: 'Dockerfile', summary: parseDockerfile(dockerfile) }).map(
+    (i) => `${i.severity} ${formatIssue(i)}`,
+  );
 }
 
 describe('checkTestStage: the test stage must derive from image.target', () => {
@@ -47,9 +52,12 @@ describe('checkTestStage: the test stage must derive from image.target', () => {
   });
 
   it('reads image.buildArgs into ARG-substituted FROM lines', () => {
-    const dockerfile = 'ARG TEST_BASE=production\nFROM golang:1.23 AS builder\nFROM alpine:3.20 AS production\nFROM ${TEST_BASE} AS test\n';
+    const dockerfile =
+      'ARG TEST_BASE=production\nFROM golang:1.23 AS builder\nFROM alpine:3.20 AS production\nFROM ${TEST_BASE} AS test\n';
     expect(issuesOf(dockerfile, { target: 'test' })).toEqual([]);
-    expect(issuesOf(dockerfile, { target: 'test' }, { target: 'production', buildArgs: { TEST_BASE: 'builder' } })[0]).toContain('its chain is test → builder → golang:1.23');
+    expect(
+      issuesOf(dockerfile, { target: 'test' }, { target: 'production', buildArgs: { TEST_BASE: 'builder' } })[0],
+    ).toContain('its chain is test → builder → golang:1.23');
   });
 
   it('stages the Dockerfile lacks', () => {
@@ -67,13 +75,25 @@ describe('checkTestStage: the test stage must derive from image.target', () => {
   });
 
   it('an unreadable Dockerfile is a warning that the rule was not checked', () => {
-    expect(checkTestStage(configOf({ target: 'test' }), { path: 'docker/Dockerfile', error: 'no such file' }).map(formatIssue)).toEqual([
+    expect(
+      checkTestStage(configOf({ target: 'test' }), { path: 'docker/Dockerfile', error: 'no such file' }).map(
+        formatIssue,
+      ),
+    ).toEqual([
       'image.dockerfile: cannot read docker/Dockerfile (no such file): whether test.target "test" derives from the image target was not checked; expected the Dockerfile at image.dockerfile (default <context>/Dockerfile, relative to the config file), got "docker/Dockerfile"',
     ]);
   });
 
   it('test.from without test.target is rejected by validateConfig', () => {
-    expectConfigIssue({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'], from: 'source' } }, 'test.from', ['there is no test.target', 'expected test.target naming the stage', 'got "source"']);
-    expectConfigIssue({ ci: ['github'], image: { name: 'acme/api', target: 'p' }, test: { target: 't', from: 'image' } }, 'test.from', ['unknown value', '"candidate", "source"', 'got "image"']);
+    expectConfigIssue(
+      { ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'], from: 'source' } },
+      'test.from',
+      ['there is no test.target', 'expected test.target naming the stage', 'got "source"'],
+    );
+    expectConfigIssue(
+      { ci: ['github'], image: { name: 'acme/api', target: 'p' }, test: { target: 't', from: 'image' } },
+      'test.from',
+      ['unknown value', '"candidate", "source"', 'got "image"'],
+    );
   });
 });

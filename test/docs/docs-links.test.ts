@@ -12,10 +12,19 @@ import { ROOT } from '../support/paths.js';
  */
 
 /** Pages being written on other branches of issue 7; links to them are allowed until they are merged. */
-const PENDING_PAGES = new Set(['triggers.md', 'deploy-and-notify.md', 'plan.md', 'init-and-doctor.md', 'projen.md', 'reusable-outputs.md'].map((p) => join(ROOT, 'docs', p)));
+const PENDING_PAGES = new Set(
+  ['triggers.md', 'deploy-and-notify.md', 'plan.md', 'init-and-doctor.md', 'projen.md', 'reusable-outputs.md'].map(
+    (p) => join(ROOT, 'docs', p),
+  ),
+);
 
 const DOCS = join(ROOT, 'docs');
-const pages = [join(ROOT, 'README.md'), ...readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => join(DOCS, f))];
+const pages = [
+  join(ROOT, 'README.md'),
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(DOCS, f)),
+];
 
 /** GitHub's heading anchor: lower case, punctuation other than `-` and `_` dropped, spaces to `-`. */
 export function slugifyHeading(heading: string): string {
@@ -34,7 +43,9 @@ function withoutCode(markdown: string): string {
 function anchorsOf(file: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  for (const line of readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '').split('\n')) {
+  for (const line of readFileSync(file, 'utf8')
+    .replace(/^```[\s\S]*?^```/gm, '')
+    .split('\n')) {
     const match = /^#{1,6}\s+(.*)$/.exec(line);
     if (!match) continue;
     const slug = slugifyHeading(match[1]);
@@ -99,9 +110,13 @@ function configSnippets(): Array<{ where: string; source: string }> {
 const snippets = configSnippets();
 
 describe('config snippets in the user guide', () => {
-  it('finds the getting-started config and the migration guides\' configs', () => {
+  it("finds the getting-started config and the migration guides' configs", () => {
     expect(snippets.map((s) => s.where.split(':')[0])).toEqual(
-      expect.arrayContaining(['docs/getting-started.md', 'docs/migrate-from-build-push-action.md', 'docs/migrate-from-gitlab-ci.md']),
+      expect.arrayContaining([
+        'docs/getting-started.md',
+        'docs/migrate-from-build-push-action.md',
+        'docs/migrate-from-gitlab-ci.md',
+      ]),
     );
   });
 
@@ -111,7 +126,8 @@ describe('config snippets in the user guide', () => {
   });
 
   it('rejects a broken snippet (the check can fail)', async () => {
-    const source = "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['gitlab'], image: { name: 'a/b' }, cache: 'gha', test: { commands: ['true'] } });\n";
+    const source =
+      "import { defineConfig } from 'dockyard';\nexport default defineConfig({ ci: ['gitlab'], image: { name: 'a/b' }, cache: 'gha', test: { commands: ['true'] } });\n";
     const result = validateConfig(await loadConfigSource('dockyard.config.ts', source));
     expect(result.ok).toBe(false);
   });

@@ -15,9 +15,16 @@ import { acquireE2eLock } from '../support/e2e-lock.js';
  * must be the candidate itself: its ID is the candidate's config digest, its layers the config's diff_ids.
  */
 
-const missing = [DOCKERD ? '' : 'dockerd and docker (docker.io)', existsSync('/usr/bin/skopeo') ? '' : 'skopeo', existsSync('/bin/busybox') ? '' : 'busybox-static'].filter(Boolean);
+const missing = [
+  DOCKERD ? '' : 'dockerd and docker (docker.io)',
+  existsSync('/usr/bin/skopeo') ? '' : 'skopeo',
+  existsSync('/bin/busybox') ? '' : 'busybox-static',
+].filter(Boolean);
 const skip = missing.length > 0 && process.env.CI !== 'true';
-if (missing.length > 0) console.warn(`${skip ? 'SKIPPED' : 'FAILING (CI=true)'}: GitHub load-candidate step against a Docker daemon: needs ${missing.join(', ')}.`);
+if (missing.length > 0)
+  console.warn(
+    `${skip ? 'SKIPPED' : 'FAILING (CI=true)'}: GitHub load-candidate step against a Docker daemon: needs ${missing.join(', ')}.`,
+  );
 
 let work: string;
 let daemon: DockerDaemon | undefined;
@@ -30,7 +37,10 @@ describe.skipIf(skip)('GitHub: loading the candidate into Docker without skopeo 
     release = await acquireE2eLock();
     work = mkdtempSync(join(tmpdir(), 'dockyard-load-'));
     mkdirSync(join(work, 'dockyard'));
-    archive = writeBuildkitOciArchive(join(work, 'dockyard'), { platform: 'linux/amd64', files: { 'bin/busybox': '/bin/busybox' } });
+    archive = writeBuildkitOciArchive(join(work, 'dockyard'), {
+      platform: 'linux/amd64',
+      files: { 'bin/busybox': '/bin/busybox' },
+    });
     daemon = await startDockerDaemon();
   }, 120_000);
   afterAll(async () => {
@@ -45,17 +55,40 @@ describe.skipIf(skip)('GitHub: loading the candidate into Docker without skopeo 
     const out = spawnSync('dash', ['-euc', step.run!], {
       encoding: 'utf8',
       // The Debian docker client first on PATH, talking to the private daemon.
-      env: { PATH: `/usr/bin:/bin:${process.env.PATH ?? ''}`, RUNNER_TEMP: work, SLUG: 'linux-amd64', DOCKER_HOST: daemon!.host, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
+      env: {
+        PATH: `/usr/bin:/bin:${process.env.PATH ?? ''}`,
+        RUNNER_TEMP: work,
+        SLUG: 'linux-amd64',
+        DOCKER_HOST: daemon!.host,
+        HTTP_PROXY: 'http://127.0.0.1:9',
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+      },
     });
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toContain('Loaded image: dockyard-candidate:linux-amd64');
     expect(existsSync(join(work, 'dockyard', 'docker-archive.tar'))).toBe(false);
 
-    const inspect = daemon!.docker('image', 'inspect', '--format', '{{.Id}} {{json .RootFS.Layers}}', 'dockyard-candidate:linux-amd64');
+    const inspect = daemon!.docker(
+      'image',
+      'inspect',
+      '--format',
+      '{{.Id}} {{json .RootFS.Layers}}',
+      'dockyard-candidate:linux-amd64',
+    );
     expect(inspect.status, inspect.stderr).toBe(0);
     expect(inspect.stdout.trim()).toBe(`${archive.config} ["${archive.layer.diffId}"]`);
 
-    const run = daemon!.docker('run', '--rm', '--network', 'none', '--entrypoint', '/bin/busybox', 'dockyard-candidate:linux-amd64', 'echo', 'candidate runs');
+    const run = daemon!.docker(
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--entrypoint',
+      '/bin/busybox',
+      'dockyard-candidate:linux-amd64',
+      'echo',
+      'candidate runs',
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('candidate runs');
   }, 120_000);

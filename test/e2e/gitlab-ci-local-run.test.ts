@@ -11,7 +11,12 @@ import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-
 import { findExecutable } from '../../src/validate/run-process.js';
 import { publishBusyboxBase } from '../support/base-images.js';
 import { DOCKERD, startDockerDaemon } from '../support/docker-daemon.js';
-import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import {
+  findStaticBusybox,
+  inspectImage,
+  startLoopbackRegistry,
+  type LoopbackRegistry,
+} from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
 import { ROOT } from '../support/paths.js';
 import { skipWithoutTools } from '../support/required-tools.js';
@@ -65,13 +70,18 @@ let release: (() => void) | undefined;
 const runs: Record<string, PipelineRun> = {};
 
 function git(...args: string[]): string {
-  return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], { encoding: 'utf8' }).stdout.trim();
+  return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], {
+    encoding: 'utf8',
+  }).stdout.trim();
 }
 
 /** Run the pipeline with fresh container storage; `label` names the storage and the run. */
 function runPipeline(label: string): PipelineRun {
   const storageConf = join(work, `storage-${label}.conf`);
-  writeFileSync(storageConf, `[storage]\ndriver = "vfs"\ngraphroot = "${work}/storage-${label}"\nrunroot = "${work}/run-${label}"\n`);
+  writeFileSync(
+    storageConf,
+    `[storage]\ndriver = "vfs"\ngraphroot = "${work}/storage-${label}"\nrunroot = "${work}/run-${label}"\n`,
+  );
   const image = `127.0.0.1:${registry.port}/acme/status-page`;
   const variables = {
     CI_COMMIT_REF_PROTECTED: 'true',
@@ -87,12 +97,29 @@ function runPipeline(label: string): PipelineRun {
   // builds pulling the same base-image name at once race (buildah names the image it pulled for one platform, the
   // other pull moves the name: "locating pulled image … image not known"). GitLab's Docker and Kubernetes executors
   // give every job its own storage; a shell runner with concurrent jobs has this race (docs/troubleshooting.md).
-  const args = [...glci!.slice(1), '--force-shell-executor', '--concurrency', '1', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...gitlabJobNamesOf(parse(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')) as object, JOBS)];
+  const args = [
+    ...glci!.slice(1),
+    '--force-shell-executor',
+    '--concurrency',
+    '1',
+    ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
+    ...gitlabJobNamesOf(parse(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')) as object, JOBS),
+  ];
   // Every run starts from clean job directories, as GitLab's fresh checkouts (git clean) do; gitlab-ci-local's
   // shell executor would otherwise keep the previous run's files (old digests) in its build directories.
   rmSync(join(project, '.gitlab-ci-local'), { recursive: true, force: true });
   const started = Date.now();
-  const run = spawnSync(glci![0], args, { cwd: project, encoding: 'utf8', env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' }, timeout: 420_000 });
+  const run = spawnSync(glci![0], args, {
+    cwd: project,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      NO_PROXY: '127.0.0.1,localhost',
+    },
+    timeout: 420_000,
+  });
   const wallSeconds = (Date.now() - started) / 1000;
   const log = `${run.stdout}${run.stderr}`;
   expect(run.status, log.slice(-4000)).toBe(0);
@@ -103,7 +130,8 @@ function runPipeline(label: string): PipelineRun {
     const slug = platform.replaceAll('/', '-');
     const seconds = new RegExp(`build: \\[${platform},[^\\]]*\\][^\\n]*?finished in ([\\d.]+) (ms|s|min)`).exec(log);
     expect(seconds, `duration of build ${platform} in the log`).not.toBeNull();
-    buildSeconds[platform] = Number(seconds![1]) * ({ ms: 0.001, s: 1, min: 60 } as Record<string, number>)[seconds![2]];
+    buildSeconds[platform] =
+      Number(seconds![1]) * ({ ms: 0.001, s: 1, min: 60 } as Record<string, number>)[seconds![2]];
     const dir = readdirSync(artifacts).find((d) => d.startsWith('build') && d.includes(slug))!;
     built[platform] = readFileSync(join(artifacts, dir, 'dockyard', slug, 'digest'), 'utf8').trim();
   }
@@ -114,8 +142,24 @@ function runPipeline(label: string): PipelineRun {
 function expectedTags(sha: string): string[] {
   const image = `127.0.0.1:${registry.port}/acme/status-page`;
   return computeMeta(
-    { images: [image], tags: ['type=semver,pattern={{version}}', 'type=ref,event=branch', 'type=sha', 'type=raw,value=stable,enable={{is_default_branch}}'], flavor: ['latest=auto'], labels: [], annotations: [] },
-    contextFromGitlab({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_SHA: sha }),
+    {
+      images: [image],
+      tags: [
+        'type=semver,pattern={{version}}',
+        'type=ref,event=branch',
+        'type=sha',
+        'type=raw,value=stable,enable={{is_default_branch}}',
+      ],
+      flavor: ['latest=auto'],
+      labels: [],
+      annotations: [],
+    },
+    contextFromGitlab({
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_BRANCH: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+      CI_COMMIT_SHA: sha,
+    }),
     new Date(),
   ).tags;
 }
@@ -131,7 +175,10 @@ function expectPublished(run: PipelineRun): void {
   }
   for (const platform of PLATFORMS) {
     const manifest = inspectImage(`127.0.0.1:${registry.port}/acme/status-page@${run.built[platform]}`);
-    expect(manifest.labels).toMatchObject({ 'org.opencontainers.image.revision': run.sha, 'org.opencontainers.image.vendor': 'Acme' });
+    expect(manifest.labels).toMatchObject({
+      'org.opencontainers.image.revision': run.sha,
+      'org.opencontainers.image.vendor': 'Acme',
+    });
   }
   for (const job of NOT_RUN) expect(run.log).not.toContain(`PASS  ${job}`);
   // The manifest job prints each published reference with the digest of the index it pushed.
@@ -163,7 +210,10 @@ describe.skipIf(skip)('examples/status-page: the committed GitLab pipeline under
     const [cold, warm] = [runs.cold, runs.warm];
     if (cold && warm) {
       const total = (r: PipelineRun) => Object.values(r.buildSeconds).reduce((a, b) => a + b, 0);
-      const rows = PLATFORMS.map((p) => `  build ${p.padEnd(12)} cold ${cold.buildSeconds[p].toFixed(1).padStart(6)} s   warm ${warm.buildSeconds[p].toFixed(1).padStart(6)} s`);
+      const rows = PLATFORMS.map(
+        (p) =>
+          `  build ${p.padEnd(12)} cold ${cold.buildSeconds[p].toFixed(1).padStart(6)} s   warm ${warm.buildSeconds[p].toFixed(1).padStart(6)} s`,
+      );
       console.log(
         [
           'e2e timings (examples/status-page, registry cache, fresh storage per run):',
@@ -179,8 +229,10 @@ describe.skipIf(skip)('examples/status-page: the committed GitLab pipeline under
   it('cold: builds, tests and publishes linux/amd64 + linux/arm64; the index holds exactly the tested digests under the engine’s tags', () => {
     const run = (runs.cold = runPipeline('cold'));
     // metadata, push (one job for every platform) and manifest run once; build and test once per platform.
-    for (const job of JOBS.filter((j) => j === 'metadata' || j === 'push' || j === 'manifest')) expect(run.log).toMatch(new RegExp(`PASS\\s+${job}\\s`));
-    for (const platform of PLATFORMS) for (const job of ['build', 'test']) expect(run.log).toMatch(new RegExp(`PASS\\s+${job}: \\[${platform}[,\\]]`));
+    for (const job of JOBS.filter((j) => j === 'metadata' || j === 'push' || j === 'manifest'))
+      expect(run.log).toMatch(new RegExp(`PASS\\s+${job}\\s`));
+    for (const platform of PLATFORMS)
+      for (const job of ['build', 'test']) expect(run.log).toMatch(new RegExp(`PASS\\s+${job}: \\[${platform}[,\\]]`));
     expect(run.log).toContain('tested on x86_64');
     expect(run.log).toContain('tested on aarch64');
     expect(run.log).toMatch(/Pushing cache 127\.0\.0\.1:\d+\/acme\/status-page\/buildcache-linux-arm64/);
@@ -190,7 +242,10 @@ describe.skipIf(skip)('examples/status-page: the committed GitLab pipeline under
   it('warm: after a change to site/index.html, with empty storage, the deps layers come from the registry cache', () => {
     expect(runs.cold, 'the cold run ran').toBeDefined();
     const page = join(project, 'site', 'index.html');
-    writeFileSync(page, readFileSync(page, 'utf8').replace('All systems operational.', 'All systems operational (warm build).'));
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('All systems operational.', 'All systems operational (warm build).'),
+    );
     git('commit', '-qam', 'status: warm build');
     const run = (runs.warm = runPipeline('warm'));
     // The deps stage's RUN layer (the slow step) is pulled from buildcache-<platform>, for both platforms.
@@ -205,10 +260,24 @@ describe.skipIf(skip)('examples/status-page: the committed GitLab pipeline under
     const daemon = await startDockerDaemon();
     try {
       const ref = `127.0.0.1:${registry.port}/acme/status-page:main`;
-      for (const [platform, machine] of [['linux/amd64', 'x86_64'], ['linux/arm64', 'aarch64']]) {
+      for (const [platform, machine] of [
+        ['linux/amd64', 'x86_64'],
+        ['linux/arm64', 'aarch64'],
+      ]) {
         const pull = daemon.docker('pull', '-q', '--platform', platform, ref);
         expect(pull.status, pull.stderr).toBe(0);
-        const run = daemon.docker('run', '--rm', '--network', 'none', '--platform', platform, ref, 'sh', '-c', 'uname -m; id -u; cat /www/index.html');
+        const run = daemon.docker(
+          'run',
+          '--rm',
+          '--network',
+          'none',
+          '--platform',
+          platform,
+          ref,
+          'sh',
+          '-c',
+          'uname -m; id -u; cat /www/index.html',
+        );
         expect(run.status, run.stderr).toBe(0);
         expect(run.stdout).toContain(machine);
         expect(run.stdout).toContain('65534');

@@ -8,7 +8,12 @@ import { validateConfig } from '../../src/config/validate-config.js';
 import { readRenderAssets } from '../../src/io/read-assets.js';
 import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { findExecutable } from '../../src/validate/run-process.js';
-import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import {
+  findStaticBusybox,
+  inspectImage,
+  startLoopbackRegistry,
+  type LoopbackRegistry,
+} from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
 import { skipWithoutTools } from '../support/required-tools.js';
 import { gitlabJobsById } from '../support/gitlab-jobs.js';
@@ -21,7 +26,10 @@ import { gitlabJobsById } from '../support/gitlab-jobs.js';
  */
 const missing = ['buildah', 'skopeo', 'docker-registry'].filter((t) => findExecutable(t) === undefined);
 const BUSYBOX = findStaticBusybox();
-const skip = skipWithoutTools('GitLab job-by-job end-to-end run', [...missing, ...(BUSYBOX ? [] : ['a static busybox'])]);
+const skip = skipWithoutTools('GitLab job-by-job end-to-end run', [
+  ...missing,
+  ...(BUSYBOX ? [] : ['a static busybox']),
+]);
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37';
 let work: string;
@@ -60,27 +68,50 @@ describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
     const result = validateConfig({
       ci: ['gitlab'],
       image: { name: 'acme/probe', target: 'production' },
-      registries: [{ type: 'generic', host: `127.0.0.1:${registry.port}`, repository: 'acme/probe', credentials: { username: 'REG_USER', password: 'REG_PASS' } }],
+      registries: [
+        {
+          type: 'generic',
+          host: `127.0.0.1:${registry.port}`,
+          repository: 'acme/probe',
+          credentials: { username: 'REG_USER', password: 'REG_PASS' },
+        },
+      ],
       tags: ['type=ref,event=branch', 'type=sha'],
       cache: 'none',
       test,
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const [pipeline, helper] = renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets());
+    const [pipeline, helper] = renderPipelineFiles(
+      result.config,
+      { configFile: 'c', command: 'x' },
+      readRenderAssets(),
+    );
     mkdirSync(join(work, 'ctx', '.gitlab'), { recursive: true });
     writeFileSync(join(work, 'ctx', helper.path), helper.content);
     // Jobs per platform (`test: [linux/amd64]`) extend a hidden job; run them as GitLab would, by their job id.
-    return gitlabJobsById(parse(pipeline.content) as Record<string, { script: string[]; variables?: Record<string, unknown> }>);
+    return gitlabJobsById(
+      parse(pipeline.content) as Record<string, { script: string[]; variables?: Record<string, unknown> }>,
+    );
   }
 
   /** The metadata job's dotenv report, as GitLab injects it into the jobs that need it. */
   function dotenv(): Record<string, string> {
     const text = readFileSync(join(work, 'ctx', 'dockyard', 'meta.env'), 'utf8');
-    return Object.fromEntries(text.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
   }
 
   function runJob(ci: ReturnType<typeof render>, job: string, extra: Record<string, string> = {}) {
-    const vars = Object.fromEntries(Object.entries(ci[job].variables ?? {}).map(([k, v]) => [k, typeof v === 'object' && v ? String((v as { value: string }).value) : String(v)]));
+    const vars = Object.fromEntries(
+      Object.entries(ci[job].variables ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'object' && v ? String((v as { value: string }).value) : String(v),
+      ]),
+    );
     return spawnSync('dash', ['-euc', ci[job].script.join('\n')], {
       cwd: join(work, 'ctx'),
       encoding: 'utf8',
@@ -111,13 +142,16 @@ describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
     for (const job of ['metadata', 'build', 'test', 'push', 'manifest']) {
       const run = runJob(ci, job, job === 'build' || job === 'manifest' ? dotenv() : {});
       expect(run.status, `${job}: ${run.stderr}`).toBe(0);
-      if (job === 'test') expect(run.stdout + run.stderr).toContain('FROM localhost/dockyard-candidate:linux-amd64 AS test');
+      if (job === 'test')
+        expect(run.stdout + run.stderr).toContain('FROM localhost/dockyard-candidate:linux-amd64 AS test');
     }
     const built = readFileSync(join(work, 'ctx', 'dockyard', 'linux-amd64', 'digest'), 'utf8').trim();
     expect(readdirSync(join(work, 'ctx', 'dockyard', 'digests'))).toEqual(['linux-amd64']);
     expect(readFileSync(join(work, 'ctx', 'dockyard', 'digests', 'linux-amd64'), 'utf8').trim()).toBe(built);
     for (const tag of ['main', 'sha-860c190']) {
-      expect(inspectImage(`127.0.0.1:${registry.port}/acme/probe:${tag}`).raw.manifests?.map((m) => m.digest)).toEqual([built]);
+      expect(inspectImage(`127.0.0.1:${registry.port}/acme/probe:${tag}`).raw.manifests?.map((m) => m.digest)).toEqual([
+        built,
+      ]);
     }
     // The labels computed by the metadata job are on the published image.
     expect(inspectImage(`127.0.0.1:${registry.port}/acme/probe:main`).labels).toMatchObject({
@@ -133,23 +167,28 @@ describe.skipIf(skip)('GitLab pipeline, run job by job', () => {
     for (const job of ['metadata', 'build', 'smoke', 'push', 'manifest']) {
       const run = runJob(ci, job, job === 'build' || job === 'manifest' ? dotenv() : {});
       expect(run.status, `${job}: ${run.stdout}\n${run.stderr}`).toBe(0);
-      if (job === 'smoke') expect(run.stdout).toContain('HEALTHCHECK CMD /bin/busybox test -e /bin/busybox (interval 1 s, timeout 2 s');
+      if (job === 'smoke')
+        expect(run.stdout).toContain('HEALTHCHECK CMD /bin/busybox test -e /bin/busybox (interval 1 s, timeout 2 s');
     }
     // The tested candidate: the archive the smoke job ran (its manifest and config blobs).
     const archive = join(work, 'ctx', 'dockyard', 'linux-amd64', 'image.tar');
     const built = readFileSync(join(work, 'ctx', 'dockyard', 'linux-amd64', 'digest'), 'utf8').trim();
-    const blob = (digest: string) => spawnSync('tar', ['-xOf', archive, `blobs/sha256/${digest.slice('sha256:'.length)}`]).stdout;
+    const blob = (digest: string) =>
+      spawnSync('tar', ['-xOf', archive, `blobs/sha256/${digest.slice('sha256:'.length)}`]).stdout;
     const tested = JSON.parse(blob(built).toString('utf8')) as { mediaType: string; config: { digest: string } };
     expect(tested.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
     const testedConfig = blob(tested.config.digest);
     // The published image: the index under the branch tag, its one manifest, and that manifest's config, as bytes.
     const ref = `127.0.0.1:${registry.port}/acme/probe`;
     expect(inspectImage(`${ref}:main`).raw.manifests?.map((m) => m.digest)).toEqual([built]);
-    const raw = (...args: string[]) => spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', ...args]).stdout;
+    const raw = (...args: string[]) =>
+      spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', ...args]).stdout;
     expect(raw(`docker://${ref}@${built}`).equals(blob(built))).toBe(true);
     const publishedConfig = raw('--config', `docker://${ref}@${built}`);
     expect(publishedConfig.equals(testedConfig)).toBe(true);
-    expect((JSON.parse(publishedConfig.toString('utf8')) as { config: { Healthcheck?: unknown } }).config.Healthcheck).toEqual({
+    expect(
+      (JSON.parse(publishedConfig.toString('utf8')) as { config: { Healthcheck?: unknown } }).config.Healthcheck,
+    ).toEqual({
       Test: ['CMD', '/bin/busybox', 'test', '-e', '/bin/busybox'],
       Interval: 1_000_000_000,
       Timeout: 2_000_000_000,

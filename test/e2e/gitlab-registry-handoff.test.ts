@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createColors } from 'picocolors';
@@ -9,7 +19,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
 import { findExecutable } from '../../src/validate/run-process.js';
-import { findStaticBusybox, inspectImage, startLoopbackRegistry, type LoopbackRegistry } from '../support/loopback-registry.js';
+import {
+  findStaticBusybox,
+  inspectImage,
+  startLoopbackRegistry,
+  type LoopbackRegistry,
+} from '../support/loopback-registry.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';
 import { skipWithoutTools } from '../support/required-tools.js';
 import { gitlabJobNamesOf } from '../support/gitlab-jobs.js';
@@ -28,9 +43,15 @@ import { gitlabJobNamesOf } from '../support/gitlab-jobs.js';
  * port, so nothing beyond loopback is reachable.
  */
 const glci = resolveGitlabCiLocalCommand();
-const missing = [...['buildah', 'skopeo', 'docker-registry', 'git', 'rsync'].filter((t) => findExecutable(t) === undefined), ...(glci ? [] : ['gitlab-ci-local'])];
+const missing = [
+  ...['buildah', 'skopeo', 'docker-registry', 'git', 'rsync'].filter((t) => findExecutable(t) === undefined),
+  ...(glci ? [] : ['gitlab-ci-local']),
+];
 const BUSYBOX = findStaticBusybox();
-const SKIP = skipWithoutTools('registry handoff under gitlab-ci-local', [...missing, ...(BUSYBOX ? [] : ['a static busybox'])]);
+const SKIP = skipWithoutTools('registry handoff under gitlab-ci-local', [
+  ...missing,
+  ...(BUSYBOX ? [] : ['a static busybox']),
+]);
 
 const STAGING = 'acme/probe/staging';
 const PUBLISHED = 'acme/probe';
@@ -41,14 +62,20 @@ let release: (() => void) | undefined;
 const timings: string[] = [];
 
 function git(project: string, ...args: string[]): string {
-  return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], { encoding: 'utf8' }).stdout.trim();
+  return spawnSync('git', ['-C', project, '-c', 'user.email=ci@example.invalid', '-c', 'user.name=ci', ...args], {
+    encoding: 'utf8',
+  }).stdout.trim();
 }
 
 /**
  * A committed project with a busybox image (production and test stages) and the pipeline synthesised from `config`;
  * `production` adds lines to the production stage (e.g. a HEALTHCHECK).
  */
-async function createProject(name: string, config: Record<string, unknown>, production: readonly string[] = []): Promise<string> {
+async function createProject(
+  name: string,
+  config: Record<string, unknown>,
+  production: readonly string[] = [],
+): Promise<string> {
   const project = join(work, name);
   mkdirSync(project);
   copyFileSync(BUSYBOX!, join(project, 'busybox'));
@@ -64,7 +91,10 @@ async function createProject(name: string, config: Record<string, unknown>, prod
       '',
     ].join('\n'),
   );
-  writeFileSync(join(project, 'dockyard.config.json'), JSON.stringify({ ci: ['gitlab'], platforms: ['linux/amd64'], cache: 'none', handoff: 'registry', ...config }));
+  writeFileSync(
+    join(project, 'dockyard.config.json'),
+    JSON.stringify({ ci: ['gitlab'], platforms: ['linux/amd64'], cache: 'none', handoff: 'registry', ...config }),
+  );
   const silent = { out: () => undefined, err: () => undefined, color: createColors(false) };
   expect(await runCli(['synth', '--dir', project], silent)).toBe(0);
   spawnSync('git', ['init', '-q', '-b', 'main', project]);
@@ -77,7 +107,12 @@ async function createProject(name: string, config: Record<string, unknown>, prod
  * Run jobs of a project with gitlab-ci-local; `without` leaves CI/CD variables out; `isolated: false` runs them in the
  * project directory itself (see the gates tests). Returns the exit status and the log.
  */
-function runJobs(project: string, jobs: string[], without: string[] = [], isolated = true): { status: number | null; log: string } {
+function runJobs(
+  project: string,
+  jobs: string[],
+  without: string[] = [],
+  isolated = true,
+): { status: number | null; log: string } {
   const variables: Record<string, string> = {
     CI_COMMIT_REF_PROTECTED: 'true',
     REG_USER: 'ci',
@@ -88,12 +123,23 @@ function runJobs(project: string, jobs: string[], without: string[] = [], isolat
   };
   for (const name of without) delete variables[name];
   const names = gitlabJobNamesOf(parse(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')) as object, jobs);
-  const args = [...glci!.slice(1), '--force-shell-executor', ...(isolated ? ['--shell-isolation'] : []), ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]), ...names];
+  const args = [
+    ...glci!.slice(1),
+    '--force-shell-executor',
+    ...(isolated ? ['--shell-isolation'] : []),
+    ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
+    ...names,
+  ];
   const started = Date.now();
   const run = spawnSync(glci![0], args, {
     cwd: project,
     encoding: 'utf8',
-    env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' },
+    env: {
+      ...process.env,
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      NO_PROXY: '127.0.0.1,localhost',
+    },
     timeout: 300_000,
   });
   timings.push(`${jobs.join(' + ')}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -103,7 +149,9 @@ function runJobs(project: string, jobs: string[], without: string[] = [], isolat
 /** The build job's artifact directory for linux/amd64 (what later jobs receive). */
 function buildArtifact(project: string): string {
   const artifacts = join(project, '.gitlab-ci-local', 'artifacts');
-  const dir = readdirSync(artifacts).find((d) => d.startsWith('build') && existsSync(join(artifacts, d, 'dockyard', 'linux-amd64', 'digest')));
+  const dir = readdirSync(artifacts).find(
+    (d) => d.startsWith('build') && existsSync(join(artifacts, d, 'dockyard', 'linux-amd64', 'digest')),
+  );
   expect(dir, 'the build job artifact').toBeDefined();
   return join(artifacts, dir!, 'dockyard', 'linux-amd64');
 }
@@ -112,12 +160,17 @@ function buildArtifact(project: string): string {
 function repositoryContents(repository: string): { manifests: string[]; tags: string[] } {
   const base = join(registry.dataDir, 'docker', 'registry', 'v2', 'repositories', repository, '_manifests');
   const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
-  return { manifests: list(join(base, 'revisions', 'sha256')).map((hex) => `sha256:${hex}`), tags: list(join(base, 'tags')) };
+  return {
+    manifests: list(join(base, 'revisions', 'sha256')).map((hex) => `sha256:${hex}`),
+    tags: list(join(base, 'tags')),
+  };
 }
 
 async function manifestStatus(repository: string, reference: string): Promise<number> {
   const accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json';
-  return (await fetch(`http://127.0.0.1:${registry.port}/v2/${repository}/manifests/${reference}`, { headers: { accept } })).status;
+  return (
+    await fetch(`http://127.0.0.1:${registry.port}/v2/${repository}/manifests/${reference}`, { headers: { accept } })
+  ).status;
 }
 
 /** Runs `jobs` and returns the registry requests they made that fetched `repository@digest`'s manifest. */
@@ -127,11 +180,20 @@ function manifestFetchesDuring(repository: string, digest: string, jobs: () => v
   return readFileSync(registry.logFile, 'utf8')
     .slice(logStart)
     .split('\n')
-    .filter((line) => line.includes(`http.request.uri="/v2/${repository}/manifests/${digest}"`) && line.includes('http.request.method=GET'));
+    .filter(
+      (line) =>
+        line.includes(`http.request.uri="/v2/${repository}/manifests/${digest}"`) &&
+        line.includes('http.request.method=GET'),
+    );
 }
 
 const registryConfig = (repository: string) => [
-  { type: 'generic', host: `127.0.0.1:${registry.port}`, repository, credentials: { username: 'REG_USER', password: 'REG_PASS' } },
+  {
+    type: 'generic',
+    host: `127.0.0.1:${registry.port}`,
+    repository,
+    credentials: { username: 'REG_USER', password: 'REG_PASS' },
+  },
 ];
 
 describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under gitlab-ci-local', () => {
@@ -160,7 +222,9 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
         tags: ['type=ref,event=branch', 'type=sha'],
         test: { target: 'test' },
       });
-      expect(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')).toContain(`DOCKYARD_STAGING: 127.0.0.1:${registry.port}/${STAGING}`);
+      expect(readFileSync(join(project, '.gitlab-ci.yml'), 'utf8')).toContain(
+        `DOCKYARD_STAGING: 127.0.0.1:${registry.port}/${STAGING}`,
+      );
     });
 
     it('build stages the candidate untagged and by digest, and hands on only the digest', async () => {
@@ -195,8 +259,16 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
     });
 
     it.each([
-      ['a digest that is not in the staging repository', () => `sha256:${'0'.repeat(64)}`, 'has no candidate sha256:0000'],
-      ['the digest of the staging index, not the candidate', () => repositoryContents(STAGING).manifests.find((d) => d !== built)!, 'is an image index, not the single-platform candidate the build recorded; not publishing'],
+      [
+        'a digest that is not in the staging repository',
+        () => `sha256:${'0'.repeat(64)}`,
+        'has no candidate sha256:0000',
+      ],
+      [
+        'the digest of the staging index, not the candidate',
+        () => repositoryContents(STAGING).manifests.find((d) => d !== built)!,
+        'is an image index, not the single-platform candidate the build recorded; not publishing',
+      ],
     ])('push refuses %s recorded in place of the built one', (_, tampered, message) => {
       const file = join(buildArtifact(project), 'digest');
       writeFileSync(file, `${tampered()}\n`);
@@ -242,7 +314,9 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       const run = runJobs(project, ['metadata', 'build'], ['REG_PASS']);
       expect(run.status).not.toBe(0);
       expect(run.log).toContain('FAIL  build: [linux/amd64,linux-amd64]');
-      expect(run.log).toContain('REG_PASS is not set in this pipeline (protected variables reach only protected branches and tags)');
+      expect(run.log).toContain(
+        'REG_PASS is not set in this pipeline (protected variables reach only protected branches and tags)',
+      );
       expect(repositoryContents('acme/cmds-candidates').manifests).toEqual([]);
     });
 
@@ -272,7 +346,10 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
   describe('verification gates against the staged candidate: coverage, smoke test, compressed size, gate summary', () => {
     let project: string;
     let built: string;
-    const gateResult = (file: string): string[] => readFileSync(join(project, 'dockyard', 'gates', `${file}.tsv`), 'utf8').replace(/\n$/, '').split('\t');
+    const gateResult = (file: string): string[] =>
+      readFileSync(join(project, 'dockyard', 'gates', `${file}.tsv`), 'utf8')
+        .replace(/\n$/, '')
+        .split('\t');
 
     beforeAll(async () => {
       project = await createProject(
@@ -287,7 +364,10 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
           },
           size: { limit: 50, measure: 'compressed' },
         },
-        ['HEALTHCHECK --interval=1s --timeout=2s CMD ["/bin/busybox", "test", "-e", "/bin/busybox"]', 'CMD ["/bin/busybox", "sleep", "60"]'],
+        [
+          'HEALTHCHECK --interval=1s --timeout=2s CMD ["/bin/busybox", "test", "-e", "/bin/busybox"]',
+          'CMD ["/bin/busybox", "sleep", "60"]',
+        ],
       );
     });
 
@@ -297,8 +377,14 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       const artifact = buildArtifact(project);
       built = readFileSync(join(artifact, 'digest'), 'utf8').trim();
       expect(readdirSync(artifact).sort()).toEqual(['digest', 'manifest.json']);
-      expect((JSON.parse(readFileSync(join(artifact, 'manifest.json'), 'utf8')) as { mediaType: string }).mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
-      expect(`sha256:${createHash('sha256').update(readFileSync(join(artifact, 'manifest.json'))).digest('hex')}`).toBe(built);
+      expect(
+        (JSON.parse(readFileSync(join(artifact, 'manifest.json'), 'utf8')) as { mediaType: string }).mediaType,
+      ).toBe('application/vnd.docker.distribution.manifest.v2+json');
+      expect(
+        `sha256:${createHash('sha256')
+          .update(readFileSync(join(artifact, 'manifest.json')))
+          .digest('hex')}`,
+      ).toBe(built);
       expect(repositoryContents('acme/gates/staging').manifests).toContain(built);
     });
 
@@ -313,12 +399,20 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       expect(run.log).toContain('dockyard: the container reported healthy after');
       // test and smoke both pulled the staged candidate by its digest.
       expect(fetched.length).toBeGreaterThanOrEqual(2);
-      expect(gateResult('test-linux-amd64')).toEqual(['test', 'linux/amd64', 'pass', '1 command(s) passed', 'every test passes']);
+      expect(gateResult('test-linux-amd64')).toEqual([
+        'test',
+        'linux/amd64',
+        'pass',
+        '1 command(s) passed',
+        'every test passes',
+      ]);
       expect(gateResult('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', 'pass', '75.00%', '>= 70%']);
       expect(gateResult('smoke-linux-amd64').slice(0, 3)).toEqual(['smoke', 'linux/amd64', 'pass']);
       const size = gateResult('size-linux-amd64');
       expect(size.slice(0, 3)).toEqual(['size', 'linux/amd64', 'pass']);
-      const manifest = JSON.parse(readFileSync(join(project, 'dockyard', 'linux-amd64', 'manifest.json'), 'utf8')) as { layers: Array<{ size: number }> };
+      const manifest = JSON.parse(readFileSync(join(project, 'dockyard', 'linux-amd64', 'manifest.json'), 'utf8')) as {
+        layers: Array<{ size: number }>;
+      };
       expect(size[3]).toBe(`${(manifest.layers.reduce((sum, l) => sum + l.size, 0) / 1e6).toFixed(2)} MB compressed`);
     });
 
@@ -327,7 +421,9 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
       expect(run.log).toContain('| coverage | linux/amd64 | pass | 75.00% | >= 70% |');
       expect(run.log).toContain('| test | linux/amd64 | pass | 1 command(s) passed | every test passes |');
       expect(run.log).toMatch(/\| smoke \| linux\/amd64 \| pass \| healthy after \d+ s \| healthy within 30 s \|/);
-      expect(run.log).toMatch(/\| size \| linux\/amd64 \| pass \| \d+\.\d\d MB compressed \| <= 50 MB compressed \(fail\) \|/);
+      expect(run.log).toMatch(
+        /\| size \| linux\/amd64 \| pass \| \d+\.\d\d MB compressed \| <= 50 MB compressed \(fail\) \|/,
+      );
       expect(run.log).toContain('| scan-linux-amd64 | - | missing | no result file | - |');
       expect(run.status).not.toBe(0);
       expect(run.log).toContain('nothing is published');
@@ -336,15 +432,21 @@ describe.skipIf(SKIP)('registry handoff: the generated GitLab pipeline under git
     it('push and manifest publish the manifest and config (HEALTHCHECK included) the smoke test ran', () => {
       const run = runJobs(project, ['push', 'manifest'], [], false);
       expect(run.status, run.log.slice(-3000)).toBe(0);
-      const raw = (...args: string[]) => spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', ...args]).stdout;
+      const raw = (...args: string[]) =>
+        spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', ...args]).stdout;
       const staged = `docker://127.0.0.1:${registry.port}/acme/gates/staging@${built}`;
       const published = `docker://127.0.0.1:${registry.port}/acme/gates@${built}`;
-      expect(inspectImage(`127.0.0.1:${registry.port}/acme/gates:main`).raw.manifests?.map((m) => m.digest)).toEqual([built]);
+      expect(inspectImage(`127.0.0.1:${registry.port}/acme/gates:main`).raw.manifests?.map((m) => m.digest)).toEqual([
+        built,
+      ]);
       // The smoke job ran a container of the staged candidate: the published manifest and config are those bytes.
       expect(raw(published).equals(raw(staged))).toBe(true);
       const config = raw('--config', published);
       expect(config.equals(raw('--config', staged))).toBe(true);
-      expect((JSON.parse(config.toString('utf8')) as { config: { Healthcheck?: { Test: string[] } } }).config.Healthcheck?.Test).toEqual(['CMD', '/bin/busybox', 'test', '-e', '/bin/busybox']);
+      expect(
+        (JSON.parse(config.toString('utf8')) as { config: { Healthcheck?: { Test: string[] } } }).config.Healthcheck
+          ?.Test,
+      ).toEqual(['CMD', '/bin/busybox', 'test', '-e', '/bin/busybox']);
     });
   });
 });

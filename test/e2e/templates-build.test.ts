@@ -41,10 +41,21 @@ const LANGUAGES: readonly TemplateLanguage[] = ['node', 'python', 'go'];
 const CACHE = join(ROOT, '.e2e', 'templates-build');
 const BUILD_VERSION = '1.2.3';
 const GIT_COMMIT = '0123456789abcdef0123456789abcdef01234567';
-const PROXY = { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
+const PROXY = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.1,localhost',
+  no_proxy: '127.0.0.1,localhost',
+};
 
 /** What each test runner prints when the service's tests passed (node --test, unittest, go test). */
-const TESTS_PASSED: Readonly<Record<TemplateLanguage, RegExp>> = { node: /# pass 1\n# fail 0/, python: /Ran 3 tests in [\d.]+s\s+OK/, go: /ok\s+example\.com\/go-service\s/ };
+const TESTS_PASSED: Readonly<Record<TemplateLanguage, RegExp>> = {
+  node: /# pass 1\n# fail 0/,
+  python: /Ran 3 tests in [\d.]+s\s+OK/,
+  go: /ok\s+example\.com\/go-service\s/,
+};
 
 interface Row {
   language: TemplateLanguage;
@@ -102,15 +113,23 @@ interface ImageConfig {
 }
 
 function inspectImage(ref: string): { config: ImageConfig; diffIds: string[] } {
-  const image = JSON.parse(buildahOk('inspect', '--type', 'image', ref)) as { Docker: { config: ImageConfig; rootfs: { diff_ids: string[] } } };
+  const image = JSON.parse(buildahOk('inspect', '--type', 'image', ref)) as {
+    Docker: { config: ImageConfig; rootfs: { diff_ids: string[] } };
+  };
   return { config: image.Docker.config, diffIds: image.Docker.rootfs.diff_ids };
 }
 
 /** Uncompressed size of an image in bytes: the sum of its layers' tar sizes (`diff-size` in the vfs layer store). */
 function imageBytes(ref: string): number {
   const { diffIds } = inspectImage(ref);
-  const store = JSON.parse(readFileSync(join(CACHE, 'storage', 'root', 'vfs-layers', 'layers.json'), 'utf8')) as Array<{ 'diff-digest'?: string; 'diff-size'?: number }>;
-  return diffIds.reduce((sum, id) => sum + (store.find((layer) => layer['diff-digest'] === id)?.['diff-size'] ?? Number.NaN), 0);
+  const store = JSON.parse(readFileSync(join(CACHE, 'storage', 'root', 'vfs-layers', 'layers.json'), 'utf8')) as Array<{
+    'diff-digest'?: string;
+    'diff-size'?: number;
+  }>;
+  return diffIds.reduce(
+    (sum, id) => sum + (store.find((layer) => layer['diff-digest'] === id)?.['diff-size'] ?? Number.NaN),
+    0,
+  );
 }
 
 /** Files (not directories) in an image's root file system, relative paths. */
@@ -118,25 +137,39 @@ function listFiles(ref: string): string[] {
   const container = buildahOk('from', '--pull=never', ref);
   try {
     const root = buildahOk('mount', container);
-    return spawnSync('find', ['.', '!', '-type', 'd'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((p) => p.replace(/^\.\//, '')).sort();
+    return spawnSync('find', ['.', '!', '-type', 'd'], { cwd: root, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map((p) => p.replace(/^\.\//, ''))
+      .sort();
   } finally {
     buildah('rm', container);
   }
 }
 
 /** Start the image's own ENTRYPOINT+CMD with buildah run (its User, WorkingDir, host network on loopback), wait for /healthz, run the HEALTHCHECK beside it. */
-async function runService(ref: string, config: ImageConfig): Promise<{ health: number; healthcheck: { status: number | null; output: string }; log: string }> {
+async function runService(
+  ref: string,
+  config: ImageConfig,
+): Promise<{ health: number; healthcheck: { status: number | null; output: string }; log: string }> {
   const port = String(await freePort());
   const container = buildahOk('from', '--pull=never', '--name', `dockyard-templates-${port}`, ref);
   const vars = ['--env', `PORT=${port}`, '--env', 'HOST=127.0.0.1'];
-  const child = spawn('buildah', ['run', '--network', 'host', ...vars, container, '--', ...(config.Entrypoint ?? []), ...(config.Cmd ?? [])], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'buildah',
+    ['run', '--network', 'host', ...vars, container, '--', ...(config.Entrypoint ?? []), ...(config.Cmd ?? [])],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   try {
     let health = 0;
     for (let i = 0; i < 100 && health !== 200 && child.exitCode === null; i++) {
-      health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health !== 200) await new Promise((done) => setTimeout(done, 200));
     }
     const [kind, ...command] = config.Healthcheck?.Test ?? [];
@@ -155,7 +188,10 @@ function formatReport(): string {
   const lines = [
     '| template | base (stand-in) | runtime in the stand-in | production image, bytes | MB | layers | test build, s | production build, s |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.language} | ${r.base} | ${r.runtime} | ${r.bytes} | ${mb(r.bytes)} | ${r.layers} | ${r.testSeconds.toFixed(1)} | ${r.productionSeconds.toFixed(1)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.language} | ${r.base} | ${r.runtime} | ${r.bytes} | ${mb(r.bytes)} | ${r.layers} | ${r.testSeconds.toFixed(1)} | ${r.productionSeconds.toFixed(1)} |`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -168,8 +204,14 @@ describe.skipIf(skip)('Dockerfile templates, built for real on stand-in base ima
     rmSync(join(CACHE, 'tmp'), { recursive: true, force: true }); // package-manager cache mounts: cold on every run
     rmSync(join(CACHE, 'projects'), { recursive: true, force: true });
     mkdirSync(join(CACHE, 'tmp'), { recursive: true });
-    writeFileSync(join(CACHE, 'storage.conf'), `[storage]\ndriver = "vfs"\nrunroot = "${join(CACHE, 'storage', 'run')}"\ngraphroot = "${join(CACHE, 'storage', 'root')}"\n`);
-    writeFileSync(join(CACHE, 'registries.conf'), 'unqualified-search-registries = ["docker.io"]\nshort-name-mode = "permissive"\n');
+    writeFileSync(
+      join(CACHE, 'storage.conf'),
+      `[storage]\ndriver = "vfs"\nrunroot = "${join(CACHE, 'storage', 'run')}"\ngraphroot = "${join(CACHE, 'storage', 'root')}"\n`,
+    );
+    writeFileSync(
+      join(CACHE, 'registries.conf'),
+      'unqualified-search-registries = ["docker.io"]\nshort-name-mode = "permissive"\n',
+    );
     env = {
       PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
       HOME: CACHE,
@@ -183,16 +225,23 @@ describe.skipIf(skip)('Dockerfile templates, built for real on stand-in base ima
     // Leftovers of an interrupted run: working containers and the template images.
     buildah('rm', '--all');
     const builder = readFileSync(join(ROOT, 'test', 'support', 'stand-in-base-images.ts'), 'utf8');
-    const key = createHash('sha256').update(JSON.stringify([builder, RUNTIMES, readFileSync(STATIC_BUSYBOX!).length])).digest('hex').slice(0, 16);
+    const key = createHash('sha256')
+      .update(JSON.stringify([builder, RUNTIMES, readFileSync(STATIC_BUSYBOX!).length]))
+      .digest('hex')
+      .slice(0, 16);
     for (const language of LANGUAGES) {
-      const [base] = timed(`stand-in ${language}`, () => buildStandInBase(language, RUNTIMES, STATIC_BUSYBOX!, buildahOk, key));
+      const [base] = timed(`stand-in ${language}`, () =>
+        buildStandInBase(language, RUNTIMES, STATIC_BUSYBOX!, buildahOk, key),
+      );
       bases.set(language, base);
     }
     timings.push(`setup ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 1_200_000);
 
   afterAll(() => {
-    for (const language of LANGUAGES) for (const target of ['test', 'production']) buildah('rmi', '--force', `localhost/dockyard-template-${language}:${target}`);
+    for (const language of LANGUAGES)
+      for (const target of ['test', 'production'])
+        buildah('rmi', '--force', `localhost/dockyard-template-${language}:${target}`);
     buildah('rmi', '--prune');
     rmSync(join(CACHE, 'tmp'), { recursive: true, force: true });
     release?.();
@@ -203,52 +252,107 @@ describe.skipIf(skip)('Dockerfile templates, built for real on stand-in base ima
     } else if (timings.length > 0) console.log(`template builds: ${timings.join('; ')}`);
   });
 
-  it.each(LANGUAGES)('%s: dockyard init renders the template, the test stage passes, the production image is minimal, non-root and healthy', async (language) => {
-    const base = bases.get(language)!;
-    const project = join(CACHE, 'projects', language);
-    for (const [path, content] of Object.entries(createTemplateApp(language, base.tagVersion))) {
-      mkdirSync(dirname(join(project, path)), { recursive: true });
-      writeFileSync(join(project, path), content);
-    }
-    const io = captureOutput();
-    expect(await runCli(['init', '--dir', project, '--yes', '--ci', 'github', '--image', `acme/${language}-service`, '--no-synth'], io), io.text()).toBe(0);
-    expect(io.stdout).toContain('wrote Dockerfile');
-    const doctor = captureOutput();
-    expect(await runCli(['doctor', '--dir', project, '--json'], doctor), doctor.text()).toBe(0);
-    expect((JSON.parse(doctor.stdout.join('\n')) as { findings: unknown[] }).findings, 'dockyard doctor on the rendered template').toEqual([]);
-    const summary = parseDockerfile(readFileSync(join(project, 'Dockerfile'), 'utf8'));
-    expect(summary.testStage).toBe('test');
-    expect(summary.productionStage?.name).toBe('production');
-    // The FROM lines resolve to the stand-in: the version detected from the manifests is the ARG default.
-    const versionArg = summary.args.find((a) => a.stage === undefined && /_VERSION$/.test(a.name));
-    expect(versionArg?.value).toBe(base.tagVersion);
-    expect(summary.productionStage?.base).toBe(language === 'go' ? 'scratch' : base.ref.replace('docker.io/library/', '').replace(base.tagVersion, `\${${versionArg!.name}}`));
+  it.each(LANGUAGES)(
+    '%s: dockyard init renders the template, the test stage passes, the production image is minimal, non-root and healthy',
+    async (language) => {
+      const base = bases.get(language)!;
+      const project = join(CACHE, 'projects', language);
+      for (const [path, content] of Object.entries(createTemplateApp(language, base.tagVersion))) {
+        mkdirSync(dirname(join(project, path)), { recursive: true });
+        writeFileSync(join(project, path), content);
+      }
+      const io = captureOutput();
+      expect(
+        await runCli(
+          ['init', '--dir', project, '--yes', '--ci', 'github', '--image', `acme/${language}-service`, '--no-synth'],
+          io,
+        ),
+        io.text(),
+      ).toBe(0);
+      expect(io.stdout).toContain('wrote Dockerfile');
+      const doctor = captureOutput();
+      expect(await runCli(['doctor', '--dir', project, '--json'], doctor), doctor.text()).toBe(0);
+      expect(
+        (JSON.parse(doctor.stdout.join('\n')) as { findings: unknown[] }).findings,
+        'dockyard doctor on the rendered template',
+      ).toEqual([]);
+      const summary = parseDockerfile(readFileSync(join(project, 'Dockerfile'), 'utf8'));
+      expect(summary.testStage).toBe('test');
+      expect(summary.productionStage?.name).toBe('production');
+      // The FROM lines resolve to the stand-in: the version detected from the manifests is the ARG default.
+      const versionArg = summary.args.find((a) => a.stage === undefined && /_VERSION$/.test(a.name));
+      expect(versionArg?.value).toBe(base.tagVersion);
+      expect(summary.productionStage?.base).toBe(
+        language === 'go'
+          ? 'scratch'
+          : base.ref.replace('docker.io/library/', '').replace(base.tagVersion, `\${${versionArg!.name}}`),
+      );
 
-    const build = (target: string) => buildah('build', '--pull=never', '--format', 'docker', '--network', 'host', '--target', target, '--build-arg', `BUILD_VERSION=${BUILD_VERSION}`, '--build-arg', `GIT_COMMIT=${GIT_COMMIT}`, '--tag', `localhost/dockyard-template-${language}:${target}`, project);
-    const [test, testSeconds] = timed(`${language} test`, () => build('test'));
-    expect(test.status, `buildah build --target test failed:\n${test.output}`).toBe(0);
-    expect(test.output, "the service's own tests ran and passed").toMatch(TESTS_PASSED[language]);
-    const [production, productionSeconds] = timed(`${language} production`, () => build('production'));
-    expect(production.status, `buildah build --target production failed:\n${production.output}`).toBe(0);
-    writeFileSync(join(CACHE, 'projects', `${language}-build.log`), `${test.output}\n${production.output}`);
-    expect(`${test.output}\n${production.output}`.split('\n').filter((line) => /warn/i.test(line)), 'warnings in the build output').toEqual([]);
+      const build = (target: string) =>
+        buildah(
+          'build',
+          '--pull=never',
+          '--format',
+          'docker',
+          '--network',
+          'host',
+          '--target',
+          target,
+          '--build-arg',
+          `BUILD_VERSION=${BUILD_VERSION}`,
+          '--build-arg',
+          `GIT_COMMIT=${GIT_COMMIT}`,
+          '--tag',
+          `localhost/dockyard-template-${language}:${target}`,
+          project,
+        );
+      const [test, testSeconds] = timed(`${language} test`, () => build('test'));
+      expect(test.status, `buildah build --target test failed:\n${test.output}`).toBe(0);
+      expect(test.output, "the service's own tests ran and passed").toMatch(TESTS_PASSED[language]);
+      const [production, productionSeconds] = timed(`${language} production`, () => build('production'));
+      expect(production.status, `buildah build --target production failed:\n${production.output}`).toBe(0);
+      writeFileSync(join(CACHE, 'projects', `${language}-build.log`), `${test.output}\n${production.output}`);
+      expect(
+        `${test.output}\n${production.output}`.split('\n').filter((line) => /warn/i.test(line)),
+        'warnings in the build output',
+      ).toEqual([]);
 
-    const ref = `localhost/dockyard-template-${language}:production`;
-    const { config, diffIds } = inspectImage(ref);
-    expect(config.User, 'production runs as a non-root user').toMatch(/^(?!0(:|$)|root(:|$)).+/);
-    expect(config.Healthcheck?.Test?.[0]).toMatch(/^CMD/);
-    expect(config.Labels).toMatchObject({ 'org.opencontainers.image.version': BUILD_VERSION, 'org.opencontainers.image.revision': GIT_COMMIT, 'org.opencontainers.image.title': `acme/${language}-service` });
-    const files = listFiles(ref);
-    if (language === 'go') {
-      expect(files, 'FROM scratch: the binary and the CA bundle, no shell').toEqual(['app', 'etc/ssl/certs/ca-certificates.crt']);
-    } else {
-      expect(files).toContain(language === 'node' ? 'app/index.js' : 'app/main.py');
-      expect(files.filter((f) => /^root\/\.(npm|cache)\//.test(f)), 'no package-manager cache in the image').toEqual([]);
-    }
+      const ref = `localhost/dockyard-template-${language}:production`;
+      const { config, diffIds } = inspectImage(ref);
+      expect(config.User, 'production runs as a non-root user').toMatch(/^(?!0(:|$)|root(:|$)).+/);
+      expect(config.Healthcheck?.Test?.[0]).toMatch(/^CMD/);
+      expect(config.Labels).toMatchObject({
+        'org.opencontainers.image.version': BUILD_VERSION,
+        'org.opencontainers.image.revision': GIT_COMMIT,
+        'org.opencontainers.image.title': `acme/${language}-service`,
+      });
+      const files = listFiles(ref);
+      if (language === 'go') {
+        expect(files, 'FROM scratch: the binary and the CA bundle, no shell').toEqual([
+          'app',
+          'etc/ssl/certs/ca-certificates.crt',
+        ]);
+      } else {
+        expect(files).toContain(language === 'node' ? 'app/index.js' : 'app/main.py');
+        expect(
+          files.filter((f) => /^root\/\.(npm|cache)\//.test(f)),
+          'no package-manager cache in the image',
+        ).toEqual([]);
+      }
 
-    const service = await runService(ref, config);
-    expect(service.health, `GET /healthz of the running image; its log:\n${service.log}`).toBe(200);
-    expect(service.healthcheck.status, `the HEALTHCHECK command:\n${service.healthcheck.output}`).toBe(0);
-    rows.push({ language, base: base.ref, runtime: base.runtime, bytes: imageBytes(ref), layers: diffIds.length, testSeconds, productionSeconds });
-  }, 600_000);
+      const service = await runService(ref, config);
+      expect(service.health, `GET /healthz of the running image; its log:\n${service.log}`).toBe(200);
+      expect(service.healthcheck.status, `the HEALTHCHECK command:\n${service.healthcheck.output}`).toBe(0);
+      rows.push({
+        language,
+        base: base.ref,
+        runtime: base.runtime,
+        bytes: imageBytes(ref),
+        layers: diffIds.length,
+        testSeconds,
+        productionSeconds,
+      });
+    },
+    600_000,
+  );
 });

@@ -5,7 +5,13 @@ import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 
 function plan(annotationLevels?: string[]) {
-  const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, annotations: ['com.acme.team=platform'], ...(annotationLevels ? { annotationLevels } : {}) });
+  const result = validateConfig({
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/api' },
+    test: { commands: ['true'] },
+    annotations: ['com.acme.team=platform'],
+    ...(annotationLevels ? { annotationLevels } : {}),
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return planPipeline(result.config);
 }
@@ -31,7 +37,9 @@ describe.each([
     expect(ci.build.script.join('\n').includes('--annotation "$item"')).toBe(onManifest);
     const manifest = ci.manifest.script.join('\n');
     expect(manifest.includes('--annotation "$item"')).toBe(onIndex);
-    expect(manifest).toContain(onIndex ? 'buildah manifest create "$@" dockyard-index' : 'buildah manifest create dockyard-index');
+    expect(manifest).toContain(
+      onIndex ? 'buildah manifest create "$@" dockyard-index' : 'buildah manifest create dockyard-index',
+    );
   });
 });
 
@@ -40,7 +48,12 @@ it('rejects an annotation level listed twice or an unknown level, naming the pat
     [['index', 'index'], 'lists a level twice'],
     [['platform'], 'one of "manifest", "index"'],
   ] as const) {
-    const result = validateConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] }, annotationLevels: levels });
+    const result = validateConfig({
+      ci: ['github'],
+      image: { name: 'acme/api' },
+      test: { commands: ['true'] },
+      annotationLevels: levels,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       const issue = result.errors[0];

@@ -33,7 +33,12 @@ function documentedExample(): Record<string, unknown> {
 }
 
 const example = documentedExample();
-const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/shop' }, test: { commands: ['true'] }, ...example });
+const result = validateConfig({
+  ci: ['github', 'gitlab'],
+  image: { name: 'acme/shop' },
+  test: { commands: ['true'] },
+  ...example,
+});
 if (!result.ok) throw new Error(JSON.stringify(result.errors));
 const pipeline = planPipeline(result.config);
 const environments = result.config.deploy!.environments;
@@ -42,22 +47,28 @@ type Jobs = Record<string, { container?: string; image?: { name: string; entrypo
 const github = emitGithubWorkflow(pipeline).jobs as unknown as Jobs;
 const gitlab = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs') as unknown as Jobs;
 
-describe.each(environments.map((e) => [e.name, e] as const))('the documented deploy example, environment %s', (name, environment) => {
-  const used = EXTERNAL.filter((tool) => new RegExp(`(^|[\\s;&|(])${tool}\\b`).test(environment.command));
+describe.each(environments.map((e) => [e.name, e] as const))(
+  'the documented deploy example, environment %s',
+  (name, environment) => {
+    const used = EXTERNAL.filter((tool) => new RegExp(`(^|[\\s;&|(])${tool}\\b`).test(environment.command));
 
-  it.each([
-    ['GitHub', () => github[`deploy-${name}`].container ?? RUNNER],
-    ['GitLab', () => gitlab[`deploy-${name}`].image!.name],
-  ])('%s: the image the command runs in has every tool it calls', (_, imageOf) => {
-    const image = imageOf();
-    expect(Object.keys(TOOLS), `unknown deploy image ${image}: add what it holds, from its source`).toContain(image);
-    expect(used.filter((tool) => !TOOLS[image].includes(tool)), `${image} lacks a tool of: ${environment.command}`).toEqual([]);
-  });
+    it.each([
+      ['GitHub', () => github[`deploy-${name}`].container ?? RUNNER],
+      ['GitLab', () => gitlab[`deploy-${name}`].image!.name],
+    ])('%s: the image the command runs in has every tool it calls', (_, imageOf) => {
+      const image = imageOf();
+      expect(Object.keys(TOOLS), `unknown deploy image ${image}: add what it holds, from its source`).toContain(image);
+      expect(
+        used.filter((tool) => !TOOLS[image].includes(tool)),
+        `${image} lacks a tool of: ${environment.command}`,
+      ).toEqual([]);
+    });
 
-  it('GitLab: the entrypoint is reset, so a tool image (entrypoint kubectl) runs the job script', () => {
-    expect(gitlab[`deploy-${name}`].image!.entrypoint).toEqual(['']);
-  });
-});
+    it('GitLab: the entrypoint is reset, so a tool image (entrypoint kubectl) runs the job script', () => {
+      expect(gitlab[`deploy-${name}`].image!.entrypoint).toEqual(['']);
+    });
+  },
+);
 
 describe('the documented deploy example', () => {
   it('calls kubectl with the default image in at least one environment (the case the defaults must cover)', () => {

@@ -32,7 +32,12 @@ beforeAll(async () => {
   server = await startLoopbackHttpServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    received.push({ path: req.url ?? '', method: req.method ?? '', contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') });
+    received.push({
+      path: req.url ?? '',
+      method: req.method ?? '',
+      contentType: req.headers['content-type'],
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     const status = failing.get(req.url ?? '') ?? 200;
     res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'invalid_token');
   });
@@ -50,7 +55,11 @@ const SHELLS = [
   { name: 'busybox sh + busybox awk', argv: ['busybox', 'sh', '-euc'], busyboxAwk: true },
 ] as const;
 
-function run(shell: (typeof SHELLS)[number], script: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  shell: (typeof SHELLS)[number],
+  script: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   let path = process.env.PATH ?? '';
   if (shell.busyboxAwk) {
     const bin = join(dir, 'bin');
@@ -59,7 +68,10 @@ function run(shell: (typeof SHELLS)[number], script: string, env: Record<string,
     path = `${bin}:${path}`;
   }
   return new Promise((done) => {
-    const child = spawn(shell.argv[0], [...shell.argv.slice(1), script], { cwd: dir, env: { PATH: path, DIR: dir, ...env } });
+    const child = spawn(shell.argv[0], [...shell.argv.slice(1), script], {
+      cwd: dir,
+      env: { PATH: path, DIR: dir, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -77,7 +89,10 @@ const NOTIFY = notifyScript('"$DIR/published"', '"$DIR/gates"', ['slack', 'teams
 function writeFailedPipeline(): void {
   writeFileSync(join(dir, 'published'), `docker.io/acme/shop@${DIGEST}\nregistry.acme.example/shop/web@${DIGEST}\n`);
   mkdirSync(join(dir, 'gates'));
-  writeFileSync(join(dir, 'gates', 'scan-linux-amd64.tsv'), 'scan\tlinux/amd64\tfail\t2 "CRITICAL" <b> & \\n $(id)\tCRITICAL,HIGH\n');
+  writeFileSync(
+    join(dir, 'gates', 'scan-linux-amd64.tsv'),
+    'scan\tlinux/amd64\tfail\t2 "CRITICAL" <b> & \\n $(id)\tCRITICAL,HIGH\n',
+  );
   writeFileSync(join(dir, 'gates', 'size.tsv'), 'size\tlinux/amd64\tpass\t120 MB\t400 MB\n');
   writeFileSync(join(dir, 'gates', 'lint.tsv'), 'lint\t-\tfail\t3 findings\twarning\n');
 }
@@ -88,14 +103,16 @@ function notifyEnv(event: string): Record<string, string> {
     DOCKYARD_PROJECT: 'acme/shop',
     DOCKYARD_REF: 'main',
     DOCKYARD_PIPELINE_URL: 'https://ci.example/acme/shop/-/pipelines/42',
-    DOCKYARD_TAG_LIST: 'docker.io/acme/shop:1.4.2\ndocker.io/acme/shop:we"ird\\tag\nregistry.acme.example/shop/web:1.4.2',
+    DOCKYARD_TAG_LIST:
+      'docker.io/acme/shop:1.4.2\ndocker.io/acme/shop:we"ird\\tag\nregistry.acme.example/shop/web:1.4.2',
     DOCKYARD_SLACK_WEBHOOK: `${server.url}${SLACK_PATH}`,
     DOCKYARD_TEAMS_WEBHOOK: `${server.url}${TEAMS_PATH}`,
   };
 }
 
 /** Failed gates in result file order (the shell's sorted glob: lint.tsv before scan-….tsv). */
-const FAILED_GATES = 'lint: 3 findings (limit warning); scan (linux/amd64): 2 "CRITICAL" <b> & \\n $(id) (limit CRITICAL,HIGH)';
+const FAILED_GATES =
+  'lint: 3 findings (limit warning); scan (linux/amd64): 2 "CRITICAL" <b> & \\n $(id) (limit CRITICAL,HIGH)';
 const IMAGE = `docker.io/acme/shop@${DIGEST}`;
 const TAGS = '1.4.2, we"ird\\tag';
 
@@ -103,7 +120,15 @@ function slackBody(title: string, facts: Array<[string, string]>) {
   const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   return {
     text: escape(title),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: [`*${escape(title)}*`, ...facts.map(([k, v]) => `*${k}:* ${escape(v)}`)].join('\n') } }],
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: [`*${escape(title)}*`, ...facts.map(([k, v]) => `*${k}:* ${escape(v)}`)].join('\n'),
+        },
+      },
+    ],
   };
 }
 
@@ -160,7 +185,11 @@ describe.each(SHELLS)('notifyScript with $name', (shell) => {
 
   it('escapes & < > of a branch name in the Slack text and blocks (no <!here> mention)', async () => {
     // Slack parses &, < and > as control characters in text and mrkdwn: https://docs.slack.dev/messaging/formatting-message-text#escaping
-    const result = await run(shell, NOTIFY, { ...notifyEnv('success'), DOCKYARD_REF: 'fix/<!here>-&-<https://evil.example|docs>', DOCKYARD_TAG_LIST: '' });
+    const result = await run(shell, NOTIFY, {
+      ...notifyEnv('success'),
+      DOCKYARD_REF: 'fix/<!here>-&-<https://evil.example|docs>',
+      DOCKYARD_TAG_LIST: '',
+    });
     expect(result.status, result.stderr).toBe(0);
     const body = JSON.parse(received[0].body) as { text: string; blocks: Array<{ text: { text: string } }> };
     const escaped = 'dockyard: acme/shop succeeded on fix/&lt;!here&gt;-&amp;-&lt;https://evil.example|docs&gt;';
@@ -172,7 +201,12 @@ describe.each(SHELLS)('notifyScript with $name', (shell) => {
   it('names no image and no gates when the pipeline failed before publishing', async () => {
     const result = await run(shell, NOTIFY, { ...notifyEnv('failure'), DOCKYARD_TAG_LIST: '' });
     expect(result.status, result.stderr).toBe(0);
-    const facts: Array<[string, string]> = [['Image', 'not published'], ['Tags', 'none'], ['Failed gates', 'none recorded (see the pipeline)'], PIPELINE];
+    const facts: Array<[string, string]> = [
+      ['Image', 'not published'],
+      ['Tags', 'none'],
+      ['Failed gates', 'none recorded (see the pipeline)'],
+      PIPELINE,
+    ];
     expect(JSON.parse(received[0].body)).toEqual(slackBody('dockyard: acme/shop failed on main', facts));
     expect(JSON.parse(received[1].body)).toEqual(teamsBody('dockyard: acme/shop failed on main', 'Attention', facts));
   });
@@ -199,14 +233,22 @@ describe.each(SHELLS)('notifyScript with $name', (shell) => {
 
 describe.each(SHELLS)('deployScript with $name', (shell) => {
   const DEPLOY = deployScript('"$DIR/published"');
-  const COMMAND = 'printf "%s|%s|%s|%s|%s\\n" "$DOCKYARD_IMAGE" "$DOCKYARD_DIGEST" "$DOCKYARD_IMAGE_REF" "$DOCKYARD_TAGS" "$KUBECONFIG_STAGING"; exit "${EXIT:-0}"';
-  const env = { DOCKYARD_ENVIRONMENT: 'staging', DOCKYARD_DEPLOY_COMMAND: COMMAND, DOCKYARD_TAG_LIST: 'docker.io/acme/shop:1.4.2\ndocker.io/acme/shop:1.4\nregistry.acme.example/shop/web:1.4.2', KUBECONFIG_STAGING: 'kube' };
+  const COMMAND =
+    'printf "%s|%s|%s|%s|%s\\n" "$DOCKYARD_IMAGE" "$DOCKYARD_DIGEST" "$DOCKYARD_IMAGE_REF" "$DOCKYARD_TAGS" "$KUBECONFIG_STAGING"; exit "${EXIT:-0}"';
+  const env = {
+    DOCKYARD_ENVIRONMENT: 'staging',
+    DOCKYARD_DEPLOY_COMMAND: COMMAND,
+    DOCKYARD_TAG_LIST: 'docker.io/acme/shop:1.4.2\ndocker.io/acme/shop:1.4\nregistry.acme.example/shop/web:1.4.2',
+    KUBECONFIG_STAGING: 'kube',
+  };
 
   it('runs the command with the first published image, its digest and its tags', async () => {
     writeFailedPipeline();
     const result = await run(shell, DEPLOY, env);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toBe(`dockyard: deploying ${IMAGE} to staging\ndocker.io/acme/shop|${DIGEST}|${IMAGE}|1.4.2 1.4|kube\n`);
+    expect(result.stdout).toBe(
+      `dockyard: deploying ${IMAGE} to staging\ndocker.io/acme/shop|${DIGEST}|${IMAGE}|1.4.2 1.4|kube\n`,
+    );
   });
 
   it('fails with the command', async () => {

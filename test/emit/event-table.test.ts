@@ -1,8 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { isGitlabCiLocalAvailable } from '../../src/validate/check-gitlab-ci-local.js';
-import { EVENT_TABLE, expectRoleRuns, NON_PUBLISHING_WRITE_SCOPES, refusedByRegistryHandoff, roleOfJob, type EventRow } from '../support/event-table.js';
-import { expectedOutcome, loadEventScenarios, refConfigured, rowApplies, type EventScenario } from '../support/event-scenarios.js';
+import {
+  EVENT_TABLE,
+  expectRoleRuns,
+  NON_PUBLISHING_WRITE_SCOPES,
+  refusedByRegistryHandoff,
+  roleOfJob,
+  type EventRow,
+} from '../support/event-table.js';
+import {
+  expectedOutcome,
+  loadEventScenarios,
+  refConfigured,
+  rowApplies,
+  type EventScenario,
+} from '../support/event-scenarios.js';
 import { githubEventInstance, type GithubEventInstance } from '../support/github-event-context.js';
 import { interpolate } from '../support/github-expressions.js';
 import { listPipelinesForEvents, PROBE_JOB, type ListedJob } from '../support/gitlab-event-pipeline.js';
@@ -28,8 +41,14 @@ function secretsOf(s: EventScenario): Obj {
 }
 
 /** Simulate the entry workflows (not `workflow_call` ones) and, for caller jobs that run, the reusable workflow they call. */
-function simulateGithub(s: EventScenario, instance: GithubEventInstance, secrets: Obj): { triggered: boolean[]; jobs: Record<string, SimulatedJob> } {
-  const workflows = s.files.filter((f) => f.ci === 'github' && f.kind === 'pipeline').map((f) => ({ path: f.path, wf: parse(f.content) as Obj }));
+function simulateGithub(
+  s: EventScenario,
+  instance: GithubEventInstance,
+  secrets: Obj,
+): { triggered: boolean[]; jobs: Record<string, SimulatedJob> } {
+  const workflows = s.files
+    .filter((f) => f.ci === 'github' && f.kind === 'pipeline')
+    .map((f) => ({ path: f.path, wf: parse(f.content) as Obj }));
   const entries = workflows.filter((w) => w.wf.on?.workflow_call === undefined);
   const jobs: Record<string, SimulatedJob> = {};
   const triggered: boolean[] = [];
@@ -42,13 +61,44 @@ function simulateGithub(s: EventScenario, instance: GithubEventInstance, secrets
     for (const [id, job] of Object.entries(wf.jobs as Record<string, Obj>)) {
       if (job.uses === undefined || results[id].result !== 'success') continue;
       // `./.github/workflows/x.yml` or `owner/repo/.github/workflows/x.yml@ref` (reusable-central: the central copy is generated too).
-      const called = workflows.find((w) => String(job.uses).replace(/@[^@]*$/, '').endsWith(w.path));
+      const called = workflows.find((w) =>
+        String(job.uses)
+          .replace(/@[^@]*$/, '')
+          .endsWith(w.path),
+      );
       if (!called) throw new Error(`${s.name}: job ${id} calls ${job.uses}, which is not among the generated files`);
-      const contexts = { github: { ...instance.github, event: instance.event }, inputs: instance.inputs, secrets, vars: {}, needs: {} };
+      const contexts = {
+        github: { ...instance.github, event: instance.event },
+        inputs: instance.inputs,
+        secrets,
+        vars: {},
+        needs: {},
+      };
       const declared = (called.wf.on.workflow_call.inputs ?? {}) as Record<string, Obj>;
-      const inputs = Object.fromEntries(Object.entries(declared).map(([k, d]) => [k, job.with?.[k] !== undefined ? interpolate(String(job.with[k]), contexts, ALL_STATUS) : (d.default ?? null)]));
-      const passed = job.secrets === 'inherit' ? secrets : Object.fromEntries(Object.entries((job.secrets ?? {}) as Obj).map(([k, v]) => [k, interpolate(String(v), contexts, ALL_STATUS)]));
-      for (const [inner, r] of Object.entries(simulateGithubRun(called.wf, instance, inputs, Object.fromEntries(Object.entries(passed).filter(([, v]) => v !== ''))))) jobs[`${id}/${inner}`] = r;
+      const inputs = Object.fromEntries(
+        Object.entries(declared).map(([k, d]) => [
+          k,
+          job.with?.[k] !== undefined ? interpolate(String(job.with[k]), contexts, ALL_STATUS) : (d.default ?? null),
+        ]),
+      );
+      const passed =
+        job.secrets === 'inherit'
+          ? secrets
+          : Object.fromEntries(
+              Object.entries((job.secrets ?? {}) as Obj).map(([k, v]) => [
+                k,
+                interpolate(String(v), contexts, ALL_STATUS),
+              ]),
+            );
+      for (const [inner, r] of Object.entries(
+        simulateGithubRun(
+          called.wf,
+          instance,
+          inputs,
+          Object.fromEntries(Object.entries(passed).filter(([, v]) => v !== '')),
+        ),
+      ))
+        jobs[`${id}/${inner}`] = r;
     }
   }
   return { triggered, jobs };
@@ -59,7 +109,9 @@ function roleMismatches(names: Array<[string, boolean]>, publishes: boolean): st
   return names.flatMap(([name, ran]) => {
     const role = roleOfJob(jobIdOf(name));
     const expected = expectRoleRuns(role, publishes);
-    return expected === ran ? [] : [`${name} (${role}): expected ${expected ? 'to run' : 'skipped'}, got ${ran ? 'run' : 'skipped'}`];
+    return expected === ran
+      ? []
+      : [`${name} (${role}): expected ${expected ? 'to run' : 'skipped'}, got ${ran ? 'run' : 'skipped'}`];
   });
 }
 
@@ -79,27 +131,48 @@ describe.each(scenarios.filter((s) => s.config.ci.includes('github')))('GitHub $
     const instance = githubEventInstance(row, s.refs, s.config.triggers.dispatch?.eventType);
     const expected = expectedOutcome(s, row);
     const { triggered, jobs } = simulateGithub(s, instance, row.secrets ? secrets : {});
-    expect(triggered.every((t) => t === expected.runs), `workflow runs for ${row.description}`).toBe(true);
+    expect(
+      triggered.every((t) => t === expected.runs),
+      `workflow runs for ${row.description}`,
+    ).toBe(true);
     if (!expected.runs) return;
     const handoff = s.config.handoff;
     const refused = refusedByRegistryHandoff(row, typeof handoff === 'string' ? handoff : handoff.mode);
-    const failed = Object.entries(jobs).filter(([, j]) => j.result === 'failure').map(([id]) => jobIdOf(id));
-    expect(failed, refused ? 'the build job refuses the pull request' : 'no job fails').toEqual(refused ? ['build'] : []);
+    const failed = Object.entries(jobs)
+      .filter(([, j]) => j.result === 'failure')
+      .map(([id]) => jobIdOf(id));
+    expect(failed, refused ? 'the build job refuses the pull request' : 'no job fails').toEqual(
+      refused ? ['build'] : [],
+    );
     const problems = refused
-      ? Object.entries(jobs).filter(([id, j]) => j.result === 'success' && roleOfJob(jobIdOf(id)) === 'publish').map(([id]) => `${id}: publishes on a refused pull request`)
-      : roleMismatches(Object.entries(jobs).map(([id, j]) => [id, j.result === 'success']), expected.publishes);
+      ? Object.entries(jobs)
+          .filter(([id, j]) => j.result === 'success' && roleOfJob(jobIdOf(id)) === 'publish')
+          .map(([id]) => `${id}: publishes on a refused pull request`)
+      : roleMismatches(
+          Object.entries(jobs).map(([id, j]) => [id, j.result === 'success']),
+          expected.publishes,
+        );
     for (const [id, job] of Object.entries(jobs)) {
       if (job.result !== 'success') continue;
-      if (!row.secrets && job.secretsRead.length > 0) problems.push(`${id}: logs in with ${job.secretsRead.join(', ')} on a ${row.description}, which gets no secrets`);
+      if (!row.secrets && job.secretsRead.length > 0)
+        problems.push(
+          `${id}: logs in with ${job.secretsRead.join(', ')} on a ${row.description}, which gets no secrets`,
+        );
       for (const entry of job.entries) {
         const runsOn = entry.runsOn;
-        if (typeof runsOn !== 'string' || runsOn === '' || runsOn.includes('null')) problems.push(`${id}: runs-on evaluates to ${JSON.stringify(runsOn)}`);
-        if (entry.concurrency !== undefined && (/--|-$/.test(entry.concurrency) || entry.concurrency.includes('null'))) problems.push(`${id}: concurrency group "${entry.concurrency}" has an empty part`);
+        if (typeof runsOn !== 'string' || runsOn === '' || runsOn.includes('null'))
+          problems.push(`${id}: runs-on evaluates to ${JSON.stringify(runsOn)}`);
+        if (entry.concurrency !== undefined && (/--|-$/.test(entry.concurrency) || entry.concurrency.includes('null')))
+          problems.push(`${id}: concurrency group "${entry.concurrency}" has an empty part`);
         const environment = entry.environment as Obj | undefined;
-        if (environment !== undefined && (typeof environment.name !== 'string' || environment.name === '')) problems.push(`${id}: environment ${JSON.stringify(environment)}`);
+        if (environment !== undefined && (typeof environment.name !== 'string' || environment.name === ''))
+          problems.push(`${id}: environment ${JSON.stringify(environment)}`);
       }
-      const writes = Object.entries(job.permissions).filter(([scope, level]) => level === 'write' && !NON_PUBLISHING_WRITE_SCOPES.includes(scope));
-      if (!expected.publishes && writes.length > 0 && roleOfJob(jobIdOf(id)) !== 'caller') problems.push(`${id}: ${writes.map(([k]) => k).join(', ')} write on a run that does not publish`);
+      const writes = Object.entries(job.permissions).filter(
+        ([scope, level]) => level === 'write' && !NON_PUBLISHING_WRITE_SCOPES.includes(scope),
+      );
+      if (!expected.publishes && writes.length > 0 && roleOfJob(jobIdOf(id)) !== 'caller')
+        problems.push(`${id}: ${writes.map(([k]) => k).join(', ')} write on a run that does not publish`);
     }
     expect(problems).toEqual([]);
   });
@@ -109,18 +182,25 @@ describe.each(scenarios.filter((s) => s.config.ci.includes('github')))('GitHub $
  * GitLab scenarios gitlab-ci-local cannot build offline, with the reason (reported, not hidden): reusable-central's
  * caller includes its component from another project (`acme/ci/components@1.4.0`), which gitlab-ci-local clones.
  */
-const GITLAB_NOT_EVALUATED: Record<string, string> = { 'golden/reusable-central-both': 'component from another project (git clone, offline)' };
-const gitlabScenarios = scenarios.filter((s) => s.config.ci.includes('gitlab') && GITLAB_NOT_EVALUATED[s.name] === undefined);
+const GITLAB_NOT_EVALUATED: Record<string, string> = {
+  'golden/reusable-central-both': 'component from another project (git clone, offline)',
+};
+const gitlabScenarios = scenarios.filter(
+  (s) => s.config.ci.includes('gitlab') && GITLAB_NOT_EVALUATED[s.name] === undefined,
+);
 
 it('evaluates every GitLab scenario but the listed ones', () => {
-  const unevaluated = scenarios.filter((s) => s.config.ci.includes('gitlab') && !gitlabScenarios.includes(s)).map((s) => s.name);
+  const unevaluated = scenarios
+    .filter((s) => s.config.ci.includes('gitlab') && !gitlabScenarios.includes(s))
+    .map((s) => s.name);
   expect(unevaluated).toEqual(Object.keys(GITLAB_NOT_EVALUATED));
 });
 const gitlabReady = isGitlabCiLocalAvailable();
 
 /** gitlab-ci-local's job lists of every GitLab scenario and event, computed once for all (in parallel, see the helper). */
 const listed = new Map<string, ListedJob[]>();
-const gitlabKey = (s: EventScenario, row: EventRow): string => `${s.name} ${variablesKey(gitlabEventVariables(row, s.refs, refConfigured(s, row)))}`;
+const gitlabKey = (s: EventScenario, row: EventRow): string =>
+  `${s.name} ${variablesKey(gitlabEventVariables(row, s.refs, refConfigured(s, row)))}`;
 
 describe.skipIf(!gitlabReady && process.env.CI !== 'true')('GitLab', () => {
   beforeAll(async () => {
@@ -128,8 +208,17 @@ describe.skipIf(!gitlabReady && process.env.CI !== 'true')('GitLab', () => {
       gitlabScenarios.map(async (s) => {
         const files = Object.fromEntries(s.files.map((f) => [f.path, f.content]));
         const rows = rowsFor(s);
-        const unique = [...new Map(rows.map((row) => [gitlabKey(s, row), gitlabEventVariables(row, s.refs, refConfigured(s, row))])).entries()];
-        const results = await listPipelinesForEvents(files, s.config.output.gitlab, unique.map(([, v]) => v), 4);
+        const unique = [
+          ...new Map(
+            rows.map((row) => [gitlabKey(s, row), gitlabEventVariables(row, s.refs, refConfigured(s, row))]),
+          ).entries(),
+        ];
+        const results = await listPipelinesForEvents(
+          files,
+          s.config.output.gitlab,
+          unique.map(([, v]) => v),
+          4,
+        );
         unique.forEach(([key], i) => listed.set(key, results[i]));
       }),
     );
@@ -143,7 +232,9 @@ describe.skipIf(!gitlabReady && process.env.CI !== 'true')('GitLab', () => {
       expect(probe.when !== 'never', `workflow:rules create a pipeline for ${row.description}`).toBe(expected.runs);
       if (!expected.runs) return;
       // In a pipeline where every job passes, `on_failure` jobs do not run.
-      const ran = jobs.filter((j) => j.name !== PROBE_JOB).map((j): [string, boolean] => [j.name, j.when !== 'never' && j.when !== 'on_failure']);
+      const ran = jobs
+        .filter((j) => j.name !== PROBE_JOB)
+        .map((j): [string, boolean] => [j.name, j.when !== 'never' && j.when !== 'on_failure']);
       expect(roleMismatches(ran, expected.publishes)).toEqual([]);
     });
   });

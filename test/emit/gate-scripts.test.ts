@@ -1,9 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coverageCheckScript, gateSummaryScript, lintScript, recordGateResultScript, recordJobResultsScript, recordPassScript } from '../../src/emit/gate-scripts.js';
+import {
+  coverageCheckScript,
+  gateSummaryScript,
+  lintScript,
+  recordGateResultScript,
+  recordJobResultsScript,
+  recordPassScript,
+} from '../../src/emit/gate-scripts.js';
 import { quoteShellWord } from '../../src/emit/shell-quote.js';
 import { ROOT } from '../support/paths.js';
 
@@ -17,10 +33,17 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const PLATFORM = { DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64' };
 
 function sh(shell: 'dash' | 'bash', script: string, env: Record<string, string> = {}) {
-  return spawnSync(shell, ['-euc', script], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  return spawnSync(shell, ['-euc', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
 }
 
-const result = (file: string) => readFileSync(join(dir, 'gates', `${file}.tsv`), 'utf8').replace(/\n$/, '').split('\t');
+const result = (file: string) =>
+  readFileSync(join(dir, 'gates', `${file}.tsv`), 'utf8')
+    .replace(/\n$/, '')
+    .split('\t');
 
 describe.each(['dash', 'bash'] as const)('coverageCheckScript (%s)', (shell) => {
   it.each([
@@ -53,13 +76,42 @@ describe.each(['dash', 'bash'] as const)('coverageCheckScript (%s)', (shell) => 
 
   it.each([
     ['a missing report', undefined, 'cobertura', 'no coverage report at', 'no report'],
-    ['an HTML page given as Cobertura', '<html><body>coverage</body></html>', 'cobertura', 'is not a Cobertura report', 'unreadable report'],
-    ['a Cobertura report without line counts', '<coverage version="1"></coverage>', 'cobertura', 'has no line counts', 'unreadable report'],
-    ['an LCOV file without LF/LH records', 'TN:\nSF:a.js\nend_of_record\n', 'lcov', 'counts no coverable lines', 'no lines'],
-    ['an LCOV file with no coverable lines', 'TN:\nSF:a.js\nLF:0\nLH:0\nend_of_record\n', 'lcov', 'counts no coverable lines', 'no lines'],
+    [
+      'an HTML page given as Cobertura',
+      '<html><body>coverage</body></html>',
+      'cobertura',
+      'is not a Cobertura report',
+      'unreadable report',
+    ],
+    [
+      'a Cobertura report without line counts',
+      '<coverage version="1"></coverage>',
+      'cobertura',
+      'has no line counts',
+      'unreadable report',
+    ],
+    [
+      'an LCOV file without LF/LH records',
+      'TN:\nSF:a.js\nend_of_record\n',
+      'lcov',
+      'counts no coverable lines',
+      'no lines',
+    ],
+    [
+      'an LCOV file with no coverable lines',
+      'TN:\nSF:a.js\nLF:0\nLH:0\nend_of_record\n',
+      'lcov',
+      'counts no coverable lines',
+      'no lines',
+    ],
   ])('fails on %s', (_, content, format, message, figure) => {
     if (content !== undefined) writeFileSync(join(dir, 'report'), content);
-    const run = sh(shell, coverageCheckScript('"$PWD/gates"'), { ...PLATFORM, DOCKYARD_COVERAGE_FILE: join(dir, 'report'), DOCKYARD_COVERAGE_FORMAT: format, DOCKYARD_COVERAGE_MINIMUM: '80' });
+    const run = sh(shell, coverageCheckScript('"$PWD/gates"'), {
+      ...PLATFORM,
+      DOCKYARD_COVERAGE_FILE: join(dir, 'report'),
+      DOCKYARD_COVERAGE_FORMAT: format,
+      DOCKYARD_COVERAGE_MINIMUM: '80',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(message);
     expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', 'fail', figure, '>= 80%']);
@@ -84,35 +136,58 @@ describe('recordJobResultsScript and recordPassScript', () => {
   });
 
   it("keeps a result the gate's own check wrote: tests passed, then coverage failed", () => {
-    expect(sh('dash', recordPassScript('gates', 'test', 'stage test and 2 command(s) passed', 'every test passes'), PLATFORM).status).toBe(0);
+    expect(
+      sh('dash', recordPassScript('gates', 'test', 'stage test and 2 command(s) passed', 'every test passes'), PLATFORM)
+        .status,
+    ).toBe(0);
     mkdirSync(join(dir, 'gates'), { recursive: true });
     writeFileSync(join(dir, 'gates', 'coverage-linux-amd64.tsv'), 'coverage\tlinux/amd64\tfail\t61.00%\t>= 80%\n');
     const run = sh('dash', recordJobResultsScript('gates', gates), { ...PLATFORM, DOCKYARD_JOB_STATUS: 'failure' });
     expect(run.status, run.stderr).toBe(0);
-    expect(result('test-linux-amd64')).toEqual(['test', 'linux/amd64', 'pass', 'stage test and 2 command(s) passed', 'every test passes']);
+    expect(result('test-linux-amd64')).toEqual([
+      'test',
+      'linux/amd64',
+      'pass',
+      'stage test and 2 command(s) passed',
+      'every test passes',
+    ]);
     expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', 'fail', '61.00%', '>= 80%']);
   });
 
-  it.each(['dash', 'bash'] as const)('recordGateResultScript (%s): the one writer, with a command substitution as figure (the sign job) and tabs/newlines flattened', (shell) => {
-    mkdirSync(join(dir, 'out'));
-    writeFileSync(join(dir, 'out', 'published'), 'docker.io/acme/api@sha256:1\nregistry.example/api@sha256:2\n');
-    const script = recordGateResultScript('"$PWD/gates"', {
-      file: 'sign',
-      gate: 'sign',
-      platform: '-',
-      result: 'pass',
-      figure: '"$(grep -c . out/published || true) indexes"',
-      threshold: quoteShellWord("signed and attested (it's keyless)"),
-    });
-    expect(sh(shell, script, {}).status).toBe(0);
-    expect(result('sign')).toEqual(['sign', '-', 'pass', '2 indexes', "signed and attested (it's keyless)"]);
-    const flattened = recordGateResultScript('gates', { file: '"sbom-$DOCKYARD_SLUG"', gate: 'sbom', platform: '"$DOCKYARD_PLATFORM"', result: 'pass', figure: '"$FIGURE"', threshold: 'generated' });
-    expect(sh(shell, flattened, { ...PLATFORM, FIGURE: 'spdx\tjson\nx' }).status).toBe(0);
-    expect(result('sbom-linux-amd64')).toEqual(['sbom', 'linux/amd64', 'pass', 'spdx json x', 'generated']);
-  });
+  it.each(['dash', 'bash'] as const)(
+    'recordGateResultScript (%s): the one writer, with a command substitution as figure (the sign job) and tabs/newlines flattened',
+    (shell) => {
+      mkdirSync(join(dir, 'out'));
+      writeFileSync(join(dir, 'out', 'published'), 'docker.io/acme/api@sha256:1\nregistry.example/api@sha256:2\n');
+      const script = recordGateResultScript('"$PWD/gates"', {
+        file: 'sign',
+        gate: 'sign',
+        platform: '-',
+        result: 'pass',
+        figure: '"$(grep -c . out/published || true) indexes"',
+        threshold: quoteShellWord("signed and attested (it's keyless)"),
+      });
+      expect(sh(shell, script, {}).status).toBe(0);
+      expect(result('sign')).toEqual(['sign', '-', 'pass', '2 indexes', "signed and attested (it's keyless)"]);
+      const flattened = recordGateResultScript('gates', {
+        file: '"sbom-$DOCKYARD_SLUG"',
+        gate: 'sbom',
+        platform: '"$DOCKYARD_PLATFORM"',
+        result: 'pass',
+        figure: '"$FIGURE"',
+        threshold: 'generated',
+      });
+      expect(sh(shell, flattened, { ...PLATFORM, FIGURE: 'spdx\tjson\nx' }).status).toBe(0);
+      expect(result('sbom-linux-amd64')).toEqual(['sbom', 'linux/amd64', 'pass', 'spdx json x', 'generated']);
+    },
+  );
 
   it('writes a gate that runs once without a platform', () => {
-    const run = sh('dash', recordJobResultsScript('gates', [{ gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' }]), { DOCKYARD_JOB_STATUS: 'success' });
+    const run = sh(
+      'dash',
+      recordJobResultsScript('gates', [{ gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' }]),
+      { DOCKYARD_JOB_STATUS: 'success' },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(result('lint')).toEqual(['lint', '-', 'pass', 'passed', 'no finding >= warning']);
   });
@@ -123,14 +198,17 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
     lint: 'lint\t-\tpass\t2 finding(s)\tno finding >= warning',
     'test-linux-amd64': 'test\tlinux/amd64\tpass\tstage test and 2 command(s) passed\tevery test passes',
     'coverage-linux-amd64': 'coverage\tlinux/amd64\tpass\t84.21%\t>= 80%',
-    'size-linux-amd64': 'size\tlinux/amd64\twarn\t612.40 MB compressed, 1500.00 MB uncompressed\t<= 500 MB compressed (warn)',
-    'size-linux-arm64': 'size\tlinux/arm64\tpass\t480.00 MB compressed, 1400.00 MB uncompressed\t<= 500 MB compressed (warn)',
+    'size-linux-amd64':
+      'size\tlinux/amd64\twarn\t612.40 MB compressed, 1500.00 MB uncompressed\t<= 500 MB compressed (warn)',
+    'size-linux-arm64':
+      'size\tlinux/arm64\tpass\t480.00 MB compressed, 1400.00 MB uncompressed\t<= 500 MB compressed (warn)',
   };
   const write = (entries: Record<string, string>) => {
     mkdirSync(join(dir, 'gates'), { recursive: true });
     for (const [name, line] of Object.entries(entries)) writeFileSync(join(dir, 'gates', `${name}.tsv`), `${line}\n`);
   };
-  const run = (expected: string) => sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"'), { DOCKYARD_GATE_FILES: expected });
+  const run = (expected: string) =>
+    sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"'), { DOCKYARD_GATE_FILES: expected });
 
   it('renders every result file as one table (sorted by file name) and passes when every gate passed or warned', () => {
     write(files);
@@ -166,7 +244,9 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
     write({ 'scan-linux-amd64': 'scan\tlinux/amd64\tpass\t0 CRITICAL | 0 HIGH\tnone of CRITICAL,HIGH' });
     const out = run('');
     expect(out.status, out.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| scan | linux/amd64 | pass | 0 CRITICAL \\| 0 HIGH | none of CRITICAL,HIGH |');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain(
+      '| scan | linux/amd64 | pass | 0 CRITICAL \\| 0 HIGH | none of CRITICAL,HIGH |',
+    );
   });
 
   it('the final table (sign job) fails without claiming that nothing is published', () => {
@@ -175,7 +255,9 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
     expect(out.status).toBe(1);
     expect(out.stderr.split('\n')).toContain('dockyard: a gate failed or reported no result');
     expect(out.stderr).not.toContain('nothing is published');
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| sign | - | fail | job failure, see its log | signed and attested |');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain(
+      '| sign | - | fail | job failure, see its log | signed and attested |',
+    );
   });
 
   it('fails when no gate reported at all', () => {
@@ -190,14 +272,25 @@ describe('lintScript', () => {
   function fakeHadolint(findings: string[], status: number) {
     const bin = join(dir, 'bin');
     mkdirSync(bin);
-    writeFileSync(join(bin, 'hadolint'), `#!/bin/sh\necho "$@" > "${join(dir, 'args')}"\nprintf '%s\\n' ${findings.map((f) => `'${f}'`).join(' ')}\nexit ${status}\n`);
+    writeFileSync(
+      join(bin, 'hadolint'),
+      `#!/bin/sh\necho "$@" > "${join(dir, 'args')}"\nprintf '%s\\n' ${findings.map((f) => `'${f}'`).join(' ')}\nexit ${status}\n`,
+    );
     chmodSync(join(bin, 'hadolint'), 0o755);
     return `${bin}:${process.env.PATH}`;
   }
 
   it.each([
     [[], 0, 'pass', '0 finding(s)'],
-    [['Dockerfile:3 DL3008 warning: Pin versions in apt get install', 'Dockerfile:9 DL3059 info: Multiple consecutive RUN'], 1, 'fail', '2 finding(s)'],
+    [
+      [
+        'Dockerfile:3 DL3008 warning: Pin versions in apt get install',
+        'Dockerfile:9 DL3059 info: Multiple consecutive RUN',
+      ],
+      1,
+      'fail',
+      '2 finding(s)',
+    ],
     [['Dockerfile:9 DL3059 info: Multiple consecutive RUN'], 0, 'pass', '1 finding(s)'],
   ])('findings %j, hadolint exit %i → %s', (findings, status, verdict, figure) => {
     const run = sh('dash', lintScript('hadolint', 'gates'), {
@@ -207,7 +300,9 @@ describe('lintScript', () => {
       DOCKYARD_LINT_IGNORE: 'DL3018 DL3006',
     });
     expect(run.status).toBe(status);
-    expect(readFileSync(join(dir, 'args'), 'utf8').trim()).toBe('--no-color --failure-threshold warning --ignore DL3018 --ignore DL3006 Dockerfile');
+    expect(readFileSync(join(dir, 'args'), 'utf8').trim()).toBe(
+      '--no-color --failure-threshold warning --ignore DL3018 --ignore DL3006 Dockerfile',
+    );
     for (const finding of findings) expect(run.stdout).toContain(finding);
     expect(result('lint')).toEqual(['lint', '-', verdict, figure, 'no finding >= warning']);
     expect(readdirSync(join(dir, 'gates'))).toEqual(['lint.tsv']);

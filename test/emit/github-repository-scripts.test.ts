@@ -15,13 +15,25 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const SHELLS = ['dash', 'bash'] as const;
 
 function run(shell: (typeof SHELLS)[number], script: string, env: Record<string, string> = {}) {
-  return spawnSync(shell, ['-euc', script], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, DIR: dir, ...env } });
+  return spawnSync(shell, ['-euc', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, DIR: dir, ...env },
+  });
 }
 
 /** A SARIF 2.1.0 log as Trivy writes it: one run, results with a level (one without, which SARIF reads as `warning`). */
 function sarif(levels: readonly (string | undefined)[]): string {
-  const results = levels.map((level, i) => ({ ruleId: `CVE-2026-${1000 + i}`, ...(level ? { level } : {}), message: { text: `finding ${i}` } }));
-  return JSON.stringify({ version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json', runs: [{ tool: { driver: { name: 'Trivy' } }, results }] });
+  const results = levels.map((level, i) => ({
+    ruleId: `CVE-2026-${1000 + i}`,
+    ...(level ? { level } : {}),
+    message: { text: `finding ${i}` },
+  }));
+  return JSON.stringify({
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{ tool: { driver: { name: 'Trivy' } }, results }],
+  });
 }
 
 describe.each(SHELLS)('scanReportSummaryScript (%s)', (shell) => {
@@ -31,9 +43,21 @@ describe.each(SHELLS)('scanReportSummaryScript (%s)', (shell) => {
     [
       'counts the findings per SARIF level, a result without a level as warning',
       ['error', 'error', 'warning', 'note', undefined],
-      ['### Scan findings on linux/arm64: 5', '', '| SARIF level | findings |', '| --- | --- |', '| error | 2 |', '| note | 1 |', '| warning | 2 |'],
+      [
+        '### Scan findings on linux/arm64: 5',
+        '',
+        '| SARIF level | findings |',
+        '| --- | --- |',
+        '| error | 2 |',
+        '| note | 1 |',
+        '| warning | 2 |',
+      ],
     ],
-    ['no findings: a zero and an empty table', [], ['### Scan findings on linux/arm64: 0', '', '| SARIF level | findings |', '| --- | --- |']],
+    [
+      'no findings: a zero and an empty table',
+      [],
+      ['### Scan findings on linux/arm64: 0', '', '| SARIF level | findings |', '| --- | --- |'],
+    ],
   ])('%s', (_, levels, table) => {
     writeFileSync(join(dir, 'scan.sarif'), sarif(levels));
     writeFileSync(join(dir, 'summary.md'), '# earlier summary\n');
@@ -74,17 +98,40 @@ describe.each(SHELLS)('githubProvenanceScript (%s)', (shell) => {
   };
 
   it.each([
-    ['a tag build', 'acme/api/.github/workflows/dockyard.yml@refs/tags/v1.2.0', 'refs/tags/v1.2.0', '.github/workflows/dockyard.yml'],
-    ['a ref holding @ (changesets tags)', 'acme/api/.github/workflows/dockyard.yml@refs/tags/@acme/api@1.0.0', 'refs/tags/@acme/api@1.0.0', '.github/workflows/dockyard.yml'],
+    [
+      'a tag build',
+      'acme/api/.github/workflows/dockyard.yml@refs/tags/v1.2.0',
+      'refs/tags/v1.2.0',
+      '.github/workflows/dockyard.yml',
+    ],
+    [
+      'a ref holding @ (changesets tags)',
+      'acme/api/.github/workflows/dockyard.yml@refs/tags/@acme/api@1.0.0',
+      'refs/tags/@acme/api@1.0.0',
+      '.github/workflows/dockyard.yml',
+    ],
   ])('writes the predicate attest-build-provenance writes, for %s', (_, workflowRef, ref, path) => {
-    const result = run(shell, githubProvenanceScript('"$DIR/out/provenance.json"'), { ...env, GITHUB_WORKFLOW_REF: workflowRef, GITHUB_REF: ref });
+    const result = run(shell, githubProvenanceScript('"$DIR/out/provenance.json"'), {
+      ...env,
+      GITHUB_WORKFLOW_REF: workflowRef,
+      GITHUB_REF: ref,
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'out/provenance.json'), 'utf8'))).toEqual({
       buildDefinition: {
         buildType: 'https://actions.github.io/buildtypes/workflow/v1',
         externalParameters: { workflow: { ref, repository: 'https://github.com/acme/api', path } },
-        internalParameters: { github: { event_name: 'push', repository_id: '123456', repository_owner_id: '7890', runner_environment: 'github-hosted' } },
-        resolvedDependencies: [{ uri: `git+https://github.com/acme/api@${ref}`, digest: { gitCommit: 'f'.repeat(40) } }],
+        internalParameters: {
+          github: {
+            event_name: 'push',
+            repository_id: '123456',
+            repository_owner_id: '7890',
+            runner_environment: 'github-hosted',
+          },
+        },
+        resolvedDependencies: [
+          { uri: `git+https://github.com/acme/api@${ref}`, digest: { gitCommit: 'f'.repeat(40) } },
+        ],
       },
       runDetails: {
         builder: { id: `https://github.com/${workflowRef}` },
@@ -94,7 +141,11 @@ describe.each(SHELLS)('githubProvenanceScript (%s)', (shell) => {
   });
 
   it('escapes quotes and backslashes in values for JSON', () => {
-    const result = run(shell, githubProvenanceScript('"$DIR/p.json"'), { ...env, GITHUB_WORKFLOW_REF: 'acme/api/.github/workflows/a.yml@refs/heads/x"y\\z', GITHUB_REF: 'refs/heads/x"y\\z' });
+    const result = run(shell, githubProvenanceScript('"$DIR/p.json"'), {
+      ...env,
+      GITHUB_WORKFLOW_REF: 'acme/api/.github/workflows/a.yml@refs/heads/x"y\\z',
+      GITHUB_REF: 'refs/heads/x"y\\z',
+    });
     expect(result.status, result.stderr).toBe(0);
     const predicate = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
     expect(predicate.buildDefinition.externalParameters.workflow.ref).toBe('refs/heads/x"y\\z');

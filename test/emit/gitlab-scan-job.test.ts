@@ -31,7 +31,17 @@ function writeOciArchive(dir: string): string {
   mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
   mkdirSync(join(work, 'root', 'etc'), { recursive: true });
   writeFileSync(join(work, 'root', 'etc', 'os-release'), 'ID=alpine\nVERSION_ID=3.23.3\n');
-  const tar = spawnSync('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', '-', '-C', join(work, 'root'), 'etc']);
+  const tar = spawnSync('tar', [
+    '--sort=name',
+    '--mtime=@0',
+    '--owner=0',
+    '--group=0',
+    '-cf',
+    '-',
+    '-C',
+    join(work, 'root'),
+    'etc',
+  ]);
   const layer = spawnSync('gzip', ['-n'], { input: tar.stdout }).stdout;
   const blob = (bytes: Buffer | string) => {
     const hex = sha256(bytes);
@@ -39,7 +49,14 @@ function writeOciArchive(dir: string): string {
     return { digest: `sha256:${hex}`, size: Buffer.byteLength(bytes) };
   };
   const layerBlob = blob(layer);
-  const config = blob(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [`sha256:${sha256(tar.stdout)}`] } }));
+  const config = blob(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: [`sha256:${sha256(tar.stdout)}`] },
+    }),
+  );
   const manifest = blob(
     JSON.stringify({
       schemaVersion: 2,
@@ -49,7 +66,13 @@ function writeOciArchive(dir: string): string {
     }),
   );
   writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion": "1.0.0"}');
-  writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] }));
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }],
+    }),
+  );
   mkdirSync(dir, { recursive: true });
   spawnSync('tar', ['-cf', join(dir, 'image.tar'), '-C', layout, 'oci-layout', 'index.json', 'blobs']);
   writeFileSync(join(dir, 'digest'), `${manifest.digest}\n`);
@@ -57,9 +80,20 @@ function writeOciArchive(dir: string): string {
 }
 
 function scanJob(scan: Record<string, unknown>): { script: string[] } {
-  const result = validateConfig({ ci: ['gitlab'], image: { name: 'acme/api' }, cache: 'none', test: { commands: ['true'] }, scan });
+  const result = validateConfig({
+    ci: ['gitlab'],
+    image: { name: 'acme/api' },
+    cache: 'none',
+    test: { commands: ['true'] },
+    scan,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return (gitlabJobsById(emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs')) as Record<string, { script: string[] }>).scan;
+  return (
+    gitlabJobsById(emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs')) as Record<
+      string,
+      { script: string[] }
+    >
+  ).scan;
 }
 
 describe('GitLab scan job against an OCI archive, with a stand-in Trivy that opens --input as Trivy v0.69.3 does', () => {
@@ -73,7 +107,11 @@ describe('GitLab scan job against an OCI archive, with a stand-in Trivy that ope
 
   it.each([
     ['the gate only', { severities: ['CRITICAL', 'HIGH'] }, 1],
-    ['the container scanning report, then the gate', { severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: true, report: true }, 2],
+    [
+      'the container scanning report, then the gate',
+      { severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: true, report: true },
+      2,
+    ],
   ])('%s: every Trivy run scans the recorded candidate digest', (_, scan, runs) => {
     const project = join(work, `project-${runs}`);
     const digest = writeOciArchive(join(project, 'dockyard', 'linux-amd64'));
@@ -81,14 +119,21 @@ describe('GitLab scan job against an OCI archive, with a stand-in Trivy that ope
     const run = spawnSync('dash', ['-euc', scanJob(scan).script.join('\n')], {
       cwd: project,
       encoding: 'utf8',
-      env: { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_SLUG: 'linux-amd64', DOCKYARD_PLATFORM: 'linux/amd64', TRIVY_STAND_IN_LOG: log },
+      env: {
+        PATH: `${bin}:${process.env.PATH}`,
+        DOCKYARD_SLUG: 'linux-amd64',
+        DOCKYARD_PLATFORM: 'linux/amd64',
+        TRIVY_STAND_IN_LOG: log,
+      },
     });
     expect(run.status, run.stderr).toBe(0);
     const scanned = readFileSync(log, 'utf8').trim().split('\n');
     expect(scanned).toHaveLength(runs);
     for (const line of scanned) expect(line.split(' ')[1]).toBe(digest);
     if (runs === 2) {
-      const report = JSON.parse(readFileSync(join(project, 'gl-container-scanning-report.json'), 'utf8')) as { image: string };
+      const report = JSON.parse(readFileSync(join(project, 'gl-container-scanning-report.json'), 'utf8')) as {
+        image: string;
+      };
       expect(report.image).toMatch(GITLAB_REPORT_IMAGE);
       expect(report.image).toBe(`dockyard-candidate@${digest}`);
     }
@@ -97,13 +142,18 @@ describe('GitLab scan job against an OCI archive, with a stand-in Trivy that ope
   it('the stand-in rejects what Trivy rejects: an OCI tar by its path, and a name cut at ":" into a missing directory', () => {
     const project = join(work, 'rejects');
     writeOciArchive(join(project, 'dockyard', 'linux-amd64'));
-    const trivy = (input: string) => spawnSync(join(bin, 'trivy'), ['image', '--input', input], { cwd: project, encoding: 'utf8' });
+    const trivy = (input: string) =>
+      spawnSync(join(bin, 'trivy'), ['image', '--input', input], { cwd: project, encoding: 'utf8' });
     const tar = trivy('dockyard/linux-amd64/image.tar');
     expect(tar.status).toBe(1);
-    expect(tar.stderr).toContain('unable to open dockyard/linux-amd64/image.tar as a Docker image: file manifest.json not found in tar');
+    expect(tar.stderr).toContain(
+      'unable to open dockyard/linux-amd64/image.tar as a Docker image: file manifest.json not found in tar',
+    );
     expect(tar.stderr).toContain('stat dockyard/linux-amd64/image.tar/index.json: not a directory');
     const named = trivy('dockyard-candidate:linux-amd64');
     expect(named.status).toBe(1);
-    expect(named.stderr).toContain('unable to open dockyard-candidate:linux-amd64 as an OCI Image: stat dockyard-candidate/index.json: no such file or directory');
+    expect(named.stderr).toContain(
+      'unable to open dockyard-candidate:linux-amd64 as an OCI Image: stat dockyard-candidate/index.json: no such file or directory',
+    );
   });
 });

@@ -14,9 +14,11 @@ function renderScenario(name: string) {
   const result = validateConfig(GOLDEN_SCENARIOS[name]);
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
   // Helpers (the 400 KB GitLab metadata bundle) are checked in test/templates, not copied into every golden.
-  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets()).filter(
-    (f) => f.kind === 'pipeline',
-  );
+  return renderPipelineFiles(
+    result.config,
+    { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' },
+    readRenderAssets(),
+  ).filter((f) => f.kind === 'pipeline');
 }
 
 describe.each(Object.keys(GOLDEN_SCENARIOS))('golden scenario %s', (name) => {

@@ -7,7 +7,10 @@ import { checkGitlabComponentSpec, splitComponentTemplate } from '../../src/vali
 import { renderScenarioFiles } from '../support/render-scenario.js';
 import { skipWithoutTools } from '../support/required-tools.js';
 
-const NO_GITLAB_CI_LOCAL = skipWithoutTools('reusable outputs under gitlab-ci-local', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
+const NO_GITLAB_CI_LOCAL = skipWithoutTools(
+  'reusable outputs under gitlab-ci-local',
+  isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git'],
+);
 
 const render = renderScenarioFiles;
 
@@ -25,7 +28,9 @@ const caller = parse(file(files, '.github/workflows/dockyard.yml').content) as O
 
 describe('GitHub reusable workflow and caller', () => {
   it('declares every input the jobs read, each with the config value as default, and uses each declared input', () => {
-    const used = new Set([...JSON.stringify(reusable.jobs).matchAll(/\$\{\{ inputs\.([a-z_]+) \}\}/g)].map((m) => m[1]));
+    const used = new Set(
+      [...JSON.stringify(reusable.jobs).matchAll(/\$\{\{ inputs\.([a-z_]+) \}\}/g)].map((m) => m[1]),
+    );
     const declared = reusable.on.workflow_call.inputs as Obj;
     expect([...used].sort()).toEqual(Object.keys(declared).sort());
     expect(declared.images.default).toBe('ghcr.io/acme/shared-api\ndocker.io/acme/shared-api');
@@ -34,7 +39,11 @@ describe('GitHub reusable workflow and caller', () => {
   });
 
   it('replaces the literals by inputs: metadata-action inputs and the push repositories', () => {
-    expect(reusable.jobs.metadata.steps[0].with).toMatchObject({ images: '${{ inputs.images }}', tags: '${{ inputs.tags }}', flavor: '${{ inputs.flavor }}' });
+    expect(reusable.jobs.metadata.steps[0].with).toMatchObject({
+      images: '${{ inputs.images }}',
+      tags: '${{ inputs.tags }}',
+      flavor: '${{ inputs.flavor }}',
+    });
     expect(JSON.stringify(reusable.jobs)).not.toContain('docker.io/acme/shared-api docker');
     expect(JSON.stringify(reusable.jobs.push)).toContain('${{ inputs.images }}');
   });
@@ -67,7 +76,12 @@ describe('GitHub reusable workflow and caller', () => {
 
   it.each([
     ['reusable-both', '.github/workflows/dockyard.yml', 'image', './.github/workflows/image.yml'],
-    ['reusable-central-both', '.github/workflows/dockyard.yml', 'container-image', 'acme/ci-templates/.github/workflows/container-image.yml@v1.4.0'],
+    [
+      'reusable-central-both',
+      '.github/workflows/dockyard.yml',
+      'container-image',
+      'acme/ci-templates/.github/workflows/container-image.yml@v1.4.0',
+    ],
   ])('%s: the caller at %s references its reusable workflow', (scenario, path, job, uses) => {
     expect((parse(file(render(scenario), path).content) as Obj).jobs[job].uses).toBe(uses);
   });
@@ -76,10 +90,25 @@ describe('GitHub reusable workflow and caller', () => {
 describe('GitLab component and caller', () => {
   it('is a two-document template: the spec header, then the pipeline without workflow:', () => {
     expect(Object.keys(component.header as Obj)).toEqual(['spec']);
-    expect(Object.keys((component.header as Obj).spec.inputs)).toEqual(['images', 'tags', 'flavor', 'scan_severities', 'size_limit_mb', 'size_on_exceed', 'lint_threshold', 'platforms', 'lint', 'scan', 'size']);
+    expect(Object.keys((component.header as Obj).spec.inputs)).toEqual([
+      'images',
+      'tags',
+      'flavor',
+      'scan_severities',
+      'size_limit_mb',
+      'size_on_exceed',
+      'lint_threshold',
+      'platforms',
+      'lint',
+      'scan',
+      'size',
+    ]);
     expect((component.body as Obj).workflow).toBeUndefined();
     expect((component.body as Obj)['.size'].variables.DOCKYARD_SIZE_LIMIT).toBe('$[[ inputs.size_limit_mb ]]');
-    expect((component.body as Obj).metadata.variables.DOCKYARD_META_TAGS).toEqual({ value: '$[[ inputs.tags ]]', expand: false });
+    expect((component.body as Obj).metadata.variables.DOCKYARD_META_TAGS).toEqual({
+      value: '$[[ inputs.tags ]]',
+      expand: false,
+    });
   });
 
   it.each([
@@ -96,44 +125,115 @@ describe('GitLab component and caller', () => {
   });
 
   const header = component.header as Obj;
-  const withInput = (name: string, value: unknown) => ({ header: { spec: { inputs: { ...header.spec.inputs, [name]: value } } }, body: component.body });
+  const withInput = (name: string, value: unknown) => ({
+    header: { spec: { inputs: { ...header.spec.inputs, [name]: value } } },
+    body: component.body,
+  });
   it.each([
-    ['a regex on a number input', withInput('size_limit_mb', { type: 'number', default: 300, regex: '^[0-9]+$' }), 'only string inputs take a regex'],
-    ['a default outside the options', withInput('size_on_exceed', { type: 'string', default: 'explode', options: ['fail', 'warn'] }), 'is not one of the options'],
-    ['a default of the wrong type', withInput('size_limit_mb', { type: 'number', default: '300' }), 'default: is not a number'],
-    ['an unknown input type', withInput('size_limit_mb', { type: 'integer', default: 300 }), 'must be one of string, number, boolean, array'],
-    ['a regex in slashes', withInput('images', { type: 'string', default: 'x', regex: '/^x$/' }), 'without enclosing slashes'],
-    ['a default that fails its regex', withInput('images', { type: 'string', default: ' x', regex: '^\\S+$' }), 'does not match the regex'],
-    ['an unknown input key', withInput('images', { type: 'string', default: 'x', required: true }), 'unknown key `required`'],
+    [
+      'a regex on a number input',
+      withInput('size_limit_mb', { type: 'number', default: 300, regex: '^[0-9]+$' }),
+      'only string inputs take a regex',
+    ],
+    [
+      'a default outside the options',
+      withInput('size_on_exceed', { type: 'string', default: 'explode', options: ['fail', 'warn'] }),
+      'is not one of the options',
+    ],
+    [
+      'a default of the wrong type',
+      withInput('size_limit_mb', { type: 'number', default: '300' }),
+      'default: is not a number',
+    ],
+    [
+      'an unknown input type',
+      withInput('size_limit_mb', { type: 'integer', default: 300 }),
+      'must be one of string, number, boolean, array',
+    ],
+    [
+      'a regex in slashes',
+      withInput('images', { type: 'string', default: 'x', regex: '/^x$/' }),
+      'without enclosing slashes',
+    ],
+    [
+      'a default that fails its regex',
+      withInput('images', { type: 'string', default: ' x', regex: '^\\S+$' }),
+      'does not match the regex',
+    ],
+    [
+      'an unknown input key',
+      withInput('images', { type: 'string', default: 'x', required: true }),
+      'unknown key `required`',
+    ],
     ['a declared input nobody uses', withInput('unused', { type: 'string', default: 'x' }), 'declared but never used'],
-    ['an interpolation of an undeclared input', { header, body: { job: { script: ['echo $[[ inputs.nope ]]'] } } }, 'names no declared input'],
-    ['a header key beside spec', { header: { ...header, include: [] }, body: component.body }, 'unknown header key `include`'],
+    [
+      'an interpolation of an undeclared input',
+      { header, body: { job: { script: ['echo $[[ inputs.nope ]]'] } } },
+      'names no declared input',
+    ],
+    [
+      'a header key beside spec',
+      { header: { ...header, include: [] }, body: component.body },
+      'unknown header key `include`',
+    ],
   ])('flags %s', (_, documents, message) => {
-    expect(checkGitlabComponentSpec(documents, 'templates/image.yml').map((f) => f.message).join('\n')).toContain(message);
+    expect(
+      checkGitlabComponentSpec(documents, 'templates/image.yml')
+        .map((f) => f.message)
+        .join('\n'),
+    ).toContain(message);
   });
 
   const template = file(files, 'templates/image.yml');
   it.skipIf(NO_GITLAB_CI_LOCAL).each([
     ['valid overrides', { size_limit_mb: 120, size_on_exceed: 'warn', images: 'ghcr.io/acme/other' }, ''],
     ['a number input given text', { size_limit_mb: 'abc' }, 'size_limit_mb` input: provided value is not a number'],
-    ['a value outside the options', { lint_threshold: 'loud' }, 'lint_threshold` input: `loud` cannot be used because it is not in the list of allowed options'],
+    [
+      'a value outside the options',
+      { lint_threshold: 'loud' },
+      'lint_threshold` input: `loud` cannot be used because it is not in the list of allowed options',
+    ],
   ])('gitlab-ci-local includes the component with %s', async (_, inputs, message) => {
     const root = stringify({ include: [{ local: template.path, inputs }] });
-    const findings = await checkWithGitlabCiLocal(root, '.gitlab-ci.yml', { extraFiles: { [template.path]: template.content } });
+    const findings = await checkWithGitlabCiLocal(root, '.gitlab-ci.yml', {
+      extraFiles: { [template.path]: template.content },
+    });
     const text = findings.map((f) => f.message).join('\n');
-    if (message === '') expect(findings.filter((f) => f.severity === 'error'), text).toEqual([]);
+    if (message === '')
+      expect(
+        findings.filter((f) => f.severity === 'error'),
+        text,
+      ).toEqual([]);
     else expect(text).toContain(message);
   });
 });
 
 describe('parameterizeLiterals', () => {
   it.each([
-    ['equal literals in two jobs', { a: { env: { DOCKYARD_SIZE_LIMIT: '5' } }, b: { env: { DOCKYARD_SIZE_LIMIT: '5' } } }, { a: '${{ inputs.size_limit_mb }}', b: '${{ inputs.size_limit_mb }}' }],
-    ['a later literal that differs stays literal', { a: { env: { DOCKYARD_SIZE_LIMIT: '5' } }, b: { env: { DOCKYARD_SIZE_LIMIT: '7' } } }, { a: '${{ inputs.size_limit_mb }}', b: '7' }],
-    ['an expression is never replaced', { a: { env: { DOCKYARD_SIZE_LIMIT: '${{ matrix.x }}' } }, b: { env: {} } }, { a: '${{ matrix.x }}', b: undefined }],
-    ['a key outside env/with is left alone', { a: { outputs: { DOCKYARD_SIZE_LIMIT: '5' } }, b: { env: {} } }, { a: undefined, b: undefined }],
+    [
+      'equal literals in two jobs',
+      { a: { env: { DOCKYARD_SIZE_LIMIT: '5' } }, b: { env: { DOCKYARD_SIZE_LIMIT: '5' } } },
+      { a: '${{ inputs.size_limit_mb }}', b: '${{ inputs.size_limit_mb }}' },
+    ],
+    [
+      'a later literal that differs stays literal',
+      { a: { env: { DOCKYARD_SIZE_LIMIT: '5' } }, b: { env: { DOCKYARD_SIZE_LIMIT: '7' } } },
+      { a: '${{ inputs.size_limit_mb }}', b: '7' },
+    ],
+    [
+      'an expression is never replaced',
+      { a: { env: { DOCKYARD_SIZE_LIMIT: '${{ matrix.x }}' } }, b: { env: {} } },
+      { a: '${{ matrix.x }}', b: undefined },
+    ],
+    [
+      'a key outside env/with is left alone',
+      { a: { outputs: { DOCKYARD_SIZE_LIMIT: '5' } }, b: { env: {} } },
+      { a: undefined, b: undefined },
+    ],
   ])('%s', (_, jobs, expected) => {
     const { value } = parameterizeLiterals(jobs as Obj, 'github', (n) => `\${{ inputs.${n} }}`);
-    expect({ a: (value as Obj).a.env?.DOCKYARD_SIZE_LIMIT, b: (value as Obj).b.env?.DOCKYARD_SIZE_LIMIT }).toEqual(expected);
+    expect({ a: (value as Obj).a.env?.DOCKYARD_SIZE_LIMIT, b: (value as Obj).b.env?.DOCKYARD_SIZE_LIMIT }).toEqual(
+      expected,
+    );
   });
 });

@@ -19,7 +19,17 @@ describe('quoteShellWord', () => {
   });
 
   it.each(['dash', 'bash'])('%s reads every word back as the literal', (shell) => {
-    const values = ['plain', '', 'two  spaces', "quote ' inside", '$(id) `id` $HOME', 'tab\there', 'new\nline', '*?[a]', '#!~&|;<>(){}\\'];
+    const values = [
+      'plain',
+      '',
+      'two  spaces',
+      "quote ' inside",
+      '$(id) `id` $HOME',
+      'tab\there',
+      'new\nline',
+      '*?[a]',
+      '#!~&|;<>(){}\\',
+    ];
     for (const value of values) {
       const run = spawnSync(shell, ['-c', `printf '%s' ${quoteShellWord(value)}`], { encoding: 'utf8' });
       expect(run.stdout, JSON.stringify(value)).toBe(value);

@@ -4,7 +4,16 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPushedDigestsScript, forEachPlatformScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageByDigestScript, stageWithBuildahScript } from '../../src/emit/shell-scripts.js';
+import {
+  checkPushedDigestsScript,
+  forEachPlatformScript,
+  promoteByDigestScript,
+  pushByDigestScript,
+  readRecordedDigestScript,
+  recordDigestScript,
+  stageByDigestScript,
+  stageWithBuildahScript,
+} from '../../src/emit/shell-scripts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -23,13 +32,22 @@ function makeArchive(index: string): void {
 }
 
 function sh(script: string, env: Record<string, string> = {}) {
-  return spawnSync('dash', ['-euc', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', DIR: dir, ...env } });
+  return spawnSync('dash', ['-euc', script], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', DIR: dir, ...env },
+  });
 }
 
 describe('recordDigestScript', () => {
   it.each([
-    ['compact (BuildKit)', `{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"${DIGEST}","size":1}]}`],
-    ['spaced (buildah)', `{\n  "schemaVersion": 2,\n  "manifests": [\n    { "digest": "${DIGEST}", "size": 1 }\n  ]\n}`],
+    [
+      'compact (BuildKit)',
+      `{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"${DIGEST}","size":1}]}`,
+    ],
+    [
+      'spaced (buildah)',
+      `{\n  "schemaVersion": 2,\n  "manifests": [\n    { "digest": "${DIGEST}", "size": 1 }\n  ]\n}`,
+    ],
   ])('reads the digest from a %s index.json', (_, index) => {
     makeArchive(index);
     const run = sh(recordDigestScript('"$DIR"'));
@@ -51,7 +69,10 @@ describe('pushByDigestScript', () => {
   it('refuses to publish an archive whose digest is not the one built and tested', () => {
     makeArchive(INDEX.replace(DIGEST, `sha256:${'cd'.repeat(32)}`));
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), { DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64' });
+    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), {
+      DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
+      DOCKYARD_SLUGS: 'linux-amd64',
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`not the digest built and tested (${DIGEST}); not publishing`);
   });
@@ -63,7 +84,11 @@ describe('pushByDigestScript', () => {
     mkdirSync(bin);
     // A stand-in skopeo that logs its arguments, to check the exact calls.
     writeFileSync(join(bin, 'skopeo'), `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\n`, { mode: 0o755 });
-    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUGS: 'linux-arm64' });
+    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), {
+      PATH: `${bin}:${process.env.PATH}`,
+      DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b',
+      DOCKYARD_SLUGS: 'linux-arm64',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
       `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b@${DIGEST}`,
@@ -79,7 +104,10 @@ describe('pushByDigestScript', () => {
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     writeFileSync(join(bin, 'skopeo'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), { PATH: `${bin}:${process.env.PATH}`, DOCKYARD_REPOSITORIES: 'ghcr.io/a/b' });
+    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), {
+      PATH: `${bin}:${process.env.PATH}`,
+      DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
+    });
     expect(run.status).not.toBe(0);
   });
 });
@@ -89,7 +117,8 @@ function fakeSkopeo(options: { manifest?: string; copyExit?: number } = {}): str
   const bin = join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
   if (options.manifest !== undefined) writeFileSync(join(dir, 'manifest.json'), options.manifest);
-  const inspect = options.manifest !== undefined ? `cat "${join(dir, 'manifest.json')}"` : 'echo "manifest unknown" >&2; exit 1';
+  const inspect =
+    options.manifest !== undefined ? `cat "${join(dir, 'manifest.json')}"` : 'echo "manifest unknown" >&2; exit 1';
   writeFileSync(
     join(bin, 'skopeo'),
     `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\ncase $1 in inspect) ${inspect} ;; copy) exit ${options.copyExit ?? 0} ;; esac\n`,
@@ -130,13 +159,18 @@ describe('stageByDigestScript', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
     const run = sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo(), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' });
     expect(run.status, run.stderr).toBe(0);
-    expect(calls()).toEqual([`copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b/staging@${DIGEST}`]);
+    expect(calls()).toEqual([
+      `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b/staging@${DIGEST}`,
+    ]);
     expect(run.stdout).toContain(`staged candidate (untagged): ghcr.io/a/b/staging@${DIGEST}`);
   });
 
   it('fails when the push fails', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    expect(sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo({ copyExit: 1 }), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' }).status).not.toBe(0);
+    expect(
+      sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo({ copyExit: 1 }), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' })
+        .status,
+    ).not.toBe(0);
   });
 
   it('never pushes without a recorded digest', () => {
@@ -165,7 +199,10 @@ describe('stageWithBuildahScript', () => {
     const index = `{"schemaVersion":2,"manifests":[{"digest":"${DIGEST}"}]}`;
     const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(stageWithBuildahScript('"$DIR"'), { PATH: fakeBuildah(index), DOCKYARD_STAGING: 'registry.example/a/b/staging' });
+    const run = sh(stageWithBuildahScript('"$DIR"'), {
+      PATH: fakeBuildah(index),
+      DOCKYARD_STAGING: 'registry.example/a/b/staging',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(calls()).toEqual([
       'manifest create dockyard-stage',
@@ -174,12 +211,17 @@ describe('stageWithBuildahScript', () => {
       `manifest push --all dockyard-stage docker://registry.example/a/b/staging@${indexDigest}`,
       'manifest rm dockyard-stage',
     ]);
-    expect(run.stdout).toContain(`staged candidate (untagged): registry.example/a/b/staging@${DIGEST}, in the untagged index ${indexDigest}`);
+    expect(run.stdout).toContain(
+      `staged candidate (untagged): registry.example/a/b/staging@${DIGEST}, in the untagged index ${indexDigest}`,
+    );
   });
 
   it('refuses to push an index that does not hold the recorded candidate', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(stageWithBuildahScript('"$DIR"'), { PATH: fakeBuildah(`{"manifests":[{"digest":"sha256:${'cd'.repeat(32)}"}]}`), DOCKYARD_STAGING: 'registry.example/a/b/staging' });
+    const run = sh(stageWithBuildahScript('"$DIR"'), {
+      PATH: fakeBuildah(`{"manifests":[{"digest":"sha256:${'cd'.repeat(32)}"}]}`),
+      DOCKYARD_STAGING: 'registry.example/a/b/staging',
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`the staging index does not hold the recorded candidate ${DIGEST}`);
     expect(calls().some((c) => c.startsWith('manifest push --all'))).toBe(false);
@@ -189,11 +231,19 @@ describe('stageWithBuildahScript', () => {
 describe('promoteByDigestScript', () => {
   const manifest = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}';
   const staged = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
-  const env = (path: string) => ({ PATH: path, DOCKYARD_STAGING: 'ghcr.io/a/b/staging', DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b', DOCKYARD_SLUGS: 'linux-amd64' });
+  const env = (path: string) => ({
+    PATH: path,
+    DOCKYARD_STAGING: 'ghcr.io/a/b/staging',
+    DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b',
+    DOCKYARD_SLUGS: 'linux-amd64',
+  });
 
   it('checks the staged manifest against the recorded digest, copies it to every registry by digest and records the digest', () => {
     writeFileSync(join(dir, 'digest'), `${staged}\n`);
-    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest })));
+    const run = sh(
+      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      env(fakeSkopeo({ manifest })),
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(calls()).toEqual([
       `inspect --retry-times 3 --raw docker://ghcr.io/a/b/staging@${staged}`,
@@ -208,16 +258,23 @@ describe('promoteByDigestScript', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
     const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo()));
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(`dockyard: ghcr.io/a/b/staging has no candidate ${DIGEST}, the digest built and tested`);
+    expect(run.stderr).toContain(
+      `dockyard: ghcr.io/a/b/staging has no candidate ${DIGEST}, the digest built and tested`,
+    );
     expect(run.stderr).toContain('not publishing');
     expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
   });
 
   it('refuses to publish a staged manifest whose content does not have the recorded digest', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest })));
+    const run = sh(
+      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      env(fakeSkopeo({ manifest })),
+    );
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(`the staged candidate has digest ${staged}, not the digest built and tested (${DIGEST}); not publishing`);
+    expect(run.stderr).toContain(
+      `the staged candidate has digest ${staged}, not the digest built and tested (${DIGEST}); not publishing`,
+    );
     expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
   });
 
@@ -225,15 +282,23 @@ describe('promoteByDigestScript', () => {
     const index = `{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"digest":"${DIGEST}"}]}`;
     const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
     writeFileSync(join(dir, 'digest'), `${indexDigest}\n`);
-    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest: index })));
+    const run = sh(
+      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      env(fakeSkopeo({ manifest: index })),
+    );
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(`ghcr.io/a/b/staging@${indexDigest} is an image index, not the single-platform candidate the build recorded; not publishing`);
+    expect(run.stderr).toContain(
+      `ghcr.io/a/b/staging@${indexDigest} is an image index, not the single-platform candidate the build recorded; not publishing`,
+    );
     expect(calls().filter((c) => c.startsWith('copy'))).toEqual([]);
   });
 
   it('stops at the first failed copy and records nothing', () => {
     writeFileSync(join(dir, 'digest'), `${staged}\n`);
-    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo({ manifest, copyExit: 1 })));
+    const run = sh(
+      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      env(fakeSkopeo({ manifest, copyExit: 1 })),
+    );
     expect(run.status).not.toBe(0);
     expect(calls().filter((c) => c.startsWith('copy'))).toHaveLength(1);
     expect(() => readdirSync(join(dir, 'digests'))).toThrow();
@@ -243,7 +308,12 @@ describe('promoteByDigestScript', () => {
 describe('checkPushedDigestsScript', () => {
   it.each([
     [['linux-amd64', 'linux-arm64'], 'linux-amd64 linux-arm64', 0, ''],
-    [['linux-amd64'], 'linux-amd64 linux-arm64', 1, 'no pushed digest for linux-arm64; not publishing an incomplete index'],
+    [
+      ['linux-amd64'],
+      'linux-amd64 linux-arm64',
+      1,
+      'no pushed digest for linux-arm64; not publishing an incomplete index',
+    ],
     [[], 'linux-amd64', 1, 'no pushed digest for linux-amd64'],
   ])('files %j, platforms %s → exit %i', (files, slugs, status, message) => {
     mkdirSync(join(dir, 'digests'));
@@ -261,7 +331,10 @@ describe('forEachPlatformScript (the one push job)', () => {
     const layout = join(dir, `layout-${slug}`);
     mkdirSync(layout);
     writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-    writeFileSync(join(layout, 'index.json'), `{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest": "${digest}","size":1}]}`);
+    writeFileSync(
+      join(layout, 'index.json'),
+      `{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest": "${digest}","size":1}]}`,
+    );
     mkdirSync(join(dir, slug));
     spawnSync('tar', ['-cf', join(dir, slug, 'image.tar'), '-C', layout, 'oci-layout', 'index.json']);
     writeFileSync(join(dir, slug, 'digest'), `${digest}\n`);
@@ -280,7 +353,11 @@ describe('forEachPlatformScript (the one push job)', () => {
   it('pushes every platform in $DOCKYARD_SLUGS by its own digest and records one digest file per platform', () => {
     platformArchive('linux-amd64', AMD);
     platformArchive('linux-arm64', ARM);
-    const run = sh(push, { PATH: skopeo(), DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64 linux-arm64' });
+    const run = sh(push, {
+      PATH: skopeo(),
+      DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
+      DOCKYARD_SLUGS: 'linux-amd64 linux-arm64',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
       `copy --retry-times 3 --preserve-digests oci-archive:${dir}/linux-amd64/image.tar docker://ghcr.io/a/b@${AMD}`,
@@ -293,7 +370,11 @@ describe('forEachPlatformScript (the one push job)', () => {
   it('stops at the first platform that fails: no later platform is pushed, its digest is not recorded', () => {
     platformArchive('linux-amd64', AMD);
     platformArchive('linux-arm64', ARM);
-    const run = sh(push, { PATH: skopeo(AMD), DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64 linux-arm64' });
+    const run = sh(push, {
+      PATH: skopeo(AMD),
+      DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
+      DOCKYARD_SLUGS: 'linux-amd64 linux-arm64',
+    });
     expect(run.status).not.toBe(0);
     expect(() => readFileSync(join(dir, 'calls'), 'utf8')).toThrow();
     expect(() => readdirSync(join(dir, 'digests'))).toThrow();
@@ -303,9 +384,15 @@ describe('forEachPlatformScript (the one push job)', () => {
     platformArchive('linux-amd64', AMD);
     platformArchive('linux-arm64', ARM);
     writeFileSync(join(dir, 'linux-arm64', 'digest'), `${AMD}\n`);
-    const run = sh(push, { PATH: skopeo(), DOCKYARD_REPOSITORIES: 'ghcr.io/a/b', DOCKYARD_SLUGS: 'linux-amd64 linux-arm64' });
+    const run = sh(push, {
+      PATH: skopeo(),
+      DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
+      DOCKYARD_SLUGS: 'linux-amd64 linux-arm64',
+    });
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(`dockyard: the archive has digest ${ARM}, not the digest built and tested (${AMD}); not publishing`);
+    expect(run.stderr).toContain(
+      `dockyard: the archive has digest ${ARM}, not the digest built and tested (${AMD}); not publishing`,
+    );
     expect(readdirSync(join(dir, 'digests'))).toEqual(['linux-amd64']);
   });
 });

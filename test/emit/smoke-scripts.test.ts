@@ -51,10 +51,18 @@ describe('githubSmokeScript (Docker, a stand-in docker command replaying contain
     return spawnSync('dash', ['-euc', githubSmokeScript('gates')], {
       cwd: dir,
       encoding: 'utf8',
-      env: { PATH: fakeDocker(healthcheck, states), DOCKYARD_SMOKE_TIMEOUT: timeout, DOCKYARD_SMOKE_POLL: '0.1', ...PLATFORM },
+      env: {
+        PATH: fakeDocker(healthcheck, states),
+        DOCKYARD_SMOKE_TIMEOUT: timeout,
+        DOCKYARD_SMOKE_POLL: '0.1',
+        ...PLATFORM,
+      },
     });
   }
-  const result = () => readFileSync(join(dir, 'gates', 'smoke-linux-amd64.tsv'), 'utf8').trim().split('\t');
+  const result = () =>
+    readFileSync(join(dir, 'gates', 'smoke-linux-amd64.tsv'), 'utf8')
+      .trim()
+      .split('\t');
   const HC = '["CMD-SHELL","wget -qO- http://127.0.0.1:8080/health || exit 1"]';
 
   it('passes once the health status turns healthy, and removes the container', () => {
@@ -69,8 +77,20 @@ describe('githubSmokeScript (Docker, a stand-in docker command replaying contain
   });
 
   it.each([
-    ['unhealthy', HC, ['running starting', 'running unhealthy'], 'the container reported unhealthy after', 'unhealthy after'],
-    ['stopped', HC, ['running starting', 'exited starting'], 'the container stopped (exited, exit code 3) after', 'stopped after'],
+    [
+      'unhealthy',
+      HC,
+      ['running starting', 'running unhealthy'],
+      'the container reported unhealthy after',
+      'unhealthy after',
+    ],
+    [
+      'stopped',
+      HC,
+      ['running starting', 'exited starting'],
+      'the container stopped (exited, exit code 3) after',
+      'stopped after',
+    ],
     ['no HEALTHCHECK', '', ['running '], 'the image has no HEALTHCHECK', 'no HEALTHCHECK'],
     ['HEALTHCHECK NONE', '["NONE"]', ['running '], 'the image has no HEALTHCHECK', 'no HEALTHCHECK'],
   ])('fails when %s, printing why and the container log', (_, healthcheck, states, message, figure) => {
@@ -139,18 +159,41 @@ describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd
   }
 
   function smoke(project: string, timeout: string) {
-    return spawnSync('dash', ['-euc', gitlabSmokeScript('dockyard/gates')], { cwd: project, encoding: 'utf8', env: { ...sandbox.env, DOCKYARD_SMOKE_TIMEOUT: timeout, ...PLATFORM } });
+    return spawnSync('dash', ['-euc', gitlabSmokeScript('dockyard/gates')], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...sandbox.env, DOCKYARD_SMOKE_TIMEOUT: timeout, ...PLATFORM },
+    });
   }
-  const result = (project: string) => readFileSync(join(project, 'dockyard', 'gates', 'smoke-linux-amd64.tsv'), 'utf8').trim().split('\t');
-  const server = (p: number) => ['--cmd', `/bin/busybox sh -c "echo ok > /index.html && echo serving on ${p} && exec /bin/busybox httpd -f -p 127.0.0.1:${p} -h /"`];
+  const result = (project: string) =>
+    readFileSync(join(project, 'dockyard', 'gates', 'smoke-linux-amd64.tsv'), 'utf8')
+      .trim()
+      .split('\t');
+  const server = (p: number) => [
+    '--cmd',
+    `/bin/busybox sh -c "echo ok > /index.html && echo serving on ${p} && exec /bin/busybox httpd -f -p 127.0.0.1:${p} -h /"`,
+  ];
 
   it('reads the HEALTHCHECK from the archived candidate itself (its Docker config), not from the build', () => {
-    const project = candidate('record', ['--healthcheck', 'CMD /bin/busybox true', '--healthcheck-interval', '2s', '--healthcheck-retries', '4', '--cmd', '/bin/busybox sleep 60']);
+    const project = candidate('record', [
+      '--healthcheck',
+      'CMD /bin/busybox true',
+      '--healthcheck-interval',
+      '2s',
+      '--healthcheck-retries',
+      '4',
+      '--cmd',
+      '/bin/busybox sleep 60',
+    ]);
     expect(existsSync(join(project, 'dockyard', 'linux-amd64', 'healthcheck'))).toBe(false);
     const out = smoke(project, '30');
     expect(out.status, `${out.stdout}\n${out.stderr}`).toBe(0);
-    expect(out.stdout).toContain('HEALTHCHECK CMD /bin/busybox true (interval 2 s, timeout 30 s, start period 0 s, retries 4)');
-    expect(readFileSync(join(project, 'dockyard', 'linux-amd64', 'healthcheck'), 'utf8')).toBe('2000000000 30000000000 0 4\nCMD\n/bin/busybox\ntrue\n');
+    expect(out.stdout).toContain(
+      'HEALTHCHECK CMD /bin/busybox true (interval 2 s, timeout 30 s, start period 0 s, retries 4)',
+    );
+    expect(readFileSync(join(project, 'dockyard', 'linux-amd64', 'healthcheck'), 'utf8')).toBe(
+      '2000000000 30000000000 0 4\nCMD\n/bin/busybox\ntrue\n',
+    );
   }, 60_000);
 
   it('passes when the server answers its HEALTHCHECK (the shell form of a Dockerfile, CMD-SHELL), and stops it', () => {
@@ -169,22 +212,44 @@ describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd
     expect(out.stdout).toMatch(/dockyard: the container reported healthy after \d+ s/);
     expect(result(project).slice(0, 3)).toEqual(['smoke', 'linux/amd64', 'pass']);
     // The server was stopped: nothing answers any more.
-    expect(spawnSync(STATIC_BUSYBOX!, ['wget', '-q', '-T', '1', '-O', '/dev/null', `http://127.0.0.1:${port}/index.html`]).status).not.toBe(0);
+    expect(
+      spawnSync(STATIC_BUSYBOX!, ['wget', '-q', '-T', '1', '-O', '/dev/null', `http://127.0.0.1:${port}/index.html`])
+        .status,
+    ).not.toBe(0);
   }, 60_000);
 
   it('fails as unhealthy after the retries, printing the check output and the container log', () => {
     port += 1;
-    const project = candidate('unhealthy', ['--healthcheck', `CMD /bin/busybox wget -q -O /dev/null http://127.0.0.1:${port}/missing`, '--healthcheck-interval', '1s', '--healthcheck-retries', '2', ...server(port)]);
+    const project = candidate('unhealthy', [
+      '--healthcheck',
+      `CMD /bin/busybox wget -q -O /dev/null http://127.0.0.1:${port}/missing`,
+      '--healthcheck-interval',
+      '1s',
+      '--healthcheck-retries',
+      '2',
+      ...server(port),
+    ]);
     const out = smoke(project, '30');
     expect(out.status).toBe(1);
-    expect(out.stderr).toMatch(/smoke test failed: the container reported unhealthy after \d+ s \(2 consecutive failed checks\)/);
+    expect(out.stderr).toMatch(
+      /smoke test failed: the container reported unhealthy after \d+ s \(2 consecutive failed checks\)/,
+    );
     expect(out.stderr).toContain('404');
     expect(out.stderr).toContain(`--- last 50 log lines of the container ---\nserving on ${port}`);
     expect(result(project)[2]).toBe('fail');
   }, 60_000);
 
   it('fails at the timeout when the checks never pass within it', () => {
-    const project = candidate('slow', ['--healthcheck', 'CMD /bin/busybox false', '--healthcheck-interval', '1s', '--healthcheck-retries', '100', '--cmd', '/bin/busybox sleep 60']);
+    const project = candidate('slow', [
+      '--healthcheck',
+      'CMD /bin/busybox false',
+      '--healthcheck-interval',
+      '1s',
+      '--healthcheck-retries',
+      '100',
+      '--cmd',
+      '/bin/busybox sleep 60',
+    ]);
     const out = smoke(project, '3');
     expect(out.status).toBe(1);
     expect(out.stderr).toContain('smoke test failed: not healthy within 3 s');
@@ -192,7 +257,14 @@ describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd
   }, 60_000);
 
   it('fails when the main process exits, with its status and log', () => {
-    const project = candidate('exits', ['--healthcheck', 'CMD /bin/busybox true', '--healthcheck-interval', '2s', '--cmd', '/bin/busybox sh -c "echo giving up; exit 3"']);
+    const project = candidate('exits', [
+      '--healthcheck',
+      'CMD /bin/busybox true',
+      '--healthcheck-interval',
+      '2s',
+      '--cmd',
+      '/bin/busybox sh -c "echo giving up; exit 3"',
+    ]);
     const out = smoke(project, '30');
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/the container's main process exited with status 3 after \d+ s/);

@@ -10,12 +10,25 @@ import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById, gitlabNeedIds } from '../support/gitlab-jobs.js';
 
 function plan(patch: Record<string, unknown> = {}) {
-  const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, ...patch });
+  const result = validateConfig({
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/api' },
+    test: { commands: ['true'] },
+    ...patch,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return planPipeline(result.config);
 }
 
-type Step = { name: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+type Step = {
+  name: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+};
 type GhJob = { needs?: string[]; if?: string; permissions: Record<string, string>; steps: Step[] };
 type GlJob = {
   image: unknown;
@@ -29,8 +42,10 @@ type GlJob = {
   stage: string;
 };
 
-const github = (patch: Record<string, unknown> = {}) => emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
-const gitlab = (patch: Record<string, unknown> = {}) => gitlabJobsById(emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as Record<string, GlJob>;
+const github = (patch: Record<string, unknown> = {}) =>
+  emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
+const gitlab = (patch: Record<string, unknown> = {}) =>
+  gitlabJobsById(emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as Record<string, GlJob>;
 const action = (step: Step) => step.uses?.split('@')[0] ?? step.name;
 // Docker Hub first: GitLab's registry cache cannot live there (a nested repository), so these configs use cache 'local'.
 const SIGNING_REGISTRIES = [
@@ -40,11 +55,40 @@ const SIGNING_REGISTRIES = [
 
 describe('scan gate rendering', () => {
   it.each([
-    ['trivy, defaults', {}, ['actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action']],
-    ['trivy, ignore file', { ignoreFile: '.trivyignore' }, ['actions/checkout', 'actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action']],
-    ['trivy, report', { report: true }, ['actions/checkout', 'actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action', 'aquasecurity/trivy-action', 'github/codeql-action/upload-sarif']],
+    [
+      'trivy, defaults',
+      {},
+      ['actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action'],
+    ],
+    [
+      'trivy, ignore file',
+      { ignoreFile: '.trivyignore' },
+      ['actions/checkout', 'actions/download-artifact', 'Unpack the candidate for Trivy', 'aquasecurity/trivy-action'],
+    ],
+    [
+      'trivy, report',
+      { report: true },
+      [
+        'actions/checkout',
+        'actions/download-artifact',
+        'Unpack the candidate for Trivy',
+        'aquasecurity/trivy-action',
+        'aquasecurity/trivy-action',
+        'github/codeql-action/upload-sarif',
+      ],
+    ],
     ['grype, defaults', { scanner: 'grype' }, ['actions/download-artifact', 'anchore/scan-action']],
-    ['grype, report', { scanner: 'grype', report: true }, ['actions/checkout', 'actions/download-artifact', 'anchore/scan-action', 'anchore/scan-action', 'github/codeql-action/upload-sarif']],
+    [
+      'grype, report',
+      { scanner: 'grype', report: true },
+      [
+        'actions/checkout',
+        'actions/download-artifact',
+        'anchore/scan-action',
+        'anchore/scan-action',
+        'github/codeql-action/upload-sarif',
+      ],
+    ],
   ])('GitHub %s: steps in order', (_, scan, actions) => {
     expect(github({ ci: ['github'], scan }).scan.steps.map(action)).toEqual(actions);
   });
@@ -55,20 +99,39 @@ describe('scan gate rendering', () => {
   ])('GitHub report %s: the scan job alone gets security-events: write', (report, permissions) => {
     const jobs = github({ scan: { report }, sbom: {}, signing: {} });
     expect(jobs.scan.permissions).toEqual(permissions);
-    for (const [id, job] of Object.entries(jobs)) if (id !== 'scan') expect(job.permissions['security-events'], id).toBeUndefined();
+    for (const [id, job] of Object.entries(jobs))
+      if (id !== 'scan') expect(job.permissions['security-events'], id).toBeUndefined();
   });
 
   it('GitHub report: the gate runs first; SARIF of every severity is written after it, passed or failed, and uploaded only where the token can write', () => {
-    const steps = github({ ci: ['github'], scan: { severities: ['CRITICAL'], report: true, ignoreFile: 'sec/.trivyignore' } }).scan.steps;
+    const steps = github({
+      ci: ['github'],
+      scan: { severities: ['CRITICAL'], report: true, ignoreFile: 'sec/.trivyignore' },
+    }).scan.steps;
     const [gate, report, upload] = steps.slice(3);
-    expect(gate).toMatchObject({ id: 'gate', with: { severity: 'CRITICAL', 'exit-code': '1', format: 'table', trivyignores: 'sec/.trivyignore' } });
+    expect(gate).toMatchObject({
+      id: 'gate',
+      with: { severity: 'CRITICAL', 'exit-code': '1', format: 'table', trivyignores: 'sec/.trivyignore' },
+    });
     expect(gate.if).toBeUndefined();
     expect(gate.with?.['skip-setup-trivy']).toBeUndefined();
-    expect(report).toMatchObject({ if: AFTER_GATE, with: { format: 'sarif', 'exit-code': '0', output: '${{ runner.temp }}/dockyard-scan.sarif', trivyignores: 'sec/.trivyignore', 'skip-setup-trivy': true } });
+    expect(report).toMatchObject({
+      if: AFTER_GATE,
+      with: {
+        format: 'sarif',
+        'exit-code': '0',
+        output: '${{ runner.temp }}/dockyard-scan.sarif',
+        trivyignores: 'sec/.trivyignore',
+        'skip-setup-trivy': true,
+      },
+    });
     expect(report.with?.severity).toBeUndefined();
-    expect(upload).toMatchObject({ if: `${AFTER_GATE} && (${TOKEN_CAN_WRITE})`, with: { sarif_file: '${{ runner.temp }}/dockyard-scan.sarif', category: 'dockyard-scan-${{ matrix.slug }}' } });
+    expect(upload).toMatchObject({
+      if: `${AFTER_GATE} && (${TOKEN_CAN_WRITE})`,
+      with: { sarif_file: '${{ runner.temp }}/dockyard-scan.sarif', category: 'dockyard-scan-${{ matrix.slug }}' },
+    });
     expect(AFTER_GATE).toBe("!cancelled() && (steps.gate.outcome == 'success' || steps.gate.outcome == 'failure')");
-    expect(TOKEN_CAN_WRITE).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+    expect(TOKEN_CAN_WRITE).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     expect(TOKEN_CAN_WRITE).toContain("github.actor != 'dependabot[bot]'");
   });
 
@@ -91,15 +154,31 @@ describe('scan gate rendering', () => {
     });
     const job = gitlab({ scan }).scan;
     expect(job.image).toEqual({ name: GITLAB_IMAGES.grype, entrypoint: [''] });
-    expect(job.script).toEqual([`grype "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar" --fail-on ${failOn} --only-fixed --config .grype.yaml`]);
+    expect(job.script).toEqual([
+      `grype "oci-archive:dockyard/$DOCKYARD_SLUG/image.tar" --fail-on ${failOn} --only-fixed --config .grype.yaml`,
+    ]);
   });
 
   /** The scan job's first line with the artifact handoff: the recorded digest, and the archive unpacked for Trivy. */
-  const UNPACK = 'dir="dockyard/$DOCKYARD_SLUG"\ndigest=$(cat "$dir/digest")\nif ! expr "$digest" : \'sha256:[0-9a-f]\\{64\\}$\' >/dev/null; then echo "dockyard: $dir/digest does not hold a sha256 digest" >&2; exit 1; fi\nrm -rf dockyard-candidate\nmkdir dockyard-candidate\ntar -xf "$dir/image.tar" -C dockyard-candidate';
+  const UNPACK =
+    'dir="dockyard/$DOCKYARD_SLUG"\ndigest=$(cat "$dir/digest")\nif ! expr "$digest" : \'sha256:[0-9a-f]\\{64\\}$\' >/dev/null; then echo "dockyard: $dir/digest does not hold a sha256 digest" >&2; exit 1; fi\nrm -rf dockyard-candidate\nmkdir dockyard-candidate\ntar -xf "$dir/image.tar" -C dockyard-candidate';
 
   it.each([
-    ['defaults', {}, [UNPACK, 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1'], undefined],
-    ['ignore file', { ignoreFile: "sec/my ignore" }, [UNPACK, 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1 --ignorefile \'sec/my ignore\''], undefined],
+    [
+      'defaults',
+      {},
+      [UNPACK, 'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1'],
+      undefined,
+    ],
+    [
+      'ignore file',
+      { ignoreFile: 'sec/my ignore' },
+      [
+        UNPACK,
+        'trivy image --input "dockyard-candidate@$digest" --severity CRITICAL,HIGH --exit-code 1 --ignorefile \'sec/my ignore\'',
+      ],
+      undefined,
+    ],
     [
       'report',
       { report: true, ignoreUnfixed: true },
@@ -119,21 +198,32 @@ describe('scan gate rendering', () => {
 
   it.each([
     [false, { paths: ['dockyard/gates/'], when: 'always', expire_in: '1 day' }],
-    [true, { paths: ['dockyard/gates/'], when: 'always', reports: { container_scanning: 'gl-container-scanning-report.json' }, expire_in: '30 days' }],
-  ])('with the gate summary (report %s) the scan job records scan-<slug>, keeping the container scanning report', (report, artifacts) => {
-    const patch = { sbom: {}, scan: { report, severities: ['CRITICAL'], ignoreUnfixed: true } };
-    const job = gitlab(patch).scan;
-    expect(job.artifacts).toEqual(artifacts);
-    expect(job.after_script![0]).toContain(
-      'if [ ! -s "$gates/scan-$DOCKYARD_SLUG.tsv" ]; then gate_result "scan-$DOCKYARD_SLUG" scan "$DOCKYARD_PLATFORM" "$result" "$figure" \'no CRITICAL finding (fixed only)\'; fi',
-    );
-    const steps = github(patch).scan.steps;
-    expect(steps.slice(-2).map((s) => [s.name, s.if])).toEqual([
-      ['Record the gate results', '${{ !cancelled() }}'],
-      ['Upload the gate results', '${{ !cancelled() }}'],
-    ]);
-    expect(steps.at(-1)!.with).toMatchObject({ name: 'dockyard-gates-scan-${{ matrix.slug }}' });
-  });
+    [
+      true,
+      {
+        paths: ['dockyard/gates/'],
+        when: 'always',
+        reports: { container_scanning: 'gl-container-scanning-report.json' },
+        expire_in: '30 days',
+      },
+    ],
+  ])(
+    'with the gate summary (report %s) the scan job records scan-<slug>, keeping the container scanning report',
+    (report, artifacts) => {
+      const patch = { sbom: {}, scan: { report, severities: ['CRITICAL'], ignoreUnfixed: true } };
+      const job = gitlab(patch).scan;
+      expect(job.artifacts).toEqual(artifacts);
+      expect(job.after_script![0]).toContain(
+        'if [ ! -s "$gates/scan-$DOCKYARD_SLUG.tsv" ]; then gate_result "scan-$DOCKYARD_SLUG" scan "$DOCKYARD_PLATFORM" "$result" "$figure" \'no CRITICAL finding (fixed only)\'; fi',
+      );
+      const steps = github(patch).scan.steps;
+      expect(steps.slice(-2).map((s) => [s.name, s.if])).toEqual([
+        ['Record the gate results', '${{ !cancelled() }}'],
+        ['Upload the gate results', '${{ !cancelled() }}'],
+      ]);
+      expect(steps.at(-1)!.with).toMatchObject({ name: 'dockyard-gates-scan-${{ matrix.slug }}' });
+    },
+  );
 });
 
 describe('SBOM gate rendering', () => {
@@ -152,19 +242,34 @@ describe('SBOM gate rendering', () => {
       'upload-release-assets': false,
       'syft-version': TOOL_VERSIONS.syft,
     });
-    expect(upload.with).toMatchObject({ name: 'dockyard-sbom-${{ matrix.slug }}', 'retention-days': 14, 'if-no-files-found': 'error' });
+    expect(upload.with).toMatchObject({
+      name: 'dockyard-sbom-${{ matrix.slug }}',
+      'retention-days': 14,
+      'if-no-files-found': 'error',
+    });
     expect(jobs.sbom.needs).toEqual(['build']);
     expect(jobs.sbom.permissions).toEqual({ contents: 'read' });
     // The SBOM turns the gate summary on: push needs every gate job and the summary, which needs the SBOM.
     expect(jobs.push.needs).toEqual(['metadata', 'build', 'test', 'scan', 'sbom', 'gates']);
     expect(jobs.gates.needs).toEqual(['test', 'scan', 'sbom']);
     const record = jobs.sbom.steps.find((s) => s.name === 'Record the SBOM result')!;
-    expect(record.run).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass ${format} generated`);
-    expect(jobs.sbom.steps.at(-1)!.with).toMatchObject({ name: 'dockyard-gates-sbom-${{ matrix.slug }}', path: '${{ runner.temp }}/dockyard/gates' });
+    expect(record.run).toContain(
+      `gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass ${format} generated`,
+    );
+    expect(jobs.sbom.steps.at(-1)!.with).toMatchObject({
+      name: 'dockyard-gates-sbom-${{ matrix.slug }}',
+      path: '${{ runner.temp }}/dockyard/gates',
+    });
   });
 
   it.each([
-    ['spdx-json', ['spdx-json=dockyard/sbom/sbom-$DOCKYARD_SLUG.spdx.json', 'cyclonedx-json=dockyard/sbom/gl-sbom-$DOCKYARD_SLUG.cdx.json']],
+    [
+      'spdx-json',
+      [
+        'spdx-json=dockyard/sbom/sbom-$DOCKYARD_SLUG.spdx.json',
+        'cyclonedx-json=dockyard/sbom/gl-sbom-$DOCKYARD_SLUG.cdx.json',
+      ],
+    ],
     ['cyclonedx-json', ['cyclonedx-json=dockyard/sbom/gl-sbom-$DOCKYARD_SLUG.cdx.json']],
   ])('GitLab %s: Syft writes %j; the CycloneDX file is the cyclonedx report', (format, outputs) => {
     const ci = gitlab({ sbom: { format } });
@@ -178,8 +283,12 @@ describe('SBOM gate rendering', () => {
       when: 'always',
       expire_in: '90 days',
     });
-    expect(ci.sbom.script[1]).toContain(`gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass ${format} generated`);
-    expect(ci.sbom.after_script![0]).toContain('if [ ! -s "$gates/sbom-$DOCKYARD_SLUG.tsv" ]; then gate_result "sbom-$DOCKYARD_SLUG" sbom');
+    expect(ci.sbom.script[1]).toContain(
+      `gate_result "sbom-$DOCKYARD_SLUG" sbom "$DOCKYARD_PLATFORM" pass ${format} generated`,
+    );
+    expect(ci.sbom.after_script![0]).toContain(
+      'if [ ! -s "$gates/sbom-$DOCKYARD_SLUG.tsv" ]; then gate_result "sbom-$DOCKYARD_SLUG" sbom',
+    );
     expect(gitlabNeedIds(ci.push.needs)).toEqual(['build', 'test', 'scan', 'sbom', 'gates']);
     expect(gitlabNeedIds(ci.gates.needs)).toEqual(['test', 'scan', 'sbom']);
     expect(ci.gates.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64');
@@ -192,17 +301,27 @@ describe('signing and provenance rendering', () => {
     [true, { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' }],
     [false, { contents: 'read', packages: 'write', 'id-token': 'write' }],
   ])('GitHub provenance %s: only the sign job may request an OIDC token', (provenance, permissions) => {
-    const jobs = github({ registries: SIGNING_REGISTRIES, cache: 'local', scan: { report: true }, sbom: {}, signing: { provenance } });
+    const jobs = github({
+      registries: SIGNING_REGISTRIES,
+      cache: 'local',
+      scan: { report: true },
+      sbom: {},
+      signing: { provenance },
+    });
     expect(jobs.sign.permissions).toEqual(permissions);
     expect(jobs.sign.needs).toEqual(['metadata', 'manifest', 'gates']);
     // Its own result, then the final table with every gate's row and its own.
     const record = jobs.sign.steps.find((s) => s.name === 'Record the signing result')!;
-    expect(record.run).toContain(`gate_result sign sign - pass "$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes" ${provenance ? "'signed and attested'" : 'signed'}`);
+    expect(record.run).toContain(
+      `gate_result sign sign - pass "$(grep -c . "$RUNNER_TEMP/dockyard-published/published" || true) indexes" ${provenance ? "'signed and attested'" : 'signed'}`,
+    );
     const table = jobs.sign.steps.at(-1)!;
     expect(table).toMatchObject({ name: 'Summarise the gates', if: '${{ !cancelled() }}' });
     expect(table.env?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sbom-linux-amd64 sign');
     expect(table.run).toContain('echo "dockyard: a gate failed or reported no result" >&2');
-    expect(jobs.sign.if).toBe("github.event_name != 'pull_request' && !(github.event.inputs.push == 'false') && needs.metadata.outputs.publishes == 'true'");
+    expect(jobs.sign.if).toBe(
+      "github.event_name != 'pull_request' && !(github.event.inputs.push == 'false') && needs.metadata.outputs.publishes == 'true'",
+    );
     for (const [id, job] of Object.entries(jobs)) {
       if (id === 'sign') continue;
       expect(job.permissions['id-token'], id).toBeUndefined();
@@ -212,16 +331,28 @@ describe('signing and provenance rendering', () => {
     expect(attest.map((s) => [s.with?.['subject-name'], s.with?.['subject-digest'], s.if])).toEqual(
       provenance
         ? [
-            ['index.docker.io/acme/api', '${{ steps.published.outputs.digest0 }}', "steps.published.outputs.digest0 != ''"],
-            ['registry.acme.example/acme/api', '${{ steps.published.outputs.digest1 }}', "steps.published.outputs.digest1 != ''"],
+            [
+              'index.docker.io/acme/api',
+              '${{ steps.published.outputs.digest0 }}',
+              "steps.published.outputs.digest0 != ''",
+            ],
+            [
+              'registry.acme.example/acme/api',
+              '${{ steps.published.outputs.digest1 }}',
+              "steps.published.outputs.digest1 != ''",
+            ],
           ]
         : [],
     );
-    for (const step of attest) expect(step.with).toMatchObject({ 'push-to-registry': true, 'create-storage-record': false });
+    for (const step of attest)
+      expect(step.with).toMatchObject({ 'push-to-registry': true, 'create-storage-record': false });
     const install = jobs.sign.steps.find((s) => action(s) === ACTION_PINS.cosignInstaller.action)!;
     expect(install.with).toEqual({ 'cosign-release': TOOL_VERSIONS.cosign });
     const verify = jobs.sign.steps.find((s) => s.name === 'Print the verify commands')!;
-    expect(verify.env).toEqual({ DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com', DOCKYARD_PROVENANCE: provenance ? 'github' : '' });
+    expect(verify.env).toEqual({
+      DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com',
+      DOCKYARD_PROVENANCE: provenance ? 'github' : '',
+    });
     expect(verify.run).toContain('DOCKYARD_CERT_IDENTITY="$GITHUB_SERVER_URL/$GITHUB_WORKFLOW_REF"');
     expect(verify.run).toContain('>> "$RUNNER_TEMP/dockyard-verify.md"');
     expect(verify.run).toContain('tee -a "$GITHUB_STEP_SUMMARY"');
@@ -239,35 +370,43 @@ describe('signing and provenance rendering', () => {
   it.each([
     [true, ['dockyard/verify.md', 'dockyard/gates.md', 'dockyard/gates/', 'dockyard/provenance.json']],
     [false, ['dockyard/verify.md', 'dockyard/gates.md', 'dockyard/gates/']],
-  ])('GitLab provenance %s: sign job with the pinned cosign image and SIGSTORE_ID_TOKEN, on protected refs only', (provenance, paths) => {
-    const ci = gitlab({ registries: SIGNING_REGISTRIES, cache: 'local', signing: { provenance } });
-    const sign = ci.sign;
-    expect(sign.image).toEqual({ name: GITLAB_IMAGES.cosign, entrypoint: [''] });
-    expect(sign.id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
-    expect(sign.needs).toEqual(['manifest', 'gates']);
-    expect(sign.rules).toEqual([
-      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
-      { if: '$DOCKYARD_PUSH == "false"', when: 'never' },
-      { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
-    ]);
-    expect(sign.artifacts).toEqual({ paths, when: 'always', expire_in: '90 days' });
-    expect(sign.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sign');
-    expect(sign.script.at(-1)).toContain(`gate_result sign sign - pass "$(grep -c . dockyard/published || true) indexes" ${provenance ? "'signed and attested'" : 'signed'}`);
-    expect(sign.after_script![0]).toContain('if [ ! -s "$gates/sign.tsv" ]; then gate_result "sign" sign -');
-    expect(sign.after_script![0]).toContain('mkdir -p dockyard && : > dockyard/gates.md');
-    const script = sign.script.join('\n');
-    expect(sign.script.slice(0, 2)).toEqual([
-      'printf \'%s\' "$DOCKERHUB_TOKEN" | cosign login --username "$DOCKERHUB_USERNAME" --password-stdin "docker.io"',
-      'printf \'%s\' "$P" | cosign login --username "$U" --password-stdin "registry.acme.example"',
-    ]);
-    expect(script).toContain('cosign sign --yes --recursive "$ref"');
-    expect(script.includes('cosign attest --yes --type slsaprovenance1 --predicate dockyard/provenance.json "$ref"')).toBe(provenance);
-    expect(script).toContain('cat dockyard/verify.md');
-    for (const [id, job] of Object.entries(ci)) if (id !== 'sign') expect((job as GlJob).id_tokens, id).toBeUndefined();
-    expect(ci.manifest.artifacts).toEqual({ paths: ['dockyard/published'], expire_in: '1 day' });
-    expect(ci.manifest.script.join('\n')).toContain('>> dockyard/published');
-    expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'gates', 'push', 'manifest', 'sign']);
-  });
+  ])(
+    'GitLab provenance %s: sign job with the pinned cosign image and SIGSTORE_ID_TOKEN, on protected refs only',
+    (provenance, paths) => {
+      const ci = gitlab({ registries: SIGNING_REGISTRIES, cache: 'local', signing: { provenance } });
+      const sign = ci.sign;
+      expect(sign.image).toEqual({ name: GITLAB_IMAGES.cosign, entrypoint: [''] });
+      expect(sign.id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
+      expect(sign.needs).toEqual(['manifest', 'gates']);
+      expect(sign.rules).toEqual([
+        { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
+        { if: '$DOCKYARD_PUSH == "false"', when: 'never' },
+        { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
+      ]);
+      expect(sign.artifacts).toEqual({ paths, when: 'always', expire_in: '90 days' });
+      expect(sign.variables?.DOCKYARD_GATE_FILES).toBe('test-linux-amd64 scan-linux-amd64 sign');
+      expect(sign.script.at(-1)).toContain(
+        `gate_result sign sign - pass "$(grep -c . dockyard/published || true) indexes" ${provenance ? "'signed and attested'" : 'signed'}`,
+      );
+      expect(sign.after_script![0]).toContain('if [ ! -s "$gates/sign.tsv" ]; then gate_result "sign" sign -');
+      expect(sign.after_script![0]).toContain('mkdir -p dockyard && : > dockyard/gates.md');
+      const script = sign.script.join('\n');
+      expect(sign.script.slice(0, 2)).toEqual([
+        'printf \'%s\' "$DOCKERHUB_TOKEN" | cosign login --username "$DOCKERHUB_USERNAME" --password-stdin "docker.io"',
+        'printf \'%s\' "$P" | cosign login --username "$U" --password-stdin "registry.acme.example"',
+      ]);
+      expect(script).toContain('cosign sign --yes --recursive "$ref"');
+      expect(
+        script.includes('cosign attest --yes --type slsaprovenance1 --predicate dockyard/provenance.json "$ref"'),
+      ).toBe(provenance);
+      expect(script).toContain('cat dockyard/verify.md');
+      for (const [id, job] of Object.entries(ci))
+        if (id !== 'sign') expect((job as GlJob).id_tokens, id).toBeUndefined();
+      expect(ci.manifest.artifacts).toEqual({ paths: ['dockyard/published'], expire_in: '1 day' });
+      expect(ci.manifest.script.join('\n')).toContain('>> dockyard/published');
+      expect(ci.stages).toEqual(['metadata', 'build', 'test', 'scan', 'gates', 'push', 'manifest', 'sign']);
+    },
+  );
 
   it('GitLab: without signing the manifest job keeps no artifacts and records nothing', () => {
     const manifest = gitlab().manifest;

@@ -29,18 +29,28 @@ const AMD = `sha256:${'0a'.repeat(32)}`;
 const ARM = `sha256:${'0b'.repeat(32)}`;
 
 function run(shell: (typeof SHELLS)[number], script: string, env: Record<string, string> = {}, cwd = dir) {
-  return spawnSync(shell, ['-euc', script], { cwd, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH}`, DIR: dir, ...env } });
+  return spawnSync(shell, ['-euc', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: `${bin}:${process.env.PATH}`, DIR: dir, ...env },
+  });
 }
 
 /** A stand-in tool that appends its arguments to `calls` and exits with `status`. */
 function stub(name: string, body = '', status = 0): void {
-  writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${join(dir, 'calls')}"\n${body}\nexit ${status}\n`, { mode: 0o755 });
+  writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${join(dir, 'calls')}"\n${body}\nexit ${status}\n`, {
+    mode: 0o755,
+  });
 }
 const calls = () => readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
 
 describe.each(SHELLS)('signPublishedScript (%s)', (shell) => {
   it.each([
-    ['signs each index recursively', undefined, [`cosign sign --yes --recursive docker.io/a/b@${D1}`, `cosign sign --yes --recursive registry.x/b@${D2}`]],
+    [
+      'signs each index recursively',
+      undefined,
+      [`cosign sign --yes --recursive docker.io/a/b@${D1}`, `cosign sign --yes --recursive registry.x/b@${D2}`],
+    ],
     [
       'signs and attests each index',
       '"$DIR/provenance.json"',
@@ -96,7 +106,11 @@ const GITLAB_ENV = {
 
 describe.each(SHELLS)('gitlabProvenanceScript (%s)', (shell) => {
   it.each([
-    ['a branch with a quote and a backslash', { CI_COMMIT_BRANCH: 'feat/"quoted"\\x', CI_COMMIT_REF_NAME: 'feat/"quoted"\\x' }, 'refs/heads/feat/"quoted"\\x'],
+    [
+      'a branch with a quote and a backslash',
+      { CI_COMMIT_BRANCH: 'feat/"quoted"\\x', CI_COMMIT_REF_NAME: 'feat/"quoted"\\x' },
+      'refs/heads/feat/"quoted"\\x',
+    ],
     ['a tag', { CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_REF_NAME: 'v1.2.3' }, 'refs/tags/v1.2.3'],
   ])('writes a SLSA v1 predicate for %s', (_, refEnv, gitRef) => {
     const result = run(shell, gitlabProvenanceScript('"$DIR/out/provenance.json"'), { ...GITLAB_ENV, ...refEnv });
@@ -104,9 +118,16 @@ describe.each(SHELLS)('gitlabProvenanceScript (%s)', (shell) => {
     expect(JSON.parse(readFileSync(join(dir, 'out', 'provenance.json'), 'utf8'))).toEqual({
       buildDefinition: {
         buildType: 'urn:dockyard:gitlab-ci-pipeline:v1',
-        externalParameters: { repository: GITLAB_ENV.CI_PROJECT_URL, ref: gitRef, configPath: 'ci/image.gitlab-ci.yml', pipelineSource: 'push' },
+        externalParameters: {
+          repository: GITLAB_ENV.CI_PROJECT_URL,
+          ref: gitRef,
+          configPath: 'ci/image.gitlab-ci.yml',
+          pipelineSource: 'push',
+        },
         internalParameters: { serverUrl: 'https://gitlab.com', projectId: '4242' },
-        resolvedDependencies: [{ uri: `git+https://gitlab.com/acme/shop@${gitRef}`, digest: { gitCommit: GITLAB_ENV.CI_COMMIT_SHA } }],
+        resolvedDependencies: [
+          { uri: `git+https://gitlab.com/acme/shop@${gitRef}`, digest: { gitCommit: GITLAB_ENV.CI_COMMIT_SHA } },
+        ],
       },
       runDetails: {
         builder: { id: 'https://gitlab.com/acme/shop/-/runners/12270837' },
@@ -118,20 +139,41 @@ describe.each(SHELLS)('gitlabProvenanceScript (%s)', (shell) => {
 
 describe.each(SHELLS)('verifyInstructionsScript (%s)', (shell) => {
   const published = `docker.io/a/b@${D1}\nregistry.x/b@${D2}\n`;
-  const cosignVerify = (ref: string) => `cosign verify '${ref}' --certificate-identity 'ID' --certificate-oidc-issuer 'ISSUER'`;
+  const cosignVerify = (ref: string) =>
+    `cosign verify '${ref}' --certificate-identity 'ID' --certificate-oidc-issuer 'ISSUER'`;
 
   it.each([
     ['github', (ref: string) => [cosignVerify(ref), `gh attestation verify 'oci://${ref}' --repo 'acme/shop'`]],
-    ['cosign', (ref: string) => [cosignVerify(ref), `cosign verify-attestation --type slsaprovenance1 '${ref}' --certificate-identity 'ID' --certificate-oidc-issuer 'ISSUER'`]],
+    [
+      'cosign',
+      (ref: string) => [
+        cosignVerify(ref),
+        `cosign verify-attestation --type slsaprovenance1 '${ref}' --certificate-identity 'ID' --certificate-oidc-issuer 'ISSUER'`,
+      ],
+    ],
     ['', (ref: string) => [cosignVerify(ref)]],
   ])('provenance "%s": one block of commands per published index', (provenance, lines) => {
     writeFileSync(join(dir, 'published'), published);
     writeFileSync(join(dir, 'verify.md'), 'earlier summary\n');
-    const env = { DOCKYARD_CERT_IDENTITY: 'ID', DOCKYARD_CERT_ISSUER: 'ISSUER', DOCKYARD_PROVENANCE: provenance, GITHUB_REPOSITORY: 'acme/shop' };
+    const env = {
+      DOCKYARD_CERT_IDENTITY: 'ID',
+      DOCKYARD_CERT_ISSUER: 'ISSUER',
+      DOCKYARD_PROVENANCE: provenance,
+      GITHUB_REPOSITORY: 'acme/shop',
+    };
     const result = run(shell, verifyInstructionsScript('"$DIR/published"', '"$DIR/verify.md"'), env);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(dir, 'verify.md'), 'utf8')).toBe(
-      ['earlier summary', '## Verify the published images', '', '```sh', ...lines(`docker.io/a/b@${D1}`), ...lines(`registry.x/b@${D2}`), '```', ''].join('\n'),
+      [
+        'earlier summary',
+        '## Verify the published images',
+        '',
+        '```sh',
+        ...lines(`docker.io/a/b@${D1}`),
+        ...lines(`registry.x/b@${D2}`),
+        '```',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -143,17 +185,30 @@ describe.each(SHELLS)('verifyInstructionsScript (%s)', (shell) => {
   });
 
   it('the GitLab identity is the project URL, the CI config path and the ref', () => {
-    const result = run(shell, `${GITLAB_CERT_IDENTITY}\necho "$DOCKYARD_CERT_IDENTITY|$DOCKYARD_CERT_ISSUER"`, { ...GITLAB_ENV, CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' });
-    expect(result.stdout.trim()).toBe('https://gitlab.com/acme/shop//ci/image.gitlab-ci.yml@refs/heads/main|https://gitlab.com');
+    const result = run(shell, `${GITLAB_CERT_IDENTITY}\necho "$DOCKYARD_CERT_IDENTITY|$DOCKYARD_CERT_ISSUER"`, {
+      ...GITLAB_ENV,
+      CI_COMMIT_BRANCH: 'main',
+      CI_COMMIT_REF_NAME: 'main',
+    });
+    expect(result.stdout.trim()).toBe(
+      'https://gitlab.com/acme/shop//ci/image.gitlab-ci.yml@refs/heads/main|https://gitlab.com',
+    );
   });
 });
 
 describe('recordPublishedIndexScript (bash, as in the GitHub manifest job)', () => {
   function setUp(indexDigests: string[]) {
-    const index = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: indexDigests.map((digest) => ({ digest, size: 1 })) });
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: indexDigests.map((digest) => ({ digest, size: 1 })),
+    });
     writeFileSync(join(dir, 'remote-index.json'), index);
     // skopeo stand-in: `inspect --raw` prints the index; `manifest-digest FILE` hashes the file, as skopeo does.
-    stub('skopeo', `case "$1" in inspect) cat "${join(dir, 'remote-index.json')}" ;; manifest-digest) printf 'sha256:%s\\n' "$(sha256sum "$2" | cut -d' ' -f1)" ;; esac`);
+    stub(
+      'skopeo',
+      `case "$1" in inspect) cat "${join(dir, 'remote-index.json')}" ;; manifest-digest) printf 'sha256:%s\\n' "$(sha256sum "$2" | cut -d' ' -f1)" ;; esac`,
+    );
     mkdirSync(join(dir, 'digests'));
     writeFileSync(join(dir, 'digests', 'linux-amd64'), `${AMD}\n`);
     writeFileSync(join(dir, 'digests', 'linux-arm64'), `${ARM}\n`);
@@ -179,21 +234,30 @@ describe('recordPublishedIndexScript (bash, as in the GitHub manifest job)', () 
     setUp([AMD, `sha256:${'ff'.repeat(32)}`]);
     const result = run('bash', script, env, join(dir, 'digests'));
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('docker.io/a/b:v1 does not hold the pushed linux-arm64 digest; not signing another image');
+    expect(result.stderr).toContain(
+      'docker.io/a/b:v1 does not hold the pushed linux-arm64 digest; not signing another image',
+    );
     expect(() => readFileSync(join(dir, 'published'))).toThrow();
   });
 });
 
 describe.each(SHELLS)('publishedDigestOutputsScript (%s)', (shell) => {
   it.each([
-    ['both registries published', `docker.io/a/b@${D1}\nregistry.x/b@${D2}\n`, [`digest0=${D1}`, `digest1=${D2}`, 'any=true']],
+    [
+      'both registries published',
+      `docker.io/a/b@${D1}\nregistry.x/b@${D2}\n`,
+      [`digest0=${D1}`, `digest1=${D2}`, 'any=true'],
+    ],
     ['only the second one', `registry.x/b@${D2}\n`, ['digest0=', `digest1=${D2}`, 'any=true']],
     ['nothing', '', ['digest0=', 'digest1=', 'any=false']],
     ['a repository whose name prefixes another', `docker.io/a/bc@${D1}\n`, ['digest0=', 'digest1=', 'any=false']],
   ])('%s', (_, published, outputs) => {
     writeFileSync(join(dir, 'published'), published);
     writeFileSync(join(dir, 'output'), '');
-    const result = run(shell, publishedDigestOutputsScript('"$DIR/published"'), { DOCKYARD_REPOSITORIES: 'docker.io/a/b registry.x/b', GITHUB_OUTPUT: join(dir, 'output') });
+    const result = run(shell, publishedDigestOutputsScript('"$DIR/published"'), {
+      DOCKYARD_REPOSITORIES: 'docker.io/a/b registry.x/b',
+      GITHUB_OUTPUT: join(dir, 'output'),
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(dir, 'output'), 'utf8').trim().split('\n')).toEqual(outputs);
   });

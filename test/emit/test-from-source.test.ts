@@ -36,7 +36,12 @@ describe('test.from "source": labelled "does not test the candidate" wherever th
       expect(test.caveat).toBe(LABEL);
       expect(test.title).toBe(`Test a stage built from source (${LABEL})`);
       expect(test.gates).toEqual([{ gate: 'test', threshold: `every test passes (${LABEL})` }]);
-      expect(renderPlanText(view)).toEqual(expect.arrayContaining([`     Test a stage built from source (${LABEL})`, `     gate test: every test passes (${LABEL})`]));
+      expect(renderPlanText(view)).toEqual(
+        expect.arrayContaining([
+          `     Test a stage built from source (${LABEL})`,
+          `     gate test: every test passes (${LABEL})`,
+        ]),
+      );
       expect(JSON.parse(renderPlanJson(view)).jobs.find((j: Obj) => j.id === 'test').caveat).toBe(LABEL);
       expect(renderPlanMermaid(view)).toContain(`    subgraph job_test["test<br/>gate: test<br/>${LABEL}"]`);
     }
@@ -50,7 +55,10 @@ describe('test.from "source": labelled "does not test the candidate" wherever th
     // the test job runs on linux/amd64 (test.platforms default)
     expect(gitlabPlatformJobsOf(gitlab, 'test').map(([name]) => name)).toEqual([`test: [linux/amd64, ${LABEL}]`]);
     // the other per-platform jobs keep their names
-    expect(gitlabPlatformJobsOf(gitlab, 'scan').map(([name]) => name)).toEqual(['scan: [linux/amd64]', 'scan: [linux/arm64]']);
+    expect(gitlabPlatformJobsOf(gitlab, 'scan').map(([name]) => name)).toEqual([
+      'scan: [linux/amd64]',
+      'scan: [linux/arm64]',
+    ]);
     expect((emitGithubWorkflow(pipeline).jobs.scan as unknown as Obj).name).toBe('scan (${{ matrix.platform }})');
   });
 
@@ -73,7 +81,10 @@ describe('test.from "source": labelled "does not test the candidate" wherever th
     expect(github.name).toBe('test (${{ matrix.platform }})');
     expect(JSON.stringify([github, gitlab])).not.toContain(LABEL);
     const view = describePlan(pipeline, 'github', ['github', 'gitlab']);
-    expect(view.jobs.find((j) => j.id === 'test')).toMatchObject({ title: 'Test the exact candidate image', caveat: null });
+    expect(view.jobs.find((j) => j.id === 'test')).toMatchObject({
+      title: 'Test the exact candidate image',
+      caveat: null,
+    });
     expect(view.jobs.every((j) => j.caveat === null)).toBe(true);
   });
 });

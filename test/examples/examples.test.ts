@@ -8,13 +8,22 @@ import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
 import { EXAMPLES_DIR } from '../support/paths.js';
 import { describeFindings, validateGeneratedFile } from '../support/validate-generated.js';
 
-const examples = readdirSync(EXAMPLES_DIR).filter((name) => existsSync(resolve(EXAMPLES_DIR, name, 'dockyard.config.ts')));
+const examples = readdirSync(EXAMPLES_DIR).filter((name) =>
+  existsSync(resolve(EXAMPLES_DIR, name, 'dockyard.config.ts')),
+);
 
 async function render(name: string) {
   const dir = resolve(EXAMPLES_DIR, name);
   const result = validateConfig(await loadConfigFile(findConfigFile(dir)));
   if (!result.ok) throw new Error(`example ${name} has an invalid config: ${JSON.stringify(result.errors)}`);
-  return { config: result.config, files: renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets()) };
+  return {
+    config: result.config,
+    files: renderPipelineFiles(
+      result.config,
+      { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' },
+      readRenderAssets(),
+    ),
+  };
 }
 
 describe('examples', () => {
@@ -24,9 +33,16 @@ describe('examples', () => {
 
   it('cover one, two and three platforms, every cache mode and both CI systems', async () => {
     const configs = await Promise.all(examples.map(async (name) => (await render(name)).config));
-    for (const n of [1, 2, 3]) expect(configs.some((c) => c.platforms.length === n), `an example with ${n} platform(s)`).toBe(true);
+    for (const n of [1, 2, 3])
+      expect(
+        configs.some((c) => c.platforms.length === n),
+        `an example with ${n} platform(s)`,
+      ).toBe(true);
     for (const mode of ['gha', 'registry', 'inline', 'local', 'none']) {
-      expect(configs.some((c) => c.cache === mode), `an example with cache mode ${mode}`).toBe(true);
+      expect(
+        configs.some((c) => c.cache === mode),
+        `an example with cache mode ${mode}`,
+      ).toBe(true);
     }
     expect(configs.some((c) => c.ci.includes('gitlab'))).toBe(true);
     expect(configs.some((c) => c.ci.includes('github'))).toBe(true);
@@ -38,7 +54,9 @@ describe('examples', () => {
       for (const file of files) {
         const committed = resolve(EXAMPLES_DIR, name, file.path);
         expect(existsSync(committed), `${name}/${file.path} is committed`).toBe(true);
-        expect(readFileSync(committed, 'utf8'), `${name}/${file.path} is current (run npm run examples)`).toBe(file.content);
+        expect(readFileSync(committed, 'utf8'), `${name}/${file.path} is current (run npm run examples)`).toBe(
+          file.content,
+        );
       }
     });
 

@@ -38,7 +38,10 @@ describe('parseDockerfile', () => {
       { name: 'GIT_COMMIT', value: 'unknown', line: 12, stage: undefined },
     ]);
     // continuation lines are joined into one instruction, at the line of its keyword
-    expect(s.stages[0].instructions.find((i) => i.keyword === 'RUN')).toMatchObject({ line: 6, text: expect.stringContaining('npm ci') });
+    expect(s.stages[0].instructions.find((i) => i.keyword === 'RUN')).toMatchObject({
+      line: 6,
+      text: expect.stringContaining('npm ci'),
+    });
   });
 
   it.each([

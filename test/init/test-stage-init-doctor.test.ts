@@ -43,13 +43,17 @@ describe('dockyard init: the test target must test the candidate', () => {
 
   it('--test-target naming an underived stage is rejected with the chain', async () => {
     await expect(init(GO_TWO_TEST_STAGES, { testTarget: 'test' })).rejects.toThrow(
-      new InitAnswerError('--test-target: stage "test" does not derive from the production stage "production" (its chain is test → builder → golang:1.23), so it does not test the candidate; expected a stage built FROM "production" (directly or through other stages), or --test-command, got "test"'),
+      new InitAnswerError(
+        '--test-target: stage "test" does not derive from the production stage "production" (its chain is test → builder → golang:1.23), so it does not test the candidate; expected a stage built FROM "production" (directly or through other stages), or --test-command, got "test"',
+      ),
     );
     expect((await init(GO_TWO_TEST_STAGES, { testTarget: 'smoke-test' })).test).toEqual({ target: 'smoke-test' });
   });
 
   it('--test-command wins over any stage', async () => {
-    expect((await init(GO_TWO_TEST_STAGES, { testCommand: '/api -version' })).test).toEqual({ commands: ['/api -version'] });
+    expect((await init(GO_TWO_TEST_STAGES, { testCommand: '/api -version' })).test).toEqual({
+      commands: ['/api -version'],
+    });
   });
 });
 
@@ -75,7 +79,9 @@ describe('dockyard doctor: test-stage-not-candidate', () => {
       'cannot tell whether the test stage "test" derives from the production stage "production": its chain is test → ${TEST_BASE} (unknown: ARG TEST_BASE has no value)',
     ],
   ])('%s: reported with its line and fix', (_name, dockerfile, line, message) => {
-    const found = runDoctorRules(parseDockerfile(dockerfile), { ...production, test: { target: 'test' } }).filter((f) => f.rule === 'test-stage-not-candidate');
+    const found = runDoctorRules(parseDockerfile(dockerfile), { ...production, test: { target: 'test' } }).filter(
+      (f) => f.rule === 'test-stage-not-candidate',
+    );
     expect(found).toEqual([
       {
         rule: 'test-stage-not-candidate',
@@ -89,14 +95,26 @@ describe('dockyard doctor: test-stage-not-candidate', () => {
 
   it.each([
     ['a derived test stage', NODE_DERIVED, { ...production, test: { target: 'test' } }],
-    ['the opt-out test.from "source"', GO_FROM_BUILDER, { ...production, test: { target: 'test', from: 'source' as const } }],
+    [
+      'the opt-out test.from "source"',
+      GO_FROM_BUILDER,
+      { ...production, test: { target: 'test', from: 'source' as const } },
+    ],
     ['test commands only', GO_FROM_BUILDER, { ...production, test: { commands: ['true'] } }],
   ])('%s: no finding', (_name, dockerfile, config) => {
-    expect(runDoctorRules(parseDockerfile(dockerfile), config).filter((f) => f.rule === 'test-stage-not-candidate')).toEqual([]);
+    expect(
+      runDoctorRules(parseDockerfile(dockerfile), config).filter((f) => f.rule === 'test-stage-not-candidate'),
+    ).toEqual([]);
   });
 
   it('without a config, checks the detected test stage against the stage init would propose (last non-test stage)', () => {
-    expect(runDoctorRules(parseDockerfile(GO_FROM_BUILDER)).filter((f) => f.rule === 'test-stage-not-candidate').map((f) => f.line)).toEqual([14]);
-    expect(runDoctorRules(parseDockerfile(NODE_DERIVED)).filter((f) => f.rule === 'test-stage-not-candidate')).toEqual([]);
+    expect(
+      runDoctorRules(parseDockerfile(GO_FROM_BUILDER))
+        .filter((f) => f.rule === 'test-stage-not-candidate')
+        .map((f) => f.line),
+    ).toEqual([14]);
+    expect(runDoctorRules(parseDockerfile(NODE_DERIVED)).filter((f) => f.rule === 'test-stage-not-candidate')).toEqual(
+      [],
+    );
   });
 });

@@ -8,7 +8,10 @@ const expected = { ci: ['github'], image: { name: 'acme/api' }, test: { commands
 const body = JSON.stringify(expected);
 
 const FORMATS: Array<[string, string]> = [
-  ['dockyard.config.ts', `import { defineConfig } from 'dockyard';\nconst name: string = 'acme/api';\nexport default defineConfig({ ci: ['github'], image: { name }, test: { commands: ['true'] } });\n`],
+  [
+    'dockyard.config.ts',
+    `import { defineConfig } from 'dockyard';\nconst name: string = 'acme/api';\nexport default defineConfig({ ci: ['github'], image: { name }, test: { commands: ['true'] } });\n`,
+  ],
   ['dockyard.config.mts', `import { defineConfig } from 'dockyard';\nexport default defineConfig(${body} as const);\n`],
   ['dockyard.config.js', `export default ${body};\n`],
   ['dockyard.config.mjs', `export default async () => (${body});\n`],
@@ -48,8 +51,14 @@ describe('loadConfigFile', () => {
 
 describe('findConfigFile', () => {
   it.each([
-    [['dockyard.config.ts', 'dockyard.config.json'], 'found dockyard.config.ts and dockyard.config.json in DIR; keep one, or pass --config'],
-    [['dockyard.config.yaml', 'dockyard.config.mjs'], 'found dockyard.config.mjs and dockyard.config.yaml in DIR; keep one, or pass --config'],
+    [
+      ['dockyard.config.ts', 'dockyard.config.json'],
+      'found dockyard.config.ts and dockyard.config.json in DIR; keep one, or pass --config',
+    ],
+    [
+      ['dockyard.config.yaml', 'dockyard.config.mjs'],
+      'found dockyard.config.mjs and dockyard.config.yaml in DIR; keep one, or pass --config',
+    ],
     [
       ['dockyard.config.yml', 'dockyard.config.ts', 'dockyard.config.json'],
       'found dockyard.config.ts, dockyard.config.json and dockyard.config.yml in DIR; keep one, or pass --config',

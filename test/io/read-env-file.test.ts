@@ -4,8 +4,24 @@ import { expandVariables } from '../../src/synth/meta-inputs.js';
 
 describe('parseEnvText', () => {
   it('reads KEY=VALUE lines, export prefixes, quotes, comments and blank lines', () => {
-    const text = ['# GitLab job', 'CI_COMMIT_TAG=v1.2.3', '', 'export CI_PROJECT_NAME=api', 'A="two\\nlines"', "B='kept \\n'", 'EMPTY=', 'EQ=a=b'].join('\n');
-    expect(parseEnvText(text, 'x.env')).toEqual({ CI_COMMIT_TAG: 'v1.2.3', CI_PROJECT_NAME: 'api', A: 'two\nlines', B: 'kept \\n', EMPTY: '', EQ: 'a=b' });
+    const text = [
+      '# GitLab job',
+      'CI_COMMIT_TAG=v1.2.3',
+      '',
+      'export CI_PROJECT_NAME=api',
+      'A="two\\nlines"',
+      "B='kept \\n'",
+      'EMPTY=',
+      'EQ=a=b',
+    ].join('\n');
+    expect(parseEnvText(text, 'x.env')).toEqual({
+      CI_COMMIT_TAG: 'v1.2.3',
+      CI_PROJECT_NAME: 'api',
+      A: 'two\nlines',
+      B: 'kept \\n',
+      EMPTY: '',
+      EQ: 'a=b',
+    });
   });
 
   it.each([
@@ -25,6 +41,8 @@ describe('expandVariables', () => {
     ['$UNSET/x', '/x'],
     ['plain', 'plain'],
   ])('%s', (input, output) => {
-    expect(expandVariables(input, { CI_REGISTRY_IMAGE: 'registry.example/acme/api', CI_REGISTRY: 'registry.example' })).toBe(output);
+    expect(
+      expandVariables(input, { CI_REGISTRY_IMAGE: 'registry.example/acme/api', CI_REGISTRY: 'registry.example' }),
+    ).toBe(output);
   });
 });

@@ -1,8 +1,22 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, TEMP_INFIX, UnsafeWritePathError, writeFilesAtomically } from '../../src/io/write-files.js';
+import {
+  removeStaleTemporaries,
+  TEMP_INFIX,
+  UnsafeWritePathError,
+  writeFilesAtomically,
+} from '../../src/io/write-files.js';
 
 let dir: string;
 beforeEach(() => {
@@ -63,7 +77,9 @@ describe('writeFilesAtomically: paths that leave the project', () => {
       { path: path(), content: 'b' },
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsafeWritePathError);
-    expect((error as Error).message).toContain(`refusing to write ${path()}: ${why}; expected a path inside the project`);
+    expect((error as Error).message).toContain(
+      `refusing to write ${path()}: ${why}; expected a path inside the project`,
+    );
     expect(existsSync(join(dir, 'ok.yml'))).toBe(false);
   });
 
@@ -83,7 +99,9 @@ describe('writeFilesAtomically: paths that leave the project', () => {
   it('refuses a target that is itself a symlink', async () => {
     writeFileSync(join(outside, 'victim'), 'keep');
     symlinkSync(join(outside, 'victim'), join(dir, '.gitlab-ci.yml'));
-    await expect(writeFilesAtomically(dir, [{ path: '.gitlab-ci.yml', content: 'x' }])).rejects.toThrow('it is a symlink to');
+    await expect(writeFilesAtomically(dir, [{ path: '.gitlab-ci.yml', content: 'x' }])).rejects.toThrow(
+      'it is a symlink to',
+    );
     expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('keep');
   });
 

@@ -7,11 +7,17 @@ import { describePlan } from '../../src/plan/describe-plan.js';
 import { renderPlanText } from '../../src/plan/render-plan-text.js';
 
 function pipeline(patch: Record<string, unknown>) {
-  const result = validateConfig({ ci: ['github'], image: { name: 'acme/api' }, test: { commands: ['true'] }, ...patch });
+  const result = validateConfig({
+    ci: ['github'],
+    image: { name: 'acme/api' },
+    test: { commands: ['true'] },
+    ...patch,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return planPipeline(result.config);
 }
-const topics = (patch: Record<string, unknown>) => describeGithubRepository(pipeline(patch)).map((n) => `${n.severity} ${n.topic}`);
+const topics = (patch: Record<string, unknown>) =>
+  describeGithubRepository(pipeline(patch)).map((n) => `${n.severity} ${n.topic}`);
 
 const THREE = ['linux/amd64', 'linux/arm64', 'linux/arm/v7'];
 const SIGNED = { signing: {}, registries: [{ type: 'ghcr' }] };
@@ -20,29 +26,78 @@ describe('describeGithubRepository', () => {
   it.each([
     ['public, everything on', { ...SIGNED, platforms: THREE, scan: { report: true } }, []],
     ['private, one platform, nothing else', { github: { visibility: 'private' } }, ['info artifact-storage']],
-    ['private, three platforms', { platforms: THREE, github: { visibility: 'private' } }, ['info arm64-runner', 'warning artifact-storage']],
-    ['private on Enterprise Cloud, three platforms', { platforms: THREE, github: { visibility: 'private', plan: 'enterprise' } }, ['info arm64-runner', 'info artifact-storage']],
-    ['private, arm64 emulated: no runner note', { platforms: ['linux/amd64', { platform: 'linux/arm64', strategy: 'qemu' }], github: { visibility: 'private' } }, ['warning artifact-storage']],
-    ['private, registry handoff: no storage note', { platforms: THREE, handoff: 'registry', github: { visibility: 'private' } }, ['info arm64-runner']],
+    [
+      'private, three platforms',
+      { platforms: THREE, github: { visibility: 'private' } },
+      ['info arm64-runner', 'warning artifact-storage'],
+    ],
+    [
+      'private on Enterprise Cloud, three platforms',
+      { platforms: THREE, github: { visibility: 'private', plan: 'enterprise' } },
+      ['info arm64-runner', 'info artifact-storage'],
+    ],
+    [
+      'private, arm64 emulated: no runner note',
+      { platforms: ['linux/amd64', { platform: 'linux/arm64', strategy: 'qemu' }], github: { visibility: 'private' } },
+      ['warning artifact-storage'],
+    ],
+    [
+      'private, registry handoff: no storage note',
+      { platforms: THREE, handoff: 'registry', github: { visibility: 'private' } },
+      ['info arm64-runner'],
+    ],
     [
       'private on Free, report and signing',
       { ...SIGNED, scan: { report: true }, github: { visibility: 'private' } },
       ['info attestations', 'warning code-scanning', 'info artifact-storage', 'warning transparency-log'],
     ],
-    ['private on Team with Code Security', { ...SIGNED, scan: { report: true }, github: { visibility: 'private', plan: 'team', codeScanning: true } }, ['info attestations', 'info artifact-storage', 'warning transparency-log']],
-    ['internal on Enterprise Cloud: GitHub attestations', { ...SIGNED, github: { visibility: 'internal', plan: 'enterprise' } }, ['info artifact-storage', 'warning transparency-log']],
-    ['public without code scanning', { scan: { report: true }, github: { codeScanning: false } }, ['warning code-scanning']],
-    ['signing without provenance: no attestations note', { signing: { provenance: false }, registries: [{ type: 'ghcr' }], github: { visibility: 'private' } }, ['info artifact-storage', 'warning transparency-log']],
+    [
+      'private on Team with Code Security',
+      { ...SIGNED, scan: { report: true }, github: { visibility: 'private', plan: 'team', codeScanning: true } },
+      ['info attestations', 'info artifact-storage', 'warning transparency-log'],
+    ],
+    [
+      'internal on Enterprise Cloud: GitHub attestations',
+      { ...SIGNED, github: { visibility: 'internal', plan: 'enterprise' } },
+      ['info artifact-storage', 'warning transparency-log'],
+    ],
+    [
+      'public without code scanning',
+      { scan: { report: true }, github: { codeScanning: false } },
+      ['warning code-scanning'],
+    ],
+    [
+      'signing without provenance: no attestations note',
+      { signing: { provenance: false }, registries: [{ type: 'ghcr' }], github: { visibility: 'private' } },
+      ['info artifact-storage', 'warning transparency-log'],
+    ],
   ])('%s', (_, patch, expected) => {
     expect(topics(patch)).toEqual(expected);
   });
 
   it.each([
-    ['free, 3 × 300 MB', 'free', 300, 'up to 0.84 GB per run (3 × the size gate\'s 300 MB limit), 20 GB-hours; plan "free" includes 500 MB of artifact storage (352 GB-hours in a 30-day month, shared with GitHub Packages): about 17 such runs a month'],
-    ['pro, 3 × 1000 MB', 'pro', 1000, 'up to 2.79 GB per run (3 × the size gate\'s 1000 MB limit), 67 GB-hours; plan "pro" includes 1 GB of artifact storage (720 GB-hours in a 30-day month, shared with GitHub Packages): about 10 such runs a month'],
-    ['team, no size gate', 'team', undefined, 'each 100 MB of archive costs 6.7 GB-hours per run; plan "team" includes 2 GB of artifact storage (1440 GB-hours in a 30-day month, shared with GitHub Packages) (set size.limit for an estimate)'],
+    [
+      'free, 3 × 300 MB',
+      'free',
+      300,
+      'up to 0.84 GB per run (3 × the size gate\'s 300 MB limit), 20 GB-hours; plan "free" includes 500 MB of artifact storage (352 GB-hours in a 30-day month, shared with GitHub Packages): about 17 such runs a month',
+    ],
+    [
+      'pro, 3 × 1000 MB',
+      'pro',
+      1000,
+      'up to 2.79 GB per run (3 × the size gate\'s 1000 MB limit), 67 GB-hours; plan "pro" includes 1 GB of artifact storage (720 GB-hours in a 30-day month, shared with GitHub Packages): about 10 such runs a month',
+    ],
+    [
+      'team, no size gate',
+      'team',
+      undefined,
+      'each 100 MB of archive costs 6.7 GB-hours per run; plan "team" includes 2 GB of artifact storage (1440 GB-hours in a 30-day month, shared with GitHub Packages) (set size.limit for an estimate)',
+    ],
   ])('artifact storage estimate: %s', (_, plan, limit, estimate) => {
-    const [note] = describeGithubRepository(pipeline({ platforms: THREE, github: { visibility: 'private', plan }, ...(limit ? { size: { limit } } : {}) })).filter((n) => n.topic === 'artifact-storage');
+    const [note] = describeGithubRepository(
+      pipeline({ platforms: THREE, github: { visibility: 'private', plan }, ...(limit ? { size: { limit } } : {}) }),
+    ).filter((n) => n.topic === 'artifact-storage');
     expect(note).toEqual({
       topic: 'artifact-storage',
       severity: 'warning',
@@ -53,14 +108,30 @@ describe('describeGithubRepository', () => {
 });
 
 describe('dockyard plan and doctor explain the repository', () => {
-  const patch = { ...SIGNED, platforms: ['linux/amd64', 'linux/arm64'], scan: { report: true }, github: { visibility: 'private' } };
+  const patch = {
+    ...SIGNED,
+    platforms: ['linux/amd64', 'linux/arm64'],
+    scan: { report: true },
+    github: { visibility: 'private' },
+  };
 
   it('the GitHub plan has the notes, the GitLab plan none', () => {
     const model = pipeline(patch);
     const github = describePlan(model, 'github', ['github', 'gitlab']);
     expect(github.repository).toMatchObject({ visibility: 'private', plan: 'free' });
-    expect(github.repository?.notes.map((n) => n.topic)).toEqual(['attestations', 'code-scanning', 'arm64-runner', 'artifact-storage', 'transparency-log']);
-    expect(describePlan(pipeline({ ...patch, ci: ['github', 'gitlab'], registries: undefined }), 'gitlab', ['github', 'gitlab']).repository).toBeUndefined();
+    expect(github.repository?.notes.map((n) => n.topic)).toEqual([
+      'attestations',
+      'code-scanning',
+      'arm64-runner',
+      'artifact-storage',
+      'transparency-log',
+    ]);
+    expect(
+      describePlan(pipeline({ ...patch, ci: ['github', 'gitlab'], registries: undefined }), 'gitlab', [
+        'github',
+        'gitlab',
+      ]).repository,
+    ).toBeUndefined();
     expect(describePlan(pipeline({}), 'github', ['github', 'gitlab']).repository).toBeUndefined();
   });
 

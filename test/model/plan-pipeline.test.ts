@@ -4,7 +4,12 @@ import { stagingRefOf } from '../../src/model/pipeline.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 
 function plan(patch: Record<string, unknown> = {}) {
-  const result = validateConfig({ ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, ...patch });
+  const result = validateConfig({
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/api' },
+    test: { commands: ['true'] },
+    ...patch,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return planPipeline(result.config);
 }
@@ -31,7 +36,8 @@ describe('planPipeline', () => {
   });
 
   it('verify jobs never get write permissions', () => {
-    for (const job of plan().jobs.filter((j) => j.id === 'test' || j.id === 'scan')) expect(job.permissions).toEqual({ contents: 'read' });
+    for (const job of plan().jobs.filter((j) => j.id === 'test' || j.id === 'scan'))
+      expect(job.permissions).toEqual({ contents: 'read' });
   });
 
   it('a test stage build reads the registry cache with read-only access', () => {
@@ -49,25 +55,48 @@ describe('planPipeline', () => {
     ['linux/386', 'ubuntu-24.04', false, 'saas-linux-small-amd64'],
   ])('%s runs on %s (emulated: %s)', (platform, runner, emulated, tag) => {
     const [target] = plan({ platforms: [platform] }).platforms;
-    expect(target).toMatchObject({ githubRunner: runner, githubEmulated: emulated, gitlabRunnerTag: tag, slug: platform.replaceAll('/', '-') });
+    expect(target).toMatchObject({
+      githubRunner: runner,
+      githubEmulated: emulated,
+      gitlabRunnerTag: tag,
+      slug: platform.replaceAll('/', '-'),
+    });
   });
 
   it.each([
     [{ platform: 'linux/arm64', strategy: 'qemu' }, 'ubuntu-24.04', true, 'saas-linux-small-amd64', true],
     [{ platform: 'linux/arm64', strategy: 'native' }, 'ubuntu-24.04-arm', false, 'saas-linux-small-arm64', false],
-    [{ platform: 'linux/arm/v7', strategy: 'native', runner: { github: 'self-hosted-armv7', gitlab: 'armv7' } }, 'self-hosted-armv7', false, 'armv7', false],
+    [
+      { platform: 'linux/arm/v7', strategy: 'native', runner: { github: 'self-hosted-armv7', gitlab: 'armv7' } },
+      'self-hosted-armv7',
+      false,
+      'armv7',
+      false,
+    ],
     [{ platform: 'linux/arm/v7', strategy: 'auto' }, 'ubuntu-24.04-arm', false, 'saas-linux-small-amd64', true],
     [{ platform: 'linux/arm/v7', strategy: 'qemu' }, 'ubuntu-24.04', true, 'saas-linux-small-amd64', true],
   ])('strategy %j → GitHub %s (QEMU %s), GitLab %s (QEMU %s)', (platform, runner, emulated, tag, gitlabEmulated) => {
-    expect(plan({ platforms: [platform] }).platforms[0]).toMatchObject({ githubRunner: runner, githubEmulated: emulated, gitlabRunnerTag: tag, gitlabEmulated });
+    expect(plan({ platforms: [platform] }).platforms[0]).toMatchObject({
+      githubRunner: runner,
+      githubEmulated: emulated,
+      gitlabRunnerTag: tag,
+      gitlabEmulated,
+    });
   });
 
   it.each([
     [['linux/amd64', 'linux/arm64'], undefined, ['linux/amd64']],
     [['linux/arm64', 'linux/arm/v7'], undefined, ['linux/arm64']],
-    [['linux/amd64', 'linux/arm64'], ['linux/amd64', 'linux/arm64'], ['linux/amd64', 'linux/arm64']],
+    [
+      ['linux/amd64', 'linux/arm64'],
+      ['linux/amd64', 'linux/arm64'],
+      ['linux/amd64', 'linux/arm64'],
+    ],
   ])('tests %j on %j → %j', (platforms, testPlatforms, expected) => {
-    const test = plan({ platforms, test: { commands: ['true'], ...(testPlatforms ? { platforms: testPlatforms } : {}) } }).jobs.find((j) => j.id === 'test');
+    const test = plan({
+      platforms,
+      test: { commands: ['true'], ...(testPlatforms ? { platforms: testPlatforms } : {}) },
+    }).jobs.find((j) => j.id === 'test');
     expect(test?.platforms).toEqual(expected);
   });
 
@@ -76,7 +105,10 @@ describe('planPipeline', () => {
   });
 
   it('derives the Dockerfile from the context and normalises paths', () => {
-    expect(plan({ image: { name: 'a/b', context: './svc/api/' } }).image).toMatchObject({ context: 'svc/api', dockerfile: 'svc/api/Dockerfile' });
+    expect(plan({ image: { name: 'a/b', context: './svc/api/' } }).image).toMatchObject({
+      context: 'svc/api',
+      dockerfile: 'svc/api/Dockerfile',
+    });
   });
 });
 
@@ -86,12 +118,24 @@ describe('planPipeline: handoff', () => {
   it('hands the archive on by default: no job touches a staging repository', () => {
     const pipeline = plan();
     expect(pipeline.handoff).toEqual({ mode: 'artifact' });
-    expect(pipeline.jobs.map((j) => j.staging)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(pipeline.jobs.map((j) => j.staging)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(pipeline.artifacts.find((a) => a.id === 'candidate')?.description).toContain('OCI archive');
   });
 
   it('registry: build pushes to the staging repository in the first registry, test, scan and push pull from it, manifest does not use it', () => {
-    const pipeline = plan({ ci: ['github'], handoff: 'registry', cache: 'none', registries: [{ type: 'ghcr' }, { type: 'dockerhub' }] });
+    const pipeline = plan({
+      ci: ['github'],
+      handoff: 'registry',
+      cache: 'none',
+      registries: [{ type: 'ghcr' }, { type: 'dockerhub' }],
+    });
     expect(pipeline.handoff).toEqual({ mode: 'registry', staging: { registry: 0 } });
     expect(pipeline.jobs.map((j) => [j.id, j.staging, j.logsInTo])).toEqual([
       ['metadata', undefined, []],
@@ -101,30 +145,66 @@ describe('planPipeline: handoff', () => {
       ['push', 'pull', [0, 1]],
       ['manifest', undefined, [0, 1]],
     ]);
-    expect(pipeline.artifacts.find((a) => a.id === 'candidate')?.description).toBe('manifest digest of the candidate pushed, untagged, to the staging repository');
+    expect(pipeline.artifacts.find((a) => a.id === 'candidate')?.description).toBe(
+      'manifest digest of the candidate pushed, untagged, to the staging repository',
+    );
   });
 
   it('keeps a named staging repository', () => {
-    expect(plan({ handoff: { mode: 'registry', staging: { repository: 'acme/candidates' } } }).handoff).toEqual({ mode: 'registry', staging: { registry: 0, repository: 'acme/candidates' } });
+    expect(plan({ handoff: { mode: 'registry', staging: { repository: 'acme/candidates' } } }).handoff).toEqual({
+      mode: 'registry',
+      staging: { registry: 0, repository: 'acme/candidates' },
+    });
   });
 
   it.each([
     ['the native registry', undefined, 'none', ['write', 'read', 'read']],
     ['ghcr with GITHUB_TOKEN', [{ type: 'ghcr' }], 'none', ['write', 'read', 'read']],
-    ['ghcr with a PAT', [{ type: 'ghcr', credentials: { username: 'U', password: 'P' } }], 'none', [undefined, undefined, undefined]],
-    ['a generic registry', [{ type: 'generic', host: 'reg.example', credentials: { username: 'U', password: 'P' } }], 'none', [undefined, undefined, undefined]],
-    ['a generic registry with the registry cache', [{ type: 'generic', host: 'reg.example', credentials: { username: 'U', password: 'P' } }], 'registry', ['write', undefined, undefined]],
+    [
+      'ghcr with a PAT',
+      [{ type: 'ghcr', credentials: { username: 'U', password: 'P' } }],
+      'none',
+      [undefined, undefined, undefined],
+    ],
+    [
+      'a generic registry',
+      [{ type: 'generic', host: 'reg.example', credentials: { username: 'U', password: 'P' } }],
+      'none',
+      [undefined, undefined, undefined],
+    ],
+    [
+      'a generic registry with the registry cache',
+      [{ type: 'generic', host: 'reg.example', credentials: { username: 'U', password: 'P' } }],
+      'registry',
+      ['write', undefined, undefined],
+    ],
   ])('staging on %s: GitHub packages permission of build, test, scan', (_, registries, cache, [build, test, scan]) => {
     const pipeline = plan({ ci: ['github'], handoff: 'registry', cache, ...(registries ? { registries } : {}) });
-    expect(['build', 'test', 'scan'].map((id) => jobOf(pipeline, id).permissions.packages)).toEqual([build, test, scan]);
-    expect(['build', 'test', 'scan'].map((id) => jobOf(pipeline, id).permissions.contents)).toEqual(['read', 'read', 'read']);
+    expect(['build', 'test', 'scan'].map((id) => jobOf(pipeline, id).permissions.packages)).toEqual([
+      build,
+      test,
+      scan,
+    ]);
+    expect(['build', 'test', 'scan'].map((id) => jobOf(pipeline, id).permissions.contents)).toEqual([
+      'read',
+      'read',
+      'read',
+    ]);
   });
 
   it.each([
     [{ registry: 0 }, { ref: 'ghcr.io/acme/api', host: 'ghcr.io' }, 'ghcr.io/acme/api/staging'],
     [{ registry: 0 }, { ref: '$CI_REGISTRY_IMAGE', host: '$CI_REGISTRY' }, '$CI_REGISTRY_IMAGE/staging'],
-    [{ registry: 0, repository: 'acme/api-staging' }, { ref: 'docker.io/acme/api', host: 'docker.io' }, 'docker.io/acme/api-staging'],
-    [{ registry: 0, repository: 'group/project/candidates' }, { ref: '$CI_REGISTRY_IMAGE', host: '$CI_REGISTRY' }, '$CI_REGISTRY/group/project/candidates'],
+    [
+      { registry: 0, repository: 'acme/api-staging' },
+      { ref: 'docker.io/acme/api', host: 'docker.io' },
+      'docker.io/acme/api-staging',
+    ],
+    [
+      { registry: 0, repository: 'group/project/candidates' },
+      { ref: '$CI_REGISTRY_IMAGE', host: '$CI_REGISTRY' },
+      '$CI_REGISTRY/group/project/candidates',
+    ],
   ])('stagingRefOf(%j, %j) is %s', (staging, registry, ref) => {
     expect(stagingRefOf(staging, registry)).toBe(ref);
   });

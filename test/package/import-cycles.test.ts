@@ -10,7 +10,9 @@ import { ROOT } from '../support/paths.js';
 const SRC = join(ROOT, 'src');
 
 function listSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listSources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listSources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /**
@@ -19,7 +21,11 @@ function listSources(dir: string): string[] {
  */
 export function importsOf(file: string, text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const specifiers = [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;'"]*?\bfrom\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  const specifiers = [
+    ...code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^;'"]*?\bfrom\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!);
   return specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')));
 }
 
@@ -49,10 +55,21 @@ describe('import cycles', () => {
       ['a', importsOf('/p/a.ts', "/** {@link import('./c.js').c} */\nimport type { B } from './b.js';")],
       ['/p/b.ts', importsOf('/p/b.ts', "export { a } from './a.js';\nimport { c } from './c.js';")],
     ]);
-    const keyed = new Map([['/p/a.ts', graph.get('a')!], ['/p/b.ts', graph.get('/p/b.ts')!], ['/p/c.ts', []]]);
+    const keyed = new Map([
+      ['/p/a.ts', graph.get('a')!],
+      ['/p/b.ts', graph.get('/p/b.ts')!],
+      ['/p/c.ts', []],
+    ]);
     expect(findCycles(keyed)).toEqual([['/p/a.ts', '/p/b.ts', '/p/a.ts']]);
     expect(graph.get('a')).toEqual(['/p/b.ts']);
-    expect(findCycles(new Map([['/p/a.ts', ['/p/b.ts']], ['/p/b.ts', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['/p/a.ts', ['/p/b.ts']],
+          ['/p/b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('src/ has none', () => {

@@ -21,11 +21,26 @@ let bin: string;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(() => {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string }[];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  ) as { filename: string }[];
   const modules = join(project, 'node_modules');
   mkdirSync(join(modules, 'dockyard'), { recursive: true });
-  execFileSync('tar', ['-xzf', join(work, packed[0].filename), '-C', join(modules, 'dockyard'), '--strip-components=1']);
-  const manifest = JSON.parse(readFileSync(join(modules, 'dockyard', 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+  execFileSync('tar', [
+    '-xzf',
+    join(work, packed[0].filename),
+    '-C',
+    join(modules, 'dockyard'),
+    '--strip-components=1',
+  ]);
+  const manifest = JSON.parse(readFileSync(join(modules, 'dockyard', 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+  };
   for (const name of Object.keys(manifest.dependencies)) {
     mkdirSync(join(modules, name, '..'), { recursive: true });
     symlinkSync(resolve(ROOT, 'node_modules', name), join(modules, name));
@@ -33,14 +48,25 @@ beforeAll(() => {
   mkdirSync(join(modules, '.bin'));
   symlinkSync(join('..', 'dockyard', manifest.bin.dockyard), join(modules, '.bin', 'dockyard'));
   bin = join(modules, '.bin', 'dockyard');
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, dependencies: { dockyard: `file:${packed[0].filename}` } }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'scratch',
+      version: '1.0.0',
+      private: true,
+      dependencies: { dockyard: `file:${packed[0].filename}` },
+    }),
+  );
   writeFileSync(join(project, 'go.mod'), 'module example.com/svc\n\ngo 1.23\n');
   writeFileSync(join(project, 'main.go'), 'package main\nfunc main() {}\n');
   execFileSync('git', ['init', '-q', project]);
 }, 300_000);
 
 /** PATH without any node_modules/.bin (vitest adds this checkout's, which holds gitlab-ci-local). */
-const PATH = (process.env.PATH ?? '').split(delimiter).filter((p) => !p.includes('node_modules')).join(delimiter);
+const PATH = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((p) => !p.includes('node_modules'))
+  .join(delimiter);
 
 function dockyard(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(bin, args, { cwd: project, encoding: 'utf8', env: { ...process.env, PATH, CI: 'true' } });
@@ -50,7 +76,9 @@ function dockyard(...args: string[]): { status: number | null; stdout: string; s
 describe('the packed package, installed', () => {
   it('ships no devDependency at run time, and the GitLab schema', () => {
     expect(readdirSync(join(project, 'node_modules'))).not.toContain('gitlab-ci-local');
-    expect(readdirSync(join(project, 'node_modules', 'dockyard', 'schema'))).toEqual(expect.arrayContaining(['dockyard.schema.json', 'gitlab-ci.json', 'gitlab-ci.SOURCE.md']));
+    expect(readdirSync(join(project, 'node_modules', 'dockyard', 'schema'))).toEqual(
+      expect.arrayContaining(['dockyard.schema.json', 'gitlab-ci.json', 'gitlab-ci.SOURCE.md']),
+    );
   });
 
   it('init, synth, validate, plan and meta run through the installed bin', () => {
@@ -62,7 +90,9 @@ describe('the packed package, installed', () => {
     expect(validate.stderr).toContain("skipped .gitlab-ci.yml: checked with GitLab's CI JSON Schema only");
     expect(validate.status).toBe(0);
     const plan = dockyard('plan', '--event', 'push', '--ref', 'refs/heads/feature-x', '--default-branch', 'main');
-    expect(plan.stdout).toContain('not published: refs/heads/feature-x is not a publishing branch (main); the pipeline does not run for this push');
+    expect(plan.stdout).toContain(
+      'not published: refs/heads/feature-x is not a publishing branch (main); the pipeline does not run for this push',
+    );
     expect(plan.status).toBe(0);
     const meta = dockyard('meta', '--ci', 'gitlab', '--json');
     expect(meta.status).toBe(0);

@@ -75,7 +75,11 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     const pipeline = planPipeline(config);
     expect(view.jobs.map((j) => j.id).sort()).toEqual(pipeline.jobs.map((j) => j.id).sort());
     view.jobs.forEach((job, index) => {
-      for (const need of job.needs) expect(view.jobs.findIndex((j) => j.id === need), `${job.id} after ${need}`).toBeLessThan(index);
+      for (const need of job.needs)
+        expect(
+          view.jobs.findIndex((j) => j.id === need),
+          `${job.id} after ${need}`,
+        ).toBeLessThan(index);
     });
   });
 
@@ -91,24 +95,36 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     const pipeline = planPipeline(config);
     if (ci === 'github') {
       const workflow = emitGithubWorkflow(pipeline);
-      for (const job of view.jobs) for (const emittedId of emittedIds(workflow.jobs, job.id)) {
-        const emitted = workflow.jobs[emittedId]!;
-        const include = (emitted.strategy as { matrix?: { include?: Array<Record<string, unknown>> } } | undefined)?.matrix?.include;
-        for (const run of job.runs) {
-          const entry = include?.find((e) => e.platform === run.platform);
-          const runsOn = emitted['runs-on'] === '${{ matrix.runner }}' ? entry?.runner : emitted['runs-on'];
-          expect(run.runner, `${job.id} ${run.platform}`).toEqual([runsOn]);
-          expect(run.emulated, `${job.id} ${run.platform} qemu`).toBe(emitted['runs-on'] === '${{ matrix.runner }}' ? entry?.qemu : false);
+      for (const job of view.jobs)
+        for (const emittedId of emittedIds(workflow.jobs, job.id)) {
+          const emitted = workflow.jobs[emittedId]!;
+          const include = (emitted.strategy as { matrix?: { include?: Array<Record<string, unknown>> } } | undefined)
+            ?.matrix?.include;
+          for (const run of job.runs) {
+            const entry = include?.find((e) => e.platform === run.platform);
+            const runsOn = emitted['runs-on'] === '${{ matrix.runner }}' ? entry?.runner : emitted['runs-on'];
+            expect(run.runner, `${job.id} ${run.platform}`).toEqual([runsOn]);
+            expect(run.emulated, `${job.id} ${run.platform} qemu`).toBe(
+              emitted['runs-on'] === '${{ matrix.runner }}' ? entry?.qemu : false,
+            );
+          }
         }
-      }
     } else {
       const ciFile = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
-      type Emitted = { tags?: string[]; variables?: Record<string, unknown>; parallel?: { matrix: Array<Record<string, string>> } };
+      type Emitted = {
+        tags?: string[];
+        variables?: Record<string, unknown>;
+        parallel?: { matrix: Array<Record<string, string>> };
+      };
       for (const job of view.jobs) {
         const emitted = emittedIds(ciFile, job.id).map((id) => ciFile[id] as Emitted);
         // a matrix job holds every run; jobs per platform are one per run, named by their DOCKYARD_PLATFORM
         const perPlatform = emitted.filter((e) => typeof e.variables?.DOCKYARD_PLATFORM === 'string');
-        if (perPlatform.length > 0) expect(perPlatform.map((e) => e.variables!.DOCKYARD_PLATFORM), job.id).toEqual(job.runs.map((r) => r.platform));
+        if (perPlatform.length > 0)
+          expect(
+            perPlatform.map((e) => e.variables!.DOCKYARD_PLATFORM),
+            job.id,
+          ).toEqual(job.runs.map((r) => r.platform));
         for (const run of job.runs) {
           const own = perPlatform.find((e) => e.variables!.DOCKYARD_PLATFORM === run.platform);
           for (const e of own ? [own] : emitted) {
@@ -123,18 +139,31 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
 
   it.each(VIEWS)('%s: deployment environments and notifications are the emitted jobs', (_, config, ci) => {
     const view = viewOf(config, ci);
-    const jobs: Record<string, Record<string, unknown>> = ci === 'github' ? (emitGithubWorkflow(planPipeline(config)).jobs as unknown as Record<string, Record<string, unknown>>) : (emitGitlabCi(planPipeline(config), '.gitlab/dockyard-meta.mjs') as unknown as Record<string, Record<string, unknown>>);
+    const jobs: Record<string, Record<string, unknown>> = ci === 'github'
+      ? (emitGithubWorkflow(planPipeline(config)).jobs as unknown as Record<string, Record<string, unknown>>)
+      : (emitGitlabCi(planPipeline(config), '.gitlab/dockyard-meta.mjs') as unknown as Record<
+          string,
+          Record<string, unknown>
+        >);
     const deploy = view.jobs.find((j) => j.id === 'deploy');
-    expect(deploy?.environments.map((e) => e.name) ?? []).toEqual((config.deploy?.environments ?? []).map((e) => e.name));
+    expect(deploy?.environments.map((e) => e.name) ?? []).toEqual(
+      (config.deploy?.environments ?? []).map((e) => e.name),
+    );
     for (const environment of deploy?.environments ?? []) {
       const emitted = jobs[environment.job];
       expect(emitted, environment.job).toBeDefined();
       const declared = emitted!.environment as { name: string; url?: string };
       expect(declared.name).toBe(environment.name);
       expect(declared.url ?? null).toBe(environment.url);
-      const needs = ((emitted!.needs ?? []) as Array<string | { job: string }>).map((n) => (typeof n === 'string' ? n : n.job));
-      if (environment.after !== null) expect(needs).toContain(deploy!.environments.find((e) => e.name === environment.after)!.job);
-      if (ci === 'gitlab') expect((emitted!.rules as Array<{ when?: string }>).some((r) => r.when === 'manual')).toBe(environment.approval);
+      const needs = ((emitted!.needs ?? []) as Array<string | { job: string }>).map((n) =>
+        typeof n === 'string' ? n : n.job,
+      );
+      if (environment.after !== null)
+        expect(needs).toContain(deploy!.environments.find((e) => e.name === environment.after)!.job);
+      if (ci === 'gitlab')
+        expect((emitted!.rules as Array<{ when?: string }>).some((r) => r.when === 'manual')).toBe(
+          environment.approval,
+        );
       else expect(String(emitted!.name).includes('approval')).toBe(environment.approval);
     }
     const notify = view.jobs.find((j) => j.id === 'notify');
@@ -145,18 +174,46 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
 
   it.each(VIEWS)('%s: JSON has the documented shape', (_, config, ci) => {
     const parsed = JSON.parse(renderPlanJson(viewOf(config, ci))) as Record<string, unknown>;
-    const repository = parsed.repository as { visibility: string; plan: string; notes: Array<Record<string, unknown>> } | undefined;
-    expect(Object.keys(parsed)).toEqual(['version', 'ci', 'configured', 'image', 'platforms', 'registries', 'jobs', 'tags', ...(repository ? ['repository'] : [])]);
+    const repository = parsed.repository as
+      { visibility: string; plan: string; notes: Array<Record<string, unknown>> } | undefined;
+    expect(Object.keys(parsed)).toEqual([
+      'version',
+      'ci',
+      'configured',
+      'image',
+      'platforms',
+      'registries',
+      'jobs',
+      'tags',
+      ...(repository ? ['repository'] : []),
+    ]);
     // The repository notes: GitHub only, and only for a repository the config's github block describes.
-    expect(repository === undefined).toBe(ci !== 'github' || config.github === undefined || describeRepositoryIsEmpty(config));
+    expect(repository === undefined).toBe(
+      ci !== 'github' || config.github === undefined || describeRepositoryIsEmpty(config),
+    );
     if (repository) {
       expect(Object.keys(repository)).toEqual(['visibility', 'plan', 'notes']);
-      for (const note of repository.notes) expect(Object.keys(note).filter((k) => k !== 'fix')).toEqual(['topic', 'severity', 'message']);
+      for (const note of repository.notes)
+        expect(Object.keys(note).filter((k) => k !== 'fix')).toEqual(['topic', 'severity', 'message']);
     }
     expect(parsed.version).toBe(PLAN_VIEW_VERSION);
     expect(parsed.ci).toBe(ci);
     for (const job of parsed.jobs as Array<Record<string, unknown>>) {
-      expect(Object.keys(job)).toEqual(['id', 'title', 'stage', 'needs', 'perPlatform', 'runs', 'gates', 'publishes', 'tagsImage', 'produces', 'environments', 'notifications', 'caveat']);
+      expect(Object.keys(job)).toEqual([
+        'id',
+        'title',
+        'stage',
+        'needs',
+        'perPlatform',
+        'runs',
+        'gates',
+        'publishes',
+        'tagsImage',
+        'produces',
+        'environments',
+        'notifications',
+        'caveat',
+      ]);
       expect(['verify', 'publish']).toContain(job.stage);
       for (const run of job.runs as Array<Record<string, unknown>>) {
         expect(Object.keys(run)).toEqual(['platform', 'runner', 'emulated']);
@@ -164,19 +221,32 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
       }
       expect((job.runs as unknown[]).length).toBeGreaterThan(0);
     }
-    expect(Object.keys(parsed.tags as object)).toEqual(['event', 'ref', 'version', 'latest', 'names', 'runs', 'published', 'reason', 'warnings']);
+    expect(Object.keys(parsed.tags as object)).toEqual([
+      'event',
+      'ref',
+      'version',
+      'latest',
+      'names',
+      'runs',
+      'published',
+      'reason',
+      'warnings',
+    ]);
   });
 
-  it.each(VIEWS)('%s: the Mermaid flowchart parses (mermaid.parse) and is well-formed, with every job and need', async (_, config, ci) => {
-    const view = viewOf(config, ci);
-    const text = renderPlanMermaid(view).join('\n');
-    expect(await parseMermaid(text)).toBe('flowchart-v2');
-    expect(checkMermaidFlowchart(text)).toEqual([]);
-    for (const job of view.jobs) {
-      expect(text).toMatch(new RegExp(`^\\s+(subgraph )?job_${job.id}(\\[|\\{\\{)`, 'm'));
-      for (const need of job.needs) expect(text).toContain(`job_${need} --> job_${job.id}`);
-    }
-    const gates = view.jobs.filter((j) => j.gates.length > 0);
-    if (gates.length > 0) expect(text).toMatch(/^ {2}class .* gate$/m);
-  });
+  it.each(VIEWS)(
+    '%s: the Mermaid flowchart parses (mermaid.parse) and is well-formed, with every job and need',
+    async (_, config, ci) => {
+      const view = viewOf(config, ci);
+      const text = renderPlanMermaid(view).join('\n');
+      expect(await parseMermaid(text)).toBe('flowchart-v2');
+      expect(checkMermaidFlowchart(text)).toEqual([]);
+      for (const job of view.jobs) {
+        expect(text).toMatch(new RegExp(`^\\s+(subgraph )?job_${job.id}(\\[|\\{\\{)`, 'm'));
+        for (const need of job.needs) expect(text).toContain(`job_${need} --> job_${job.id}`);
+      }
+      const gates = view.jobs.filter((j) => j.gates.length > 0);
+      if (gates.length > 0) expect(text).toMatch(/^ {2}class .* gate$/m);
+    },
+  );
 });

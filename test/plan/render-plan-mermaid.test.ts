@@ -46,15 +46,29 @@ describe('renderPlanMermaid', () => {
   it('renders job kinds it does not know (deploy, notify) with unsafe ids and labels, and Mermaid parses the result', async () => {
     const jobs = [
       job('metadata'),
-      job('build', { needs: ['metadata'], perPlatform: true, runs: [{ platform: 'linux/amd64', runner: ['ubuntu-24.04'], emulated: false }, { platform: 'linux/arm/v7', runner: ['ubuntu-24.04'], emulated: true }] }),
-      job('deploy-"prod" [eu]', { stage: 'publish', needs: ['build'], publishes: ['ghcr.io/acme/api'], gates: [{ gate: 'approval', threshold: 'a reviewer approves' }] }),
+      job('build', {
+        needs: ['metadata'],
+        perPlatform: true,
+        runs: [
+          { platform: 'linux/amd64', runner: ['ubuntu-24.04'], emulated: false },
+          { platform: 'linux/arm/v7', runner: ['ubuntu-24.04'], emulated: true },
+        ],
+      }),
+      job('deploy-"prod" [eu]', {
+        stage: 'publish',
+        needs: ['build'],
+        publishes: ['ghcr.io/acme/api'],
+        gates: [{ gate: 'approval', threshold: 'a reviewer approves' }],
+      }),
       job('deploy_"prod"_[eu]', { stage: 'publish', needs: ['deploy-"prod" [eu]'] }),
       job('end', { stage: 'publish', needs: ['deploy_"prod"_[eu]', 'not-a-job'] }),
     ];
     const text = renderPlanMermaid(view(jobs)).join('\n');
     expect(await parseMermaid(text)).toBe('flowchart-v2');
     expect(checkMermaidFlowchart(text)).toEqual([]);
-    expect(text).toContain('job_deploy__prod___eu_{{"deploy-#34;prod#34; #91;eu#93;<br/>gate: approval<br/>publishes<br/>ubuntu-24.04"}}');
+    expect(text).toContain(
+      'job_deploy__prod___eu_{{"deploy-#34;prod#34; #91;eu#93;<br/>gate: approval<br/>publishes<br/>ubuntu-24.04"}}',
+    );
     expect(text).toContain('job_deploy__prod___eu__2["deploy_#34;prod#34;_#91;eu#93;<br/>ubuntu-24.04"]');
     expect(text).toContain('job_deploy__prod___eu_ --> job_deploy__prod___eu__2');
     expect(text).toContain('linux/arm/v7<br/>ubuntu-24.04 (QEMU)');

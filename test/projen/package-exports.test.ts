@@ -11,10 +11,13 @@ const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
 };
 
 /** The source file tsc compiles to a `lib/` path (lib/x/y.js ← src/x/y.ts). */
-const sourceOf = (libPath: string) => resolve(ROOT, libPath.replace(/^\.\/lib\//, 'src/').replace(/\.(d\.ts|js)$/, '.ts'));
+const sourceOf = (libPath: string) =>
+  resolve(ROOT, libPath.replace(/^\.\/lib\//, 'src/').replace(/\.(d\.ts|js)$/, '.ts'));
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('package entry points', () => {
@@ -29,7 +32,9 @@ describe('package entry points', () => {
   it('declares projen as an optional peer dependency that the installed dev version satisfies', async () => {
     const { satisfies, minVersion } = await import('semver');
     expect(pkg.peerDependenciesMeta.projen).toEqual({ optional: true });
-    const installed = (JSON.parse(readFileSync(resolve(ROOT, 'node_modules/projen/package.json'), 'utf8')) as { version: string }).version;
+    const installed = (
+      JSON.parse(readFileSync(resolve(ROOT, 'node_modules/projen/package.json'), 'utf8')) as { version: string }
+    ).version;
     expect(satisfies(installed, pkg.peerDependencies.projen)).toBe(true);
     expect(satisfies(minVersion(pkg.devDependencies.projen)!, pkg.peerDependencies.projen)).toBe(true);
   });

@@ -23,7 +23,9 @@ describe('gitBlobShaOf', () => {
     ['a generated workflow', workflow.content],
   ])('equals git hash-object for %s', (_, content) => {
     writeFileSync(join(dir, 'blob'), content);
-    expect(gitBlobShaOf(content)).toBe(execFileSync('git', ['hash-object', join(dir, 'blob')], { encoding: 'utf8' }).trim());
+    expect(gitBlobShaOf(content)).toBe(
+      execFileSync('git', ['hash-object', join(dir, 'blob')], { encoding: 'utf8' }).trim(),
+    );
   });
 });
 
@@ -40,7 +42,11 @@ describe('countLineChanges', () => {
     writeFileSync(join(dir, 'after'), after);
     let numstat: string;
     try {
-      numstat = execFileSync('git', ['diff', '--no-index', '--numstat', '--diff-algorithm=minimal', join(dir, 'before'), join(dir, 'after')], { encoding: 'utf8' });
+      numstat = execFileSync(
+        'git',
+        ['diff', '--no-index', '--numstat', '--diff-algorithm=minimal', join(dir, 'before'), join(dir, 'after')],
+        { encoding: 'utf8' },
+      );
     } catch (error) {
       numstat = (error as { stdout: string }).stdout; // exit 1: the files differ
     }
@@ -50,7 +56,13 @@ describe('countLineChanges', () => {
 });
 
 describe('bot commits', () => {
-  const commit = { sha: '1'.repeat(40), message: botCommitMessage('ci: refresh'), authorEmail: DEFAULT_BOT_IDENTITY.email, committerEmail: DEFAULT_BOT_IDENTITY.email, parents: ['2'.repeat(40)] };
+  const commit = {
+    sha: '1'.repeat(40),
+    message: botCommitMessage('ci: refresh'),
+    authorEmail: DEFAULT_BOT_IDENTITY.email,
+    committerEmail: DEFAULT_BOT_IDENTITY.email,
+    parents: ['2'.repeat(40)],
+  };
   it('a message ends with the trailer', () => {
     expect(botCommitMessage('ci: refresh  ')).toBe(`ci: refresh\n\n${BOT_TRAILER}\n`);
     expect(() => botCommitMessage('  ')).toThrow('commit message: expected a non-empty subject, got ""');
@@ -64,8 +76,18 @@ describe('bot commits', () => {
     ['GitLab: committed by the token user', { committerEmail: TOKEN_USER }, TOKEN_USER, true],
     ['GitLab: the token user in another case', { committerEmail: TOKEN_USER.toUpperCase() }, TOKEN_USER, true],
     ['GitLab commit judged by the GitHub rule', { committerEmail: TOKEN_USER }, undefined, false],
-    ['GitLab: amended by a person (committer changes, author and trailer stay)', { committerEmail: 'ada@example.com' }, TOKEN_USER, false],
-    ['GitLab: made with another token user (a new project access token)', { committerEmail: 'project_1_bot_9e01@noreply.gitlab.test' }, TOKEN_USER, false],
+    [
+      'GitLab: amended by a person (committer changes, author and trailer stay)',
+      { committerEmail: 'ada@example.com' },
+      TOKEN_USER,
+      false,
+    ],
+    [
+      'GitLab: made with another token user (a new project access token)',
+      { committerEmail: 'project_1_bot_9e01@noreply.gitlab.test' },
+      TOKEN_USER,
+      false,
+    ],
     ['no trailer', { message: 'ci: refresh\n' }, undefined, false],
     ['the trailer inside a line', { message: `say ${BOT_TRAILER} here\n` }, undefined, false],
     ['another author', { authorEmail: 'ada@example.com' }, undefined, false],

@@ -12,14 +12,27 @@ import type { LoopbackRegistry } from './loopback-registry.js';
  * @returns the pushed reference.
  * @throws {Error} when buildah fails, with its output.
  */
-export function publishBusyboxBase(work: string, registry: LoopbackRegistry, repository: string, binaries: Readonly<Record<string, string>>): string {
-  const env = { ...process.env, CONTAINERS_REGISTRIES_CONF: registry.registriesConf, CONTAINERS_STORAGE_CONF: registry.storageConf, STORAGE_DRIVER: 'vfs', BUILDAH_FORMAT: 'oci' };
+export function publishBusyboxBase(
+  work: string,
+  registry: LoopbackRegistry,
+  repository: string,
+  binaries: Readonly<Record<string, string>>,
+): string {
+  const env = {
+    ...process.env,
+    CONTAINERS_REGISTRIES_CONF: registry.registriesConf,
+    CONTAINERS_STORAGE_CONF: registry.storageConf,
+    STORAGE_DRIVER: 'vfs',
+    BUILDAH_FORMAT: 'oci',
+  };
   const buildah = (...args: string[]): string => {
     const run = spawnSync('/usr/bin/buildah', args, { env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`buildah ${args.join(' ')}: ${run.stderr}`);
     return run.stdout.trim();
   };
-  const applets = spawnSync(Object.values(binaries)[0], ['--list-full'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  const applets = spawnSync(Object.values(binaries)[0], ['--list-full'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
   const ref = `127.0.0.1:${registry.port}/${repository}`;
   buildah('manifest', 'create', 'dockyard-e2e-base');
   for (const [arch, binary] of Object.entries(binaries)) {
@@ -33,7 +46,10 @@ export function publishBusyboxBase(work: string, registry: LoopbackRegistry, rep
       symlinkSync('/bin/busybox', join(rootfs, applet));
     }
     mkdirSync(join(rootfs, 'etc'), { recursive: true });
-    writeFileSync(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
+    writeFileSync(
+      join(rootfs, 'etc', 'passwd'),
+      'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
+    );
     writeFileSync(join(rootfs, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
     mkdirSync(join(rootfs, 'tmp'), { mode: 0o1777 });
     chmodSync(join(rootfs, 'tmp'), 0o1777);

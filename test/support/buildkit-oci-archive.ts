@@ -60,7 +60,8 @@ const CREATED = '2026-01-01T00:00:00Z';
 
 function run(command: string, args: readonly string[], cwd?: string): Buffer {
   const result = spawnSync(command, args, { cwd, maxBuffer: 1 << 28 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.stderr?.toString() ?? result.error?.message}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')}: ${result.stderr?.toString() ?? result.error?.message}`);
   return result.stdout;
 }
 
@@ -80,13 +81,30 @@ export function writeBuildkitOciArchive(dir: string, options: BuildkitArchiveOpt
     copyFileSync(host, target);
     chmodSync(target, 0o755);
   }
-  const tar = run('tar', ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', '-cf', '-', '-C', root, '.']);
+  const tar = run('tar', [
+    '--sort=name',
+    '--owner=0',
+    '--group=0',
+    '--numeric-owner',
+    '--mtime=@0',
+    '-cf',
+    '-',
+    '-C',
+    root,
+    '.',
+  ]);
   writeFileSync(join(work, 'layer.tar'), tar);
   const layer = blobOf(run('gzip', ['-n', '-c', join(work, 'layer.tar')]));
   const [os, architecture, variant] = options.platform.split('/');
   const platform = { architecture, os, ...(variant ? { variant } : {}) };
   const config = blobOf(
-    json({ ...platform, created: CREATED, config: { Cmd: ['/bin/sh'], Env: ['PATH=/bin'] }, rootfs: { type: 'layers', diff_ids: [sha256(tar)] }, history: [{ created: CREATED, created_by: 'COPY . / # buildkit', comment: 'buildkit.dockerfile.v0' }] }),
+    json({
+      ...platform,
+      created: CREATED,
+      config: { Cmd: ['/bin/sh'], Env: ['PATH=/bin'] },
+      rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
+      history: [{ created: CREATED, created_by: 'COPY . / # buildkit', comment: 'buildkit.dockerfile.v0' }],
+    }),
   );
   const manifest = blobOf(
     json({
@@ -99,14 +117,39 @@ export function writeBuildkitOciArchive(dir: string, options: BuildkitArchiveOpt
   const blobs: Blob[] = [layer, config, manifest];
   let top = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: manifest.digest, size: manifest.size };
   if (options.attestation) {
-    const statement = blobOf(json({ _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://slsa.dev/provenance/v0.2', subject: [{ name: '_', digest: { sha256: manifest.digest.slice(7) } }], predicate: {} }));
-    const attConfig = blobOf(json({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [statement.digest] } }));
+    const statement = blobOf(
+      json({
+        _type: 'https://in-toto.io/Statement/v0.1',
+        predicateType: 'https://slsa.dev/provenance/v0.2',
+        subject: [{ name: '_', digest: { sha256: manifest.digest.slice(7) } }],
+        predicate: {},
+      }),
+    );
+    const attConfig = blobOf(
+      json({
+        architecture: 'unknown',
+        os: 'unknown',
+        config: {},
+        rootfs: { type: 'layers', diff_ids: [statement.digest] },
+      }),
+    );
     const attestation = blobOf(
       json({
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: attConfig.digest, size: attConfig.size },
-        layers: [{ mediaType: 'application/vnd.in-toto+json', digest: statement.digest, size: statement.size, annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' } }],
+        config: {
+          mediaType: 'application/vnd.oci.image.config.v1+json',
+          digest: attConfig.digest,
+          size: attConfig.size,
+        },
+        layers: [
+          {
+            mediaType: 'application/vnd.in-toto+json',
+            digest: statement.digest,
+            size: statement.size,
+            annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' },
+          },
+        ],
       }),
     );
     const index = blobOf(
@@ -115,7 +158,16 @@ export function writeBuildkitOciArchive(dir: string, options: BuildkitArchiveOpt
         mediaType: 'application/vnd.oci.image.index.v1+json',
         manifests: [
           { ...top, platform },
-          { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: attestation.digest, size: attestation.size, annotations: { 'vnd.docker.reference.digest': manifest.digest, 'vnd.docker.reference.type': 'attestation-manifest' }, platform: { architecture: 'unknown', os: 'unknown' } },
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: attestation.digest,
+            size: attestation.size,
+            annotations: {
+              'vnd.docker.reference.digest': manifest.digest,
+              'vnd.docker.reference.type': 'attestation-manifest',
+            },
+            platform: { architecture: 'unknown', os: 'unknown' },
+          },
         ],
       }),
     );
@@ -129,14 +181,45 @@ export function writeBuildkitOciArchive(dir: string, options: BuildkitArchiveOpt
   }
   const layout = join(work, 'layout');
   mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
-  for (const blob of blobs) writeFileSync(join(layout, 'blobs', 'sha256', blob.digest.slice(7)), blob.bytes, { mode: 0o444 });
+  for (const blob of blobs)
+    writeFileSync(join(layout, 'blobs', 'sha256', blob.digest.slice(7)), blob.bytes, { mode: 0o444 });
   writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ ...top, annotations }] }));
-  const records = ['blobs/', 'blobs/sha256/', ...blobs.map((b) => `blobs/sha256/${b.digest.slice(7)}`), 'index.json', 'oci-layout'].sort();
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ ...top, annotations }],
+    }),
+  );
+  const records = [
+    'blobs/',
+    'blobs/sha256/',
+    ...blobs.map((b) => `blobs/sha256/${b.digest.slice(7)}`),
+    'index.json',
+    'oci-layout',
+  ].sort();
   const path = join(dir, 'image.tar');
-  run('tar', ['--no-recursion', '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', '-cf', path, '-C', layout, ...records]);
+  run('tar', [
+    '--no-recursion',
+    '--owner=0',
+    '--group=0',
+    '--numeric-owner',
+    '--mtime=@0',
+    '-cf',
+    path,
+    '-C',
+    layout,
+    ...records,
+  ]);
   rmSync(work, { recursive: true, force: true });
-  return { path, digest: top.digest, manifest, layer: { compressed: layer.size, uncompressed: tar.length, diffId: sha256(tar) }, config: config.digest };
+  return {
+    path,
+    digest: top.digest,
+    manifest,
+    layer: { compressed: layer.size, uncompressed: tar.length, diffId: sha256(tar) },
+    config: config.digest,
+  };
 }
 
 /** The names in an archive, in order (for checking the fixture's own shape). */

@@ -9,7 +9,8 @@
 export function checkMermaidFlowchart(text: string): string[] {
   const problems: string[] = [];
   const lines = text.split('\n');
-  if (!/^flowchart (LR|RL|TB|TD|BT)$/.test(lines[0] ?? '')) problems.push(`1: expected "flowchart <direction>", got "${lines[0]}"`);
+  if (!/^flowchart (LR|RL|TB|TD|BT)$/.test(lines[0] ?? ''))
+    problems.push(`1: expected "flowchart <direction>", got "${lines[0]}"`);
   const ID = '([A-Za-z_][A-Za-z0-9_]*)';
   const LABEL = '"([^"]*)"';
   const defined = new Map<string, 'node' | 'subgraph'>();
@@ -17,7 +18,8 @@ export function checkMermaidFlowchart(text: string): string[] {
   const classes = new Set<string>();
   let depth = 0;
   const define = (line: number, id: string, kind: 'node' | 'subgraph', label: string) => {
-    if (['end', 'subgraph', 'graph', 'flowchart', 'class', 'classDef', 'style', 'click', 'direction'].includes(id)) problems.push(`${line}: id "${id}" is a keyword`);
+    if (['end', 'subgraph', 'graph', 'flowchart', 'class', 'classDef', 'style', 'click', 'direction'].includes(id))
+      problems.push(`${line}: id "${id}" is a keyword`);
     if (defined.has(id)) problems.push(`${line}: id "${id}" defined twice`);
     defined.set(id, kind);
     const stripped = label.replaceAll('<br/>', '').replace(/#(\d+|[a-z]+);/g, '');

@@ -45,23 +45,53 @@ export function countGithubRun(s: EventScenario, event: 'push' | 'pull_request')
   const wf = parse(pipelineFile(s, 'github').content) as Obj;
   const row = EVENT_TABLE.find((r) => r.id === (event === 'push' ? 'push-branch' : 'pr-same-repo'))!;
   const instance = githubEventInstance(row, { ...s.refs, branch: 'main' }, undefined);
-  const secrets = Object.fromEntries([...pipelineFile(s, 'github').content.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1], 'stand-in']));
+  const secrets = Object.fromEntries(
+    [...pipelineFile(s, 'github').content.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [
+      m[1],
+      'stand-in',
+    ]),
+  );
   const results = simulateGithubRun(wf, instance, instance.inputs, secrets);
   const ran = Object.entries(wf.jobs as Record<string, Obj>).filter(([id]) => results[id].result === 'success');
   const needs = new Map(ran.map(([id, job]) => [id, [job.needs ?? []].flat() as string[]]));
   let up = 0;
   let down = 0;
-  const candidateSteps = (job: Obj, action: string) => (job.steps as Obj[]).filter((st) => String(st.uses ?? '').startsWith(`actions/${action}@`) && String(st.with?.name ?? '').startsWith('dockyard-candidate-'));
-  const archiveUploaded = ran.some(([, job]) => candidateSteps(job, 'upload-artifact').some((st) => !String(st.with.path).includes('digest')));
+  const candidateSteps = (job: Obj, action: string) =>
+    (job.steps as Obj[]).filter(
+      (st) =>
+        String(st.uses ?? '').startsWith(`actions/${action}@`) &&
+        String(st.with?.name ?? '').startsWith('dockyard-candidate-'),
+    );
+  const archiveUploaded = ran.some(([, job]) =>
+    candidateSteps(job, 'upload-artifact').some((st) => !String(st.with.path).includes('digest')),
+  );
   for (const [id, job] of ran) {
     const instances = results[id].entries.length;
-    up += candidateSteps(job, 'upload-artifact').filter((st) => !String(st.with.path).includes('digest')).length * instances;
+    up +=
+      candidateSteps(job, 'upload-artifact').filter((st) => !String(st.with.path).includes('digest')).length *
+      instances;
     if (archiveUploaded) down += candidateSteps(job, 'download-artifact').length * instances;
   }
-  return { jobs: ran.reduce((n, [id]) => n + results[id].entries.length, 0), serialHops: longest(needs, event === 'push' ? 'manifest' : undefined), archivesUp: up, archivesDown: down };
+  return {
+    jobs: ran.reduce((n, [id]) => n + results[id].entries.length, 0),
+    serialHops: longest(needs, event === 'push' ? 'manifest' : undefined),
+    archivesUp: up,
+    archivesDown: down,
+  };
 }
 
-const RESERVED = new Set(['workflow', 'variables', 'stages', 'default', 'include', 'image', 'services', 'cache', 'before_script', 'after_script']);
+const RESERVED = new Set([
+  'workflow',
+  'variables',
+  'stages',
+  'default',
+  'include',
+  'image',
+  'services',
+  'cache',
+  'before_script',
+  'after_script',
+]);
 
 /** Evaluate one `rules:if` clause list (`&&` of `$V == "x"`, `$V != "x"`, `$V =~ /re/`, `$V`) under `vars`. */
 function matches(condition: string, vars: Record<string, string>): boolean {
@@ -93,8 +123,18 @@ export function countGitlabRun(s: EventScenario, event: 'push' | 'pull_request')
   const ci = parse(pipelineFile(s, 'gitlab').content) as Obj;
   const vars: Record<string, string> =
     event === 'push'
-      ? { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main', CI_COMMIT_REF_PROTECTED: 'true' }
-      : { CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_COMMIT_REF_NAME: 'feature', CI_COMMIT_REF_PROTECTED: 'false' };
+      ? {
+          CI_PIPELINE_SOURCE: 'push',
+          CI_COMMIT_BRANCH: 'main',
+          CI_COMMIT_REF_NAME: 'main',
+          CI_COMMIT_REF_PROTECTED: 'true',
+        }
+      : {
+          CI_PIPELINE_SOURCE: 'merge_request_event',
+          CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+          CI_COMMIT_REF_NAME: 'feature',
+          CI_COMMIT_REF_PROTECTED: 'false',
+        };
   const ran = Object.entries(ci)
     .filter(([name, job]) => !name.startsWith('.') && !RESERVED.has(name) && typeof job === 'object')
     .map(([name, job]) => [name, resolveGitlabJob(ci, job as Obj)] as [string, Obj])
@@ -102,7 +142,8 @@ export function countGitlabRun(s: EventScenario, event: 'push' | 'pull_request')
   const instancesOf = (job: Obj) => (job.parallel?.matrix ? (job.parallel.matrix as Obj[]).length : 1);
   const build = ran.find(([name]) => name === 'build')?.[1];
   const buildInstances = build ? instancesOf(build) : 0;
-  const archive = build !== undefined && !((build.artifacts?.exclude ?? []) as string[]).some((p) => p.includes('image.tar'));
+  const archive =
+    build !== undefined && !((build.artifacts?.exclude ?? []) as string[]).some((p) => p.includes('image.tar'));
   const needName = (n: string | Obj) => (typeof n === 'string' ? n : String(n.job));
   const needs = new Map(ran.map(([name, job]) => [name, ((job.needs ?? []) as Array<string | Obj>).map(needName)]));
   let down = 0;
@@ -114,7 +155,8 @@ export function countGitlabRun(s: EventScenario, event: 'push' | 'pull_request')
         if (needName(n) !== 'build' || (typeof n === 'object' && n.artifacts === false)) continue;
         fetched += typeof n === 'object' && n.parallel ? (n.parallel.matrix as Obj[]).length : buildInstances;
       }
-    } else if (job.dependencies === undefined || (job.dependencies as string[]).includes('build')) fetched = buildInstances;
+    } else if (job.dependencies === undefined || (job.dependencies as string[]).includes('build'))
+      fetched = buildInstances;
     down += fetched * instancesOf(job);
   }
   return {

@@ -26,14 +26,40 @@ export const DOCKERD = ['/usr/sbin/dockerd', '/usr/bin/docker'].every((p) => exi
 export async function startDockerDaemon(): Promise<DockerDaemon> {
   const dir = mkdtempSync('/tmp/dockyard-dockerd-');
   const socket = `unix://${join(dir, 'docker.sock')}`;
-  const proxy = { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: 'localhost,127.0.0.1,::1' };
-  const args = ['--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--host', socket, '--pidfile', join(dir, 'docker.pid')];
-  const flags = ['--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-forward=false', '--ip-masq=false', '--userland-proxy=false'];
-  const child: ChildProcess = spawn('/usr/sbin/dockerd', [...args, ...flags], { env: { ...process.env, ...proxy }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proxy = {
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    NO_PROXY: 'localhost,127.0.0.1,::1',
+  };
+  const args = [
+    '--data-root',
+    join(dir, 'data'),
+    '--exec-root',
+    join(dir, 'exec'),
+    '--host',
+    socket,
+    '--pidfile',
+    join(dir, 'docker.pid'),
+  ];
+  const flags = [
+    '--bridge=none',
+    '--iptables=false',
+    '--ip6tables=false',
+    '--ip-forward=false',
+    '--ip-masq=false',
+    '--userland-proxy=false',
+  ];
+  const child: ChildProcess = spawn('/usr/sbin/dockerd', [...args, ...flags], {
+    env: { ...process.env, ...proxy },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const docker = (...cmd: string[]) => {
-    const run = spawnSync('/usr/bin/docker', ['-H', socket, ...cmd], { encoding: 'utf8', env: { ...process.env, ...proxy } });
+    const run = spawnSync('/usr/bin/docker', ['-H', socket, ...cmd], {
+      encoding: 'utf8',
+      env: { ...process.env, ...proxy },
+    });
     return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
   };
   const stop = async () => {

@@ -10,4 +10,9 @@ const TSX = pathToFileURL(createRequire(resolve(ROOT, 'package.json')).resolve('
  * The argv that runs the `dockyard` executable's entry point (`runProcess`, what bin/dockyard.js runs bundled in dist/cli/)
  * from the TypeScript sources, through tsx, so process-level behaviour is tested without a build.
  */
-export const DOCKYARD_PROCESS = [process.execPath, '--import', TSX, resolve(ROOT, 'test/support/dockyard-entry.ts')] as const;
+export const DOCKYARD_PROCESS = [
+  process.execPath,
+  '--import',
+  TSX,
+  resolve(ROOT, 'test/support/dockyard-entry.ts'),
+] as const;

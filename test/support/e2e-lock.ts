@@ -36,7 +36,8 @@ export async function acquireE2eLock(timeoutMs = 900_000): Promise<() => void> {
         if (!holderAlive()) rmSync(LOCK, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`the end-to-end lock ${LOCK} is still held after ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`the end-to-end lock ${LOCK} is still held after ${timeoutMs / 1000} s`);
       await new Promise((done) => setTimeout(done, 1000));
     }
   }

@@ -24,7 +24,11 @@ const OTHER_BRANCH = 'feature/event-table';
 const OTHER_TAG = 'untracked/tag-1';
 
 function scenario(name: string, config: DockyardConfig): EventScenario {
-  const files = renderPipelineFiles(config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets());
+  const files = renderPipelineFiles(
+    config,
+    { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' },
+    readRenderAssets(),
+  );
   const { branches, tags } = config.triggers;
   return {
     name,

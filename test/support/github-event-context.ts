@@ -34,11 +34,20 @@ export interface EventRefs {
  * @see https://docs.github.com/webhooks/webhook-events-and-payloads
  * @see https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#workflow_dispatch
  */
-export function githubEventInstance(row: EventRow, refs: EventRefs, dispatchType: string | undefined): GithubEventInstance {
+export function githubEventInstance(
+  row: EventRow,
+  refs: EventRefs,
+  dispatchType: string | undefined,
+): GithubEventInstance {
   const ref = refFor(row, refs);
   const refType = ref.startsWith('refs/tags/') ? 'tag' : 'branch';
   const refName = ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/merge$/, '$1/merge');
-  const repository = { full_name: REPOSITORY, default_branch: refs.defaultBranch, name: 'app', owner: { login: 'acme' } };
+  const repository = {
+    full_name: REPOSITORY,
+    default_branch: refs.defaultBranch,
+    name: 'app',
+    owner: { login: 'acme' },
+  };
   const actor = row.pull === 'dependabot' ? 'dependabot[bot]' : 'octocat';
   let event: Record<string, unknown> = { repository, sender: { login: actor } };
   let inputs: Record<string, unknown> = {};
@@ -50,7 +59,11 @@ export function githubEventInstance(row: EventRow, refs: EventRefs, dispatchType
       ...event,
       action: 'synchronize',
       number: 7,
-      pull_request: { number: 7, head: { ref: headRef, sha: 'b'.repeat(40), repo: { full_name: headRepo, fork: row.pull === 'fork' } }, base: { ref: refs.branch, repo: repository } },
+      pull_request: {
+        number: 7,
+        head: { ref: headRef, sha: 'b'.repeat(40), repo: { full_name: headRepo, fork: row.pull === 'fork' } },
+        base: { ref: refs.branch, repo: repository },
+      },
     };
   }
   if (row.githubEvent === 'workflow_dispatch') {
@@ -58,7 +71,8 @@ export function githubEventInstance(row: EventRow, refs: EventRefs, dispatchType
     event = { ...event, ref, inputs: { push: String(push) } };
     inputs = { push };
   }
-  if (row.githubEvent === 'repository_dispatch') event = { ...event, action: dispatchType ?? 'dockyard-build', client_payload: {}, branch: refs.defaultBranch };
+  if (row.githubEvent === 'repository_dispatch')
+    event = { ...event, action: dispatchType ?? 'dockyard-build', client_payload: {}, branch: refs.defaultBranch };
   if (row.githubEvent === 'schedule') event = { schedule: '0 3 * * *', repository };
   const github: Record<string, unknown> = {
     event_name: row.githubEvent,

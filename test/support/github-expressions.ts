@@ -2,7 +2,20 @@ import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
 
 /** The contexts an expression may read (the rest are refused by GitHub's parser as unknown names). */
-const CONTEXTS = ['github', 'needs', 'inputs', 'matrix', 'vars', 'secrets', 'steps', 'job', 'jobs', 'runner', 'env', 'strategy'];
+const CONTEXTS = [
+  'github',
+  'needs',
+  'inputs',
+  'matrix',
+  'vars',
+  'secrets',
+  'steps',
+  'job',
+  'jobs',
+  'runner',
+  'env',
+  'strategy',
+];
 
 /** How the job or step's status functions answer (GitHub evaluates them against the ancestors / previous steps). */
 export interface StatusAnswers {
@@ -22,15 +35,25 @@ const STATUS_FUNCTIONS = ['success', 'failure', 'cancelled', 'always'] as const;
  * @see https://github.com/actions/languageservices/tree/main/expressions
  * @see https://docs.github.com/en/actions/reference/workflows-and-actions/expressions#status-check-functions
  */
-export function evaluateExpression(expression: string, contexts: Record<string, unknown>, status: StatusAnswers): data.ExpressionData {
+export function evaluateExpression(
+  expression: string,
+  contexts: Record<string, unknown>,
+  status: StatusAnswers,
+): data.ExpressionData {
   const lexed = new Lexer(expression).lex();
   const functions = STATUS_FUNCTIONS.map((name) => ({ name, minArgs: 0, maxArgs: 0 }));
   const parsed = new Parser(lexed.tokens, CONTEXTS, functions).parse();
   const answer = (name: (typeof STATUS_FUNCTIONS)[number]): boolean => (name === 'always' ? true : status[name]);
   const implementations = new Map<string, FunctionDefinition>(
-    STATUS_FUNCTIONS.map((name) => [name, { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(answer(name)) }]),
+    STATUS_FUNCTIONS.map((name) => [
+      name,
+      { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(answer(name)) },
+    ]),
   );
-  const dictionary = JSON.parse(JSON.stringify(Object.fromEntries(CONTEXTS.map((c) => [c, contexts[c] ?? {}]))), data.reviver) as data.Dictionary;
+  const dictionary = JSON.parse(
+    JSON.stringify(Object.fromEntries(CONTEXTS.map((c) => [c, contexts[c] ?? {}]))),
+    data.reviver,
+  ) as data.Dictionary;
   return new Evaluator(parsed, dictionary, implementations).evaluate();
 }
 
@@ -48,7 +71,10 @@ export function usesStatusFunction(expression: string): boolean {
 export function ifExpression(condition: string): string {
   const whole = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(condition);
   if (whole && !whole[1].includes('${{')) return whole[1].trim();
-  if (condition.includes('${{')) throw new Error(`if: "${condition}" mixes text with \${{ }}: GitHub evaluates it as a non-empty string (always true)`);
+  if (condition.includes('${{'))
+    throw new Error(
+      `if: "${condition}" mixes text with \${{ }}: GitHub evaluates it as a non-empty string (always true)`,
+    );
   return condition.trim();
 }
 
@@ -59,7 +85,9 @@ export function ifExpression(condition: string): string {
 export function interpolate(value: string, contexts: Record<string, unknown>, status: StatusAnswers): unknown {
   const whole = /^\$\{\{([\s\S]*?)\}\}$/.exec(value);
   if (whole) return toPlain(evaluateExpression(whole[1], contexts, status));
-  return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => evaluateExpression(e, contexts, status).coerceString());
+  return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) =>
+    evaluateExpression(e, contexts, status).coerceString(),
+  );
 }
 
 /** An evaluation result as plain JSON (objects, arrays, strings, numbers, booleans, null). */

@@ -10,7 +10,8 @@
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onpushbranchestagsbranches-ignoretags-ignore
  *   (a later matching pattern overrides an earlier one; `!` patterns exclude)
  */
-type Token = { kind: 'star' } | { kind: 'globstar' } | { kind: 'dirs' } | { kind: 'char'; ch: string; min: number; max: number };
+type Token =
+  { kind: 'star' } | { kind: 'globstar' } | { kind: 'dirs' } | { kind: 'char'; ch: string; min: number; max: number };
 
 function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
@@ -42,7 +43,8 @@ function matchFrom(tokens: readonly Token[], t: number, name: string, n: number)
   }
   if (token.kind === 'dirs') {
     if (matchFrom(tokens, t + 1, name, n)) return true;
-    for (let end = name.length; end > n; end--) if (name[end - 1] === '/' && matchFrom(tokens, t + 1, name, end)) return true;
+    for (let end = name.length; end > n; end--)
+      if (name[end - 1] === '/' && matchFrom(tokens, t + 1, name, end)) return true;
     return false;
   }
   if (token.kind === 'star') {
@@ -81,5 +83,8 @@ export function githubFilterSelects(patterns: readonly string[], name: string): 
  * For building the "configured branch/tag" refs of the event table.
  */
 export function instantiateGithubPattern(pattern: string): string {
-  return pattern.replace(/\*\*/g, 'a/b').replace(/\*/g, 'x1').replace(/(?<=.)[?+]/g, '');
+  return pattern
+    .replace(/\*\*/g, 'a/b')
+    .replace(/\*/g, 'x1')
+    .replace(/(?<=.)[?+]/g, '');
 }

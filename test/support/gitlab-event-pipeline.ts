@@ -92,10 +92,14 @@ export async function listPipelinesForEvents(
           ...unset.flatMap((k) => ['--unset-variable', k]),
         ];
         try {
-          const { stdout } = await withSlot(concurrency, () => run(program, args, { cwd: repo, env, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }));
+          const { stdout } = await withSlot(concurrency, () =>
+            run(program, args, { cwd: repo, env, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }),
+          );
           results[index] = (JSON.parse(stdout) as ListedJob[]).map(({ name, when }) => ({ name, when }));
         } catch (error) {
-          throw new Error(`gitlab-ci-local --list-json failed for ${JSON.stringify(set)}: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+          throw new Error(
+            `gitlab-ci-local --list-json failed for ${JSON.stringify(set)}: ${(error as { stderr?: string }).stderr ?? String(error)}`,
+          );
         }
       }
     };
@@ -120,4 +124,3 @@ async function withSlot<T>(limit: number, task: () => Promise<T>): Promise<T> {
     waiting.shift()?.();
   }
 }
-

@@ -17,9 +17,14 @@ const FORK_PROJECT_ID = '4242';
  * @see https://docs.gitlab.com/ci/jobs/job_rules/#ci_pipeline_source-predefined-variable
  */
 export function gitlabEventVariables(row: EventRow, refs: EventRefs, refProtected: boolean): GitlabEventVariables {
-  const set: Record<string, string> = { CI_PIPELINE_SOURCE: row.gitlabSource, CI_DEFAULT_BRANCH: refs.defaultBranch, CI_PROJECT_ID: PROJECT_ID };
+  const set: Record<string, string> = {
+    CI_PIPELINE_SOURCE: row.gitlabSource,
+    CI_DEFAULT_BRANCH: refs.defaultBranch,
+    CI_PROJECT_ID: PROJECT_ID,
+  };
   const unset: string[] = [];
-  const branch = (name: string) => Object.assign(set, { CI_COMMIT_BRANCH: name, CI_COMMIT_REF_NAME: name, CI_COMMIT_REF_SLUG: slug(name) });
+  const branch = (name: string) =>
+    Object.assign(set, { CI_COMMIT_BRANCH: name, CI_COMMIT_REF_NAME: name, CI_COMMIT_REF_SLUG: slug(name) });
   switch (row.ref) {
     case 'branch':
       branch(refs.branch);
@@ -61,7 +66,12 @@ export function gitlabEventVariables(row: EventRow, refs: EventRefs, refProtecte
 
 /** `CI_COMMIT_REF_SLUG`: lower-cased, non-alphanumerics to `-`, at most 63 characters, no leading/trailing `-`. */
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-/, '').slice(0, 63).replace(/-$/, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-/, '')
+    .slice(0, 63)
+    .replace(/-$/, '');
 }
 
 /** A stable key of a variable set, to run gitlab-ci-local once for rows GitLab cannot tell apart (a re-run). */

@@ -13,7 +13,10 @@ export function resolveGitlabJob(ci: object, job: Obj): Obj {
   const base = typeof job.extends === 'string' ? (ci as Obj)[job.extends] : undefined;
   if (!isObj(base)) return job;
   const { extends: _extends, ...own } = job;
-  const variables = isObj(base.variables) || isObj(own.variables) ? { variables: { ...(base.variables as Obj), ...(own.variables as Obj) } } : {};
+  const variables =
+    isObj(base.variables) || isObj(own.variables)
+      ? { variables: { ...(base.variables as Obj), ...(own.variables as Obj) } }
+      : {};
   return { ...base, ...own, ...variables };
 }
 
@@ -42,7 +45,9 @@ export function gitlabPlatformJobsOf(ci: object, id: string): Array<[string, Obj
 
 /** The job ids a `needs:` list names (a job per platform and `needs:parallel:matrix` by their job id), unique, in order. */
 export function gitlabNeedIds(needs: unknown): string[] {
-  const names = (Array.isArray(needs) ? needs : []).map((n: unknown) => (typeof n === 'string' ? n : (n as { job: string }).job));
+  const names = (Array.isArray(needs) ? needs : []).map((n: unknown) =>
+    typeof n === 'string' ? n : (n as { job: string }).job,
+  );
   return [...new Set(names.map(gitlabJobIdOf))];
 }
 
@@ -51,5 +56,9 @@ export function gitlabNeedIds(needs: unknown): string[] {
  * an id that is a job (or a `parallel: matrix` job) stays, an id written per platform becomes its platform jobs.
  */
 export function gitlabJobNamesOf(ci: object, ids: readonly string[]): string[] {
-  return ids.flatMap((id) => (id in ci ? [id] : Object.keys(ci).filter((name) => !name.startsWith('.') && name !== id && gitlabJobIdOf(name) === id)));
+  return ids.flatMap((id) =>
+    id in ci
+      ? [id]
+      : Object.keys(ci).filter((name) => !name.startsWith('.') && name !== id && gitlabJobIdOf(name) === id),
+  );
 }

@@ -14,7 +14,9 @@ export interface LoopbackHttpServer {
  *
  * @see https://nodejs.org/api/http.html#httpcreateserveroptions-requestlistener
  */
-export async function startLoopbackHttpServer(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<LoopbackHttpServer> {
+export async function startLoopbackHttpServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<LoopbackHttpServer> {
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {

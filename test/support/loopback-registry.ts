@@ -43,15 +43,30 @@ export interface LoopbackRegistry {
  * TLS shims the end-to-end tests need. Only loopback is ever contacted: `mirrors` lists image name prefixes
  * (e.g. `docker.io/library/busybox`) that registries.conf redirects to the same path in this registry.
  */
-export async function startLoopbackRegistry(work: string, options: { mirrors?: readonly string[] } = {}): Promise<LoopbackRegistry> {
+export async function startLoopbackRegistry(
+  work: string,
+  options: { mirrors?: readonly string[] } = {},
+): Promise<LoopbackRegistry> {
   const port = await freePort();
   const shimDir = join(work, 'bin');
   mkdirSync(shimDir, { recursive: true });
-  writeFileSync(join(work, 'registry.yml'), `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${work}/registry-data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  writeFileSync(
+    join(work, 'registry.yml'),
+    `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${work}/registry-data\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+  );
   const registriesConf = join(work, 'registries.conf');
   // Each mirrored prefix (e.g. docker.io/library/busybox) is served by the loopback registry under the same path.
-  const mirrors = (options.mirrors ?? []).map((prefix) => `[[registry]]\nprefix = "${prefix}"\nlocation = "127.0.0.1:${port}/${prefix.replace(/^[^/]+\//, '')}"\ninsecure = true\n`);
-  writeFileSync(registriesConf, [`unqualified-search-registries = []\n[[registry]]\nlocation = "127.0.0.1:${port}"\ninsecure = true\n`, ...mirrors].join(''));
+  const mirrors = (options.mirrors ?? []).map(
+    (prefix) =>
+      `[[registry]]\nprefix = "${prefix}"\nlocation = "127.0.0.1:${port}/${prefix.replace(/^[^/]+\//, '')}"\ninsecure = true\n`,
+  );
+  writeFileSync(
+    registriesConf,
+    [
+      `unqualified-search-registries = []\n[[registry]]\nlocation = "127.0.0.1:${port}"\ninsecure = true\n`,
+      ...mirrors,
+    ].join(''),
+  );
   const storageConf = join(work, 'storage.conf');
   writeFileSync(storageConf, `[storage]\ndriver = "vfs"\ngraphroot = "${work}/storage"\nrunroot = "${work}/run"\n`);
   const shim = (name: string, body: string) => {
@@ -62,14 +77,28 @@ export async function startLoopbackRegistry(work: string, options: { mirrors?: r
     'skopeo',
     'cmd=$1; shift\ncase $cmd in login|inspect) exec /usr/bin/skopeo "$cmd" --tls-verify=false "$@" ;; copy) exec /usr/bin/skopeo copy --src-tls-verify=false --dest-tls-verify=false "$@" ;; esac\nexec /usr/bin/skopeo "$cmd" "$@"',
   );
-  shim('buildah', 'case "$1 $2" in "manifest add"|"manifest push") a=$1; b=$2; shift 2; exec /usr/bin/buildah "$a" "$b" --tls-verify=false "$@" ;; esac\ncase $1 in login) shift; exec /usr/bin/buildah login --tls-verify=false "$@" ;; esac\nexec /usr/bin/buildah "$@"');
+  shim(
+    'buildah',
+    'case "$1 $2" in "manifest add"|"manifest push") a=$1; b=$2; shift 2; exec /usr/bin/buildah "$a" "$b" --tls-verify=false "$@" ;; esac\ncase $1 in login) shift; exec /usr/bin/buildah login --tls-verify=false "$@" ;; esac\nexec /usr/bin/buildah "$@"',
+  );
   const env = { ...process.env };
   delete env.REGISTRY_AUTH_FILE; // docker-registry maps REGISTRY_* variables onto its config
   const logFile = join(work, 'registry.log');
   const log = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(findExecutable('docker-registry')!, ['serve', join(work, 'registry.yml')], { env, stdio: ['ignore', log, log] });
+  const child: ChildProcess = spawn(findExecutable('docker-registry')!, ['serve', join(work, 'registry.yml')], {
+    env,
+    stdio: ['ignore', log, log],
+  });
   closeSync(log);
-  for (let i = 0; i < 50 && !(await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    i < 50 &&
+    !(await fetch(`http://127.0.0.1:${port}/v2/`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -86,9 +115,19 @@ export async function startLoopbackRegistry(work: string, options: { mirrors?: r
 }
 
 /** The image config (labels…) and raw manifest of a reference in the loopback registry. */
-export function inspectImage(ref: string): { raw: { manifests?: Array<{ digest: string; platform?: { architecture: string } }> }; labels: Record<string, string> } {
-  const raw = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${ref}`], { encoding: 'utf8' });
+export function inspectImage(ref: string): {
+  raw: { manifests?: Array<{ digest: string; platform?: { architecture: string } }> };
+  labels: Record<string, string>;
+} {
+  const raw = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${ref}`], {
+    encoding: 'utf8',
+  });
   if (raw.status !== 0) throw new Error(`skopeo inspect ${ref}: ${raw.stderr}`);
-  const config = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${ref}`], { encoding: 'utf8' });
-  return { raw: JSON.parse(raw.stdout) as { manifests?: Array<{ digest: string; platform?: { architecture: string } }> }, labels: (JSON.parse(config.stdout) as { config: { Labels?: Record<string, string> } }).config.Labels ?? {} };
+  const config = spawnSync('/usr/bin/skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${ref}`], {
+    encoding: 'utf8',
+  });
+  return {
+    raw: JSON.parse(raw.stdout) as { manifests?: Array<{ digest: string; platform?: { architecture: string } }> },
+    labels: (JSON.parse(config.stdout) as { config: { Labels?: Record<string, string> } }).config.Labels ?? {},
+  };
 }

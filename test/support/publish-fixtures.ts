@@ -15,7 +15,10 @@ export default defineConfig({
 `;
 
 /** The same repository after someone adds a platform and a GitLab pipeline. */
-export const TS_CONFIG_CHANGED = TS_CONFIG.replace("['linux/amd64', 'linux/arm64']", "['linux/amd64', 'linux/arm64', 'linux/arm/v7']").replace("ci: ['github']", "ci: ['github', 'gitlab']");
+export const TS_CONFIG_CHANGED = TS_CONFIG.replace(
+  "['linux/amd64', 'linux/arm64']",
+  "['linux/amd64', 'linux/arm64', 'linux/arm/v7']",
+).replace("ci: ['github']", "ci: ['github', 'gitlab']");
 
 export const YAML_CONFIG = `ci: [gitlab]\nimage:\n  name: acme/worker\ntest:\n  commands: ['/app/worker --self-test']\n`;
 

@@ -15,7 +15,11 @@ export function renderScenarioFiles(name: string): GeneratedFile[] {
   if (input === undefined) throw new Error(`no golden scenario ${name}`);
   const result = validateConfig(input);
   if (!result.ok) throw new Error(`scenario ${name}: ${JSON.stringify(result.errors)}`);
-  return renderPipelineFiles(result.config, { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' }, readRenderAssets());
+  return renderPipelineFiles(
+    result.config,
+    { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' },
+    readRenderAssets(),
+  );
 }
 
 /** The reusable-mode outputs of a scenario: the GitHub reusable workflow and the GitLab component template, parsed. */
@@ -43,5 +47,10 @@ export function renderReusableScenario(name: string): ReusableScenario {
   };
   const component = splitComponentTemplate(content('templates/image.yml'));
   if (!component) throw new Error(`${name}: templates/image.yml is not a spec header plus a body`);
-  return { files, content, reusable: parse(content('.github/workflows/image.yml')) as Record<string, any>, component: component as ReusableScenario['component'] };
+  return {
+    files,
+    content,
+    reusable: parse(content('.github/workflows/image.yml')) as Record<string, any>,
+    component: component as ReusableScenario['component'],
+  };
 }

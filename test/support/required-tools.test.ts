@@ -9,7 +9,11 @@ function runFixture(ci: string | undefined): { status: number | null; output: st
   delete env.CI;
   if (ci !== undefined) env.CI = ci;
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const result = spawnSync(process.execPath, [vitest, 'run', '--config', join(ROOT, 'test', 'support', 'fixtures', 'vitest.config.ts')], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--config', join(ROOT, 'test', 'support', 'fixtures', 'vitest.config.ts')],
+    { cwd: ROOT, env, encoding: 'utf8' },
+  );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

@@ -25,7 +25,9 @@ export function skipWithoutTools(suite: string, missing: readonly string[]): boo
   if (IN_CI) {
     describe(`${suite}: required tools`, () => {
       it('has every tool it needs (CI=true never skips)', () => {
-        throw new Error(`${suite} cannot run: missing ${what}; .ci/run (scripts/e2e-setup.sh for the end-to-end tools) must install it`);
+        throw new Error(
+          `${suite} cannot run: missing ${what}; .ci/run (scripts/e2e-setup.sh for the end-to-end tools) must install it`,
+        );
       });
     });
   } else {

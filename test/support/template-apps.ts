@@ -15,8 +15,21 @@ export function createTemplateApp(language: TemplateLanguage, version: string): 
 }
 
 function nodeApp(major: string): Record<string, string> {
-  const manifest = { name: 'node-service', version: '1.0.0', private: true, main: 'index.js', engines: { node: `>=${major}` }, scripts: { start: 'node index.js', test: 'node --test' } };
-  const lock = { name: 'node-service', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'node-service', version: '1.0.0', engines: { node: `>=${major}` } } } };
+  const manifest = {
+    name: 'node-service',
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    engines: { node: `>=${major}` },
+    scripts: { start: 'node index.js', test: 'node --test' },
+  };
+  const lock = {
+    name: 'node-service',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: { '': { name: 'node-service', version: '1.0.0', engines: { node: `>=${major}` } } },
+  };
   return {
     'package.json': `${JSON.stringify(manifest, null, 2)}\n`,
     'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
@@ -35,7 +48,7 @@ function nodeApp(major: string): Record<string, string> {
       "'use strict';",
       "const { createServer } = require('node:http');",
       "const { handle } = require('./app.js');",
-      "const port = Number(process.env.PORT ?? 8080);",
+      'const port = Number(process.env.PORT ?? 8080);',
       "createServer(handle).listen(port, process.env.HOST ?? '0.0.0.0', () => console.log(`listening on ${port}`));",
       "process.on('SIGTERM', () => process.exit(0));",
       '',
@@ -51,9 +64,9 @@ function nodeApp(major: string): Record<string, string> {
       '  const server = createServer(handle);',
       "  await new Promise((done) => server.listen(0, '127.0.0.1', done));",
       '  const base = `http://127.0.0.1:${server.address().port}`;',
-      "  assert.strictEqual((await fetch(`${base}/healthz`)).status, 200);",
+      '  assert.strictEqual((await fetch(`${base}/healthz`)).status, 200);',
       "  assert.deepStrictEqual(await (await fetch(`${base}/`)).json(), { hello: 'world' });",
-      "  assert.strictEqual((await fetch(`${base}/nope`)).status, 404);",
+      '  assert.strictEqual((await fetch(`${base}/nope`)).status, 404);',
       '  server.close();',
       '});',
       '',

@@ -27,7 +27,9 @@ const ENVIRONMENTS: ReadonlyArray<Record<string, string>> = [
 
 /** This process's environment without any locale or time-zone variable, plus `vars`. */
 function environmentWith(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(LANG|LANGUAGE|LC_.*|TZ)$/.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(LANG|LANGUAGE|LC_.*|TZ)$/.test(key)),
+  );
   return { ...env, ...vars };
 }
 
@@ -58,19 +60,37 @@ describe('generated files do not depend on the locale or time zone', () => {
       [gitlab, (name: string, i: number) => `--build-arg ${name}=v${i} `],
     ] as const) {
       const found = positions(text, render);
-      expect(found.every((p) => p >= 0), `every build arg in ${text.slice(0, 60)}`).toBe(true);
+      expect(
+        found.every((p) => p >= 0),
+        `every build arg in ${text.slice(0, 60)}`,
+      ).toBe(true);
       expect(found).toEqual([...found].sort((a, b) => a - b));
     }
   });
 
-  const examples = readdirSync(EXAMPLES_DIR).filter((name) => existsSync(join(EXAMPLES_DIR, name, 'dockyard.config.ts')));
+  const examples = readdirSync(EXAMPLES_DIR).filter((name) =>
+    existsSync(join(EXAMPLES_DIR, name, 'dockyard.config.ts')),
+  );
 
-  it.each(ENVIRONMENTS.map((vars) => [Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' '), vars] as const))(
+  it.each(
+    ENVIRONMENTS.map(
+      (vars) =>
+        [
+          Object.entries(vars)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' '),
+          vars,
+        ] as const,
+    ),
+  )(
     'synth --check finds every example and the fixture current under %s',
     async (_label, vars) => {
       const dirs = [fixture, ...examples.map((name) => join(EXAMPLES_DIR, name))];
       const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
-      const result = await run(tsx, [resolve(ROOT, 'test/support/synth-check-child.ts'), ...dirs], { env: environmentWith(vars), cwd: ROOT }).then(
+      const result = await run(tsx, [resolve(ROOT, 'test/support/synth-check-child.ts'), ...dirs], {
+        env: environmentWith(vars),
+        cwd: ROOT,
+      }).then(
         (r) => ({ code: 0, out: r.stdout + r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
       );

@@ -13,7 +13,14 @@ function makeContext(ref: string, overrides: Partial<EventContext> = {}): EventC
     ref,
     sha: SHA,
     defaultBranch: 'main',
-    repo: { name: 'app', fullName: 'acme/app', description: 'An app', url: 'https://github.com/acme/app', license: 'MIT', defaultBranch: 'main' },
+    repo: {
+      name: 'app',
+      fullName: 'acme/app',
+      description: 'An app',
+      url: 'https://github.com/acme/app',
+      license: 'MIT',
+      defaultBranch: 'main',
+    },
     ...overrides,
   };
 }
@@ -27,7 +34,12 @@ describe('computeMeta: OCI tag grammar', () => {
   it.each([
     // {{tag}} is empty on a branch: "-nightly" cannot start a tag.
     ['refs/heads/main', ['type=raw,value={{tag}}-nightly'], ['nightly'], 'starts with "." or "-"'],
-    ['refs/heads/feature/login#12', ['type=ref,event=branch'], ['feature-login-12'], 'has characters a tag cannot hold'],
+    [
+      'refs/heads/feature/login#12',
+      ['type=ref,event=branch'],
+      ['feature-login-12'],
+      'has characters a tag cannot hold',
+    ],
     ['refs/heads/main', [`type=raw,value=${'x'.repeat(140)}`], ['x'.repeat(128)], 'is 140 characters long'],
     ['refs/heads/main', ['type=raw,value=...', 'type=sha'], ['sha-860c190'], 'dropped'],
   ])('on %s, %o gives %o', (ref, tags, names, warning) => {
@@ -43,13 +55,20 @@ describe('computeMeta: OCI tag grammar', () => {
   });
 
   it('drops a tag that duplicates another one, latest included', () => {
-    const result = run('refs/heads/main', { tags: ['type=raw,value=latest', 'type=raw,value=stable'], flavor: ['latest=true'] });
+    const result = run('refs/heads/main', {
+      tags: ['type=raw,value=latest', 'type=raw,value=stable'],
+      flavor: ['latest=true'],
+    });
     expect(result.tags).toEqual(['acme/app:latest', 'acme/app:stable']);
   });
 });
 
 describe('computeMeta: major version zero', () => {
-  const tags = ['type=semver,pattern={{version}}', 'type=semver,pattern={{major}}.{{minor}}', 'type=semver,pattern={{major}}'];
+  const tags = [
+    'type=semver,pattern={{version}}',
+    'type=semver,pattern={{major}}.{{minor}}',
+    'type=semver,pattern={{major}}',
+  ];
 
   it.each([
     ['refs/tags/v0.3.1', tags, ['0.3.1', '0.3', '0', 'latest'], 1],
@@ -68,22 +87,84 @@ describe('computeMeta: major version zero', () => {
 
   it('names the rule and the version in the warning', () => {
     const [warning] = run('refs/tags/v0.3.1', { tags: ['type=semver,pattern={{major}}'] }).warnings;
-    expect(warning).toMatch(/^type=semver,pattern=\{\{major\}\}: pattern "\{\{major\}\}" publishes a major-zero tag for v0\.3\.1/);
+    expect(warning).toMatch(
+      /^type=semver,pattern=\{\{major\}\}: pattern "\{\{major\}\}" publishes a major-zero tag for v0\.3\.1/,
+    );
   });
 });
 
 describe('computeMeta: metadata-action rules', () => {
   it.each([
-    ['pre-release semver gets {{version}} only, and no latest', 'refs/tags/v2.0.8-beta.67', ['type=semver,pattern={{major}}.{{minor}}'], [], { main: '2.0.8-beta.67', partial: [], latest: false }],
-    ['pre-release semver keeps {{raw}}', 'refs/tags/v2.0.8-beta.67', ['type=semver,pattern={{raw}}'], [], { main: 'v2.0.8-beta.67', partial: [], latest: false }],
-    ['semver from a value with match', 'refs/heads/main', ['type=semver,pattern={{major}}.{{minor}},value=app/v3.4.5,"match=v(\\d+\\.\\d+\\.\\d+)$"'], [], { main: '3.4', partial: [], latest: true }],
-    ['pep440 post-release', 'refs/tags/1.2post1', ['type=pep440,pattern={{major}}.{{minor}}'], [], { main: '1.2.post1', partial: [], latest: false }],
-    ['match with a /regex/flags pattern', 'refs/tags/Release-42', ['type=match,pattern=/release-(\\d+)/i,group=1'], [], { main: '42', partial: [], latest: true }],
-    ['a raw first rule decides latest=auto', 'refs/tags/v1.0.0', ['type=raw,value=stable,priority=1000', 'type=semver,pattern={{version}}'], [], { main: 'stable', partial: ['1.0.0'], latest: false }],
-    ['flavor prefix, except where the rule has its own', 'refs/heads/dev', ['type=ref,event=branch', 'type=sha', 'type=raw,value=x,prefix='], ['prefix=arm-'], { main: 'arm-dev', partial: ['x', 'sha-860c190'], latest: false }],
-    ['prefix and suffix expressions', 'refs/heads/dev', ['type=sha,prefix={{branch}}-,suffix=-{{date \'YYYYMMDD\'}}'], [], { main: 'dev-860c190-20200110', partial: [], latest: false }],
-    ['edge only on the repository default branch', 'refs/heads/main', ['type=edge'], [], { main: 'edge', partial: [], latest: false }],
-    ['a schedule tag on a schedule event', 'refs/heads/main', ["type=schedule,pattern=nightly-{{date 'YYYYMMDD' tz='Pacific/Auckland'}}"], [], { main: 'nightly-20200110', partial: [], latest: false }],
+    [
+      'pre-release semver gets {{version}} only, and no latest',
+      'refs/tags/v2.0.8-beta.67',
+      ['type=semver,pattern={{major}}.{{minor}}'],
+      [],
+      { main: '2.0.8-beta.67', partial: [], latest: false },
+    ],
+    [
+      'pre-release semver keeps {{raw}}',
+      'refs/tags/v2.0.8-beta.67',
+      ['type=semver,pattern={{raw}}'],
+      [],
+      { main: 'v2.0.8-beta.67', partial: [], latest: false },
+    ],
+    [
+      'semver from a value with match',
+      'refs/heads/main',
+      ['type=semver,pattern={{major}}.{{minor}},value=app/v3.4.5,"match=v(\\d+\\.\\d+\\.\\d+)$"'],
+      [],
+      { main: '3.4', partial: [], latest: true },
+    ],
+    [
+      'pep440 post-release',
+      'refs/tags/1.2post1',
+      ['type=pep440,pattern={{major}}.{{minor}}'],
+      [],
+      { main: '1.2.post1', partial: [], latest: false },
+    ],
+    [
+      'match with a /regex/flags pattern',
+      'refs/tags/Release-42',
+      ['type=match,pattern=/release-(\\d+)/i,group=1'],
+      [],
+      { main: '42', partial: [], latest: true },
+    ],
+    [
+      'a raw first rule decides latest=auto',
+      'refs/tags/v1.0.0',
+      ['type=raw,value=stable,priority=1000', 'type=semver,pattern={{version}}'],
+      [],
+      { main: 'stable', partial: ['1.0.0'], latest: false },
+    ],
+    [
+      'flavor prefix, except where the rule has its own',
+      'refs/heads/dev',
+      ['type=ref,event=branch', 'type=sha', 'type=raw,value=x,prefix='],
+      ['prefix=arm-'],
+      { main: 'arm-dev', partial: ['x', 'sha-860c190'], latest: false },
+    ],
+    [
+      'prefix and suffix expressions',
+      'refs/heads/dev',
+      ["type=sha,prefix={{branch}}-,suffix=-{{date 'YYYYMMDD'}}"],
+      [],
+      { main: 'dev-860c190-20200110', partial: [], latest: false },
+    ],
+    [
+      'edge only on the repository default branch',
+      'refs/heads/main',
+      ['type=edge'],
+      [],
+      { main: 'edge', partial: [], latest: false },
+    ],
+    [
+      'a schedule tag on a schedule event',
+      'refs/heads/main',
+      ["type=schedule,pattern=nightly-{{date 'YYYYMMDD' tz='Pacific/Auckland'}}"],
+      [],
+      { main: 'nightly-20200110', partial: [], latest: false },
+    ],
   ])('%s', (_name, ref, tags, flavor, version) => {
     const eventName = tags.some((t) => t.startsWith('type=schedule')) ? 'schedule' : 'push';
     expect(run(ref, { tags, flavor }, { eventName }).version).toEqual(version);
@@ -91,14 +172,22 @@ describe('computeMeta: metadata-action rules', () => {
 
   it('accepts typed tag rules beside lines', () => {
     const result = run('refs/tags/v1.2.3', {
-      tags: [{ type: 'semver', attributes: { pattern: '{{major}}' } }, 'type=semver,pattern={{version}}', { type: 'sha', attributes: {}, priority: 950 }],
+      tags: [
+        { type: 'semver', attributes: { pattern: '{{major}}' } },
+        'type=semver,pattern={{version}}',
+        { type: 'sha', attributes: {}, priority: 950 },
+      ],
     });
     // Equal priorities keep their input order.
     expect(result.version).toEqual({ main: 'sha-860c190', partial: ['1', '1.2.3'], latest: false });
   });
 
   it('uses the short SHA length and annotation levels it is given', () => {
-    const result = run('refs/heads/main', { tags: ['type=sha'], shortShaLength: 10, annotationLevels: ['index', 'manifest[linux/amd64]'] });
+    const result = run('refs/heads/main', {
+      tags: ['type=sha'],
+      shortShaLength: 10,
+      annotationLevels: ['index', 'manifest[linux/amd64]'],
+    });
     expect(result.version.main).toBe('sha-860c1904a1');
     expect(result.json.annotations).toContain('index:org.opencontainers.image.version=sha-860c1904a1');
     expect(result.json.annotations).toContain('manifest[linux/amd64]:org.opencontainers.image.revision=' + SHA);
@@ -106,7 +195,16 @@ describe('computeMeta: metadata-action rules', () => {
   });
 
   it('renders expressions in labels and lets them override the OCI labels', () => {
-    const result = run('refs/heads/main', { labels: ["org.opencontainers.image.created={{commit_date 'YYYY-MM-DD' tz='Asia/Tokyo'}}", 'com.acme.branch={{branch}}'] }, { commitDate: '2022-04-19T20:00:00Z' });
+    const result = run(
+      'refs/heads/main',
+      {
+        labels: [
+          "org.opencontainers.image.created={{commit_date 'YYYY-MM-DD' tz='Asia/Tokyo'}}",
+          'com.acme.branch={{branch}}',
+        ],
+      },
+      { commitDate: '2022-04-19T20:00:00Z' },
+    );
     expect(result.labels).toContain('org.opencontainers.image.created=2022-04-20');
     expect(result.labels).toContain('com.acme.branch=main');
     expect(result.annotations).toContain('org.opencontainers.image.created=2020-01-10T00:30:00.000Z');
@@ -116,20 +214,56 @@ describe('computeMeta: metadata-action rules', () => {
 describe('computeMeta: explain', () => {
   it('says which rule produced, duplicated or skipped each tag, and why', () => {
     const result = run('refs/tags/v1.0.0-rc.1', {
-      tags: ['type=semver,pattern={{version}}', 'type=semver,pattern={{major}}', 'type=ref,event=branch', 'type=raw,value=x,enable={{is_default_branch}}'],
+      tags: [
+        'type=semver,pattern={{version}}',
+        'type=semver,pattern={{major}}',
+        'type=ref,event=branch',
+        'type=raw,value=x,enable={{is_default_branch}}',
+      ],
     });
     expect(result.explain).toEqual([
-      { rule: 'type=semver,pattern={{version}}', priority: 900, outcome: 'main', tag: '1.0.0-rc.1', reason: 'first tag by priority: the version (pre-release 1.0.0-rc.1 only gets {{version}}, and no latest)' },
-      { rule: 'type=semver,pattern={{major}}', priority: 900, outcome: 'duplicate', tag: '1.0.0-rc.1', reason: 'an earlier rule already produced this tag (pre-release 1.0.0-rc.1 only gets {{version}}, and no latest)' },
-      { rule: 'type=ref,event=branch', priority: 600, outcome: 'skipped', reason: 'ref "refs/tags/v1.0.0-rc.1" is not a branch ref' },
-      { rule: 'type=raw,value=x,enable={{is_default_branch}}', priority: 200, outcome: 'disabled', reason: 'enable={{is_default_branch}} is false' },
-      { rule: 'flavor latest=auto', outcome: 'skipped', reason: 'the first rule that produced a tag does not ask for latest' },
+      {
+        rule: 'type=semver,pattern={{version}}',
+        priority: 900,
+        outcome: 'main',
+        tag: '1.0.0-rc.1',
+        reason: 'first tag by priority: the version (pre-release 1.0.0-rc.1 only gets {{version}}, and no latest)',
+      },
+      {
+        rule: 'type=semver,pattern={{major}}',
+        priority: 900,
+        outcome: 'duplicate',
+        tag: '1.0.0-rc.1',
+        reason:
+          'an earlier rule already produced this tag (pre-release 1.0.0-rc.1 only gets {{version}}, and no latest)',
+      },
+      {
+        rule: 'type=ref,event=branch',
+        priority: 600,
+        outcome: 'skipped',
+        reason: 'ref "refs/tags/v1.0.0-rc.1" is not a branch ref',
+      },
+      {
+        rule: 'type=raw,value=x,enable={{is_default_branch}}',
+        priority: 200,
+        outcome: 'disabled',
+        reason: 'enable={{is_default_branch}} is false',
+      },
+      {
+        rule: 'flavor latest=auto',
+        outcome: 'skipped',
+        reason: 'the first rule that produced a tag does not ask for latest',
+      },
     ]);
-    expect(formatExplain(result.explain)[0]).toBe('+ main      1.0.0-rc.1  type=semver,pattern={{version}}: first tag by priority: the version (pre-release 1.0.0-rc.1 only gets {{version}}, and no latest)');
+    expect(formatExplain(result.explain)[0]).toBe(
+      '+ main      1.0.0-rc.1  type=semver,pattern={{version}}: first tag by priority: the version (pre-release 1.0.0-rc.1 only gets {{version}}, and no latest)',
+    );
   });
 
   it('warns when a tag ref is not a valid version', () => {
-    const result = run('refs/tags/sometag', { tags: ['type=semver,pattern={{version}}', 'type=pep440,pattern={{version}}'] });
+    const result = run('refs/tags/sometag', {
+      tags: ['type=semver,pattern={{version}}', 'type=pep440,pattern={{version}}'],
+    });
     expect(result.warnings).toEqual([
       'type=semver,pattern={{version}}: "sometag" is not a valid semver (https://semver.org/)',
       'type=pep440,pattern={{version}}: "sometag" does not conform to PEP 440 (https://peps.python.org/pep-0440/)',
@@ -142,7 +276,10 @@ describe('computeMeta: bad input', () => {
   it.each([
     [{ tags: ['type=nightly'] }, 'tags line "type=nightly": unknown tag type "nightly"'],
     [{ tags: ['type=semver'] }, 'tags line "type=semver": type=semver needs the "pattern" attribute'],
-    [{ tags: ['type=raw,value=x,enable={{branch}}'] }, 'tags line "type=raw,value=x,enable={{branch}}": enable="{{branch}}" renders to "", expected true or false'],
+    [
+      { tags: ['type=raw,value=x,enable={{branch}}'] },
+      'tags line "type=raw,value=x,enable={{branch}}": enable="{{branch}}" renders to "", expected true or false',
+    ],
     [{ tags: ['type=raw,value={{brnach}}'] }, 'template "{{brnach}}" uses unknown expression "brnach"'],
     [{ tags: ["type=raw,value={{date 'YYYY' tz='Europe/Atlantis'}}"] }, 'unknown time zone "Europe/Atlantis"'],
     [{ tags: ['type=match,pattern=v(\\d'] }, 'pattern "v(\\d" is not a valid regular expression'],
@@ -159,8 +296,12 @@ describe('computeMeta: bad input', () => {
   });
 
   it('rejects an invalid clock', () => {
-    expect(() => computeMeta({ images: [], tags: [], flavor: [], labels: [], annotations: [] }, makeContext('refs/heads/main'), new Date('nope'))).toThrow(
-      'clock is not a valid date',
-    );
+    expect(() =>
+      computeMeta(
+        { images: [], tags: [], flavor: [], labels: [], annotations: [] },
+        makeContext('refs/heads/main'),
+        new Date('nope'),
+      ),
+    ).toThrow('clock is not a valid date');
   });
 });

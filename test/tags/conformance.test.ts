@@ -33,7 +33,9 @@ const file: ConformanceFile | undefined = HAS_CONFORMANCE
   ? (JSON.parse(readFileSync(METADATA_ACTION_CASES, 'utf8')) as ConformanceFile)
   : undefined;
 if (!HAS_CONFORMANCE) {
-  console.warn(`metadata-action conformance cases skipped: ${METADATA_ACTION_CASES} is absent (../shared is not beside the project)`);
+  console.warn(
+    `metadata-action conformance cases skipped: ${METADATA_ACTION_CASES} is absent (../shared is not beside the project)`,
+  );
 }
 
 type Platform = 'github' | 'gitlab';
@@ -81,10 +83,13 @@ describe.skipIf(file === undefined)('docker/metadata-action conformance', () => 
     expect(result.annotations).toEqual(expected.annotations);
   });
 
-  it.each(cases.filter((c) => c.kind === 'json').map((c) => [c.id, c] as const))('%s (json output)', (_id, testCase) => {
-    const result = runCase(testCase, file!.clock, file!.repo);
-    expect(result.json).toEqual(testCase.expected.json);
-  });
+  it.each(cases.filter((c) => c.kind === 'json').map((c) => [c.id, c] as const))(
+    '%s (json output)',
+    (_id, testCase) => {
+      const result = runCase(testCase, file!.clock, file!.repo);
+      expect(result.json).toEqual(testCase.expected.json);
+    },
+  );
 });
 
 describe.skipIf(file === undefined)('docker/metadata-action conformance, converted to GitLab CI variables', () => {

@@ -18,7 +18,14 @@ function makeContext(overrides: Partial<EventContext> = {}): EventContext {
     ref: 'refs/heads/main',
     sha: SHA,
     defaultBranch: 'main',
-    repo: { name: 'app', fullName: 'acme/app', description: '', url: 'https://github.com/acme/app', license: 'MIT', defaultBranch: 'main' },
+    repo: {
+      name: 'app',
+      fullName: 'acme/app',
+      description: '',
+      url: 'https://github.com/acme/app',
+      license: 'MIT',
+      defaultBranch: 'main',
+    },
     ...overrides,
   };
 }
@@ -54,7 +61,10 @@ describe('global expressions', () => {
     ["{{commit_date 'YYYYMMDD-HHmmss'}}", '20220419-092724'],
     ["{{commit_date 'YYYYMMDD-HHmmss' tz='Europe/Paris'}}", '20220419-112724'],
   ])('%s → %s', (template, expected) => {
-    const render = createTemplateRenderer({ context: makeContext({ commitDate: '2022-04-19T09:27:24.000Z' }), clock: CLOCK });
+    const render = createTemplateRenderer({
+      context: makeContext({ commitDate: '2022-04-19T09:27:24.000Z' }),
+      clock: CLOCK,
+    });
     expect(render.renderGlobal(template)).toBe(expected);
   });
 
@@ -82,7 +92,9 @@ describe('global expressions', () => {
   it('renders pattern data beside the global expressions', () => {
     const render = createTemplateRenderer({ context: makeContext(), clock: CLOCK });
     expect(render.renderPattern('{{major}}.{{minor}}-{{branch}}', { major: 2, minor: 0 })).toBe('2.0-main');
-    expect(() => render.renderPattern('{{mayor}}', { major: 2 })).toThrow('unknown expression "mayor" (known: major, branch');
+    expect(() => render.renderPattern('{{mayor}}', { major: 2 })).toThrow(
+      'unknown expression "mayor" (known: major, branch',
+    );
   });
 
   it('rejects an invalid commit date', () => {
@@ -106,7 +118,11 @@ describe('isDefaultBranch', () => {
     ['discussion_comment', 'refs/heads/main', undefined, true],
     ['schedule', '', 'main', false],
   ] as const)('%s on %s (default %s) → %s', (eventName, ref, defaultBranch, expected) => {
-    const context = makeContext({ eventName, ref, ...(defaultBranch ? { defaultBranch } : { defaultBranch: undefined }) });
+    const context = makeContext({
+      eventName,
+      ref,
+      ...(defaultBranch ? { defaultBranch } : { defaultBranch: undefined }),
+    });
     expect(isDefaultBranch(context)).toBe(expected);
   });
 });

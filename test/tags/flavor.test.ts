@@ -7,7 +7,10 @@ describe('parseFlavor', () => {
     [[], DEFAULT_FLAVOR],
     [['latest=false'], { ...DEFAULT_FLAVOR, latest: 'false' }],
     [['latest=true', 'prefix=foo-'], { ...DEFAULT_FLAVOR, latest: 'true', prefix: 'foo-' }],
-    [['prefix=foo-,onlatest=true', 'suffix=-dev,onlatest=true'], { ...DEFAULT_FLAVOR, prefix: 'foo-', prefixLatest: true, suffix: '-dev', suffixLatest: true }],
+    [
+      ['prefix=foo-,onlatest=true', 'suffix=-dev,onlatest=true'],
+      { ...DEFAULT_FLAVOR, prefix: 'foo-', prefixLatest: true, suffix: '-dev', suffixLatest: true },
+    ],
     [['prefix=a-,suffix=-b,onlatest=true'], { ...DEFAULT_FLAVOR, prefix: 'a-', suffix: '-b', suffixLatest: true }],
     [['prefix=a-', 'prefix=b-'], { ...DEFAULT_FLAVOR, prefix: 'b-' }],
     [['# comment', '', ' LATEST = false '], { ...DEFAULT_FLAVOR, latest: 'false' }],

@@ -45,8 +45,21 @@ describe('contextFromGithub', () => {
   });
 
   it.each([
-    ['commits entry of the SHA', { commits: [{ id: 'other', timestamp: '2021-01-01T00:00:00Z' }, { id: MERGE_SHA, timestamp: '2022-01-02T03:04:05Z' }] }, '2022-01-02T03:04:05.000Z'],
-    ['head_commit of the SHA', { commits: [], head_commit: { id: MERGE_SHA, timestamp: '2022-01-02T03:04:05-01:00' } }, '2022-01-02T04:04:05.000Z'],
+    [
+      'commits entry of the SHA',
+      {
+        commits: [
+          { id: 'other', timestamp: '2021-01-01T00:00:00Z' },
+          { id: MERGE_SHA, timestamp: '2022-01-02T03:04:05Z' },
+        ],
+      },
+      '2022-01-02T03:04:05.000Z',
+    ],
+    [
+      'head_commit of the SHA',
+      { commits: [], head_commit: { id: MERGE_SHA, timestamp: '2022-01-02T03:04:05-01:00' } },
+      '2022-01-02T04:04:05.000Z',
+    ],
     ['head_commit of another commit', { head_commit: { id: 'other', timestamp: '2022-01-02T03:04:05Z' } }, undefined],
     ['no commit in the payload', {}, undefined],
   ])('takes the commit date from the %s', (_what, event, commitDate) => {
@@ -132,6 +145,8 @@ describe('readMetaOptionsFromEnv', () => {
 
   it.each(['abc', '0', '-3', '7.5'])('rejects DOCKER_METADATA_SHORT_SHA_LENGTH=%s', (value) => {
     expect(() => readMetaOptionsFromEnv({ DOCKER_METADATA_SHORT_SHA_LENGTH: value })).toThrow(MetaInputError);
-    expect(() => readMetaOptionsFromEnv({ DOCKER_METADATA_SHORT_SHA_LENGTH: value })).toThrow('is not a positive integer');
+    expect(() => readMetaOptionsFromEnv({ DOCKER_METADATA_SHORT_SHA_LENGTH: value })).toThrow(
+      'is not a positive integer',
+    );
   });
 });

@@ -6,10 +6,28 @@ describe('parseImages', () => {
   it.each([
     [[], []],
     [['user/app'], [{ name: 'user/app', enable: true }]],
-    [['user/app', 'ghcr.io/user/app'], [{ name: 'user/app', enable: true }, { name: 'ghcr.io/user/app', enable: true }]],
+    [
+      ['user/app', 'ghcr.io/user/app'],
+      [
+        { name: 'user/app', enable: true },
+        { name: 'ghcr.io/user/app', enable: true },
+      ],
+    ],
     // Backward compatibility: one line of comma-separated names.
-    [['user/app,ghcr.io/user/app'], [{ name: 'user/app', enable: true }, { name: 'ghcr.io/user/app', enable: true }]],
-    [['name=user/app,enable=false', 'ghcr.io/user/app'], [{ name: 'user/app', enable: false }, { name: 'ghcr.io/user/app', enable: true }]],
+    [
+      ['user/app,ghcr.io/user/app'],
+      [
+        { name: 'user/app', enable: true },
+        { name: 'ghcr.io/user/app', enable: true },
+      ],
+    ],
+    [
+      ['name=user/app,enable=false', 'ghcr.io/user/app'],
+      [
+        { name: 'user/app', enable: false },
+        { name: 'ghcr.io/user/app', enable: true },
+      ],
+    ],
     [['name=user/app'], [{ name: 'user/app', enable: true }]],
     [['# registries', 'user/app', ''], [{ name: 'user/app', enable: true }]],
   ])('%o', (lines, images) => {

@@ -13,7 +13,12 @@ describe('mergeKeyValues', () => {
         'Maintainer=Ops',
       ]),
     ).toEqual({
-      merged: ['com.example.empty=', 'Maintainer=Ops', 'org.opencontainers.image.title=My=Title', 'org.opencontainers.image.version=1.0.0'],
+      merged: [
+        'com.example.empty=',
+        'Maintainer=Ops',
+        'org.opencontainers.image.title=My=Title',
+        'org.opencontainers.image.version=1.0.0',
+      ],
       dropped: ['invalid'],
     });
   });
@@ -27,6 +32,11 @@ describe('convertLabelsToObject', () => {
 
 describe('applyAnnotationLevels', () => {
   it('prefixes every annotation, level by level', () => {
-    expect(applyAnnotationLevels(['a=1', 'b=2'], ['manifest', 'index'])).toEqual(['manifest:a=1', 'manifest:b=2', 'index:a=1', 'index:b=2']);
+    expect(applyAnnotationLevels(['a=1', 'b=2'], ['manifest', 'index'])).toEqual([
+      'manifest:a=1',
+      'manifest:b=2',
+      'index:a=1',
+      'index:b=2',
+    ]);
   });
 });

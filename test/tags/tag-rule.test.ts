@@ -6,14 +6,23 @@ describe('parseTagLine', () => {
     ['type=semver,pattern={{version}}', { type: 'semver', attributes: { pattern: '{{version}}' } }],
     ['type=ref,event=branch', { type: 'ref', attributes: { event: 'branch' } }],
     ['type=sha,format=long,prefix=', { type: 'sha', attributes: { format: 'long' }, prefix: '' }],
-    ['type=raw,value=latest,enable={{is_default_branch}},priority=300', { type: 'raw', attributes: { value: 'latest' }, enable: '{{is_default_branch}}', priority: 300 }],
+    [
+      'type=raw,value=latest,enable={{is_default_branch}},priority=300',
+      { type: 'raw', attributes: { value: 'latest' }, enable: '{{is_default_branch}}', priority: 300 },
+    ],
     ["type=schedule,pattern={{date 'YYYYMMDD'}}", { type: 'schedule', attributes: { pattern: "{{date 'YYYYMMDD'}}" } }],
     ['type=match,pattern=v(\\d.\\d),group=1', { type: 'match', attributes: { pattern: 'v(\\d.\\d)', group: '1' } }],
     ['type=raw,"value=a,b"', { type: 'raw', attributes: { value: 'a,b' } }],
     ['edge-build', { type: 'raw', attributes: { value: 'edge-build' } }],
-    ['type=raw,my,prefix=foo-,suffix=-bar', { type: 'raw', attributes: { value: 'my' }, prefix: 'foo-', suffix: '-bar' }],
+    [
+      'type=raw,my,prefix=foo-,suffix=-bar',
+      { type: 'raw', attributes: { value: 'my' }, prefix: 'foo-', suffix: '-bar' },
+    ],
     ['type=raw,priority=2000,foo', { type: 'raw', attributes: { value: 'foo' }, priority: 2000 }],
-    ['type=match,"pattern=^v(\\d.\\d.\\d)$",group=1', { type: 'match', attributes: { pattern: '^v(\\d.\\d.\\d)$', group: '1' } }],
+    [
+      'type=match,"pattern=^v(\\d.\\d.\\d)$",group=1',
+      { type: 'match', attributes: { pattern: '^v(\\d.\\d.\\d)$', group: '1' } },
+    ],
     [' TYPE=edge , branch=develop ', { type: 'edge', attributes: { branch: 'develop' } }],
   ])('%s', (line, rule) => {
     expect(parseTagLine(line)).toEqual(rule);

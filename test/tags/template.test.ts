@@ -4,8 +4,23 @@ import { parseTemplate, renderTemplate, type TemplateHelper } from '../../src/ta
 
 // Differential test: src/tags/template.ts against handlebars itself, compiled as the engine did before
 // ({ strict: true, noEscape: true }), with helpers that echo their arguments.
-const DATA = { raw: 'v1.2.3-rc.1', version: '1.2.3-rc.1', major: 1, minor: 0, patch: 3, prerelease: ['rc', 1], build: [], empty: '', zero: 0, no: false, nil: null };
-const echo = (name: string): TemplateHelper => (params, hash) => `${name}(${params.map((p) => JSON.stringify(p) ?? 'undefined').join(',')}|${JSON.stringify(hash)})`;
+const DATA = {
+  raw: 'v1.2.3-rc.1',
+  version: '1.2.3-rc.1',
+  major: 1,
+  minor: 0,
+  patch: 3,
+  prerelease: ['rc', 1],
+  build: [],
+  empty: '',
+  zero: 0,
+  no: false,
+  nil: null,
+};
+const echo =
+  (name: string): TemplateHelper =>
+  (params, hash) =>
+    `${name}(${params.map((p) => JSON.stringify(p) ?? 'undefined').join(',')}|${JSON.stringify(hash)})`;
 const HELPERS = { branch: echo('branch'), date: echo('date'), sha: echo('sha'), major: echo('major-helper') };
 
 function viaHandlebars(template: string): string {
@@ -95,6 +110,10 @@ describe('parseTemplate', () => {
   it('keeps the statements as written, as Handlebars.parseWithoutProcessing does', () => {
     const nodes = parseTemplate(' {{raw~}} ');
     expect(nodes.map((n) => n.kind)).toEqual(['text', 'mustache', 'text']);
-    expect(Handlebars.parseWithoutProcessing(' {{raw~}} ').body.map((s) => s.type)).toEqual(['ContentStatement', 'MustacheStatement', 'ContentStatement']);
+    expect(Handlebars.parseWithoutProcessing(' {{raw~}} ').body.map((s) => s.type)).toEqual([
+      'ContentStatement',
+      'MustacheStatement',
+      'ContentStatement',
+    ]);
   });
 });

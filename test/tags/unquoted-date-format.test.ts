@@ -15,7 +15,14 @@ const context: EventContext = {
   sha: '860c1904a1ce19322e91ac35af1ab07466440c37',
   commitDate: CLOCK.toISOString(),
   defaultBranch: 'master',
-  repo: { name: 'Hello-World', fullName: 'octocat/Hello-World', description: 'This your first repo!', url: 'https://github.com/octocat/Hello-World', license: 'MIT', defaultBranch: 'master' },
+  repo: {
+    name: 'Hello-World',
+    fullName: 'octocat/Hello-World',
+    description: 'This your first repo!',
+    url: 'https://github.com/octocat/Hello-World',
+    license: 'MIT',
+    defaultBranch: 'master',
+  },
 };
 
 function run(tags: string[]): { result: ReturnType<typeof computeMeta> } {
@@ -39,7 +46,11 @@ describe('{{date}} and {{commit_date}} with an unquoted format (metadata-action 
 
   it.each([
     ['{{date}}', 'type=raw,value={{date}}', "{{date}} takes one quoted moment format, as in {{date 'YYYYMMDD'}}"],
-    ['a number', 'type=raw,value={{commit_date 5}}', "{{commit_date}} takes one quoted moment format, as in {{commit_date 'YYYYMMDD'}}"],
+    [
+      'a number',
+      'type=raw,value={{commit_date 5}}',
+      "{{commit_date}} takes one quoted moment format, as in {{commit_date 'YYYYMMDD'}}",
+    ],
   ])('still rejects %s', (_name, rule, message) => {
     expect(() => run([rule])).toThrow(message);
   });

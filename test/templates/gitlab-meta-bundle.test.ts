@@ -9,7 +9,10 @@ import { ROOT } from '../support/paths.js';
 describe('templates/gitlab/dockyard-meta.mjs', () => {
   it('is the current bundle of src/tags (npm run bundle)', async () => {
     const committed = readFileSync(resolve(ROOT, 'templates', 'gitlab', 'dockyard-meta.mjs'), 'utf8');
-    expect(committed === (await bundleGitlabMeta()), 'templates/gitlab/dockyard-meta.mjs is stale: run npm run bundle').toBe(true);
+    expect(
+      committed === (await bundleGitlabMeta()),
+      'templates/gitlab/dockyard-meta.mjs is stale: run npm run bundle',
+    ).toBe(true);
   });
 
   it('is readable: not minified, each part named by its source file, no package imports', () => {
@@ -17,7 +20,12 @@ describe('templates/gitlab/dockyard-meta.mjs', () => {
     const lines = committed.split('\n');
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(300);
     expect(lines.length).toBeGreaterThan(1000);
-    for (const part of ['// src/tags/template.ts', '// src/tags/moment-format.ts', '// src/tags/csv-fields.ts', '// src/tags/compute-meta.ts']) {
+    for (const part of [
+      '// src/tags/template.ts',
+      '// src/tags/moment-format.ts',
+      '// src/tags/csv-fields.ts',
+      '// src/tags/compute-meta.ts',
+    ]) {
       expect(lines).toContain(part);
     }
     expect(lines.filter((line) => line.startsWith('import ')).sort()).toEqual([
@@ -33,10 +41,17 @@ describe('templates/gitlab/dockyard-meta.mjs', () => {
       const run = spawnSync(process.execPath, ['helper.mjs', 'out/meta.env', 'out/meta.json'], {
         cwd: dir,
         encoding: 'utf8',
-        env: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_SHA: 'a'.repeat(40), DOCKYARD_META_IMAGES: 'registry.example/acme/api' },
+        env: {
+          CI_PIPELINE_SOURCE: 'push',
+          CI_COMMIT_BRANCH: 'main',
+          CI_COMMIT_SHA: 'a'.repeat(40),
+          DOCKYARD_META_IMAGES: 'registry.example/acme/api',
+        },
       });
       expect(run.status, run.stderr).toBe(0);
-      expect(readFileSync(join(dir, 'out', 'meta.env'), 'utf8')).toContain('DOCKYARD_TAGS=registry.example/acme/api:main');
+      expect(readFileSync(join(dir, 'out', 'meta.env'), 'utf8')).toContain(
+        'DOCKYARD_TAGS=registry.example/acme/api:main',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

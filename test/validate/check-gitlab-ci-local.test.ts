@@ -10,7 +10,10 @@ import {
 import { skipWithoutTools } from '../support/required-tools.js';
 
 const FILE = '.gitlab-ci.yml';
-const available = !skipWithoutTools('gitlab-ci-local checks', isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git']);
+const available = !skipWithoutTools(
+  'gitlab-ci-local checks',
+  isGitlabCiLocalAvailable() ? [] : ['gitlab-ci-local or git'],
+);
 
 const VALID = `stages: [build, release]
 variables:
@@ -69,7 +72,11 @@ describe.skipIf(!available)('checkWithGitlabCiLocal', { timeout: 60_000 }, () =>
   it.each<[string, string, string[]]>([
     ['stage not in stages', breakCi('  stage: release\n', '  stage: deploy\n'), ['stage:deploy not found for release']],
     ['needs of the wrong type', breakCi('needs: [build]', 'needs: build'), ['release needs: must be an array']],
-    ['needs an unknown job', breakCi('needs: [build]', 'needs: [biuld]'), ['needs: [biuld] for release could not be found']],
+    [
+      'needs an unknown job',
+      breakCi('needs: [build]', 'needs: [biuld]'),
+      ['needs: [biuld] for release could not be found'],
+    ],
     [
       'schema violations (all reported)',
       breakCi('  stage: build\n', '  stage: build\n  when: sometimes\n  retry: lots\n  bogus: 1\n'),
@@ -82,33 +89,54 @@ describe.skipIf(!available)('checkWithGitlabCiLocal', { timeout: 60_000 }, () =>
     [
       'a remote include (the network is never reached)',
       `include:\n  - remote: https://gitlab.example.com/ci/templates/docker.yml\n${VALID}`,
-      ['Remote include could not be fetched https://gitlab.example.com/ci/templates/docker.yml (validation runs offline: network access is blocked)'],
+      [
+        'Remote include could not be fetched https://gitlab.example.com/ci/templates/docker.yml (validation runs offline: network access is blocked)',
+      ],
     ],
-    ['a missing local include', `include:\n  - local: ci/jobs.yml\n${VALID}`, ['Local include file cannot be found ci/jobs.yml']],
+    [
+      'a missing local include',
+      `include:\n  - local: ci/jobs.yml\n${VALID}`,
+      ['Local include file cannot be found ci/jobs.yml'],
+    ],
   ])('fails on %s', async (_name, content, messages) => {
     const findings = await checkWithGitlabCiLocal(content, FILE);
-    expect(findings).toEqual(messages.map((message) => ({ tool: 'gitlab-ci-local', file: FILE, severity: 'error', message })));
+    expect(findings).toEqual(
+      messages.map((message) => ({ tool: 'gitlab-ci-local', file: FILE, severity: 'error', message })),
+    );
   });
 
   it('reports the line and column of a YAML syntax error', async () => {
     const findings = await checkWithGitlabCiLocal(breakCi('needs: [build]', 'needs: [build'), FILE);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ tool: 'gitlab-ci-local', severity: 'error', line: expect.any(Number), column: expect.any(Number) });
+    expect(findings[0]).toMatchObject({
+      tool: 'gitlab-ci-local',
+      severity: 'error',
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
     expect(findings[0]?.message).toMatch(/^YAMLException: /);
   });
 
   it('finds local includes given as extraFiles', async () => {
     const jobs = 'lint:\n  stage: build\n  script: [echo lint]\n';
-    expect(await checkWithGitlabCiLocal(`include:\n  - local: ci/jobs.yml\n${VALID}`, FILE, { extraFiles: { 'ci/jobs.yml': jobs } })).toEqual([]);
+    expect(
+      await checkWithGitlabCiLocal(`include:\n  - local: ci/jobs.yml\n${VALID}`, FILE, {
+        extraFiles: { 'ci/jobs.yml': jobs },
+      }),
+    ).toEqual([]);
     const badJobs = 'lint:\n  stage: nope\n  script: [echo lint]\n';
-    expect(await checkWithGitlabCiLocal(`include:\n  - local: ci/jobs.yml\n${VALID}`, FILE, { extraFiles: { 'ci/jobs.yml': badJobs } })).toEqual([
-      { tool: 'gitlab-ci-local', file: FILE, severity: 'error', message: 'stage:nope not found for lint' },
-    ]);
+    expect(
+      await checkWithGitlabCiLocal(`include:\n  - local: ci/jobs.yml\n${VALID}`, FILE, {
+        extraFiles: { 'ci/jobs.yml': badJobs },
+      }),
+    ).toEqual([{ tool: 'gitlab-ci-local', file: FILE, severity: 'error', message: 'stage:nope not found for lint' }]);
   });
 
   it('rejects extraFiles outside the scratch repository, and cleans up', async () => {
     const before = leftovers();
-    await expect(checkWithGitlabCiLocal(VALID, FILE, { extraFiles: { '../escape.yml': 'x: 1' } })).rejects.toThrow(/must be relative and stay inside/);
+    await expect(checkWithGitlabCiLocal(VALID, FILE, { extraFiles: { '../escape.yml': 'x: 1' } })).rejects.toThrow(
+      /must be relative and stay inside/,
+    );
     expect(leftovers()).toEqual(before);
   });
 });
@@ -137,15 +165,54 @@ describe('parseGitlabCiLocalOutput', () => {
   ].join('\n');
 
   it.each<[string, string, number, object[]]>([
-    ['schema block (hints are not findings)', schemaBlock, 1, [{ severity: 'error', message: "'bogus' property is not expected to be here at build [#/additionalProperties]" }]],
-    ['YAML error with position', yamlError, 1, [{ severity: 'error', line: 5, column: 1, message: 'YAMLException: unexpected end of the stream within a flow collection (5:1)' }]],
-    ['git fallback chatter is skipped', gitNoise, 1, [{ severity: 'error', message: 'stage:test not found for build' }]],
-    ['coloured output', '\u001b[31mstage:x not found for y\u001b[39m', 1, [{ severity: 'error', message: 'stage:x not found for y' }]],
-    ['failure without a message', 'json schema validated in 401 ms\n', 2, [{ severity: 'error', message: 'gitlab-ci-local exited with code 2 without a message' }]],
+    [
+      'schema block (hints are not findings)',
+      schemaBlock,
+      1,
+      [{ severity: 'error', message: "'bogus' property is not expected to be here at build [#/additionalProperties]" }],
+    ],
+    [
+      'YAML error with position',
+      yamlError,
+      1,
+      [
+        {
+          severity: 'error',
+          line: 5,
+          column: 1,
+          message: 'YAMLException: unexpected end of the stream within a flow collection (5:1)',
+        },
+      ],
+    ],
+    [
+      'git fallback chatter is skipped',
+      gitNoise,
+      1,
+      [{ severity: 'error', message: 'stage:test not found for build' }],
+    ],
+    [
+      'coloured output',
+      '\u001b[31mstage:x not found for y\u001b[39m',
+      1,
+      [{ severity: 'error', message: 'stage:x not found for y' }],
+    ],
+    [
+      'failure without a message',
+      'json schema validated in 401 ms\n',
+      2,
+      [{ severity: 'error', message: 'gitlab-ci-local exited with code 2 without a message' }],
+    ],
     ['success', 'parsing and downloads finished in 50 ms.\njson schema validated in 417 ms\n', 0, []],
-    ['success with a warning', "WARNING: Interpreting 'a:b' as 'a/b'\n", 0, [{ severity: 'warning', message: "Interpreting 'a:b' as 'a/b'" }]],
+    [
+      'success with a warning',
+      "WARNING: Interpreting 'a:b' as 'a/b'\n",
+      0,
+      [{ severity: 'warning', message: "Interpreting 'a:b' as 'a/b'" }],
+    ],
   ])('%s', (_name, stderr, code, expected) => {
     const findings = parseGitlabCiLocalOutput(stderr, code, 'x.yml');
-    expect(findings).toEqual(expected.map((e) => expect.objectContaining({ tool: 'gitlab-ci-local', file: 'x.yml', ...e })));
+    expect(findings).toEqual(
+      expected.map((e) => expect.objectContaining({ tool: 'gitlab-ci-local', file: 'x.yml', ...e })),
+    );
   });
 });

@@ -49,8 +49,16 @@ describe('createSchemaChecker (inline schema)', () => {
   it('locates errors in the YAML source when it is given', () => {
     const source = 'name: x\ntags:\n  - a\n  - 2\ncolour: red\n';
     const findings = check(parse(source), 'a.yml', source);
-    expect(findings).toContainEqual(expect.objectContaining({ message: 'small: /tags/1 must be string', line: 4, column: 5 }));
-    expect(findings).toContainEqual(expect.objectContaining({ message: "small: (root) must NOT have additional properties: 'colour'", line: 5, column: 1 }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ message: 'small: /tags/1 must be string', line: 4, column: 5 }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        message: "small: (root) must NOT have additional properties: 'colour'",
+        line: 5,
+        column: 1,
+      }),
+    );
   });
 
   it('throws when the schema does not compile', () => {
@@ -60,20 +68,36 @@ describe('createSchemaChecker (inline schema)', () => {
 
 const githubSchemaExists = existsSync(schemaPath('github-workflow.json'));
 if (!githubSchemaExists) {
-  console.warn(`[validate] SKIPPED github-workflow JSON-schema check: ${schemaPath('github-workflow.json')} is absent (../shared not checked out).`);
+  console.warn(
+    `[validate] SKIPPED github-workflow JSON-schema check: ${schemaPath('github-workflow.json')} is absent (../shared not checked out).`,
+  );
 }
 
 describe.skipIf(!githubSchemaExists)('createSchemaChecker with SchemaStore github-workflow.json', () => {
-  const check = githubSchemaExists ? createSchemaChecker(loadSchema('github-workflow.json'), 'github-workflow') : () => [];
+  const check = githubSchemaExists
+    ? createSchemaChecker(loadSchema('github-workflow.json'), 'github-workflow')
+    : () => [];
 
   it('passes a valid workflow', () => {
     expect(check(parse(VALID_WORKFLOW), 'ci.yml', VALID_WORKFLOW)).toEqual([]);
   });
 
   it.each<[string, string, string]>([
-    ['unknown job key', VALID_WORKFLOW.replace('    needs: test\n', '    needs: test\n    bogus: 1\n'), "github-workflow: /jobs/build must NOT have additional properties: 'bogus'"],
-    ['needs of the wrong type', VALID_WORKFLOW.replace('needs: test', 'needs: {job: test}'), 'github-workflow: /jobs/build/needs must be string'],
-    ['bad permission level', VALID_WORKFLOW.replace('contents: read', 'contents: maybe'), 'github-workflow: /permissions/contents must be equal to one of the allowed values: "read", "write", "none"'],
+    [
+      'unknown job key',
+      VALID_WORKFLOW.replace('    needs: test\n', '    needs: test\n    bogus: 1\n'),
+      "github-workflow: /jobs/build must NOT have additional properties: 'bogus'",
+    ],
+    [
+      'needs of the wrong type',
+      VALID_WORKFLOW.replace('needs: test', 'needs: {job: test}'),
+      'github-workflow: /jobs/build/needs must be string',
+    ],
+    [
+      'bad permission level',
+      VALID_WORKFLOW.replace('contents: read', 'contents: maybe'),
+      'github-workflow: /permissions/contents must be equal to one of the allowed values: "read", "write", "none"',
+    ],
   ])('fails on %s', (_name, source, message) => {
     const messages = check(parse(source), 'ci.yml', source).map((f) => f.message);
     expect(messages).toContain(message);
@@ -82,12 +106,15 @@ describe.skipIf(!githubSchemaExists)('createSchemaChecker with SchemaStore githu
 
 const gitlabSchemaExists = existsSync(schemaPath('gitlab-ci.json'));
 if (!gitlabSchemaExists) {
-  console.warn(`[validate] SKIPPED gitlab-ci JSON-schema check: ${schemaPath('gitlab-ci.json')} is absent (../shared not checked out).`);
+  console.warn(
+    `[validate] SKIPPED gitlab-ci JSON-schema check: ${schemaPath('gitlab-ci.json')} is absent (../shared not checked out).`,
+  );
 }
 
 describe.skipIf(!gitlabSchemaExists)("createSchemaChecker with GitLab's ci.json", () => {
   const check = gitlabSchemaExists ? createSchemaChecker(loadSchema('gitlab-ci.json'), 'gitlab-ci') : () => [];
-  const VALID = 'stages: [build]\nbuild:\n  stage: build\n  image: docker:27\n  needs: []\n  script:\n    - docker build .\n';
+  const VALID =
+    'stages: [build]\nbuild:\n  stage: build\n  image: docker:27\n  needs: []\n  script:\n    - docker build .\n';
 
   it('passes a valid file', () => {
     expect(check(parse(VALID), '.gitlab-ci.yml', VALID)).toEqual([]);
@@ -95,9 +122,21 @@ describe.skipIf(!gitlabSchemaExists)("createSchemaChecker with GitLab's ci.json"
 
   it.each<[string, string, string, number]>([
     ['needs of the wrong type', VALID.replace('needs: []', 'needs: build'), 'gitlab-ci: /build/needs must be array', 5],
-    ['unknown keyword', VALID.replace('  image: docker:27\n', '  image: docker:27\n  bogus: 1\n'), "gitlab-ci: /build must NOT have additional properties: 'bogus'", 5],
-    ['bad when', VALID.replace('  needs: []\n', '  needs: []\n  when: sometimes\n'), 'gitlab-ci: /build/when must be equal to one of the allowed values: "on_success", "on_failure", "always", "never", "manual", "delayed"', 6],
+    [
+      'unknown keyword',
+      VALID.replace('  image: docker:27\n', '  image: docker:27\n  bogus: 1\n'),
+      "gitlab-ci: /build must NOT have additional properties: 'bogus'",
+      5,
+    ],
+    [
+      'bad when',
+      VALID.replace('  needs: []\n', '  needs: []\n  when: sometimes\n'),
+      'gitlab-ci: /build/when must be equal to one of the allowed values: "on_success", "on_failure", "always", "never", "manual", "delayed"',
+      6,
+    ],
   ])('fails on %s', (_name, source, message, line) => {
-    expect(check(parse(source), '.gitlab-ci.yml', source)).toContainEqual(expect.objectContaining({ tool: 'json-schema', severity: 'error', message, line }));
+    expect(check(parse(source), '.gitlab-ci.yml', source)).toContainEqual(
+      expect.objectContaining({ tool: 'json-schema', severity: 'error', message, line }),
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type ExtractedScript, extractGithubScripts, extractGitlabScripts, resolveGithubShell } from '../../src/validate/extract-scripts.js';
+import {
+  type ExtractedScript,
+  extractGithubScripts,
+  extractGitlabScripts,
+  resolveGithubShell,
+} from '../../src/validate/extract-scripts.js';
 
 describe('resolveGithubShell', () => {
   it.each<[string, 'bash' | 'sh' | undefined]>([
@@ -155,7 +160,11 @@ test:
 `,
       [{ location: 'test.script', shell: 'sh', script: 'echo setup-1\necho setup-2\necho test' }],
     ],
-    ['keywords are not jobs, jobs without scripts give nothing', `workflow: {rules: [{when: always}]}\ninclude: [{local: a.yml}]\ntrigger-job:\n  trigger: group/project\n`, []],
+    [
+      'keywords are not jobs, jobs without scripts give nothing',
+      `workflow: {rules: [{when: always}]}\ninclude: [{local: a.yml}]\ntrigger-job:\n  trigger: group/project\n`,
+      [],
+    ],
   ])('%s', (_name, yaml, expected) => {
     expect(extractGitlabScripts(parse(yaml))).toEqual(expected);
   });

@@ -7,9 +7,17 @@ describe('formatFinding', () => {
   it.each<[string, Finding, string]>([
     ['line and column', { ...base, line: 3, column: 5 }, '.github/workflows/ci.yml:3:5: [actionlint] boom'],
     ['line only', { ...base, line: 7 }, '.github/workflows/ci.yml:7: [actionlint] boom'],
-    ['no position', { ...base, tool: 'gitlab-lint-api', file: '.gitlab-ci.yml' }, '.gitlab-ci.yml: [gitlab-lint-api] boom'],
+    [
+      'no position',
+      { ...base, tool: 'gitlab-lint-api', file: '.gitlab-ci.yml' },
+      '.gitlab-ci.yml: [gitlab-lint-api] boom',
+    ],
     ['column without line is ignored', { ...base, column: 4 }, '.github/workflows/ci.yml: [actionlint] boom'],
-    ['warning is formatted the same', { ...base, severity: 'warning', line: 1, column: 1 }, '.github/workflows/ci.yml:1:1: [actionlint] boom'],
+    [
+      'warning is formatted the same',
+      { ...base, severity: 'warning', line: 1, column: 1 },
+      '.github/workflows/ci.yml:1:1: [actionlint] boom',
+    ],
   ])('%s', (_name, finding, expected) => {
     expect(formatFinding(finding)).toBe(expected);
   });

@@ -9,8 +9,18 @@ const node = process.execPath;
 describe('runProcess', () => {
   it.each<[string, string, string | undefined, { code: number; stdout: string; stderr: string }]>([
     ['stdout and exit 0', 'process.stdout.write("hi")', undefined, { code: 0, stdout: 'hi', stderr: '' }],
-    ['stderr and exit 3', 'process.stderr.write("bad"); process.exit(3)', undefined, { code: 3, stdout: '', stderr: 'bad' }],
-    ['stdin echoed back', 'process.stdin.pipe(process.stdout)', 'line 1\nline 2\n', { code: 0, stdout: 'line 1\nline 2\n', stderr: '' }],
+    [
+      'stderr and exit 3',
+      'process.stderr.write("bad"); process.exit(3)',
+      undefined,
+      { code: 3, stdout: '', stderr: 'bad' },
+    ],
+    [
+      'stdin echoed back',
+      'process.stdin.pipe(process.stdout)',
+      'line 1\nline 2\n',
+      { code: 0, stdout: 'line 1\nline 2\n', stderr: '' },
+    ],
   ])('%s', async (_name, script, input, expected) => {
     expect(await runProcess(node, ['-e', script], { input })).toEqual(expected);
   });
@@ -21,7 +31,9 @@ describe('runProcess', () => {
 
   it('kills the child and rejects after timeoutMs', async () => {
     const started = Date.now();
-    await expect(runProcess(node, ['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 300 })).rejects.toThrow(/did not finish within 300 ms and was killed/);
+    await expect(runProcess(node, ['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 300 })).rejects.toThrow(
+      /did not finish within 300 ms and was killed/,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
@@ -60,6 +72,11 @@ describe('mapWithLimit', () => {
 
   it('returns [] for no items and rejects with the first error', async () => {
     expect(await mapWithLimit([], 4, async () => 1)).toEqual([]);
-    await expect(mapWithLimit([1, 2], 1, async (n) => { if (n === 2) throw new Error('two'); return n; })).rejects.toThrow('two');
+    await expect(
+      mapWithLimit([1, 2], 1, async (n) => {
+        if (n === 2) throw new Error('two');
+        return n;
+      }),
+    ).rejects.toThrow('two');
   });
 });

@@ -25,13 +25,20 @@ import type { CommitOptions } from './commit-args.js';
  * @throws {import('../../io/load-config.js').ConfigLoadError} when the config is missing or unloadable.
  * @see https://git-scm.com/docs/git-commit
  */
-export async function runCommit(options: CommitOptions, output: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (options.message !== undefined && options.message.trim() === '') throw new UsageError('--message: expected a non-empty commit message, got ""');
+export async function runCommit(
+  options: CommitOptions,
+  output: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  if (options.message !== undefined && options.message.trim() === '')
+    throw new UsageError('--message: expected a non-empty commit message, got ""');
   const dir = resolve(options.dir ?? '.');
   try {
     await runGit(dir, ['rev-parse', '--show-toplevel'], env);
   } catch (error) {
-    output.err(`dockyard: ${dir} is not inside a git work tree (${(error as GitError).stderr.trim() || (error as Error).message})`);
+    output.err(
+      `dockyard: ${dir} is not inside a git work tree (${(error as GitError).stderr.trim() || (error as Error).message})`,
+    );
     return 1;
   }
   const loaded = await loadValidatedConfig(dir, options.config, output);
@@ -39,14 +46,20 @@ export async function runCommit(options: CommitOptions, output: Output, env: Nod
   const command = `npx dockyard synth${options.config ? ` --config ${loaded.relativePath}` : ''}`;
   const files = renderPipelineFiles(loaded.config, { configFile: loaded.relativePath, command }, readRenderAssets());
   const onDisk = new Map<string, string | undefined>();
-  for (const file of files) onDisk.set(file.path, await readFile(resolve(dir, file.path), 'utf8').catch(() => undefined));
+  for (const file of files)
+    onDisk.set(file.path, await readFile(resolve(dir, file.path), 'utf8').catch(() => undefined));
   const comparisons = compareFiles(files, onDisk);
   const hasHead = (await tryGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'], env)) !== undefined;
   const head = new Map<string, string | undefined>();
   const index = new Map<string, string | undefined>();
   const worktree = new Map<string, string | undefined>();
   for (const file of files) {
-    head.set(file.path, hasHead ? (await tryGit(dir, ['rev-parse', '--verify', '--quiet', `HEAD:./${file.path}`], env))?.trim() : undefined);
+    head.set(
+      file.path,
+      hasHead
+        ? (await tryGit(dir, ['rev-parse', '--verify', '--quiet', `HEAD:./${file.path}`], env))?.trim()
+        : undefined,
+    );
     const staged = (await runGit(dir, ['ls-files', '--stage', '--', file.path], env)).trim();
     index.set(file.path, staged ? staged.split(/\s+/)[1] : undefined);
     const content = onDisk.get(file.path);
@@ -60,7 +73,8 @@ export async function runCommit(options: CommitOptions, output: Output, env: Nod
   }
   if (plan.action === 'nothing') {
     if (!options['dry-run']) await writeFilesAtomically(dir, plan.write);
-    for (const file of plan.write) output.out(`${options['dry-run'] ? 'would restore' : 'restored'} ${file.path} (as in HEAD)`);
+    for (const file of plan.write)
+      output.out(`${options['dry-run'] ? 'would restore' : 'restored'} ${file.path} (as in HEAD)`);
     output.out(`nothing to commit: ${plan.reason}`);
     return 0;
   }
@@ -78,8 +92,14 @@ export async function runCommit(options: CommitOptions, output: Output, env: Nod
   } catch (error) {
     output.err(`dockyard: ${(error as Error).message}`);
     // Leave the index as it was (best effort): the files stay written, nothing is staged by this run.
-    await tryGit(dir, hasHead ? ['reset', '--quiet', '--', ...plan.paths] : ['rm', '--cached', '--quiet', '--', ...plan.paths], env).catch(() => undefined);
-    output.err('The files were written but not committed (and were unstaged); fix the problem and run `dockyard commit` again.');
+    await tryGit(
+      dir,
+      hasHead ? ['reset', '--quiet', '--', ...plan.paths] : ['rm', '--cached', '--quiet', '--', ...plan.paths],
+      env,
+    ).catch(() => undefined);
+    output.err(
+      'The files were written but not committed (and were unstaged); fix the problem and run `dockyard commit` again.',
+    );
     return 1;
   }
   const sha = (await runGit(dir, ['rev-parse', '--short=12', 'HEAD'], env)).trim();

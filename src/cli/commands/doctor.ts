@@ -36,7 +36,8 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
     config = loaded.config;
     configured = loaded.config.image.dockerfile ?? posix.join(loaded.config.image.context, 'Dockerfile');
     configPath = loaded.relativePath;
-    if (loaded.config.ci.includes('github')) repositoryFindings = runRepositoryRules(planPipeline(loaded.config, 'github'));
+    if (loaded.config.ci.includes('github'))
+      repositoryFindings = runRepositoryRules(planPipeline(loaded.config, 'github'));
   }
   const path = options.dockerfile ?? configured ?? 'Dockerfile';
   let content: string;
@@ -56,7 +57,8 @@ export async function runDoctor(options: DoctorOptions, output: Output): Promise
   const { color } = output;
   for (const f of findings) {
     const where = f.about === 'config' ? configPath : f.line === undefined ? path : `${path}:${f.line}`;
-    const label = f.severity === 'error' ? color.red('error') : f.severity === 'warning' ? color.yellow('warning') : 'info';
+    const label =
+      f.severity === 'error' ? color.red('error') : f.severity === 'warning' ? color.yellow('warning') : 'info';
     output.out(`${label} ${where} [${f.rule}] ${f.message}`);
     output.out(`  fix: ${f.fix}`);
   }

@@ -10,11 +10,23 @@ export const fleetArgs = {
   repos: { type: 'string', description: 'Fleet file: one [github:|gitlab:]PATH [base=BRANCH] per line, # comments' },
   concurrency: { type: 'string', description: 'Repositories worked on at once, 1-32 (default 4)' },
   only: { type: 'string', description: 'Update only this entry of the fleet file (used by the emitted workflow)' },
-  'emit-workflow': { type: 'boolean', description: 'Write a scheduled GitHub Actions workflow running the update as a matrix; update nothing' },
-  output: { type: 'string', description: 'With --emit-workflow: where to write (default .github/workflows/dockyard-fleet.yml)' },
+  'emit-workflow': {
+    type: 'boolean',
+    description: 'Write a scheduled GitHub Actions workflow running the update as a matrix; update nothing',
+  },
+  output: {
+    type: 'string',
+    description: 'With --emit-workflow: where to write (default .github/workflows/dockyard-fleet.yml)',
+  },
   cron: { type: 'string', description: 'With --emit-workflow: schedule, UTC cron (default "0 6 * * 1")' },
-  'github-api-url': { type: 'string', description: 'GitHub API root (default $GITHUB_API_URL or https://api.github.com)' },
-  'gitlab-url': { type: 'string', description: 'GitLab instance or API root (default $CI_API_V4_URL, $GITLAB_URL or https://gitlab.com)' },
+  'github-api-url': {
+    type: 'string',
+    description: 'GitHub API root (default $GITHUB_API_URL or https://api.github.com)',
+  },
+  'gitlab-url': {
+    type: 'string',
+    description: 'GitLab instance or API root (default $CI_API_V4_URL, $GITLAB_URL or https://gitlab.com)',
+  },
   ...sharedPublishArgs,
 } as const satisfies ArgsDef;
 

@@ -36,8 +36,16 @@ export interface FleetContext {
  * @throws {UsageError} without `--repos`, for a bad `--concurrency`, or an `--only` entry not in the file.
  * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
  */
-export async function runFleetCommand(options: FleetOptions, output: Output, env: PublishEnv, context: FleetContext = {}): Promise<number> {
-  if (!options.repos) throw new UsageError('--repos FILE is required: a fleet file with one OWNER/REPO (or gitlab:GROUP/PROJECT) per line');
+export async function runFleetCommand(
+  options: FleetOptions,
+  output: Output,
+  env: PublishEnv,
+  context: FleetContext = {},
+): Promise<number> {
+  if (!options.repos)
+    throw new UsageError(
+      '--repos FILE is required: a fleet file with one OWNER/REPO (or gitlab:GROUP/PROJECT) per line',
+    );
   const concurrency = options.concurrency === undefined ? 4 : Number(options.concurrency);
   if (!/^\d+$/.test(options.concurrency ?? '4') || concurrency < 1 || concurrency > 32) {
     throw new UsageError(`--concurrency: expected an integer from 1 to 32, got "${options.concurrency}"`);
@@ -55,19 +63,28 @@ export async function runFleetCommand(options: FleetOptions, output: Output, env
     return 1;
   }
   const perRepo = pullRequestOptionsOf(options);
-  if (options['emit-workflow']) return emitWorkflow(options, entries, concurrency, cwd, relative(cwd, file).split('\\').join('/'), output);
+  if (options['emit-workflow'])
+    return emitWorkflow(options, entries, concurrency, cwd, relative(cwd, file).split('\\').join('/'), output);
   if (options.only !== undefined) {
     const wanted = options.only.includes(':') ? options.only : `github:${options.only}`;
     entries = entries.filter((e) => e.id === wanted);
     if (entries.length === 0) throw new UsageError(`--only: "${options.only}" is not in ${options.repos}`);
   }
-  const hosts = createHostFactory(env, { github: options['github-api-url'], gitlab: options['gitlab-url'] }, context.tuning);
+  const hosts = createHostFactory(
+    env,
+    { github: options['github-api-url'], gitlab: options['gitlab-url'] },
+    context.tuning,
+  );
   const progress = createFleetProgress(output, entries.length, context.tty ?? false);
-  const results = await runFleet(entries, (entry) => openOrUpdatePullRequest(hosts.host(entry.platform, entry.path), { ...perRepo, base: entry.base }), {
-    concurrency,
-    onStart: (entry) => progress.start(entry),
-    onResult: (entry, result) => progress.done(entry, result),
-  });
+  const results = await runFleet(
+    entries,
+    (entry) => openOrUpdatePullRequest(hosts.host(entry.platform, entry.path), { ...perRepo, base: entry.base }),
+    {
+      concurrency,
+      onStart: (entry) => progress.start(entry),
+      onResult: (entry, result) => progress.done(entry, result),
+    },
+  );
   progress.stop();
   output.out('');
   for (const line of renderFleetTable(results)) output.out(line);
@@ -75,11 +92,20 @@ export async function runFleetCommand(options: FleetOptions, output: Output, env
   return results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }
 
-async function emitWorkflow(options: FleetOptions, entries: FleetEntry[], concurrency: number, cwd: string, fleetFile: string, output: Output): Promise<number> {
+async function emitWorkflow(
+  options: FleetOptions,
+  entries: FleetEntry[],
+  concurrency: number,
+  cwd: string,
+  fleetFile: string,
+  output: Output,
+): Promise<number> {
   const path = options.output ?? DEFAULT_FLEET_WORKFLOW_PATH;
   const cronProblem = options.cron === undefined ? undefined : findCronProblem(options.cron);
   if (cronProblem !== undefined) {
-    throw new UsageError(`--cron: not a valid cron expression: ${cronProblem}; expected ${CRON_EXPECTED}, got "${options.cron}"`);
+    throw new UsageError(
+      `--cron: not a valid cron expression: ${cronProblem}; expected ${CRON_EXPECTED}, got "${options.cron}"`,
+    );
   }
   const passFlags = [
     ...(options.branch ? ['--branch', options.branch] : []),
@@ -92,7 +118,14 @@ async function emitWorkflow(options: FleetOptions, entries: FleetEntry[], concur
     ...(options['gitlab-url'] ? ['--gitlab-url', options['gitlab-url']] : []),
   ];
   const command = `npx dockyard fleet --repos ${fleetFile} --emit-workflow${options.output ? ` --output ${options.output}` : ''}`;
-  const content = emitFleetWorkflow({ entries, fleetFile, concurrency, cron: options.cron?.trim(), command, passFlags });
+  const content = emitFleetWorkflow({
+    entries,
+    fleetFile,
+    concurrency,
+    cron: options.cron?.trim(),
+    command,
+    passFlags,
+  });
   const existing = await readFile(resolve(cwd, path), 'utf8').catch(() => undefined);
   if (existing === content) {
     output.out(`unchanged ${path}`);
@@ -100,10 +133,14 @@ async function emitWorkflow(options: FleetOptions, entries: FleetEntry[], concur
   }
   const marker = existing === undefined ? undefined : parseMarker(existing);
   if (existing !== undefined && (!marker || marker.recorded !== marker.actual) && !options.force) {
-    output.err(`refused ${path}: ${marker ? 'edited by hand (checksum mismatch)' : 'exists but was not generated by dockyard'}; re-run with --force to overwrite`);
+    output.err(
+      `refused ${path}: ${marker ? 'edited by hand (checksum mismatch)' : 'exists but was not generated by dockyard'}; re-run with --force to overwrite`,
+    );
     return 1;
   }
   await writeFilesAtomically(cwd, [{ path, content }]);
-  output.out(`wrote ${path} (${entries.length} repositories, max-parallel ${concurrency}; secrets: ${[...new Set(entries.map((e) => (e.platform === 'github' ? 'DOCKYARD_GITHUB_TOKEN' : 'DOCKYARD_GITLAB_TOKEN')))].join(', ')})`);
+  output.out(
+    `wrote ${path} (${entries.length} repositories, max-parallel ${concurrency}; secrets: ${[...new Set(entries.map((e) => (e.platform === 'github' ? 'DOCKYARD_GITHUB_TOKEN' : 'DOCKYARD_GITLAB_TOKEN')))].join(', ')})`,
+  );
   return 0;
 }

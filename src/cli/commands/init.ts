@@ -32,7 +32,11 @@ export interface InitEnvironment {
   readonly prompts?: InitPrompts;
 }
 
-function renderTemplate(language: TemplateLanguage, name: string, values: Readonly<Record<string, string>>): { dockerfile: string; dockerignore: string } {
+function renderTemplate(
+  language: TemplateLanguage,
+  name: string,
+  values: Readonly<Record<string, string>>,
+): { dockerfile: string; dockerignore: string } {
   return renderDockerfileTemplate(language, readDockerfileTemplates(language), { ...values, name });
 }
 
@@ -52,23 +56,44 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
   const files = readProjectFiles(dir, [dockerfilePath, ...LANGUAGE_FILES]);
   const originUrl = readOriginUrl(dir);
   const detection: InitDetection = {
-    dockerfile: files[dockerfilePath] !== undefined ? { path: dockerfilePath, summary: parseDockerfile(files[dockerfilePath]) } : undefined,
+    dockerfile:
+      files[dockerfilePath] !== undefined
+        ? { path: dockerfilePath, summary: parseDockerfile(files[dockerfilePath]) }
+        : undefined,
     language: detectLanguage(files),
     remote: originUrl ? parseGitRemote(originUrl) : undefined,
     dirName: basename(dir),
   };
   const found = [
-    detection.dockerfile && `${dockerfilePath} (stages: ${detection.dockerfile.summary.stages.map((s) => s.name ?? '(unnamed)').join(', ')})`,
+    detection.dockerfile &&
+      `${dockerfilePath} (stages: ${detection.dockerfile.summary.stages.map((s) => s.name ?? '(unnamed)').join(', ')})`,
     detection.language && `${detection.language.evidence} (${detection.language.language})`,
-  ].filter(Boolean).join(', ');
-  output.err(`detected: ${found || 'no Dockerfile, no known manifest'}${detection.remote ? `; origin ${detection.remote.host}/${detection.remote.path} (${detection.remote.platform})` : ''}`);
+  ]
+    .filter(Boolean)
+    .join(', ');
+  output.err(
+    `detected: ${found || 'no Dockerfile, no known manifest'}${detection.remote ? `; origin ${detection.remote.host}/${detection.remote.path} (${detection.remote.platform})` : ''}`,
+  );
   let plan;
   try {
     plan = await collectInitAnswers(
       detection,
-      { ci: options.ci, image: options.image, dockerfile: options.dockerfile, template: options.template, testTarget: options['test-target'], testCommand: options['test-command'], visibility: options.visibility, plan: options.plan },
+      {
+        ci: options.ci,
+        image: options.image,
+        dockerfile: options.dockerfile,
+        template: options.template,
+        testTarget: options['test-target'],
+        testCommand: options['test-command'],
+        visibility: options.visibility,
+        plan: options.plan,
+      },
       options.yes ? undefined : env.prompts,
-      (language) => parseDockerfile(renderTemplate(language, 'app', detection.language?.language === language ? detection.language.values : {}).dockerfile),
+      (language) =>
+        parseDockerfile(
+          renderTemplate(language, 'app', detection.language?.language === language ? detection.language.values : {})
+            .dockerfile,
+        ),
       (line) => output.err(color.yellow(line)),
     );
   } catch (error) {
@@ -82,11 +107,20 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
   for (const line of plan.defaults) output.err(line);
   const toWrite: FileToWrite[] = [];
   if (plan.template) {
-    const rendered = renderTemplate(plan.template, plan.answers.imageName, detection.language?.language === plan.template ? detection.language.values : {});
-    toWrite.push({ path: dockerfilePath, content: rendered.dockerfile }, { path: '.dockerignore', content: rendered.dockerignore });
+    const rendered = renderTemplate(
+      plan.template,
+      plan.answers.imageName,
+      detection.language?.language === plan.template ? detection.language.values : {},
+    );
+    toWrite.push(
+      { path: dockerfilePath, content: rendered.dockerfile },
+      { path: '.dockerignore', content: rendered.dockerignore },
+    );
   }
   const source = renderConfigSource(readConfigTemplate(), plan.answers, {
-    detected: plan.template ? `${found ? `${found}; ` : ''}${dockerfilePath} written from the ${plan.template} template` : found,
+    detected: plan.template
+      ? `${found ? `${found}; ` : ''}${dockerfilePath} written from the ${plan.template} template`
+      : found,
     remote: detection.remote && `${detection.remote.host}/${detection.remote.path}`,
   });
   toWrite.push({ path: INIT_CONFIG_FILE, content: source });
@@ -98,17 +132,31 @@ export async function runInit(options: InitOptions, output: Output, env: InitEnv
   // The same test-stage rule synth applies, on the Dockerfile as it will be on disk (kept or from the template).
   const dockerfileText = toWrite.find((f) => f.path === dockerfilePath)?.content;
   const summary = dockerfileText !== undefined ? parseDockerfile(dockerfileText) : detection.dockerfile?.summary;
-  const stageErrors = summary ? checkTestStage(result.config, { path: dockerfilePath, summary }).filter((i) => i.severity === 'error') : [];
+  const stageErrors = summary
+    ? checkTestStage(result.config, { path: dockerfilePath, summary }).filter((i) => i.severity === 'error')
+    : [];
   if (stageErrors.length > 0) {
     printIssues(output, stageErrors, [], INIT_CONFIG_FILE);
     return 1;
   }
   // synth's own targets too: a pipeline file it would refuse to replace must stop init before anything is written
-  const pipelines = options.synth === false ? [] : renderPipelineFiles(result.config, { configFile: INIT_CONFIG_FILE, command: 'npx dockyard synth' }, readRenderAssets());
-  const foreign = compareFiles(pipelines, new Map(pipelines.map((f) => [f.path, readProjectFiles(dir, [f.path])[f.path]])))
+  const pipelines =
+    options.synth === false
+      ? []
+      : renderPipelineFiles(
+          result.config,
+          { configFile: INIT_CONFIG_FILE, command: 'npx dockyard synth' },
+          readRenderAssets(),
+        );
+  const foreign = compareFiles(
+    pipelines,
+    new Map(pipelines.map((f) => [f.path, readProjectFiles(dir, [f.path])[f.path]])),
+  )
     .filter((c) => c.state === 'foreign' || c.state === 'hand-edited')
     .map((c) => c.file.path);
-  const existing = [...new Set([...toWrite.map((f) => f.path), ...CONFIG_FILE_NAMES])].filter((path) => existsSync(resolve(dir, path))).concat(foreign);
+  const existing = [...new Set([...toWrite.map((f) => f.path), ...CONFIG_FILE_NAMES])]
+    .filter((path) => existsSync(resolve(dir, path)))
+    .concat(foreign);
   if (existing.length > 0 && !options.force) {
     for (const path of existing) output.err(`${color.red('refused')} ${path}: exists`);
     output.err('Nothing was written. Re-run with --force to overwrite.');

@@ -2,9 +2,18 @@ import type { ArgsDef } from 'citty';
 
 /** Flags of `dockyard meta`. */
 export const metaArgs = {
-  input: { type: 'string', description: 'A case file: { env, event, inputs, clock?, repo? } (docker/metadata-action test format)' },
-  ci: { type: 'string', description: 'Compute for this CI system (github|gitlab) from its variables and the project config' },
-  'event-env': { type: 'string', description: 'With --ci: read the CI variables from this dotenv file instead of the environment' },
+  input: {
+    type: 'string',
+    description: 'A case file: { env, event, inputs, clock?, repo? } (docker/metadata-action test format)',
+  },
+  ci: {
+    type: 'string',
+    description: 'Compute for this CI system (github|gitlab) from its variables and the project config',
+  },
+  'event-env': {
+    type: 'string',
+    description: 'With --ci: read the CI variables from this dotenv file instead of the environment',
+  },
   config: { type: 'string', description: 'With --ci: config file (default: found in --dir)' },
   dir: { type: 'string', description: 'Project directory (default: .)' },
   json: { type: 'boolean', description: 'Print one JSON object {version, tags, labels, annotations, json}' },

@@ -39,9 +39,16 @@ interface CaseFile {
  * @throws {UsageError} when neither or both of --input and --ci are given, or --ci is not github or gitlab.
  * @see https://github.com/docker/metadata-action#outputs
  */
-export async function runMeta(options: MetaOptions, output: Output, env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): Promise<number> {
-  if (Boolean(options.input) === Boolean(options.ci)) throw new UsageError('give either --input FILE or --ci github|gitlab');
-  if (options.ci && options.ci !== 'github' && options.ci !== 'gitlab') throw new UsageError(`--ci must be github or gitlab, got "${options.ci}"`);
+export async function runMeta(
+  options: MetaOptions,
+  output: Output,
+  env: NodeJS.ProcessEnv = process.env,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  if (Boolean(options.input) === Boolean(options.ci))
+    throw new UsageError('give either --input FILE or --ci github|gitlab');
+  if (options.ci && options.ci !== 'github' && options.ci !== 'gitlab')
+    throw new UsageError(`--ci must be github or gitlab, got "${options.ci}"`);
   const dir = resolve(options.dir ?? '.');
   let inputs: MetaInputs;
   let context: EventContext;
@@ -50,7 +57,15 @@ export async function runMeta(options: MetaOptions, output: Output, env: NodeJS.
     if (options.input) {
       const file = JSON.parse(readFileSync(resolve(options.input), 'utf8')) as CaseFile;
       const caseEnv = file.env ?? {};
-      inputs = { images: [], tags: [], flavor: [], labels: [], annotations: [], ...file.inputs, ...readMetaOptionsFromEnv(caseEnv) };
+      inputs = {
+        images: [],
+        tags: [],
+        flavor: [],
+        labels: [],
+        annotations: [],
+        ...file.inputs,
+        ...readMetaOptionsFromEnv(caseEnv),
+      };
       context = contextFromGithub(caseEnv, file.event ?? {}, file.repo ?? readRepoMetadata(dir));
       clock = file.clock ? new Date(file.clock) : now();
       if (Number.isNaN(clock.getTime())) throw new Error(`clock "${file.clock}" is not an ISO 8601 timestamp`);
@@ -89,7 +104,10 @@ function print(result: MetaResult, options: MetaOptions, output: Output): void {
     output.out(JSON.stringify({ version, tags, labels, annotations, json }, null, 2));
     if (options.explain) for (const line of formatExplain(result.explain)) output.err(line);
   } else {
-    const section = (title: string, items: readonly string[]) => [title, ...(items.length > 0 ? items.map((i) => `  ${i}`) : ['  (none)'])];
+    const section = (title: string, items: readonly string[]) => [
+      title,
+      ...(items.length > 0 ? items.map((i) => `  ${i}`) : ['  (none)']),
+    ];
     const { version } = result;
     const lines = [
       `version: ${version.main ?? '(none)'}${version.partial.length > 0 ? ` (also ${version.partial.join(', ')})` : ''}${version.latest ? ', latest' : ''}`,

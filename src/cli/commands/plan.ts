@@ -49,10 +49,15 @@ type PlanFormat = (typeof PLAN_FORMATS)[number];
  * @throws {UsageError} for an unknown `--format` or `--ci` value, two output formats at once, an `--image-size` that is
  *   not a positive number or given without `--cost`, or `--cost` with a format other than text or json.
  */
-export async function runPlan(options: PlanOptions, output: Output, now: () => Date = () => new Date()): Promise<number> {
+export async function runPlan(
+  options: PlanOptions,
+  output: Output,
+  now: () => Date = () => new Date(),
+): Promise<number> {
   const format = selectFormat(options);
   const imageSizeMb = parseImageSize(options);
-  if (options.cost && format !== 'text' && format !== 'json') throw new UsageError(`--cost prints text or json, got --format ${format}`);
+  if (options.cost && format !== 'text' && format !== 'json')
+    throw new UsageError(`--cost prints text or json, got --format ${format}`);
   if (options.ci !== undefined && !(CI_SYSTEMS as readonly string[]).includes(options.ci)) {
     throw new UsageError(`--ci must be ${CI_SYSTEMS.join(' or ')}, got "${options.ci}"`);
   }
@@ -66,8 +71,16 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
   }
   if (options.cost) {
     // The cost model does not depend on the cache mode (the one setting that may differ per CI system).
-    const costs = computePlanCosts(planPipeline(config), options.ci !== undefined ? [ci] : config.ci, imageSizeMb, DEFAULT_COST_RATES);
-    const lines = format === 'json' ? [renderPlanCostJson(costs)] : renderPlanCostText(config.image.name, costs, imageSizeMb, DEFAULT_COST_RATES);
+    const costs = computePlanCosts(
+      planPipeline(config),
+      options.ci !== undefined ? [ci] : config.ci,
+      imageSizeMb,
+      DEFAULT_COST_RATES,
+    );
+    const lines =
+      format === 'json'
+        ? [renderPlanCostJson(costs)]
+        : renderPlanCostText(config.image.name, costs, imageSizeMb, DEFAULT_COST_RATES);
     for (const line of lines) output.out(line);
     return 0;
   }
@@ -75,12 +88,27 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
   let defaultBranch = options['default-branch'];
   if (wantsTags && defaultBranch === undefined) {
     defaultBranch = await readDefaultBranch(resolve(options.dir ?? '.'));
-    if (defaultBranch === undefined) output.err('dockyard plan: --default-branch: no refs/remotes/origin/HEAD in git to read it from; took main');
+    if (defaultBranch === undefined)
+      output.err('dockyard plan: --default-branch: no refs/remotes/origin/HEAD in git to read it from; took main');
   }
   try {
-    const tags = wantsTags ? describePlanTags(config, ci, parsePlanEvent({ event: options.event, ref: options.ref, sha: options.sha, defaultBranch }), now()) : undefined;
+    const tags = wantsTags
+      ? describePlanTags(
+          config,
+          ci,
+          parsePlanEvent({ event: options.event, ref: options.ref, sha: options.sha, defaultBranch }),
+          now(),
+        )
+      : undefined;
     const view = describePlan(planPipeline(config, ci), ci, config.ci, tags);
-    const lines = format === 'json' ? [renderPlanJson(view)] : format === 'mermaid' ? renderPlanMermaid(view) : format === 'md' ? renderPlanMarkdown(view) : renderPlanText(view);
+    const lines =
+      format === 'json'
+        ? [renderPlanJson(view)]
+        : format === 'mermaid'
+          ? renderPlanMermaid(view)
+          : format === 'md'
+            ? renderPlanMarkdown(view)
+            : renderPlanText(view);
     for (const line of lines) output.out(line);
     return 0;
   } catch (error) {
@@ -96,9 +124,15 @@ export async function runPlan(options: PlanOptions, output: Output, now: () => D
 function parseImageSize(options: PlanOptions): number {
   const raw = options['image-size'];
   if (raw === undefined) return DEFAULT_IMAGE_SIZE_MB;
-  if (!options.cost) throw new UsageError(`--image-size: only used with --cost; expected --cost --image-size MB, got --image-size ${raw} without --cost`);
+  if (!options.cost)
+    throw new UsageError(
+      `--image-size: only used with --cost; expected --cost --image-size MB, got --image-size ${raw} without --cost`,
+    );
   const value = /^\s*(\d+(\.\d+)?|\.\d+)\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`--image-size: not a positive number; expected megabytes greater than 0 (e.g. 300 or 12.5; 1 MB = 1,000,000 bytes), got "${raw}"`);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new UsageError(
+      `--image-size: not a positive number; expected megabytes greater than 0 (e.g. 300 or 12.5; 1 MB = 1,000,000 bytes), got "${raw}"`,
+    );
   return value;
 }
 
@@ -109,7 +143,8 @@ function selectFormat(options: PlanOptions): PlanFormat {
     ...(options.mermaid ? ['mermaid'] : []),
   ];
   for (const format of asked) {
-    if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${PLAN_FORMATS.join(', ')}, got "${format}"`);
+    if (!(PLAN_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${PLAN_FORMATS.join(', ')}, got "${format}"`);
   }
   if (new Set(asked).size > 1) throw new UsageError(`choose one output format, got ${asked.join(' and ')}`);
   return (asked[0] ?? 'text') as PlanFormat;

@@ -1,7 +1,11 @@
 import { readRenderAssets } from '../../io/read-assets.js';
 import { parseGithubRepo } from '../../publish/github/github-repo-ref.js';
 import { parseGitlabProject } from '../../publish/gitlab/create-gitlab-host.js';
-import { openOrUpdatePullRequest, type PullRequestOptions, type PullRequestResult } from '../../publish/open-or-update-pull-request.js';
+import {
+  openOrUpdatePullRequest,
+  type PullRequestOptions,
+  type PullRequestResult,
+} from '../../publish/open-or-update-pull-request.js';
 import { DEFAULT_BOT_IDENTITY } from '../../publish/remote-state.js';
 import { PublishError } from '../../publish/repository-host.js';
 import { CLI_VERSION } from '../cli-version.js';
@@ -15,14 +19,18 @@ import type { PrOptions } from './pr-args.js';
  * The per-repository options shared by `pr` and `fleet`, from parsed flags.
  *
  * @throws {UsageError} for an empty `--title`/`--message` or a `--branch` that is not a valid branch name.
-  * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
  */
-export function pullRequestOptionsOf(options: Omit<PrOptions, 'repo' | 'project' | 'api-url'>): Omit<PullRequestOptions, 'base'> {
+export function pullRequestOptionsOf(
+  options: Omit<PrOptions, 'repo' | 'project' | 'api-url'>,
+): Omit<PullRequestOptions, 'base'> {
   if (options.branch !== undefined && !/^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\]+(?<![/.])$/.test(options.branch)) {
     throw new UsageError(`--branch: expected a git branch name like dockyard/pipelines, got "${options.branch}"`);
   }
-  if (options.title !== undefined && options.title.trim() === '') throw new UsageError('--title: expected a non-empty title, got ""');
-  if (options.message !== undefined && options.message.trim() === '') throw new UsageError('--message: expected a non-empty commit subject, got ""');
+  if (options.title !== undefined && options.title.trim() === '')
+    throw new UsageError('--title: expected a non-empty title, got ""');
+  if (options.message !== undefined && options.message.trim() === '')
+    throw new UsageError('--message: expected a non-empty commit subject, got ""');
   return {
     branch: options.branch,
     draft: options.draft,
@@ -48,7 +56,12 @@ export function pullRequestOptionsOf(options: Omit<PrOptions, 'repo' | 'project'
  * @see https://docs.github.com/rest/pulls/pulls
  * @see https://docs.gitlab.com/api/merge_requests/
  */
-export async function runPr(options: PrOptions, output: Output, env: PublishEnv, tuning: ClientTuning = {}): Promise<number> {
+export async function runPr(
+  options: PrOptions,
+  output: Output,
+  env: PublishEnv,
+  tuning: ClientTuning = {},
+): Promise<number> {
   if ((options.repo === undefined) === (options.project === undefined)) {
     throw new UsageError('expected exactly one of --repo OWNER/REPO (GitHub) or --project GROUP/PROJECT (GitLab)');
   }

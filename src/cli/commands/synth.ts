@@ -36,10 +36,16 @@ function reportCheck(
     return 0;
   }
   for (const c of drift) {
-    const { problem, expected, got } = describeDrift(c.file, onDisk.get(c.file.path), c.state as Exclude<FileState, 'current'>);
+    const { problem, expected, got } = describeDrift(
+      c.file,
+      onDisk.get(c.file.path),
+      c.state as Exclude<FileState, 'current'>,
+    );
     output.err(`${color.red('drift')} ${c.file.path}: ${problem}; expected ${expected}, got ${got}`);
   }
-  output.err(`${drift.length} of ${comparisons.length} generated file(s) out of date; nothing was written. Run \`${origin.command}\`.`);
+  output.err(
+    `${drift.length} of ${comparisons.length} generated file(s) out of date; nothing was written. Run \`${origin.command}\`.`,
+  );
   return 1;
 }
 
@@ -65,7 +71,8 @@ export async function runSynth(options: SynthOptions, output: Output): Promise<n
     return 0;
   }
   const onDisk = new Map<string, string | undefined>();
-  for (const file of files) onDisk.set(file.path, await readFile(resolve(dir, file.path), 'utf8').catch(() => undefined));
+  for (const file of files)
+    onDisk.set(file.path, await readFile(resolve(dir, file.path), 'utf8').catch(() => undefined));
   const comparisons = compareFiles(files, onDisk);
   const { color } = output;
   if (options.check) return reportCheck(comparisons, onDisk, { command, configFile: loaded.relativePath }, output);
@@ -77,10 +84,13 @@ export async function runSynth(options: SynthOptions, output: Output): Promise<n
   }
   const toWrite = comparisons.filter((c) => c.state !== 'current').map((c) => c.file);
   await writeFilesAtomically(dir, toWrite);
-  for (const c of comparisons) output.out(`${c.state === 'current' ? 'unchanged' : color.green('wrote')} ${c.file.path}`);
+  for (const c of comparisons)
+    output.out(`${c.state === 'current' ? 'unchanged' : color.green('wrote')} ${c.file.path}`);
   const schedules = loaded.config.triggers.schedule;
   if (loaded.config.ci.includes('gitlab') && schedules.length > 0) {
-    output.out(`note: GitLab schedules live in the project settings (Build > Pipeline schedules); create: ${schedules.map((s) => `"${s.cron}"`).join(', ')} (UTC).`);
+    output.out(
+      `note: GitLab schedules live in the project settings (Build > Pipeline schedules); create: ${schedules.map((s) => `"${s.cron}"`).join(', ')} (UTC).`,
+    );
   }
   return 0;
 }

@@ -7,13 +7,26 @@ import type { ArgsDef } from 'citty';
  * @see https://docs.gitlab.com/api/pipeline_triggers/#trigger-a-pipeline-with-a-token
  */
 export const triggerArgs = {
-  ref: { type: 'string', description: 'Branch or tag to build (GitHub default: the default branch; required on GitLab)' },
+  ref: {
+    type: 'string',
+    description: 'Branch or tag to build (GitHub default: the default branch; required on GitLab)',
+  },
   input: { type: 'string', description: 'KEY=VALUE input of the manual run, e.g. push=false (repeatable)' },
-  dispatch: { type: 'boolean', description: 'GitHub: send repository_dispatch (triggers.dispatch.eventType) instead of workflow_dispatch' },
+  dispatch: {
+    type: 'boolean',
+    description: 'GitHub: send repository_dispatch (triggers.dispatch.eventType) instead of workflow_dispatch',
+  },
   host: { type: 'string', description: 'github|gitlab (required when the config renders for both)' },
   repo: { type: 'string', description: 'GitHub repository OWNER/REPO (token in GITHUB_TOKEN)' },
-  project: { type: 'string', description: 'GitLab project GROUP/PROJECT or id (trigger token in GITLAB_TRIGGER_TOKEN)' },
-  'api-url': { type: 'string', description: 'API root: GitHub (default $GITHUB_API_URL or https://api.github.com; GHES https://HOST/api/v3) or GitLab (default $CI_API_V4_URL, $GITLAB_URL or https://gitlab.com)' },
+  project: {
+    type: 'string',
+    description: 'GitLab project GROUP/PROJECT or id (trigger token in GITLAB_TRIGGER_TOKEN)',
+  },
+  'api-url': {
+    type: 'string',
+    description:
+      'API root: GitHub (default $GITHUB_API_URL or https://api.github.com; GHES https://HOST/api/v3) or GitLab (default $CI_API_V4_URL, $GITLAB_URL or https://gitlab.com)',
+  },
   config: { type: 'string', description: 'Config file (default: found in --dir)' },
   dir: { type: 'string', description: 'Project directory (default: .)' },
 } as const satisfies ArgsDef;

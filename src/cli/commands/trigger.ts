@@ -38,10 +38,19 @@ export function githubWebRootOf(apiUrl: string): string {
   return url.replace(/\/api\/v3$/, '');
 }
 
-async function startGithub(plan: Exclude<TriggerPlan, { kind: 'gitlab-trigger' }>, repo: GithubRepoRef, env: TriggerEnv, apiUrl: string, tuning: ClientTuning): Promise<string> {
+async function startGithub(
+  plan: Exclude<TriggerPlan, { kind: 'gitlab-trigger' }>,
+  repo: GithubRepoRef,
+  env: TriggerEnv,
+  apiUrl: string,
+  tuning: ClientTuning,
+): Promise<string> {
   const full = `${repo.owner}/${repo.repo}`;
   const what = plan.kind === 'github-workflow' ? 'Actions: write' : 'Contents: write';
-  if (!env.GITHUB_TOKEN) throw new PublishError(`GITHUB_TOKEN: not set; expected a token with ${what} on ${full} (or the classic repo scope), got nothing`);
+  if (!env.GITHUB_TOKEN)
+    throw new PublishError(
+      `GITHUB_TOKEN: not set; expected a token with ${what} on ${full} (or the classic repo scope), got nothing`,
+    );
   const octokit = createGithubClient({ ...tuning.github, token: env.GITHUB_TOKEN, baseUrl: apiUrl });
   const web = `${githubWebRootOf(apiUrl)}/${full}`;
   if (plan.kind === 'github-dispatch') {
@@ -65,30 +74,55 @@ async function startGithub(plan: Exclude<TriggerPlan, { kind: 'gitlab-trigger' }
  * @see https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event
  * @see https://docs.gitlab.com/api/pipeline_triggers/#trigger-a-pipeline-with-a-token
  */
-export async function runTrigger(options: TriggerOptions, output: Output, env: TriggerEnv, tuning: ClientTuning = {}): Promise<number> {
-  if (options.host !== undefined && options.host !== 'github' && options.host !== 'gitlab') throw new UsageError(`--host: unknown CI system; expected github or gitlab, got "${options.host}"`);
+export async function runTrigger(
+  options: TriggerOptions,
+  output: Output,
+  env: TriggerEnv,
+  tuning: ClientTuning = {},
+): Promise<number> {
+  if (options.host !== undefined && options.host !== 'github' && options.host !== 'gitlab')
+    throw new UsageError(`--host: unknown CI system; expected github or gitlab, got "${options.host}"`);
   const loaded = await loadValidatedConfig(resolve(options.dir ?? '.'), options.config, output);
   if (!loaded) return 1;
   let plan: TriggerPlan;
   try {
-    plan = planTrigger(describeTriggerTargets(loaded.config), loaded.config.ci, { host: options.host as 'github' | 'gitlab' | undefined, dispatch: options.dispatch ?? false, ref: options.ref, inputs: options.inputs ?? [] });
+    plan = planTrigger(describeTriggerTargets(loaded.config), loaded.config.ci, {
+      host: options.host as 'github' | 'gitlab' | undefined,
+      dispatch: options.dispatch ?? false,
+      ref: options.ref,
+      inputs: options.inputs ?? [],
+    });
   } catch (error) {
     if (error instanceof TriggerPlanError) throw new UsageError(error.message);
     throw error;
   }
   try {
     if (plan.kind === 'gitlab-trigger') {
-      if (options.project === undefined) throw new UsageError('--project: required on GitLab; expected GROUP/PROJECT or a project id, got nothing');
+      if (options.project === undefined)
+        throw new UsageError('--project: required on GitLab; expected GROUP/PROJECT or a project id, got nothing');
       const project = /^\d+$/.test(options.project) ? options.project : parseGitlabProject(options.project);
-      if (!env.GITLAB_TRIGGER_TOKEN) throw new PublishError(`GITLAB_TRIGGER_TOKEN: not set; expected a pipeline trigger token of ${project} (Settings > CI/CD > Pipeline trigger tokens), got nothing`);
+      if (!env.GITLAB_TRIGGER_TOKEN)
+        throw new PublishError(
+          `GITLAB_TRIGGER_TOKEN: not set; expected a pipeline trigger token of ${project} (Settings > CI/CD > Pipeline trigger tokens), got nothing`,
+        );
       const url = options['api-url'] ?? env.CI_API_V4_URL ?? env.GITLAB_URL ?? DEFAULT_GITLAB_URL;
-      const pipeline = await triggerGitlabPipeline({ url, project, token: env.GITLAB_TRIGGER_TOKEN, ref: plan.ref, variables: plan.variables, queryTimeoutMs: tuning.gitlab?.queryTimeoutMs });
+      const pipeline = await triggerGitlabPipeline({
+        url,
+        project,
+        token: env.GITLAB_TRIGGER_TOKEN,
+        ref: plan.ref,
+        variables: plan.variables,
+        queryTimeoutMs: tuning.gitlab?.queryTimeoutMs,
+      });
       output.out(`started gitlab:${project} pipeline ${pipeline.id} on ${plan.ref}: ${pipeline.webUrl}`);
       return 0;
     }
-    if (options.repo === undefined) throw new UsageError('--repo: required on GitHub; expected OWNER/REPO, got nothing');
+    if (options.repo === undefined)
+      throw new UsageError('--repo: required on GitHub; expected OWNER/REPO, got nothing');
     const repo = parseGithubRepo(options.repo);
-    output.out(await startGithub(plan, repo, env, options['api-url'] ?? env.GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL, tuning));
+    output.out(
+      await startGithub(plan, repo, env, options['api-url'] ?? env.GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL, tuning),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;

@@ -6,7 +6,11 @@ import { findConfigFile } from '../../io/load-config.js';
 import { checkWithActionlint } from '../../validate/check-actionlint.js';
 import { checkWithWorkflowParser } from '../../validate/check-github-parser.js';
 import { checkWithGitlabCiLocal, isGitlabCiLocalAvailable } from '../../validate/check-gitlab-ci-local.js';
-import { checkGitlabComponentSpec, localizeComponentIncludes, splitComponentTemplate } from '../../validate/check-gitlab-component.js';
+import {
+  checkGitlabComponentSpec,
+  localizeComponentIncludes,
+  splitComponentTemplate,
+} from '../../validate/check-gitlab-component.js';
 import { pipelineFilePaths } from '../../synth/render-reusable-files.js';
 import { checkWithGitlabLintApi } from '../../validate/check-gitlab-lint-api.js';
 import { checkWithShellcheck, isShellcheckAvailable } from '../../validate/check-shellcheck.js';
@@ -36,7 +40,11 @@ export interface ValidateOptions {
  * @returns 0 when no check reports an error, 1 otherwise (or when a file is missing).
  * @see https://docs.gitlab.com/api/lint/
  */
-export async function runValidate(options: ValidateOptions, output: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runValidate(
+  options: ValidateOptions,
+  output: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const dir = resolve(options.dir ?? '.');
   findConfigFile(dir, options.config);
   const loaded = await loadValidatedConfig(dir, options.config, output);
@@ -88,7 +96,13 @@ async function checkFile(
   } else if (local && isGitlabCiLocalAvailable()) {
     findings.push(...(await checkWithGitlabCiLocal(local.config, path, { extraFiles: local.extraFiles })));
   } else if (options['gitlab-url'] && options['gitlab-project'] && env.GITLAB_TOKEN) {
-    findings.push(...(await checkWithGitlabLintApi(content, path, { baseUrl: options['gitlab-url'], projectId: options['gitlab-project'], token: env.GITLAB_TOKEN })));
+    findings.push(
+      ...(await checkWithGitlabLintApi(content, path, {
+        baseUrl: options['gitlab-url'],
+        projectId: options['gitlab-project'],
+        token: env.GITLAB_TOKEN,
+      })),
+    );
   } else if (isGitlabCiLocalAvailable()) {
     findings.push(...(await checkWithGitlabCiLocal(content, path)));
   } else {

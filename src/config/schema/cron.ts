@@ -26,7 +26,12 @@ const FIELDS: readonly CronField[] = [
   { name: 'minute', min: 0, max: 59 },
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  {
+    name: 'month',
+    min: 1,
+    max: 12,
+    names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
+  },
   { name: 'day of week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 
@@ -37,7 +42,8 @@ const FIELDS: readonly CronField[] = [
  */
 export function findCronProblem(expression: string): string | undefined {
   const fields = expression.trim().split(/\s+/);
-  if (expression.trim().startsWith('@')) return `nicknames such as ${expression.trim().split(/\s/)[0]} are not supported`;
+  if (expression.trim().startsWith('@'))
+    return `nicknames such as ${expression.trim().split(/\s/)[0]} are not supported`;
   if (fields.length !== 5) return `has ${fields.length} field(s), not 5`;
   for (const [i, field] of FIELDS.entries()) {
     for (const item of fields[i].split(',')) {
@@ -62,8 +68,10 @@ function checkItem(item: string, field: CronField): string | undefined {
   const values: number[] = [];
   for (const bound of bounds) {
     const value = parseValue(bound, field);
-    if (value === undefined) return `${field.name} "${bound}" is not a number${field.names ? ` or a name (${field.names[0]}-${field.names.at(-1)})` : ''}`;
-    if (value < field.min || value > field.max) return `${field.name} "${bound}" is out of range ${field.min}-${field.max}`;
+    if (value === undefined)
+      return `${field.name} "${bound}" is not a number${field.names ? ` or a name (${field.names[0]}-${field.names.at(-1)})` : ''}`;
+    if (value < field.min || value > field.max)
+      return `${field.name} "${bound}" is out of range ${field.min}-${field.max}`;
     values.push(value);
   }
   if (values.length === 2 && values[0] > values[1]) return `${field.name} range "${range}" runs backwards`;

@@ -19,9 +19,14 @@ export const deployEnvironmentSchema = z.strictObject({
   name: z
     .string()
     .regex(ENVIRONMENT_NAME, { message: 'not an environment name (a letter, then letters, digits, - or _)' })
-    .describe('Environment name (GitHub environment / GitLab environment), e.g. `staging`: a letter, then letters, digits, `-` or `_`.'),
+    .describe(
+      'Environment name (GitHub environment / GitLab environment), e.g. `staging`: a letter, then letters, digits, `-` or `_`.',
+    ),
   /** URL shown with the deployment (GitHub `environment.url`, GitLab `environment:url`). Default: none. */
-  url: z.url().optional().describe('URL shown with the deployment (GitHub `environment.url`, GitLab `environment:url`). Default: none.'),
+  url: z
+    .url()
+    .optional()
+    .describe('URL shown with the deployment (GitHub `environment.url`, GitLab `environment:url`). Default: none.'),
   /** Wait for a person's approval before deploying: GitHub required reviewers on the environment (repository settings), GitLab `when: manual` on a protected environment. Default `false`. */
   approval: z
     .boolean()
@@ -33,19 +38,25 @@ export const deployEnvironmentSchema = z.strictObject({
   command: z
     .string()
     .min(1)
-    .describe('POSIX sh command that deploys the published image (`sh -c`), with `DOCKYARD_IMAGE`, `DOCKYARD_DIGEST`, `DOCKYARD_IMAGE_REF` and `DOCKYARD_TAGS` set.'),
+    .describe(
+      'POSIX sh command that deploys the published image (`sh -c`), with `DOCKYARD_IMAGE`, `DOCKYARD_DIGEST`, `DOCKYARD_IMAGE_REF` and `DOCKYARD_TAGS` set.',
+    ),
   /** Names of CI secrets (GitHub) / CI variables (GitLab) the command reads, exposed as environment variables of the same name. Default `[]`. */
   secrets: z
     .array(z.string().regex(SECRET_NAME, { message: 'not a secret name' }))
     .default([])
-    .describe('Names of CI secrets (GitHub) / CI variables (GitLab) the command reads, exposed as environment variables of the same name. Default `[]`.'),
+    .describe(
+      'Names of CI secrets (GitHub) / CI variables (GitLab) the command reads, exposed as environment variables of the same name. Default `[]`.',
+    ),
   /** Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image. */
   image: z
     .string()
     .min(1)
     .superRefine(refuseGithubExpression)
     .optional()
-    .describe('Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image.'),
+    .describe(
+      'Container image the command runs in (GitHub job `container`, GitLab job `image`), pinned by the user; `${{` is refused. Default: the GitHub runner itself (it has kubectl); on GitLab the pinned `registry.k8s.io/kubectl` (sh, bash, coreutils, jq, kubectl), run with `entrypoint: [""]` like any deploy image.',
+    ),
 });
 
 /**
@@ -57,7 +68,9 @@ export const deploySchema = z
     environments: z
       .array(deployEnvironmentSchema)
       .min(1)
-      .describe('Environments in deployment order, each after the previous one succeeded (e.g. staging, then production with approval).'),
+      .describe(
+        'Environments in deployment order, each after the previous one succeeded (e.g. staging, then production with approval).',
+      ),
   })
   .describe('Deployment of the published image to environments, in order.');
 
@@ -70,7 +83,9 @@ const webhookSchema = z.strictObject({
   webhook: z
     .string()
     .regex(SECRET_NAME, { message: 'not a secret name' })
-    .describe('Name of the CI secret (GitHub) / masked, protected CI variable (GitLab) holding the webhook URL, e.g. `SLACK_WEBHOOK_URL` or `TEAMS_WEBHOOK_URL`.'),
+    .describe(
+      'Name of the CI secret (GitHub) / masked, protected CI variable (GitLab) holding the webhook URL, e.g. `SLACK_WEBHOOK_URL` or `TEAMS_WEBHOOK_URL`.',
+    ),
 });
 
 /**
@@ -88,7 +103,9 @@ export const notifySchema = z
       .min(1)
       .refine((events) => new Set(events).size === events.length, { message: 'lists an event twice' })
       .default(['failure'])
-      .describe('When to notify: `failure` (a job failed), `success` (every job succeeded), or both. Default `["failure"]`.'),
+      .describe(
+        'When to notify: `failure` (a job failed), `success` (every job succeeded), or both. Default `["failure"]`.',
+      ),
     /** Slack incoming webhook. Default: none. */
     slack: webhookSchema.optional().describe('Slack incoming webhook. Default: none.'),
     /** Microsoft Teams Workflows webhook (Adaptive Card). Default: none. */

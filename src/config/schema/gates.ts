@@ -48,13 +48,17 @@ export const testSchema = z
       .array(z.string().min(1))
       .min(1)
       .optional()
-      .describe('Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test.'),
+      .describe(
+        'Commands run, in order, by `shell -c` in a container of the candidate image; any non-zero exit fails the test.',
+      ),
     /** Absolute path of the shell inside the image that runs each command (with `commands` only). Default `/bin/sh`. */
     shell: z
       .string()
       .regex(/^\/[A-Za-z0-9_./-]+$/, { message: 'not an absolute path' })
       .optional()
-      .describe('Absolute path of the shell inside the image that runs each command (with `commands` only). Default `/bin/sh`.'),
+      .describe(
+        'Absolute path of the shell inside the image that runs each command (with `commands` only). Default `/bin/sh`.',
+      ),
     /** Platforms the test job runs on; must be built. Default: linux/amd64 when built, else the first platform. */
     platforms: testPlatforms,
     /** Minimum line coverage read from a report the tests write. Default: no coverage gate. */

@@ -49,7 +49,9 @@ export const githubRepositorySchema = z
     plan: z
       .enum(GITHUB_PLANS)
       .default('free')
-      .describe('The owner\'s plan: `free`, `pro`, `team` or `enterprise` (GitHub Enterprise Cloud). Matters only for private and internal repositories. Default `free`.'),
+      .describe(
+        "The owner's plan: `free`, `pro`, `team` or `enterprise` (GitHub Enterprise Cloud). Matters only for private and internal repositories. Default `free`.",
+      ),
     /** Whether code scanning accepts SARIF uploads (`scan.report`): always on public repositories; on private and internal ones only with GitHub Code Security enabled (organizations on `team` or `enterprise`). Default: `true` when public, else `false`. */
     codeScanning: z
       .boolean()

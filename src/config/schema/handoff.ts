@@ -45,7 +45,9 @@ export const handoffSchema = z.union([
     /** `artifact`: an OCI archive travels as a CI artifact; `registry`: the candidate is pushed untagged, by digest, to a staging repository. */
     mode: z
       .enum(HANDOFF_MODES)
-      .describe('`artifact`: an OCI archive travels as a CI artifact; `registry`: the candidate is pushed untagged, by digest, to a staging repository.'),
+      .describe(
+        '`artifact`: an OCI archive travels as a CI artifact; `registry`: the candidate is pushed untagged, by digest, to a staging repository.',
+      ),
     /** The staging repository (mode `registry` only). */
     staging: stagingSchema.optional().describe('The staging repository (mode `registry` only).'),
   }),

@@ -27,12 +27,17 @@ export const buildSecretSchema = z
 export const imageSchema = z
   .strictObject({
     /** Image repository path without registry host, e.g. `acme/api`. Each registry prefixes its host (and may override the path). */
-    name: repositoryPathSchema.describe(
-      'Image repository path without registry host, e.g. `acme/api`. Each registry prefixes its host (and may override the path).',
-    )
+    name: repositoryPathSchema
+      .describe(
+        'Image repository path without registry host, e.g. `acme/api`. Each registry prefixes its host (and may override the path).',
+      )
       .meta({ examples: ['acme/api'] }),
     /** Build context directory, relative to the config file. Default `.`. */
-    context: z.string().min(1).default('.').describe('Build context directory, relative to the config file. Default `.`.'),
+    context: z
+      .string()
+      .min(1)
+      .default('.')
+      .describe('Build context directory, relative to the config file. Default `.`.'),
     /** Dockerfile path relative to the config file. Default `<context>/Dockerfile`. */
     dockerfile: z
       .string()
@@ -48,10 +53,7 @@ export const imageSchema = z
       .meta({ examples: ['production'] }),
     /** Build arguments (`--build-arg KEY=VALUE`), plain non-secret values. Default `{}`. */
     buildArgs: z
-      .record(
-        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a valid build-arg name' }),
-        z.string(),
-      )
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a valid build-arg name' }), z.string())
       .default({})
       .describe('Build arguments (`--build-arg KEY=VALUE`), plain non-secret values. Default `{}`.')
       .meta({ examples: [{ NODE_VERSION: '24' }] }),

@@ -80,7 +80,14 @@ export const platformSchema = z.union([
     runner: z
       .strictObject({
         /** `runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64. */
-        github: z.string().min(1).superRefine(refuseGithubExpression).optional().describe('`runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.'),
+        github: z
+          .string()
+          .min(1)
+          .superRefine(refuseGithubExpression)
+          .optional()
+          .describe(
+            '`runs-on` label; `${{` is refused (GitHub would evaluate it). Default: `ubuntu-24.04`, `ubuntu-24.04-arm` for linux/arm64.',
+          ),
         /** Runner tag. Default: `saas-linux-small-arm64` for linux/arm64, `saas-linux-small-amd64` otherwise; a pipeline whose platforms all use one tag sets none. */
         gitlab: z
           .string()
@@ -101,9 +108,13 @@ export const outputSchema = z
     /** Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`. */
     github: outputPathSchema
       .default('.github/workflows/dockyard.yml')
-      .describe('Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`.'),
+      .describe(
+        'Path of the GitHub workflow, inside the project (no leading `/`, no `..`). Default `.github/workflows/dockyard.yml`.',
+      ),
     /** Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`. */
-    gitlab: outputPathSchema.default('.gitlab-ci.yml').describe('Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`.'),
+    gitlab: outputPathSchema
+      .default('.gitlab-ci.yml')
+      .describe('Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`.'),
     /** `workflow`: one self-contained pipeline file per CI system; `reusable`: a GitHub reusable workflow and a GitLab CI/CD component (parametric, defaults from this config) plus thin callers at the paths above (docs/reusable-outputs.md). Default `workflow`. */
     mode: z
       .enum(OUTPUT_MODES)
@@ -114,7 +125,9 @@ export const outputSchema = z
     /** Settings of mode `reusable` (name, central repositories). Default: name `dockyard-image`, local references. */
     reusable: reusableSchema
       .optional()
-      .describe('Settings of mode `reusable` (name, central repositories). Default: name `dockyard-image`, local references.'),
+      .describe(
+        'Settings of mode `reusable` (name, central repositories). Default: name `dockyard-image`, local references.',
+      ),
   })
   .describe('Output file paths relative to the config directory.');
 
@@ -147,7 +160,12 @@ export const configSchema = z
       .min(1)
       .default(['linux/amd64'])
       .describe('Platforms to build, each in its own job. Default `["linux/amd64"]`.')
-      .meta({ examples: [['linux/amd64', 'linux/arm64'], ['linux/amd64', { platform: 'linux/arm64', strategy: 'qemu' }]] }),
+      .meta({
+        examples: [
+          ['linux/amd64', 'linux/arm64'],
+          ['linux/amd64', { platform: 'linux/arm64', strategy: 'qemu' }],
+        ],
+      }),
     /** Tag rules (metadata-action syntax). Default: schedule, branch, tag and PR refs. */
     tags: z
       .array(tagSchema)
@@ -159,7 +177,9 @@ export const configSchema = z
     labels: z
       .array(z.string().regex(/^[^=\s][^=]*=/, { message: 'not a key=value line' }))
       .default([])
-      .describe("Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`.")
+      .describe(
+        "Extra or overriding image labels, `key=value` lines (expressions such as `{{date 'YYYY'}}` allowed). Default `[]`.",
+      )
       .meta({ examples: [['org.opencontainers.image.vendor=Acme']] }),
     /** Extra or overriding manifest annotations, `key=value` lines. Default `[]`. */
     annotations: z
@@ -184,7 +204,9 @@ export const configSchema = z
     /** Build cache mode (one of `gha`, `registry`, `inline`, `local`, `none`), or one per CI system: `{ github: 'gha', gitlab: 'registry' }` (a CI system left out gets `registry`). Default `registry`. */
     cache: cacheSchema
       .default('registry')
-      .describe("Build cache mode (one of `gha`, `registry`, `inline`, `local`, `none`), or one per CI system: `{ github: 'gha', gitlab: 'registry' }` (a CI system left out gets `registry`). Default `registry`.")
+      .describe(
+        "Build cache mode (one of `gha`, `registry`, `inline`, `local`, `none`), or one per CI system: `{ github: 'gha', gitlab: 'registry' }` (a CI system left out gets `registry`). Default `registry`.",
+      )
       .meta({ examples: ['gha', { github: 'gha', gitlab: 'registry' }] }),
     /** How each candidate reaches test, scan and push: `"artifact"` (an OCI archive as a CI artifact) or `"registry"` (pushed untagged, by digest, to a staging repository in the first registry; for large images); `{ mode, staging: { repository } }` names the staging repository. Default `"artifact"`. */
     handoff: handoffSchema
@@ -200,7 +222,12 @@ export const configSchema = z
     /** The Dockerfile lint gate (hadolint, before the build). Default: no lint gate. */
     lint: lintSchema.optional(),
     /** The vulnerability scan gate. Default `{ scanner: "trivy", severities: ["CRITICAL", "HIGH"], ignoreUnfixed: false, report: false }`. */
-    scan: scanSchema.default({ scanner: 'trivy', severities: ['CRITICAL', 'HIGH'], ignoreUnfixed: false, report: false }),
+    scan: scanSchema.default({
+      scanner: 'trivy',
+      severities: ['CRITICAL', 'HIGH'],
+      ignoreUnfixed: false,
+      report: false,
+    }),
     /** The SBOM gate (Syft on every platform candidate). Default: off. */
     sbom: sbomSchema.optional(),
     /** Keyless cosign signing and provenance of the published images. Default: off. */
@@ -210,13 +237,23 @@ export const configSchema = z
     /** Notifications to Slack and Microsoft Teams webhooks on failure and/or success. Default: none. */
     notify: notifySchema.optional(),
     /** When pipelines run. Default: pushes to `main` and `v*` tags, pull/merge requests, manual runs. */
-    triggers: triggersSchema.default({ branches: ['main'], tags: ['v*'], pullRequests: true, schedule: [], manual: true }),
+    triggers: triggersSchema.default({
+      branches: ['main'],
+      tags: ['v*'],
+      pullRequests: true,
+      schedule: [],
+      manual: true,
+    }),
     /** Cancelling superseded builds of the same ref; publishing is never cancelled half-way. Default `{ cancelSuperseded: true }`. */
     concurrency: concurrencySchema.default({ cancelSuperseded: true }),
     /** The GitHub repository's visibility and plan, which decide attestations, the code scanning upload and the artifact storage estimate. Default: a public repository. */
     github: githubRepositorySchema.optional(),
     /** Output file paths relative to the config directory. */
-    output: outputSchema.default({ github: '.github/workflows/dockyard.yml', gitlab: '.gitlab-ci.yml', mode: 'workflow' }),
+    output: outputSchema.default({
+      github: '.github/workflows/dockyard.yml',
+      gitlab: '.gitlab-ci.yml',
+      mode: 'workflow',
+    }),
   })
   .describe('dockyard configuration (dockyard.config.ts).');
 

@@ -34,7 +34,9 @@ export type CiSystem = (typeof CI_SYSTEMS)[number];
  */
 export const secretNameSchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a valid secret/variable name (letters, digits and _, not starting with a digit)' })
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+    message: 'not a valid secret/variable name (letters, digits and _, not starting with a digit)',
+  })
   .describe('Name of a GitHub Actions secret or GitLab CI/CD variable (never the value).');
 
 /**
@@ -50,13 +52,16 @@ export const refPatternSchema = z
   .regex(/^[A-Za-z0-9._\-/*?+]+$/, {
     message: 'unsupported ref pattern: use letters, digits, . _ - / and the wildcards * ** ? + only',
   })
-  .describe('Branch or tag glob with GitHub\'s filter semantics on both CI systems: `*` within a path segment, `**` across segments, `?` zero or one and `+` one or more of the preceding character.');
+  .describe(
+    "Branch or tag glob with GitHub's filter semantics on both CI systems: `*` within a path segment, `**` across segments, `?` zero or one and `+` one or more of the preceding character.",
+  );
 
 /** A Docker image repository path: lower-case components separated by `/`. */
 export const repositoryPathSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/, {
-    message: 'not a valid image repository path (lower-case letters, digits, separators . _ __ -, components joined by /)',
+    message:
+      'not a valid image repository path (lower-case letters, digits, separators . _ __ -, components joined by /)',
   });
 
 /**
@@ -66,13 +71,15 @@ export const repositoryPathSchema = z
 export const relativeFilePathSchema = z
   .string()
   .min(1)
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
   .regex(/^(?!\/)(?![A-Za-z]:)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\\u0000-\u001f]+$/, {
     message: 'not a relative file path (no leading /, no .. segment, no backslash)',
   })
   .describe('File path relative to the config file (no leading `/`, no `..`).');
 
 /** What {@link outputPathSchema} reports as expected. */
-const OUTPUT_PATH_EXPECTED = 'a path inside the project, relative to the config file (e.g. .github/workflows/dockyard.yml)';
+const OUTPUT_PATH_EXPECTED =
+  'a path inside the project, relative to the config file (e.g. .github/workflows/dockyard.yml)';
 
 /**
  * A generated file's path (`output.github`, `output.gitlab`): relative to the config file's directory and inside
@@ -88,7 +95,8 @@ export const outputPathSchema = z
       ? 'is an absolute path: generated files stay inside the project'
       : path.split('/').includes('..')
         ? 'has a .. segment: generated files stay inside the project'
-        : /[\\\u0000-\u001f]/.test(path)
+        : // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+          /[\\\u0000-\u001f]/.test(path)
           ? 'has a backslash or control character (use / between directories)'
           : undefined;
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { expected: OUTPUT_PATH_EXPECTED } });

@@ -21,18 +21,24 @@ export const credentialsSchema = z
 export const perCiCredentialsSchema = z
   .strictObject({
     /** Credentials used on GitHub Actions. Default: the registry's GitHub default. */
-    github: credentialsSchema.optional().describe("Credentials used on GitHub Actions. Default: the registry's GitHub default."),
+    github: credentialsSchema
+      .optional()
+      .describe("Credentials used on GitHub Actions. Default: the registry's GitHub default."),
     /** Credentials used on GitLab CI. Default: the registry's GitLab default. */
-    gitlab: credentialsSchema.optional().describe("Credentials used on GitLab CI. Default: the registry's GitLab default."),
+    gitlab: credentialsSchema
+      .optional()
+      .describe("Credentials used on GitLab CI. Default: the registry's GitLab default."),
   })
-  .describe('Credentials per CI system; a CI system left out keeps the registry\'s default login there.');
+  .describe("Credentials per CI system; a CI system left out keeps the registry's default login there.");
 
 /** `{ username, password }` for every CI system, or `{ github?, gitlab? }` per CI system. */
 const ciCredentialsSchema = z.union([credentialsSchema, perCiCredentialsSchema]);
 
 const repository = repositoryPathSchema
   .optional()
-  .describe('Repository path in this registry. Default: `image.name` (GitLab registry: the project path, `$CI_REGISTRY_IMAGE`).');
+  .describe(
+    'Repository path in this registry. Default: `image.name` (GitLab registry: the project path, `$CI_REGISTRY_IMAGE`).',
+  );
 
 /**
  * GitHub Container Registry. On GitHub it logs in with `GITHUB_TOKEN` (the push jobs get `packages: write`);
@@ -47,7 +53,9 @@ export const ghcrRegistrySchema = z.strictObject({
   /** Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. Per CI system: `{ gitlab: { username, password } }` keeps `GITHUB_TOKEN` on GitHub. */
   credentials: ciCredentialsSchema
     .optional()
-    .describe('Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. Per CI system: `{ gitlab: { username, password } }` keeps `GITHUB_TOKEN` on GitHub.'),
+    .describe(
+      'Required outside GitHub Actions. Default on GitHub: `GITHUB_TOKEN`. Per CI system: `{ gitlab: { username, password } }` keeps `GITHUB_TOKEN` on GitHub.',
+    ),
 });
 
 /**
@@ -71,7 +79,9 @@ export const dockerhubRegistrySchema = z.strictObject({
  *
  * @see https://github.com/distribution/reference/blob/main/reference.go
  */
-const registryHostSchema = z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, { message: 'not a registry host (host[:port], lower case)' });
+const registryHostSchema = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/, { message: 'not a registry host (host[:port], lower case)' });
 
 /**
  * The GitLab container registry. In GitLab CI it logs in with `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`
@@ -83,12 +93,16 @@ export const gitlabRegistrySchema = z.strictObject({
   /** Registry kind. */
   type: z.literal('gitlab'),
   /** Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`. */
-  host: registryHostSchema.optional().describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
+  host: registryHostSchema
+    .optional()
+    .describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
   repository,
   /** Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. Per CI system: `{ github: { username, password } }` keeps those on GitLab. */
   credentials: ciCredentialsSchema
     .optional()
-    .describe('Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. Per CI system: `{ github: { username, password } }` keeps those on GitLab.'),
+    .describe(
+      'Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. Per CI system: `{ github: { username, password } }` keeps those on GitLab.',
+    ),
 });
 
 /** Any other OCI registry, with named username/password secrets. */
@@ -104,5 +118,10 @@ export const genericRegistrySchema = z.strictObject({
 
 /** One registry to publish to, discriminated by `type`. */
 export const registrySchema = z
-  .discriminatedUnion('type', [ghcrRegistrySchema, dockerhubRegistrySchema, gitlabRegistrySchema, genericRegistrySchema])
+  .discriminatedUnion('type', [
+    ghcrRegistrySchema,
+    dockerhubRegistrySchema,
+    gitlabRegistrySchema,
+    genericRegistrySchema,
+  ])
   .describe('A registry to publish to: `ghcr`, `dockerhub`, `gitlab` or `generic`.');

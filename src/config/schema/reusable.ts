@@ -29,8 +29,13 @@ export const githubCentralSchema = z
     /** The pinned ref callers use: a full 40-hex commit SHA or an exact tag such as `v1.2.3`; branches and moving tags (`main`, `v1`) are rejected. */
     ref: z
       .string()
-      .regex(PINNED_GITHUB_REF, { message: 'not pinned: use a full 40-hex commit SHA or an exact tag such as v1.2.3 (not a branch or a moving tag)' })
-      .describe('The pinned ref callers use: a full 40-hex commit SHA or an exact tag such as `v1.2.3`; branches and moving tags (`main`, `v1`) are rejected.'),
+      .regex(PINNED_GITHUB_REF, {
+        message:
+          'not pinned: use a full 40-hex commit SHA or an exact tag such as v1.2.3 (not a branch or a moving tag)',
+      })
+      .describe(
+        'The pinned ref callers use: a full 40-hex commit SHA or an exact tag such as `v1.2.3`; branches and moving tags (`main`, `v1`) are rejected.',
+      ),
   })
   .describe('A central GitHub repository the caller references as `owner/repo/.github/workflows/<name>.yml@<ref>`.');
 
@@ -45,8 +50,13 @@ export const gitlabCentralSchema = z
     /** The pinned component version: an exact release `1.2.3` or a full 40-hex commit SHA; `~latest`, partial versions (`1`, `1.2`) and branches are rejected. */
     version: z
       .string()
-      .regex(PINNED_GITLAB_VERSION, { message: 'not pinned: use an exact version such as 1.2.3 or a full 40-hex commit SHA (not ~latest, 1, 1.2 or a branch)' })
-      .describe('The pinned component version: an exact release `1.2.3` or a full 40-hex commit SHA; `~latest`, partial versions (`1`, `1.2`) and branches are rejected.'),
+      .regex(PINNED_GITLAB_VERSION, {
+        message:
+          'not pinned: use an exact version such as 1.2.3 or a full 40-hex commit SHA (not ~latest, 1, 1.2 or a branch)',
+      })
+      .describe(
+        'The pinned component version: an exact release `1.2.3` or a full 40-hex commit SHA; `~latest`, partial versions (`1`, `1.2`) and branches are rejected.',
+      ),
   })
   .describe('A central GitLab component project the caller includes as `$CI_SERVER_FQDN/<project>/<name>@<version>`.');
 
@@ -60,7 +70,9 @@ export const reusableSchema = z
     /** Name of the reusable workflow (`.github/workflows/<name>.yml` beside the caller) and of the GitLab component (`templates/<name>.yml`): lowercase letters, digits and `-`. Default `dockyard-image`. */
     name: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{0,62}$/, { message: 'not a component name: lowercase letters, digits and "-", starting with a letter' })
+      .regex(/^[a-z][a-z0-9-]{0,62}$/, {
+        message: 'not a component name: lowercase letters, digits and "-", starting with a letter',
+      })
       .default('dockyard-image')
       .describe(
         'Name of the reusable workflow (`.github/workflows/<name>.yml` beside the caller) and of the GitLab component (`templates/<name>.yml`): lowercase letters, digits and `-`. Default `dockyard-image`.',
@@ -68,7 +80,9 @@ export const reusableSchema = z
     /** A central GitHub repository the caller references, pinned. Default: the reusable workflow in this repository, called by local path. */
     github: githubCentralSchema
       .optional()
-      .describe('A central GitHub repository the caller references, pinned. Default: the reusable workflow in this repository, called by local path.'),
+      .describe(
+        'A central GitHub repository the caller references, pinned. Default: the reusable workflow in this repository, called by local path.',
+      ),
     /** A central GitLab component project the caller includes, pinned. Default: the component in this project at the pipeline commit (`$CI_PROJECT_PATH`, `$CI_COMMIT_SHA`). */
     gitlab: gitlabCentralSchema
       .optional()
@@ -76,7 +90,9 @@ export const reusableSchema = z
         'A central GitLab component project the caller includes, pinned. Default: the component in this project at the pipeline commit (`$CI_PROJECT_PATH`, `$CI_COMMIT_SHA`).',
       ),
   })
-  .describe('Settings of output mode `reusable`: the component name and, optionally, a pinned central repository per CI system.');
+  .describe(
+    'Settings of output mode `reusable`: the component name and, optionally, a pinned central repository per CI system.',
+  );
 
 /** The `output.reusable` value after validation. */
 export type ReusableConfig = z.output<typeof reusableSchema>;

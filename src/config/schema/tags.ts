@@ -8,7 +8,11 @@ const common = {
     .optional()
     .describe('Enable the rule: `true`, `false` or an expression such as `{{is_default_branch}}`. Default `true`.'),
   /** Priority; higher sorts first and decides `latest=auto`. Default: per type. */
-  priority: z.number().int().optional().describe('Priority; higher sorts first and decides `latest=auto`. Default: per type.'),
+  priority: z
+    .number()
+    .int()
+    .optional()
+    .describe('Priority; higher sorts first and decides `latest=auto`. Default: per type.'),
   /** Prefix added to the tag. Default empty (`sha-` for `type: sha`). */
   prefix: z.string().optional().describe('Prefix added to the tag. Default empty (`sha-` for `type: sha`).'),
   /** Suffix added to the tag. Default empty. */
@@ -34,13 +38,19 @@ export const tagObjectSchema = z.discriminatedUnion('type', [
     /** Version to use instead of the git tag. Default: the git tag. */
     value: z.string().optional().describe('Version to use instead of the git tag. Default: the git tag.'),
     /** Regular expression whose first group extracts the version from the git tag. */
-    match: z.string().optional().describe('Regular expression whose first group extracts the version from the git tag.'),
+    match: z
+      .string()
+      .optional()
+      .describe('Regular expression whose first group extracts the version from the git tag.'),
     ...common,
   }),
   z.strictObject({
     type: z.literal('pep440'),
     /** Handlebars pattern over a PEP 440 version: `{{version}}`, `{{major}}.{{minor}}`, …. */
-    pattern: z.string().min(1).describe('Handlebars pattern over a PEP 440 version: `{{version}}`, `{{major}}.{{minor}}`, ….'),
+    pattern: z
+      .string()
+      .min(1)
+      .describe('Handlebars pattern over a PEP 440 version: `{{version}}`, `{{major}}.{{minor}}`, ….'),
     /** Version to use instead of the git tag. Default: the git tag. */
     value: z.string().optional().describe('Version to use instead of the git tag. Default: the git tag.'),
     ...common,
@@ -84,7 +94,9 @@ export const tagObjectSchema = z.discriminatedUnion('type', [
 /** A tag rule: a metadata-action `tags` line (`type=ref,event=branch`) or a typed object. */
 export const tagSchema = z
   .union([z.string().min(1), tagObjectSchema])
-  .describe('A metadata-action tags line such as `type=semver,pattern={{version}}`, or a typed object `{ type: "semver", pattern: "{{version}}" }`.');
+  .describe(
+    'A metadata-action tags line such as `type=semver,pattern={{version}}`, or a typed object `{ type: "semver", pattern: "{{version}}" }`.',
+  );
 
 /**
  * The default tag rules (metadata-action's defaults): schedule, branch, tag (semver `{{version}}`) and PR refs.
@@ -109,7 +121,9 @@ export const flavorSchema = z
     latest: z
       .union([z.literal('auto'), z.boolean()])
       .default('auto')
-      .describe('Add a `latest` tag: `"auto"` (for the highest-priority semver/tag rule on a non-pre-release), `true` or `false`. Default `"auto"`.'),
+      .describe(
+        'Add a `latest` tag: `"auto"` (for the highest-priority semver/tag rule on a non-pre-release), `true` or `false`. Default `"auto"`.',
+      ),
     /** Prefix added to every tag. Default empty. */
     prefix: z.string().default('').describe('Prefix added to every tag. Default empty.'),
     /** Suffix added to every tag. Default empty. */

@@ -15,9 +15,16 @@ export const scheduleSchema = z.strictObject({
     .string()
     .superRefine((cron, ctx) => {
       const problem = findCronProblem(cron);
-      if (problem) ctx.addIssue({ code: 'custom', message: `not a valid cron expression: ${problem}`, params: { expected: CRON_EXPECTED } });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: `not a valid cron expression: ${problem}`,
+          params: { expected: CRON_EXPECTED },
+        });
     })
-    .describe('Five-field POSIX cron expression, in UTC: minute hour day-of-month month day-of-week, with `*`, `,`, `-`, `/` and the names JAN-DEC, SUN-SAT.'),
+    .describe(
+      'Five-field POSIX cron expression, in UTC: minute hour day-of-month month day-of-week, with `*`, `,`, `-`, `/` and the names JAN-DEC, SUN-SAT.',
+    ),
 });
 
 /** The `repository_dispatch` event type dockyard builds listen for unless configured otherwise. */
@@ -38,7 +45,9 @@ export const dispatchSchema = z.strictObject({
   eventType: z
     .string()
     .max(100)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'not a dispatch event type (letters, digits, . _ -, starting with a letter or digit)' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+      message: 'not a dispatch event type (letters, digits, . _ -, starting with a letter or digit)',
+    })
     .default(DEFAULT_DISPATCH_EVENT_TYPE)
     .describe(
       'GitHub `repository_dispatch` event type (`event_type` of the API call; letters, digits, `.`, `_`, `-`, at most 100 characters). GitLab trigger pipelines have no event type. Default `"dockyard-build"`.',
@@ -62,9 +71,14 @@ export const triggersSchema = z
     pullRequests: z
       .boolean()
       .default(true)
-      .describe('Run on pull requests (GitHub) / merge requests (GitLab) targeting `branches`: build, test and scan, never push. Default `true`.'),
+      .describe(
+        'Run on pull requests (GitHub) / merge requests (GitLab) targeting `branches`: build, test and scan, never push. Default `true`.',
+      ),
     /** Scheduled runs (publish like a branch push). Default `[]`. */
-    schedule: z.array(scheduleSchema).default([]).describe('Scheduled runs (publish like a branch push). Default `[]`.'),
+    schedule: z
+      .array(scheduleSchema)
+      .default([])
+      .describe('Scheduled runs (publish like a branch push). Default `[]`.'),
     /** Allow manual runs: GitHub `workflow_dispatch` with a boolean input `push`, GitLab "Run pipeline" (web) with the prefilled variable `DOCKYARD_PUSH`; `false` there builds and verifies without publishing. Default `true`. */
     manual: z
       .boolean()

@@ -34,24 +34,32 @@ export const coverageSchema = z
     report: z
       .string()
       .regex(/^(\/[A-Za-z0-9_.-]+)+$/, { message: 'not an absolute file path (letters, digits, _ . - and / only)' })
-      .refine((path) => !path.split('/').some((part) => part === '.' || part === '..'), { message: 'must not contain . or .. segments' })
+      .refine((path) => !path.split('/').some((part) => part === '.' || part === '..'), {
+        message: 'must not contain . or .. segments',
+      })
       .describe(
         'Absolute path of the report the tests write, inside the test container (commands) or the test stage (target), e.g. `/coverage/cobertura.xml`. In commands mode its directory is mounted from the runner (empty), so it must not hold files the image needs.',
       ),
     /** Report format: `cobertura` (XML, also GitLab's coverage report) or `lcov` (tracefile). */
-    format: z.enum(COVERAGE_FORMATS).describe('Report format: `cobertura` (XML, also GitLab\'s coverage report) or `lcov` (tracefile).'),
+    format: z
+      .enum(COVERAGE_FORMATS)
+      .describe("Report format: `cobertura` (XML, also GitLab's coverage report) or `lcov` (tracefile)."),
     /** Minimum line coverage in percent (0-100, at most two decimals); the test job fails below it. */
     minimum: z
       .number()
       .min(0)
       .max(100)
-      .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, { message: 'has more than two decimals' })
+      .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+        message: 'has more than two decimals',
+      })
       .describe('Minimum line coverage in percent (0-100, at most two decimals); the test job fails below it.'),
     /** Which tests write the report: `target` or `commands`. Default: the one configured; required when the test has both. */
     from: z
       .enum(COVERAGE_SOURCES)
       .optional()
-      .describe('Which tests write the report: `target` or `commands`. Default: the one configured; required when the test has both.'),
+      .describe(
+        'Which tests write the report: `target` or `commands`. Default: the one configured; required when the test has both.',
+      ),
   })
   .describe('The coverage gate.');
 
@@ -77,7 +85,10 @@ export const smokeSchema = z
 export const sizeSchema = z
   .strictObject({
     /** Size limit in MB (1 MB = 1,000,000 bytes, as `docker image ls`); must be greater than 0. */
-    limit: z.number().positive().describe('Size limit in MB (1 MB = 1,000,000 bytes, as `docker image ls`); must be greater than 0.'),
+    limit: z
+      .number()
+      .positive()
+      .describe('Size limit in MB (1 MB = 1,000,000 bytes, as `docker image ls`); must be greater than 0.'),
     /** Size compared with the limit: `compressed` (sum of the layer sizes in the manifest) or `uncompressed` (sum of the unpacked layers). Default `uncompressed`. Both are reported; with `handoff: "registry"` only `compressed` is available. */
     measure: z
       .enum(SIZE_MEASURES)
@@ -89,7 +100,9 @@ export const sizeSchema = z
     onExceed: z
       .enum(SIZE_ACTIONS)
       .default('fail')
-      .describe('`fail`: the gate fails and nothing is published; `warn`: a warning, the pipeline goes on. Default `fail`.'),
+      .describe(
+        '`fail`: the gate fails and nothing is published; `warn`: a warning, the pipeline goes on. Default `fail`.',
+      ),
   })
   .describe('The image size gate.');
 

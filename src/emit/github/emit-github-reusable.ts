@@ -15,7 +15,12 @@ export interface GithubCallInput {
 /** A reusable workflow: triggered only by `workflow_call`, with typed inputs and the secrets it reads. */
 export interface GithubReusableWorkflow {
   name: string;
-  on: { workflow_call: { inputs: Record<string, GithubCallInput>; secrets?: Record<string, { description: string; required: false }> } };
+  on: {
+    workflow_call: {
+      inputs: Record<string, GithubCallInput>;
+      secrets?: Record<string, { description: string; required: false }>;
+    };
+  };
   permissions: Record<string, string>;
   jobs: Record<string, GithubJob>;
 }
@@ -56,7 +61,10 @@ const PERMISSION_RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
  * @see https://docs.github.com/actions/sharing-automations/reusing-workflows
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_iduses
  */
-export function emitGithubReusable(workflow: GithubWorkflow, target: GithubReusableTarget): { reusable: GithubReusableWorkflow; caller: GithubCallerWorkflow } {
+export function emitGithubReusable(
+  workflow: GithubWorkflow,
+  target: GithubReusableTarget,
+): { reusable: GithubReusableWorkflow; caller: GithubCallerWorkflow } {
   const literal = parameterizeLiterals(workflow.jobs, 'github', (name) => `\${{ inputs.${name} }}`);
   const switched = switchGithubGates(literal.value);
   const selected = selectGithubPlatforms(switched.jobs);
@@ -69,7 +77,14 @@ export function emitGithubReusable(workflow: GithubWorkflow, target: GithubReusa
       workflow_call: {
         inputs: Object.fromEntries(inputs.map((i) => [i.parameter.name, callInput(i)])),
         ...(secrets.length > 0
-          ? { secrets: Object.fromEntries(secrets.map((s) => [s, { description: `Passed through to the jobs as secrets.${s}.`, required: false as const }])) }
+          ? {
+              secrets: Object.fromEntries(
+                secrets.map((s) => [
+                  s,
+                  { description: `Passed through to the jobs as secrets.${s}.`, required: false as const },
+                ]),
+              ),
+            }
           : {}),
       },
     },
@@ -98,14 +113,20 @@ export function githubReusableRef(target: GithubReusableTarget): string {
 }
 
 function callInput(input: DeclaredInput): GithubCallInput {
-  return { description: input.parameter.description, required: false, type: input.parameter.type, default: input.default };
+  return {
+    description: input.parameter.description,
+    required: false,
+    type: input.parameter.type,
+    default: input.default,
+  };
 }
 
 function collectSecrets(node: unknown): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      for (const m of value.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) if (!IMPLICIT_SECRETS.has(m[1])) found.add(m[1]);
+      for (const m of value.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g))
+        if (!IMPLICIT_SECRETS.has(m[1])) found.add(m[1]);
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };

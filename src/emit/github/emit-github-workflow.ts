@@ -57,11 +57,17 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
   };
 }
 
-function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubJob {
+function emitJob(
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+  meta: Record<string, string>,
+): GithubJob {
   const nativeRunner = runsOnPlatformRunner(job);
   const concurrency = githubJobConcurrency(pipeline, job);
   // Publish jobs read the metadata job's `publishes` output, and `needs` only holds direct dependencies.
-  const needs = job.stage === 'publish' && !job.needs.includes('metadata') ? ['metadata', ...job.needs] : [...job.needs];
+  const needs =
+    job.stage === 'publish' && !job.needs.includes('metadata') ? ['metadata', ...job.needs] : [...job.needs];
   return {
     name: githubJobName(pipeline, job),
     ...(needs.length > 0 ? { needs } : {}),
@@ -71,10 +77,17 @@ function emitJob(pipeline: Pipeline, job: Job, registries: readonly GithubRegist
     'runs-on': nativeRunner ? '${{ matrix.runner }}' : GITHUB_DEFAULT_RUNNER,
     permissions: { ...job.permissions },
     ...(concurrency ? { concurrency } : {}),
-    ...(job.perPlatform ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } } : {}),
+    ...(job.perPlatform
+      ? { strategy: { 'fail-fast': true, matrix: { include: matrixFor(pipeline, job, nativeRunner) } } }
+      : {}),
     'timeout-minutes': job.id === 'smoke' ? smokeTimeoutMinutes(pipeline) : TIMEOUT_MINUTES[job.id],
     ...(job.id === 'metadata'
-      ? { outputs: { ...Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])), [PUBLISHES_OUTPUT]: PUBLISHES_OUTPUT_VALUE } }
+      ? {
+          outputs: {
+            ...Object.fromEntries(METADATA_OUTPUTS.map((o) => [o, `\${{ steps.meta.outputs.${o} }}`])),
+            [PUBLISHES_OUTPUT]: PUBLISHES_OUTPUT_VALUE,
+          },
+        }
       : {}),
     steps: stepsFor(pipeline, job, registries, meta),
   };
@@ -99,7 +112,12 @@ function matrixFor(pipeline: Pipeline, job: Job, nativeRunner: boolean): Array<R
   }));
 }
 
-function stepsFor(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[], meta: Record<string, string>): GithubStep[] {
+function stepsFor(
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+  meta: Record<string, string>,
+): GithubStep[] {
   switch (job.id) {
     case 'metadata':
       return [...metadataSteps(meta), checkRefPublishesStep(pipeline.triggers)];

@@ -21,7 +21,11 @@ const LOCAL_CACHE = '${{ runner.temp }}/.buildx-cache';
  * @param write whether this job writes the cache (the build job) or only reads it (the test job).
  * @see https://docs.docker.com/build/cache/backends/
  */
-export function planGithubCache(pipeline: Pipeline, registries: readonly GithubRegistry[], write: boolean): GithubCache {
+export function planGithubCache(
+  pipeline: Pipeline,
+  registries: readonly GithubRegistry[],
+  write: boolean,
+): GithubCache {
   // `{0}` is the platform slug; GitHub expressions do not nest, so the value is built with format().
   const onlyOutsidePr = (value: string) => `\${{ ${NOT_PR} && format('${value}', matrix.slug) || '' }}`;
   switch (pipeline.cache) {

@@ -12,7 +12,8 @@ export const CANDIDATE_DIR_SH = '"$RUNNER_TEMP/dockyard"';
  *
  * @see https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md
  */
-export const ENSURE_SKOPEO = 'command -v skopeo >/dev/null 2>&1 || { sudo apt-get update -qq && sudo apt-get install -y -qq skopeo; }';
+export const ENSURE_SKOPEO =
+  'command -v skopeo >/dev/null 2>&1 || { sudo apt-get update -qq && sudo apt-get install -y -qq skopeo; }';
 
 /**
  * Download this platform's candidate artifact into {@link CANDIDATE_DIR}.
@@ -20,7 +21,10 @@ export const ENSURE_SKOPEO = 'command -v skopeo >/dev/null 2>&1 || { sudo apt-ge
  * @see https://github.com/actions/download-artifact#inputs
  */
 export function downloadCandidateStep(): GithubStep {
-  return useAction('downloadArtifact', 'Download the candidate', { name: 'dockyard-candidate-${{ matrix.slug }}', path: CANDIDATE_DIR });
+  return useAction('downloadArtifact', 'Download the candidate', {
+    name: 'dockyard-candidate-${{ matrix.slug }}',
+    path: CANDIDATE_DIR,
+  });
 }
 
 /**
@@ -41,6 +45,9 @@ export const PLATFORM_CANDIDATE_DIR_SH = '"$RUNNER_TEMP/dockyard-candidates/$slu
  */
 export function downloadCandidatesSteps(slugs: readonly string[]): GithubStep[] {
   return slugs.map((slug) =>
-    useAction('downloadArtifact', `Download the ${slug} candidate`, { name: `dockyard-candidate-${slug}`, path: `${CANDIDATES_DIR}/${slug}` }),
+    useAction('downloadArtifact', `Download the ${slug} candidate`, {
+      name: `dockyard-candidate-${slug}`,
+      path: `${CANDIDATES_DIR}/${slug}`,
+    }),
   );
 }

@@ -18,7 +18,9 @@ export interface GithubConcurrency {
 export function githubNoPushExpression(triggers: TriggerSpec): string | undefined {
   const clauses = [
     ...(triggers.manual ? ["github.event.inputs.push == 'false'"] : []),
-    ...(triggers.dispatch ? ["github.event.client_payload.push == 'false'", "toJSON(github.event.client_payload.push) == 'false'"] : []),
+    ...(triggers.dispatch
+      ? ["github.event.client_payload.push == 'false'", "toJSON(github.event.client_payload.push) == 'false'"]
+      : []),
   ];
   return clauses.length > 0 ? clauses.join(' || ') : undefined;
 }
@@ -51,7 +53,8 @@ export function githubPublishCondition(triggers: TriggerSpec): string {
  */
 export function githubJobConcurrency(pipeline: Pipeline, job: Job): GithubConcurrency | undefined {
   const role = concurrencyRoleOf(pipeline, job);
-  if (role === 'locked') return { group: 'dockyard-publish-${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': false };
+  if (role === 'locked')
+    return { group: 'dockyard-publish-${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': false };
   if (role === 'never') return undefined;
   const noPush = githubNoPushExpression(pipeline.triggers);
   const ref = noPush ? `\${{ (${noPush}) && github.run_id || github.ref }}` : '${{ github.ref }}';

@@ -22,7 +22,13 @@ export function githubDeployJobId(environment: string): string {
 
 /** Download the `published` file (the manifest job's `repository@digest` lines). */
 function downloadPublishedStep(extra: Partial<GithubStep> = {}): GithubStep {
-  return { ...useAction('downloadArtifact', 'Download the published digests', { name: 'dockyard-published', path: PUBLISHED_DIR }), ...extra };
+  return {
+    ...useAction('downloadArtifact', 'Download the published digests', {
+      name: 'dockyard-published',
+      path: PUBLISHED_DIR,
+    }),
+    ...extra,
+  };
 }
 
 /**
@@ -49,7 +55,9 @@ export function githubDeployJobs(pipeline: Pipeline, needs: readonly string[]): 
 
 function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs: string[]): GithubJob {
   return {
-    name: environment.approval ? `deploy ${environment.name} (approval: required reviewers)` : `deploy ${environment.name}`,
+    name: environment.approval
+      ? `deploy ${environment.name} (approval: required reviewers)`
+      : `deploy ${environment.name}`,
     // The publish condition reads `needs.metadata.outputs` (direct dependencies only).
     needs: needs.includes('metadata') ? needs : ['metadata', ...needs],
     // Like the publish jobs: never on pull requests, nor when a manual run or a dispatch asked not to push.
@@ -103,7 +111,16 @@ export function githubNotifyJobs(pipeline: Pipeline, needs: readonly string[]): 
       steps: [
         ...(published ? [downloadPublishedStep({ 'continue-on-error': true })] : []),
         ...(gates
-          ? [{ ...useAction('downloadArtifact', 'Download the gate results', { pattern: 'dockyard-gates-*', path: GATES_DIR, 'merge-multiple': true }), 'continue-on-error': true }]
+          ? [
+              {
+                ...useAction('downloadArtifact', 'Download the gate results', {
+                  pattern: 'dockyard-gates-*',
+                  path: GATES_DIR,
+                  'merge-multiple': true,
+                }),
+                'continue-on-error': true,
+              },
+            ]
           : []),
         {
           name: `Notify ${services.join(' and ')}`,
@@ -112,9 +129,12 @@ export function githubNotifyJobs(pipeline: Pipeline, needs: readonly string[]): 
             DOCKYARD_NOTIFY_EVENT: event,
             DOCKYARD_PROJECT: '${{ github.repository }}',
             DOCKYARD_REF: '${{ github.ref_name }}',
-            DOCKYARD_PIPELINE_URL: '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}',
+            DOCKYARD_PIPELINE_URL:
+              '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}',
             DOCKYARD_TAG_LIST: '${{ needs.metadata.outputs.tags }}',
-            ...Object.fromEntries(services.map((s: NotifyService) => [NOTIFY_WEBHOOK_ENV[s], `\${{ secrets.${notify[s]} }}`])),
+            ...Object.fromEntries(
+              services.map((s: NotifyService) => [NOTIFY_WEBHOOK_ENV[s], `\${{ secrets.${notify[s]} }}`]),
+            ),
           },
         },
       ],

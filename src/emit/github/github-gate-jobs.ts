@@ -24,7 +24,10 @@ export function lintSteps(pipeline: Pipeline): GithubStep[] {
     useAction('checkout', 'Check out', { 'persist-credentials': false }),
     {
       name: `Lint ${githubLiteral(pipeline.image.dockerfile)} with hadolint`,
-      run: lintScript('docker run --rm --network none --volume "$PWD:/src:ro" --workdir /src "$HADOLINT_IMAGE" hadolint', GATES_DIR_SH),
+      run: lintScript(
+        'docker run --rm --network none --volume "$PWD:/src:ro" --workdir /src "$HADOLINT_IMAGE" hadolint',
+        GATES_DIR_SH,
+      ),
       env: {
         HADOLINT_IMAGE,
         DOCKYARD_DOCKERFILE: githubLiteral(pipeline.image.dockerfile),
@@ -46,7 +49,9 @@ export function smokeSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
   const staging = githubStagingRef(pipeline, registries);
   const pull = staging ? pullCandidateStep(staging) : undefined;
   return [
-    ...(pipeline.platforms.some((p) => p.githubEmulated) ? [useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' })] : []),
+    ...(pipeline.platforms.some((p) => p.githubEmulated)
+      ? [useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' })]
+      : []),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
     downloadCandidateStep(),
     ...(pull ? [readCandidateDigestStep(), pull.step] : [loadCandidateStep()]),

@@ -11,7 +11,10 @@ export const GATES_DIR_SH = '"$RUNNER_TEMP/dockyard/gates"';
 /** Steps that must run whatever happened before them (but not when the run was cancelled). */
 export const NOT_CANCELLED = '${{ !cancelled() }}';
 /** The env of a per-platform gate job's result steps. */
-export const PLATFORM_ENV = { DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_SLUG: '${{ matrix.slug }}' } as const;
+export const PLATFORM_ENV = {
+  DOCKYARD_PLATFORM: '${{ matrix.platform }}',
+  DOCKYARD_SLUG: '${{ matrix.slug }}',
+} as const;
 
 /**
  * The last steps of a gate job when the gate summary runs: write the result files the job's own checks did not
@@ -58,12 +61,24 @@ export function gateResultSteps(pipeline: Pipeline, job: GateJobKind): GithubSte
 export function gateTableSteps(pipeline: Pipeline, extra: readonly string[] = [], when?: string): GithubStep[] {
   const testJob = pipeline.jobs.find((j) => j.id === 'test')!;
   const testSlugs = platformsOf(pipeline, testJob).map((p) => p.slug);
-  const files = [...expectedGateFiles(pipeline, testSlugs, pipeline.platforms.map((p) => p.slug)), ...extra];
+  const files = [
+    ...expectedGateFiles(
+      pipeline,
+      testSlugs,
+      pipeline.platforms.map((p) => p.slug),
+    ),
+    ...extra,
+  ];
   const condition = when ? { if: when } : {};
   return [
     // When no gate job uploaded anything the download may fail; the summary then reports every result as missing.
     {
-      ...useAction('downloadArtifact', 'Download the gate results', { pattern: 'dockyard-gates-*', path: GATES_DIR, 'merge-multiple': true }, condition),
+      ...useAction(
+        'downloadArtifact',
+        'Download the gate results',
+        { pattern: 'dockyard-gates-*', path: GATES_DIR, 'merge-multiple': true },
+        condition,
+      ),
       'continue-on-error': true,
     },
     {

@@ -75,7 +75,12 @@ export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly
         '  for slug in $DOCKYARD_SLUGS; do args+=("$repository@$(cat "$slug")"); done',
         '  docker buildx imagetools create "${args[@]}"',
         '  docker buildx imagetools inspect "$(head -n 1 <<< "$tags")"',
-        ...(published ? ['  first_tag=$(head -n 1 <<< "$tags")', recordPublishedIndexScript('"$RUNNER_TEMP/dockyard-index.json"', published)] : []),
+        ...(published
+          ? [
+              '  first_tag=$(head -n 1 <<< "$tags")',
+              recordPublishedIndexScript('"$RUNNER_TEMP/dockyard-index.json"', published),
+            ]
+          : []),
         'done',
       ].join('\n'),
       env: {
@@ -96,4 +101,3 @@ export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly
       : []),
   ];
 }
-

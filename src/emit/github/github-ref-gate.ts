@@ -11,7 +11,6 @@ export const PUBLISHES_OUTPUT = 'publishes';
 /** The id of the metadata job's step that checks the ref. */
 const REF_STEP_ID = 'ref';
 
-
 /**
  * The refs that publish, as one anchored extended regular expression over the full ref (`GITHUB_REF`): the
  * configured branches under `refs/heads/` and tags under `refs/tags/`, with GitHub's filter semantics (so exactly

@@ -25,11 +25,22 @@ export function resolveGithubRegistry(registry: RegistryTarget, imageName: strin
       return {
         ref: `ghcr.io/${repository}`,
         host: 'ghcr.io',
-        username: registry.type === 'ghcr' && registry.credentials ? secret(registry.credentials.username) : '${{ github.actor }}',
-        password: registry.type === 'ghcr' && registry.credentials ? secret(registry.credentials.password) : '${{ secrets.GITHUB_TOKEN }}',
+        username:
+          registry.type === 'ghcr' && registry.credentials
+            ? secret(registry.credentials.username)
+            : '${{ github.actor }}',
+        password:
+          registry.type === 'ghcr' && registry.credentials
+            ? secret(registry.credentials.password)
+            : '${{ secrets.GITHUB_TOKEN }}',
       };
     case 'dockerhub':
-      return { ref: `docker.io/${repository}`, host: 'docker.io', username: secret(registry.credentials.username), password: secret(registry.credentials.password) };
+      return {
+        ref: `docker.io/${repository}`,
+        host: 'docker.io',
+        username: secret(registry.credentials.username),
+        password: secret(registry.credentials.password),
+      };
     case 'gitlab':
     case 'generic': {
       const host = registry.host ?? 'registry.gitlab.com';

@@ -22,7 +22,11 @@ export function runsOnPlatformRunner(job: Job): boolean {
  * @param platform the matrix entry, for per-platform jobs; undefined for jobs that run once.
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idruns-on
  */
-export function githubRunnerOf(job: Job, platform?: PlatformTarget): { readonly runner: string; readonly emulated: boolean } {
-  if (platform !== undefined && runsOnPlatformRunner(job)) return { runner: platform.githubRunner, emulated: platform.githubEmulated };
+export function githubRunnerOf(
+  job: Job,
+  platform?: PlatformTarget,
+): { readonly runner: string; readonly emulated: boolean } {
+  if (platform !== undefined && runsOnPlatformRunner(job))
+    return { runner: platform.githubRunner, emulated: platform.githubEmulated };
   return { runner: GITHUB_DEFAULT_RUNNER, emulated: false };
 }

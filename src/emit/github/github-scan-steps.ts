@@ -56,7 +56,8 @@ export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   const unpack = !staging && scan.scanner === 'trivy';
   const target = staging ? stagedScanInput(staging) : { input: TRIVY_LAYOUT_INPUT };
   const steps: GithubStep[] = [];
-  if (scan.ignoreFile !== undefined || upload) steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
+  if (scan.ignoreFile !== undefined || upload)
+    steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
   if (staging) steps.push(...loginSteps(job.logsInTo.map((i) => registries[i])));
   steps.push(downloadCandidateStep());
   if (staging) steps.push(readCandidateDigestStep());
@@ -182,14 +183,19 @@ function trivyReportStep(scan: ScanSpec, target: Record<string, string>): UsesSt
 function grypeStep(scan: ScanSpec, report: boolean): UsesStep {
   // The config rules reject lists Grype cannot express.
   const failOn = grypeFailOnFor(scan.severities) ?? 'critical';
-  return useAction('grype', report ? 'Write every finding as SARIF (Grype)' : 'Scan the candidate with Grype', {
-    image: `oci-archive:${CANDIDATE_DIR}/image.tar`,
-    'fail-build': !report,
-    'severity-cutoff': failOn,
-    'only-fixed': scan.ignoreUnfixed,
-    'output-format': report ? 'sarif' : 'table',
-    'output-file': report ? SARIF : undefined,
-    config: ignoreFileOf(scan),
-    'grype-version': TOOL_VERSIONS.grype,
-  }, report ? { if: AFTER_GATE } : scan.report ? { id: 'gate' } : {});
+  return useAction(
+    'grype',
+    report ? 'Write every finding as SARIF (Grype)' : 'Scan the candidate with Grype',
+    {
+      image: `oci-archive:${CANDIDATE_DIR}/image.tar`,
+      'fail-build': !report,
+      'severity-cutoff': failOn,
+      'only-fixed': scan.ignoreUnfixed,
+      'output-format': report ? 'sarif' : 'table',
+      'output-file': report ? SARIF : undefined,
+      config: ignoreFileOf(scan),
+      'grype-version': TOOL_VERSIONS.grype,
+    },
+    report ? { if: AFTER_GATE } : scan.report ? { id: 'gate' } : {},
+  );
 }

@@ -1,5 +1,10 @@
 import { stagingRefOf, type Pipeline } from '../../model/pipeline.js';
-import { forEachPlatformScript, promoteByDigestScript, readRecordedDigestScript, stageByDigestScript } from '../shell-scripts.js';
+import {
+  forEachPlatformScript,
+  promoteByDigestScript,
+  readRecordedDigestScript,
+  stageByDigestScript,
+} from '../shell-scripts.js';
 import { CANDIDATE_DIR_SH, ENSURE_SKOPEO, PLATFORM_CANDIDATE_DIR_SH } from './github-candidate.js';
 import type { GithubRegistry } from './github-registries.js';
 import type { GithubStep } from './github-types.js';
@@ -108,10 +113,18 @@ export function stagedScanInput(staging: string): Record<string, string> {
  *
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
  */
-export function promoteCandidateStep(staging: string, registries: readonly GithubRegistry[], slugs: readonly string[]): GithubStep {
+export function promoteCandidateStep(
+  staging: string,
+  registries: readonly GithubRegistry[],
+  slugs: readonly string[],
+): GithubStep {
   return {
     name: 'Copy the tested candidates by digest from staging to every registry',
     run: `${ENSURE_SKOPEO}\n${forEachPlatformScript(promoteByDigestScript(PLATFORM_CANDIDATE_DIR_SH, '"$RUNNER_TEMP/dockyard-digests"'))}`,
-    env: { DOCKYARD_STAGING: staging, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: slugs.join(' ') },
+    env: {
+      DOCKYARD_STAGING: staging,
+      DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '),
+      DOCKYARD_SLUGS: slugs.join(' '),
+    },
   };
 }

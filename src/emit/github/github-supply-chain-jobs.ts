@@ -1,7 +1,12 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
 import { recordGateResultScript, recordPassScript } from '../gate-scripts.js';
-import { githubProvenanceScript, publishedDigestOutputsScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
+import {
+  githubProvenanceScript,
+  publishedDigestOutputsScript,
+  signPublishedScript,
+  verifyInstructionsScript,
+} from '../supply-chain-scripts.js';
 import { TOOL_VERSIONS } from '../tool-versions.js';
 import { useAction } from './action-pins.js';
 import { GATES_DIR_SH, gateResultSteps, gateTableSteps, NOT_CANCELLED, PLATFORM_ENV } from './github-gate-results.js';
@@ -46,7 +51,11 @@ export function sbomSteps(pipeline: Pipeline): GithubStep[] {
       'if-no-files-found': 'error',
       'retention-days': retentionDaysOf(pipeline, 'sbom'),
     }),
-    { name: 'Record the SBOM result', run: recordPassScript(GATES_DIR_SH, 'sbom', format, SBOM_THRESHOLD), env: { ...PLATFORM_ENV } },
+    {
+      name: 'Record the SBOM result',
+      run: recordPassScript(GATES_DIR_SH, 'sbom', format, SBOM_THRESHOLD),
+      env: { ...PLATFORM_ENV },
+    },
     ...gateResultSteps(pipeline, 'sbom'),
   ];
 }
@@ -69,7 +78,10 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   const withCosign = provenance && pipeline.github.attestations === 'cosign';
   const withGithub = provenance && !withCosign;
   return [
-    useAction('downloadArtifact', 'Download the published digests', { name: 'dockyard-published', path: PUBLISHED_DIR }),
+    useAction('downloadArtifact', 'Download the published digests', {
+      name: 'dockyard-published',
+      path: PUBLISHED_DIR,
+    }),
     {
       name: 'Read the published digests',
       id: 'published',
@@ -77,10 +89,23 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
       env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
     },
     useAction('cosignInstaller', 'Install cosign', { 'cosign-release': TOOL_VERSIONS.cosign }, { if: ANY_PUBLISHED }),
-    ...loginSteps(job.logsInTo.map((i) => registries[i]), ANY_PUBLISHED),
-    ...(withCosign ? [{ name: 'Write the provenance predicate (SLSA v1)', if: ANY_PUBLISHED, run: githubProvenanceScript(PROVENANCE_SH) }] : []),
+    ...loginSteps(
+      job.logsInTo.map((i) => registries[i]),
+      ANY_PUBLISHED,
+    ),
+    ...(withCosign
+      ? [
+          {
+            name: 'Write the provenance predicate (SLSA v1)',
+            if: ANY_PUBLISHED,
+            run: githubProvenanceScript(PROVENANCE_SH),
+          },
+        ]
+      : []),
     {
-      name: withCosign ? 'Sign the published images and attest their provenance (keyless, cosign)' : 'Sign the published images (keyless, recursive)',
+      name: withCosign
+        ? 'Sign the published images and attest their provenance (keyless, cosign)'
+        : 'Sign the published images (keyless, recursive)',
       if: ANY_PUBLISHED,
       run: signPublishedScript(PUBLISHED_SH, withCosign ? PROVENANCE_SH : undefined),
     },
@@ -108,7 +133,10 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
         verifyInstructionsScript(PUBLISHED_SH, '"$RUNNER_TEMP/dockyard-verify.md"'),
         'tee -a "$GITHUB_STEP_SUMMARY" < "$RUNNER_TEMP/dockyard-verify.md"',
       ].join('\n'),
-      env: { DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com', DOCKYARD_PROVENANCE: withCosign ? 'cosign' : withGithub ? 'github' : '' },
+      env: {
+        DOCKYARD_CERT_ISSUER: 'https://token.actions.githubusercontent.com',
+        DOCKYARD_PROVENANCE: withCosign ? 'cosign' : withGithub ? 'github' : '',
+      },
     },
     {
       name: 'Record the signing result',

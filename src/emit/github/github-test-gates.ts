@@ -1,5 +1,11 @@
 import type { Pipeline } from '../../model/pipeline.js';
-import { coverageDirOf, coverageFileOf, hasGateSummary, testPassFigure, testThreshold } from '../../model/verify-gates.js';
+import {
+  coverageDirOf,
+  coverageFileOf,
+  hasGateSummary,
+  testPassFigure,
+  testThreshold,
+} from '../../model/verify-gates.js';
 import { coverageCheckScript, recordPassScript } from '../gate-scripts.js';
 import { useAction } from './action-pins.js';
 import { GATES_DIR_SH, gateResultSteps, NOT_CANCELLED } from './github-gate-results.js';
@@ -16,7 +22,10 @@ export function coverageMount(report: string): string {
 
 /** Create the empty, world-writable directory mounted into every test container (the image may not run as root). */
 export function prepareCoverageDirStep(): GithubStep {
-  return { name: 'Prepare the coverage directory', run: 'mkdir -p "$RUNNER_TEMP/dockyard/coverage"\nchmod 0777 "$RUNNER_TEMP/dockyard/coverage"' };
+  return {
+    name: 'Prepare the coverage directory',
+    run: 'mkdir -p "$RUNNER_TEMP/dockyard/coverage"\nchmod 0777 "$RUNNER_TEMP/dockyard/coverage"',
+  };
 }
 
 /**
@@ -34,7 +43,10 @@ export function testGateSteps(pipeline: Pipeline): GithubStep[] {
     });
   }
   if (coverage) {
-    const file = coverage.from === 'target' ? `${TEST_OUTPUT_DIR}${coverage.report}` : `${COVERAGE_DIR}/${coverageFileOf(coverage.report)}`;
+    const file =
+      coverage.from === 'target'
+        ? `${TEST_OUTPUT_DIR}${coverage.report}`
+        : `${COVERAGE_DIR}/${coverageFileOf(coverage.report)}`;
     steps.push(
       {
         name: `Check coverage (minimum ${coverage.minimum}%)`,
@@ -50,7 +62,12 @@ export function testGateSteps(pipeline: Pipeline): GithubStep[] {
       useAction(
         'uploadArtifact',
         'Upload the coverage report',
-        { name: 'dockyard-coverage-${{ matrix.slug }}', path: file, 'if-no-files-found': 'ignore', 'retention-days': 7 },
+        {
+          name: 'dockyard-coverage-${{ matrix.slug }}',
+          path: file,
+          'if-no-files-found': 'ignore',
+          'retention-days': 7,
+        },
         { if: NOT_CANCELLED },
       ),
     );

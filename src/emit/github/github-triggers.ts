@@ -18,7 +18,11 @@ export function emitGithubTriggers(triggers: TriggerSpec): Record<string, unknow
   if (triggers.pullRequests) on.pull_request = triggers.branches.length > 0 ? { branches: [...triggers.branches] } : {};
   if (triggers.schedules.length > 0) on.schedule = triggers.schedules.map((cron) => ({ cron }));
   if (triggers.manual) {
-    on.workflow_dispatch = { inputs: { [PUSH_INPUT.name]: { description: PUSH_INPUT.description, type: PUSH_INPUT.type, default: PUSH_INPUT.default } } };
+    on.workflow_dispatch = {
+      inputs: {
+        [PUSH_INPUT.name]: { description: PUSH_INPUT.description, type: PUSH_INPUT.type, default: PUSH_INPUT.default },
+      },
+    };
   }
   if (triggers.dispatch) on.repository_dispatch = { types: [triggers.dispatch.eventType] };
   return on;

@@ -84,7 +84,10 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
     ...(staging && pipeline.triggers.pullRequests ? [refuseReadOnlyPullRequestStep(staging)] : []),
     ...setupSteps(pipeline, true),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
-    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : HAS_SECRETS),
+    ...loginSteps(
+      job.logsInTo.map((i) => registries[i]),
+      staging ? undefined : HAS_SECRETS,
+    ),
     ...cache.before,
     useAction(
       'buildPush',
@@ -94,7 +97,9 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
         target: pipeline.image.target,
         labels: '${{ needs.metadata.outputs.labels }}',
         // Index-level annotations are applied by the manifest job (a single-platform export rejects them).
-        annotations: pipeline.tags.annotationLevels.includes('manifest') ? '${{ needs.metadata.outputs.annotations }}' : undefined,
+        annotations: pipeline.tags.annotationLevels.includes('manifest')
+          ? '${{ needs.metadata.outputs.annotations }}'
+          : undefined,
         outputs: `type=oci,dest=${CANDIDATE_DIR}/image.tar`,
         provenance: false,
         sbom: false,
@@ -108,15 +113,27 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
     ...(manifest ? [{ name: 'Record the candidate manifest', run: recordManifestScript(CANDIDATE_DIR_SH) }] : []),
     ...(staging ? [stageCandidateStep(staging)] : []),
     ...cache.after,
-    useAction('uploadArtifact', staging ? (manifest ? 'Upload the candidate digest and manifest' : 'Upload the candidate digest') : 'Upload the candidate', {
-      name: 'dockyard-candidate-${{ matrix.slug }}',
-      path: staging ? (manifest ? `${CANDIDATE_DIR}/digest\n${CANDIDATE_DIR}/manifest.json` : `${CANDIDATE_DIR}/digest`) : CANDIDATE_DIR,
-      'if-no-files-found': 'error',
-      'retention-days': retentionDaysOf(pipeline, 'candidate'),
-      // The archive's layers are already gzip-compressed: zlib would spend CPU for nothing ("For large files that
-      // are not easily compressed, a value of 0 is recommended for significantly faster uploads").
-      ...(staging ? {} : { 'compression-level': 0 }),
-    }),
+    useAction(
+      'uploadArtifact',
+      staging
+        ? manifest
+          ? 'Upload the candidate digest and manifest'
+          : 'Upload the candidate digest'
+        : 'Upload the candidate',
+      {
+        name: 'dockyard-candidate-${{ matrix.slug }}',
+        path: staging
+          ? manifest
+            ? `${CANDIDATE_DIR}/digest\n${CANDIDATE_DIR}/manifest.json`
+            : `${CANDIDATE_DIR}/digest`
+          : CANDIDATE_DIR,
+        'if-no-files-found': 'error',
+        'retention-days': retentionDaysOf(pipeline, 'candidate'),
+        // The archive's layers are already gzip-compressed: zlib would spend CPU for nothing ("For large files that
+        // are not easily compressed, a value of 0 is recommended for significantly faster uploads").
+        ...(staging ? {} : { 'compression-level': 0 }),
+      },
+    ),
   ];
 }
 
@@ -136,7 +153,10 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   const steps: GithubStep[] = [
     ...setupSteps(pipeline, test.target !== undefined),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
-    ...loginSteps(job.logsInTo.map((i) => registries[i]), staging ? undefined : HAS_SECRETS),
+    ...loginSteps(
+      job.logsInTo.map((i) => registries[i]),
+      staging ? undefined : HAS_SECRETS,
+    ),
   ];
   const cache = test.target !== undefined ? planGithubCache(pipeline, registries, false) : undefined;
   if (cache) steps.push(...cache.before);

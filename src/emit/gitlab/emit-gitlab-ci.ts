@@ -10,7 +10,12 @@ import { emitGitlabWorkflowRules, publishRulesFor } from './gitlab-rules.js';
 import { gitlabAutoCancel, gitlabJobConcurrency, gitlabPipelineVariables } from './gitlab-concurrency.js';
 import { usesGitlabRunnerTags } from './gitlab-runners.js';
 import { gitlabUnprotectedRefJob, UNPROTECTED_REF_JOB } from './gitlab-unprotected-ref-job.js';
-import { emitGitlabPlatformJobs, gitlabMatrixEntry, gitlabNeedsOf, isGitlabPlatformJobs } from './gitlab-platform-jobs.js';
+import {
+  emitGitlabPlatformJobs,
+  gitlabMatrixEntry,
+  gitlabNeedsOf,
+  isGitlabPlatformJobs,
+} from './gitlab-platform-jobs.js';
 
 /** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
 export type GitlabCiConfig = Record<string, unknown>;
@@ -48,7 +53,11 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
   const registries = resolveGitlabRegistries(pipeline);
   const variables = gitlabPipelineVariables(pipeline.triggers);
   const out: GitlabCiConfig = {
-    workflow: { name: `${pipeline.name}: $CI_COMMIT_REF_NAME`, auto_cancel: gitlabAutoCancel(pipeline), rules: emitGitlabWorkflowRules(pipeline.triggers) },
+    workflow: {
+      name: `${pipeline.name}: $CI_COMMIT_REF_NAME`,
+      auto_cancel: gitlabAutoCancel(pipeline),
+      rules: emitGitlabWorkflowRules(pipeline.triggers),
+    },
     ...(variables ? { variables } : {}),
     // Notify jobs run in the predefined `.post` stage.
     stages: pipeline.jobs.filter((j) => j.id !== 'notify').map((j) => j.id),
@@ -65,22 +74,31 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
   return out;
 }
 
-function emitJobs(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): Record<string, GitlabJob> {
+function emitJobs(
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+  helperPath: string,
+): Record<string, GitlabJob> {
   const { variables, ...body } = jobBody(pipeline, job, registries, helperPath);
   const useTags = usesGitlabRunnerTags(pipeline, job);
   const tail: GitlabJob = {
     ...(job.stage === 'publish' ? { rules: publishRulesFor(pipeline.triggers) } : {}),
     ...gitlabJobConcurrency(pipeline, job),
-    timeout: job.id === 'smoke' ? `${Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + 15}m` : TIMEOUT[job.id],
+    timeout:
+      job.id === 'smoke' ? `${Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + 15}m` : TIMEOUT[job.id],
   };
-  if (isGitlabPlatformJobs(job)) return emitGitlabPlatformJobs(pipeline, job, body, variables as Record<string, unknown> | undefined, tail);
+  if (isGitlabPlatformJobs(job))
+    return emitGitlabPlatformJobs(pipeline, job, body, variables as Record<string, unknown> | undefined, tail);
   return {
     [job.id]: {
       stage: job.id,
       needs: gitlabNeedsOf(pipeline, job),
       ...body,
       ...(variables ? { variables } : {}),
-      ...(job.perPlatform ? { parallel: { matrix: platformsOf(pipeline, job).map((p) => gitlabMatrixEntry(pipeline, job, p)) } } : {}),
+      ...(job.perPlatform
+        ? { parallel: { matrix: platformsOf(pipeline, job).map((p) => gitlabMatrixEntry(pipeline, job, p)) } }
+        : {}),
       ...(useTags ? { tags: ['$DOCKYARD_RUNNER_TAG'] } : {}),
       ...tail,
     },

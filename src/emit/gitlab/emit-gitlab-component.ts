@@ -38,7 +38,10 @@ const LINES_REGEX = '^(\\S.*(\\n\\S.*)*)?$';
  * @see https://docs.gitlab.com/ci/components/
  * @see https://docs.gitlab.com/ci/inputs/
  */
-export function emitGitlabComponent(ci: GitlabCiConfig, target: GitlabComponentTarget): { spec: GitlabComponentSpec; template: GitlabCiConfig; caller: GitlabCiConfig } {
+export function emitGitlabComponent(
+  ci: GitlabCiConfig,
+  target: GitlabComponentTarget,
+): { spec: GitlabComponentSpec; template: GitlabCiConfig; caller: GitlabCiConfig } {
   const { workflow, ...rest } = ci;
   const literal = parameterizeLiterals(rest, 'gitlab', (name) => `$[[ inputs.${name} ]]`);
   const switched = switchGitlabGates(literal.value);

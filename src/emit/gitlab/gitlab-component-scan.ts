@@ -27,7 +27,9 @@ export function severitiesAsVariable(ci: GitlabCiConfig, severities: readonly st
     }
     out[id] = {
       ...job,
-      script: script.map((line) => (typeof line === 'string' ? line.split(`${flag} `).join(`--severity "$${SCAN_SEVERITIES_VARIABLE}" `) : line)),
+      script: script.map((line) =>
+        typeof line === 'string' ? line.split(`${flag} `).join(`--severity "$${SCAN_SEVERITIES_VARIABLE}" `) : line,
+      ),
       variables: { ...(isObj(job.variables) ? job.variables : {}), [SCAN_SEVERITIES_VARIABLE]: severities.join(',') },
     };
   }

@@ -22,7 +22,10 @@ export function gitlabAutoCancel(pipeline: Pipeline): { on_new_commit: 'interrup
  * @see https://docs.gitlab.com/ci/yaml/#interruptible
  * @see https://docs.gitlab.com/ci/resource_groups/
  */
-export function gitlabJobConcurrency(pipeline: Pipeline, job: Job): { interruptible?: boolean; resource_group?: string } {
+export function gitlabJobConcurrency(
+  pipeline: Pipeline,
+  job: Job,
+): { interruptible?: boolean; resource_group?: string } {
   switch (concurrencyRoleOf(pipeline, job)) {
     case 'cancellable':
       return { interruptible: true };

@@ -52,8 +52,15 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
     // The Docker executor runs the script through the image's entrypoint; images made for one tool (kubectl, helm,
     // aws-cli...) have that tool as entrypoint, so it is reset for every deploy image, the default and a configured one.
     image: { name: environment.image ?? GITLAB_IMAGES.kubectl, entrypoint: [''] },
-    variables: { DOCKYARD_ENVIRONMENT: environment.name, DOCKYARD_DEPLOY_COMMAND: { value: environment.command, expand: false } },
-    environment: { name: environment.name, ...(environment.url !== undefined ? { url: environment.url } : {}), action: 'start' },
+    variables: {
+      DOCKYARD_ENVIRONMENT: environment.name,
+      DOCKYARD_DEPLOY_COMMAND: { value: environment.command, expand: false },
+    },
+    environment: {
+      name: environment.name,
+      ...(environment.url !== undefined ? { url: environment.url } : {}),
+      action: 'start',
+    },
     script: [TAG_LIST, deployScript(PUBLISHED)],
     rules: environment.approval ? publishRulesWhen(pipeline, 'manual') : publishRulesFor(pipeline.triggers),
     ...(environment.approval ? { allow_failure: false } : {}),
@@ -77,7 +84,9 @@ export function gitlabNotifyJobs(pipeline: Pipeline): Record<string, GitlabJob> 
   if (!notify) return {};
   const services = (['slack', 'teams'] as const).filter((s) => notify[s] !== undefined);
   // Only the artifacts the message reads (not the candidate archives): tags, published digests, gate results.
-  const dependencies = pipeline.jobs.filter((j) => j.id === 'metadata' || j.id === 'manifest' || j.id === 'gates').map((j) => j.id);
+  const dependencies = pipeline.jobs
+    .filter((j) => j.id === 'metadata' || j.id === 'manifest' || j.id === 'gates')
+    .map((j) => j.id);
   const jobs: Record<string, GitlabJob> = {};
   for (const event of notify.on) {
     jobs[`notify-${event}`] = {

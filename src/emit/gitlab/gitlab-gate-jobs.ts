@@ -42,9 +42,17 @@ export function gitlabSmokeJob(pipeline: Pipeline, job: Job, registries: readonl
   const source = candidateSource(staging !== undefined);
   return {
     image: GITLAB_IMAGES.buildah,
-    variables: { ...BUILDAH_VARIABLES, ...stagingVariables(staging), DOCKYARD_SMOKE_TIMEOUT: String(pipeline.gates.smoke!.timeoutSeconds) },
+    variables: {
+      ...BUILDAH_VARIABLES,
+      ...stagingVariables(staging),
+      DOCKYARD_SMOKE_TIMEOUT: String(pipeline.gates.smoke!.timeoutSeconds),
+    },
     script: [
-      ...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true),
+      ...loginScript(
+        'buildah',
+        job.logsInTo.map((i) => registries[i]),
+        true,
+      ),
       ...source.prelude,
       gitlabSmokeScript(GITLAB_GATES_DIR, staging ? source.ref : undefined),
     ],
@@ -61,7 +69,11 @@ export function gitlabSizeJob(pipeline: Pipeline): GitlabJob {
   const source = pipeline.handoff.mode === 'registry' ? 'manifest' : 'archive';
   return {
     image: { name: GITLAB_IMAGES.node, entrypoint: [''] },
-    variables: { DOCKYARD_SIZE_LIMIT: String(size.limitMb), DOCKYARD_SIZE_MEASURE: size.measure, DOCKYARD_SIZE_ON_EXCEED: size.onExceed },
+    variables: {
+      DOCKYARD_SIZE_LIMIT: String(size.limitMb),
+      DOCKYARD_SIZE_MEASURE: size.measure,
+      DOCKYARD_SIZE_ON_EXCEED: size.onExceed,
+    },
     script: [imageSizeScript('"dockyard/$DOCKYARD_SLUG"', GITLAB_GATES_DIR, source)],
     ...gitlabGateResults(pipeline, 'size'),
   };

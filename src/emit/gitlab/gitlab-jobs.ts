@@ -1,7 +1,15 @@
 import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { coverageDirOf } from '../../model/verify-gates.js';
 import { recordManifestScript } from '../image-size-script.js';
-import { checkPushedDigestsScript, forEachPlatformScript, promoteByDigestScript, pushByDigestScript, readRecordedDigestScript, recordDigestScript, stageWithBuildahScript } from '../shell-scripts.js';
+import {
+  checkPushedDigestsScript,
+  forEachPlatformScript,
+  promoteByDigestScript,
+  pushByDigestScript,
+  readRecordedDigestScript,
+  recordDigestScript,
+  stageWithBuildahScript,
+} from '../shell-scripts.js';
 import { copyCoverageFromStageScript, gitlabTestGates } from './gitlab-test-gates.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
@@ -45,7 +53,10 @@ function buildFlags(pipeline: Pipeline): string[] {
 function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): { flags: string[]; setup: string[] } {
   if (pipeline.cache === 'registry') {
     const repo = `"${registries[0].ref}/buildcache-$DOCKYARD_SLUG"`;
-    return { flags: ['--layers', `--cache-from ${repo}`], setup: [`if [ "\${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then set -- "$@" --cache-to ${repo}; fi`] };
+    return {
+      flags: ['--layers', `--cache-from ${repo}`],
+      setup: [`if [ "\${CI_PIPELINE_SOURCE:-}" != merge_request_event ]; then set -- "$@" --cache-to ${repo}; fi`],
+    };
   }
   return { flags: pipeline.cache === 'local' ? ['--layers'] : [], setup: [] };
 }
@@ -54,11 +65,23 @@ function cacheFlags(pipeline: Pipeline, registries: readonly GitlabRegistry[]): 
  * A job in the buildah image, first logging in (when credentials exist) to the registries it reads a cache or the
  * staging repository from.
  */
-function buildahJob(job: Job, registries: readonly GitlabRegistry[], script: string[], variables: Record<string, string> = {}): GitlabJob {
+function buildahJob(
+  job: Job,
+  registries: readonly GitlabRegistry[],
+  script: string[],
+  variables: Record<string, string> = {},
+): GitlabJob {
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, ...variables },
-    script: [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...script],
+    script: [
+      ...loginScript(
+        'buildah',
+        job.logsInTo.map((i) => registries[i]),
+        true,
+      ),
+      ...script,
+    ],
   };
 }
 
@@ -181,7 +204,14 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
   const staging = gitlabStaging(pipeline, registries);
   const source = candidateSource(staging !== undefined);
   const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
-  const script: string[] = [...loginScript('buildah', job.logsInTo.map((i) => registries[i]), true), ...source.prelude];
+  const script: string[] = [
+    ...loginScript(
+      'buildah',
+      job.logsInTo.map((i) => registries[i]),
+      true,
+    ),
+    ...source.prelude,
+  ];
   if (test.target !== undefined) {
     const keep = coverage?.from === 'target';
     script.push(
@@ -202,7 +232,8 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
     );
   }
   if (test.commands) {
-    const mount = coverage?.from === 'commands' ? ` --volume "$PWD/dockyard/coverage:${coverageDirOf(coverage.report)}"` : '';
+    const mount =
+      coverage?.from === 'commands' ? ` --volume "$PWD/dockyard/coverage:${coverageDirOf(coverage.report)}"` : '';
     variables.DOCKYARD_TEST_SHELL = test.shell;
     test.commands.forEach((command, i) => {
       variables[`DOCKYARD_TEST_${i + 1}`] = { value: command, expand: false };
@@ -210,11 +241,21 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
     script.push(
       ...(mount ? ['mkdir -p dockyard/coverage && chmod 0777 dockyard/coverage'] : []),
       `container=$(buildah from --platform "$DOCKYARD_PLATFORM" ${source.ref})`,
-      ...test.commands.map((command, i) => SH([`# ${command.split('\n')[0]}`, `buildah run${mount} "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`])),
+      ...test.commands.map((command, i) =>
+        SH([
+          `# ${command.split('\n')[0]}`,
+          `buildah run${mount} "$container" -- "$DOCKYARD_TEST_SHELL" -c "$DOCKYARD_TEST_${i + 1}"`,
+        ]),
+      ),
     );
   }
   const gates = gitlabTestGates(pipeline);
-  return { image: GITLAB_IMAGES.buildah, variables: { ...variables, ...gates.variables }, script: [...script, ...gates.script], ...gates.extra };
+  return {
+    image: GITLAB_IMAGES.buildah,
+    variables: { ...variables, ...gates.variables },
+    script: [...script, ...gates.script],
+    ...gates.extra,
+  };
 }
 
 /**
@@ -229,11 +270,20 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
     variables: {
       ...stagingVariables(staging),
       DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '),
-      DOCKYARD_SLUGS: platformsOf(pipeline, job).map((p) => p.slug).join(' '),
+      DOCKYARD_SLUGS: platformsOf(pipeline, job)
+        .map((p) => p.slug)
+        .join(' '),
     },
     script: [
-      ...loginScript('skopeo', job.logsInTo.map((i) => registries[i])),
-      forEachPlatformScript(staging ? promoteByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR) : pushByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR)),
+      ...loginScript(
+        'skopeo',
+        job.logsInTo.map((i) => registries[i]),
+      ),
+      forEachPlatformScript(
+        staging
+          ? promoteByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR)
+          : pushByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR),
+      ),
     ],
     artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: `${retentionDaysOf(pipeline, 'digest')} day` },
   };
@@ -252,9 +302,16 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
   const published = job.produces.includes('published');
   return {
     image: GITLAB_IMAGES.buildah,
-    variables: { ...BUILDAH_VARIABLES, DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' ') },
+    variables: {
+      ...BUILDAH_VARIABLES,
+      DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '),
+      DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' '),
+    },
     script: [
-      ...loginScript('buildah', job.logsInTo.map((i) => registries[i])),
+      ...loginScript(
+        'buildah',
+        job.logsInTo.map((i) => registries[i]),
+      ),
       SH([
         ...(published ? ['mkdir -p dockyard', ': > dockyard/published'] : []),
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
@@ -274,13 +331,18 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
         '    buildah manifest push --digestfile dockyard/index-digest dockyard-index "docker://$ref"',
         '    echo "published $ref@$(cat dockyard/index-digest)"',
         '  done',
-        ...(published ? ['  if [ -s dockyard/index-digest ]; then printf \'%s@%s\\n\' "$repository" "$(cat dockyard/index-digest)" >> dockyard/published; fi'] : []),
+        ...(published
+          ? [
+              '  if [ -s dockyard/index-digest ]; then printf \'%s@%s\\n\' "$repository" "$(cat dockyard/index-digest)" >> dockyard/published; fi',
+            ]
+          : []),
         '  buildah manifest inspect dockyard-index',
         '  buildah manifest rm dockyard-index',
         'done',
       ]),
     ],
-    ...(published ? { artifacts: { paths: ['dockyard/published'], expire_in: `${retentionDaysOf(pipeline, 'published')} day` } } : {}),
+    ...(published
+      ? { artifacts: { paths: ['dockyard/published'], expire_in: `${retentionDaysOf(pipeline, 'published')} day` } }
+      : {}),
   };
 }
-

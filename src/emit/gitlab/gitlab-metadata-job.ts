@@ -23,7 +23,11 @@ export function gitlabMetaHelperPath(gitlabFile: string): string {
  * @param helperPath the helper's path relative to the project directory.
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportsdotenv
  */
-export function gitlabMetadataJob(pipeline: Pipeline, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
+export function gitlabMetadataJob(
+  pipeline: Pipeline,
+  registries: readonly GitlabRegistry[],
+  helperPath: string,
+): GitlabJob {
   const lines = metadataLines(pipeline);
   const literal = (items: string[]) => ({ value: items.join('\n'), expand: false });
   return {
@@ -36,6 +40,10 @@ export function gitlabMetadataJob(pipeline: Pipeline, registries: readonly Gitla
       ...(lines.annotations.length > 0 ? { DOCKYARD_META_ANNOTATIONS: literal(lines.annotations) } : {}),
     },
     script: [`node ${helperPath} dockyard/meta.env dockyard/meta.json`],
-    artifacts: { reports: { dotenv: 'dockyard/meta.env' }, paths: ['dockyard/meta.json'], expire_in: `${retentionDaysOf(pipeline, 'metadata')} day` },
+    artifacts: {
+      reports: { dotenv: 'dockyard/meta.env' },
+      paths: ['dockyard/meta.json'],
+      expire_in: `${retentionDaysOf(pipeline, 'metadata')} day`,
+    },
   };
 }

@@ -57,7 +57,9 @@ export function gitlabMatrixEntry(pipeline: Pipeline, job: Job, platform: Platfo
 }
 
 /** A `needs:` entry: a job name, or a job with options as GitLab spells them. */
-export type GitlabNeed = string | { job: string; artifacts?: boolean; optional?: boolean; parallel?: { matrix: Array<Record<string, string>> } };
+export type GitlabNeed =
+  | string
+  | { job: string; artifacts?: boolean; optional?: boolean; parallel?: { matrix: Array<Record<string, string>> } };
 
 /**
  * The `needs:` of one job: a job written per platform is named by each of its platform jobs; for one platform's
@@ -71,7 +73,8 @@ export function gitlabNeedsOf(pipeline: Pipeline, job: Job, platform?: PlatformT
     if (needed.id === GITLAB_MATRIX_JOB && needed.perPlatform && platform !== undefined) {
       return [{ job: id, parallel: { matrix: [gitlabMatrixEntry(pipeline, needed, platform)] } }];
     }
-    if (isGitlabPlatformJobs(needed)) return platformsOf(pipeline, needed).map((p) => gitlabPlatformJobName(pipeline, needed, p));
+    if (isGitlabPlatformJobs(needed))
+      return platformsOf(pipeline, needed).map((p) => gitlabPlatformJobName(pipeline, needed, p));
     return [id];
   });
 }
@@ -93,7 +96,13 @@ export function gitlabTemplateName(job: Job): string {
  * @see https://docs.gitlab.com/ci/yaml/#extends
  * @see https://docs.gitlab.com/ci/yaml/yaml_optimization/#merge-details (hashes merge, arrays are replaced)
  */
-export function emitGitlabPlatformJobs(pipeline: Pipeline, job: Job, body: GitlabJob, variables: Record<string, unknown> | undefined, tail: GitlabJob): Record<string, GitlabJob> {
+export function emitGitlabPlatformJobs(
+  pipeline: Pipeline,
+  job: Job,
+  body: GitlabJob,
+  variables: Record<string, unknown> | undefined,
+  tail: GitlabJob,
+): Record<string, GitlabJob> {
   const useTags = usesGitlabRunnerTags(pipeline, job);
   const template = gitlabTemplateName(job);
   return {

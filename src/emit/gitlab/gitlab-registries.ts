@@ -25,7 +25,11 @@ export function resolveGitlabRegistry(registry: RegistryTarget, imageName: strin
       const host = (registry.type === 'gitlab' && registry.host) || '$CI_REGISTRY';
       const repository = registry.type === 'gitlab' ? registry.repository : undefined;
       return {
-        ref: repository ? `${host}/${repository}` : host === '$CI_REGISTRY' ? '$CI_REGISTRY_IMAGE' : `${host}/${imageName}`,
+        ref: repository
+          ? `${host}/${repository}`
+          : host === '$CI_REGISTRY'
+            ? '$CI_REGISTRY_IMAGE'
+            : `${host}/${imageName}`,
         host,
         usernameVar: creds?.username ?? 'CI_REGISTRY_USER',
         passwordVar: creds?.password ?? 'CI_REGISTRY_PASSWORD',
@@ -36,7 +40,12 @@ export function resolveGitlabRegistry(registry: RegistryTarget, imageName: strin
     case 'generic': {
       const host = registry.type === 'ghcr' ? 'ghcr.io' : registry.type === 'dockerhub' ? 'docker.io' : registry.host;
       const creds = registry.credentials ?? { username: 'GHCR_USERNAME', password: 'GHCR_TOKEN' };
-      return { ref: `${host}/${registry.repository ?? imageName}`, host, usernameVar: creds.username, passwordVar: creds.password };
+      return {
+        ref: `${host}/${registry.repository ?? imageName}`,
+        host,
+        usernameVar: creds.username,
+        passwordVar: creds.password,
+      };
     }
   }
 }
@@ -53,7 +62,11 @@ export function resolveGitlabRegistries(pipeline: Pipeline): GitlabRegistry[] {
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-login.1.md
  */
-export function loginScript(tool: 'buildah' | 'skopeo' | 'cosign', registries: readonly GitlabRegistry[], optional = false): string[] {
+export function loginScript(
+  tool: 'buildah' | 'skopeo' | 'cosign',
+  registries: readonly GitlabRegistry[],
+  optional = false,
+): string[] {
   return registries.map((r) => {
     const login = `printf '%s' "$${r.passwordVar}" | ${tool} login --username "$${r.usernameVar}" --password-stdin "${r.host}"`;
     return optional ? `if [ -n "\${${r.passwordVar}:-}" ]; then ${login}; fi` : login;

@@ -45,7 +45,9 @@ export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabRule[] {
 export function publishRulesFor(triggers: TriggerSpec): GitlabRule[] {
   return [
     { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
-    ...(triggers.manual || triggers.dispatch ? [{ if: `$${PUSH_INPUT.gitlabVariable} == "false"`, when: 'never' as const }] : []),
+    ...(triggers.manual || triggers.dispatch
+      ? [{ if: `$${PUSH_INPUT.gitlabVariable} == "false"`, when: 'never' as const }]
+      : []),
     { if: '$CI_COMMIT_REF_PROTECTED == "true"' },
   ];
 }

@@ -20,7 +20,11 @@ export function usesGitlabRunnerTags(pipeline: Pipeline, job: Job): boolean {
  *
  * @param platform the matrix entry, for per-platform jobs; undefined for jobs that run once.
  */
-export function gitlabRunnerOf(pipeline: Pipeline, job: Job, platform?: PlatformTarget): { readonly tags: readonly string[]; readonly emulated: boolean } {
+export function gitlabRunnerOf(
+  pipeline: Pipeline,
+  job: Job,
+  platform?: PlatformTarget,
+): { readonly tags: readonly string[]; readonly emulated: boolean } {
   const tagged = platform !== undefined && usesGitlabRunnerTags(pipeline, job);
   const runsCandidate = platform !== undefined && (job.id === 'build' || job.id === 'test' || job.id === 'smoke');
   return { tags: tagged ? [platform.gitlabRunnerTag] : [], emulated: runsCandidate && platform.gitlabEmulated };

@@ -62,16 +62,32 @@ const INPUT = `"${LAYOUT}@$digest"`;
  * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
  */
 function unpackForTrivyScript(): string {
-  return [readRecordedDigestScript(CANDIDATE_DIR), `rm -rf ${LAYOUT}`, `mkdir ${LAYOUT}`, `tar -xf "$dir/image.tar" -C ${LAYOUT}`].join('\n');
+  return [
+    readRecordedDigestScript(CANDIDATE_DIR),
+    `rm -rf ${LAYOUT}`,
+    `mkdir ${LAYOUT}`,
+    `tar -xf "$dir/image.tar" -C ${LAYOUT}`,
+  ].join('\n');
 }
 
 function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
   const { scan } = pipeline;
   // The config rules reject Grype and the report with the registry handoff: they read the archive.
   const staging = gitlabStaging(pipeline, registries);
-  const ignore = scan.ignoreFile === undefined ? [] : [scan.scanner === 'trivy' ? `--ignorefile ${quoteShellWord(scan.ignoreFile)}` : `--config ${quoteShellWord(scan.ignoreFile)}`];
+  const ignore =
+    scan.ignoreFile === undefined
+      ? []
+      : [
+          scan.scanner === 'trivy'
+            ? `--ignorefile ${quoteShellWord(scan.ignoreFile)}`
+            : `--config ${quoteShellWord(scan.ignoreFile)}`,
+        ];
   if (scan.scanner === 'grype') {
-    const flags = [`--fail-on ${grypeFailOnFor(scan.severities) ?? 'critical'}`, ...(scan.ignoreUnfixed ? ['--only-fixed'] : []), ...ignore];
+    const flags = [
+      `--fail-on ${grypeFailOnFor(scan.severities) ?? 'critical'}`,
+      ...(scan.ignoreUnfixed ? ['--only-fixed'] : []),
+      ...ignore,
+    ];
     return {
       image: { name: GITLAB_IMAGES.grype, entrypoint: [''] },
       variables: { GRYPE_DB_CACHE_DIR: '.grypecache/', GRYPE_CHECK_FOR_APP_UPDATE: 'false' },
@@ -87,13 +103,31 @@ function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]):
     ...ignore,
     `--format template --template "@/contrib/gitlab.tpl" --output ${CONTAINER_SCANNING_REPORT}`,
   ].join(' ');
-  const variables = { TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: '.trivycache/', ...(staging ? { ...stagingVariables(staging), ...trivyLoginVariables(staging) } : {}) };
-  const gate = staging ? `trivy image ${flags.join(' ')} "$DOCKYARD_STAGING@$digest"` : `trivy image --input ${INPUT} ${flags.join(' ')}`;
+  const variables = {
+    TRIVY_NO_PROGRESS: 'true',
+    TRIVY_CACHE_DIR: '.trivycache/',
+    ...(staging ? { ...stagingVariables(staging), ...trivyLoginVariables(staging) } : {}),
+  };
+  const gate = staging
+    ? `trivy image ${flags.join(' ')} "$DOCKYARD_STAGING@$digest"`
+    : `trivy image --input ${INPUT} ${flags.join(' ')}`;
   return {
     image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
     variables,
-    script: [...(staging ? [readRecordedDigestScript(CANDIDATE_DIR)] : [unpackForTrivyScript()]), ...(scan.report ? [report] : []), gate],
+    script: [
+      ...(staging ? [readRecordedDigestScript(CANDIDATE_DIR)] : [unpackForTrivyScript()]),
+      ...(scan.report ? [report] : []),
+      gate,
+    ],
     cache: { key: 'dockyard-trivy', paths: ['.trivycache/'] },
-    ...(scan.report ? { artifacts: { when: 'always', reports: { container_scanning: CONTAINER_SCANNING_REPORT }, expire_in: '30 days' } } : {}),
+    ...(scan.report
+      ? {
+          artifacts: {
+            when: 'always',
+            reports: { container_scanning: CONTAINER_SCANNING_REPORT },
+            expire_in: '30 days',
+          },
+        }
+      : {}),
   };
 }

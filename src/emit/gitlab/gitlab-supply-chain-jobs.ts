@@ -1,7 +1,12 @@
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
 import { recordGateResultScript, recordPassScript } from '../gate-scripts.js';
-import { GITLAB_CERT_IDENTITY, gitlabProvenanceScript, signPublishedScript, verifyInstructionsScript } from '../supply-chain-scripts.js';
+import {
+  GITLAB_CERT_IDENTITY,
+  gitlabProvenanceScript,
+  signPublishedScript,
+  verifyInstructionsScript,
+} from '../supply-chain-scripts.js';
 import { gitlabGateFiles, gitlabGateTableScript } from './gitlab-gate-jobs.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabJob } from './gitlab-jobs.js';
@@ -65,9 +70,15 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
   return {
     image: { name: GITLAB_IMAGES.cosign, entrypoint: [''] },
     id_tokens: { SIGSTORE_ID_TOKEN: { aud: 'sigstore' } },
-    variables: { DOCKYARD_PROVENANCE: provenance ? 'cosign' : '', DOCKYARD_GATE_FILES: gitlabGateFiles(pipeline, ['sign']).join(' ') },
+    variables: {
+      DOCKYARD_PROVENANCE: provenance ? 'cosign' : '',
+      DOCKYARD_GATE_FILES: gitlabGateFiles(pipeline, ['sign']).join(' '),
+    },
     script: [
-      ...loginScript('cosign', job.logsInTo.map((i) => registries[i])),
+      ...loginScript(
+        'cosign',
+        job.logsInTo.map((i) => registries[i]),
+      ),
       GITLAB_CERT_IDENTITY,
       ...(provenance ? [gitlabProvenanceScript(PROVENANCE_FILE)] : []),
       signPublishedScript(PUBLISHED_FILE, provenance ? PROVENANCE_FILE : undefined),
@@ -81,7 +92,13 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
         threshold: quoteShellWord(signThreshold(provenance)),
       }),
     ],
-    after_script: [`${(gitlabGateResults(pipeline, 'sign').after_script as string[])[0]}\n${gitlabGateTableScript('final')}`],
-    artifacts: { paths: [VERIFY_FILE, 'dockyard/gates.md', `${GITLAB_GATES_DIR}/`, ...(provenance ? [PROVENANCE_FILE] : [])], when: 'always', expire_in: '90 days' },
+    after_script: [
+      `${(gitlabGateResults(pipeline, 'sign').after_script as string[])[0]}\n${gitlabGateTableScript('final')}`,
+    ],
+    artifacts: {
+      paths: [VERIFY_FILE, 'dockyard/gates.md', `${GITLAB_GATES_DIR}/`, ...(provenance ? [PROVENANCE_FILE] : [])],
+      when: 'always',
+      expire_in: '90 days',
+    },
   };
 }

@@ -1,5 +1,12 @@
 import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
-import { coverageFileOf, gateResultsOf, hasGateSummary, testPassFigure, testThreshold, type GateJobKind } from '../../model/verify-gates.js';
+import {
+  coverageFileOf,
+  gateResultsOf,
+  hasGateSummary,
+  testPassFigure,
+  testThreshold,
+  type GateJobKind,
+} from '../../model/verify-gates.js';
 import { coverageCheckScript, recordJobResultsScript, recordPassScript } from '../gate-scripts.js';
 
 /** Where GitLab jobs write their gate result files (docs/gates.md, "Gate result files"). */
@@ -45,11 +52,21 @@ export function copyCoverageFromStageScript(report: string): string {
  * @see https://docs.gitlab.com/ci/yaml/#after_script
  * @see https://docs.gitlab.com/ci/yaml/#artifactswhen
  */
-export function gitlabGateResults(pipeline: Pipeline, job: GateJobKind, paths: readonly string[] = []): Record<string, unknown> {
+export function gitlabGateResults(
+  pipeline: Pipeline,
+  job: GateJobKind,
+  paths: readonly string[] = [],
+): Record<string, unknown> {
   if (!hasGateSummary(pipeline)) return {};
   return {
-    after_script: [`DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(GITLAB_GATES_DIR, gateResultsOf(pipeline, job))}`],
-    artifacts: { paths: [`${GITLAB_GATES_DIR}/`, ...paths], when: 'always', expire_in: `${retentionDaysOf(pipeline, 'gate-results')} day` },
+    after_script: [
+      `DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(GITLAB_GATES_DIR, gateResultsOf(pipeline, job))}`,
+    ],
+    artifacts: {
+      paths: [`${GITLAB_GATES_DIR}/`, ...paths],
+      when: 'always',
+      expire_in: `${retentionDaysOf(pipeline, 'gate-results')} day`,
+    },
   };
 }
 
@@ -63,19 +80,27 @@ export function gitlabGateResults(pipeline: Pipeline, job: GateJobKind, paths: r
 export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
   const coverage = pipeline.gates.coverage;
   const results = gitlabGateResults(pipeline, 'test', coverage ? ['dockyard/coverage/'] : []);
-  const passed = hasGateSummary(pipeline) ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test))] : [];
+  const passed = hasGateSummary(pipeline)
+    ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test))]
+    : [];
   if (!coverage) return { script: passed, variables: {}, extra: results };
   const file = `dockyard/coverage/${coverageFileOf(coverage.report)}`;
   const artifacts = results.artifacts as Record<string, unknown>;
   return {
     script: [...passed, coverageCheckScript(GITLAB_GATES_DIR, passed.length > 0)],
-    variables: { DOCKYARD_COVERAGE_FILE: file, DOCKYARD_COVERAGE_FORMAT: coverage.format, DOCKYARD_COVERAGE_MINIMUM: String(coverage.minimum) },
+    variables: {
+      DOCKYARD_COVERAGE_FILE: file,
+      DOCKYARD_COVERAGE_FORMAT: coverage.format,
+      DOCKYARD_COVERAGE_MINIMUM: String(coverage.minimum),
+    },
     extra: {
       coverage: GITLAB_COVERAGE_REGEX,
       after_script: results.after_script,
       artifacts: {
         ...artifacts,
-        ...(coverage.format === 'cobertura' ? { reports: { coverage_report: { coverage_format: 'cobertura', path: file } } } : {}),
+        ...(coverage.format === 'cobertura'
+          ? { reports: { coverage_report: { coverage_format: 'cobertura', path: file } } }
+          : {}),
       },
     },
   };

@@ -26,7 +26,9 @@ export function gitlabUnprotectedRefJob(pipeline: Pipeline): GitlabJob | undefin
   const { triggers } = pipeline;
   const rules: GitlabRule[] = [
     { if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'never' },
-    ...(triggers.manual || triggers.dispatch ? [{ if: `$${PUSH_INPUT.gitlabVariable} == "false"`, when: 'never' as const }] : []),
+    ...(triggers.manual || triggers.dispatch
+      ? [{ if: `$${PUSH_INPUT.gitlabVariable} == "false"`, when: 'never' as const }]
+      : []),
     { if: '$CI_COMMIT_REF_PROTECTED == "true"', when: 'never' },
     // Only a ref the config publishes from: a manual or dispatched run of a feature branch verifies and publishes
     // nothing, as on GitHub, and must not fail for want of protection.
@@ -45,7 +47,7 @@ export function gitlabUnprotectedRefJob(pipeline: Pipeline): GitlabJob | undefin
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',
         'if [ -z "$tags" ]; then echo "dockyard: no tags for $CI_COMMIT_REF_NAME; nothing would be published"; exit 0; fi',
         'echo "dockyard: $CI_COMMIT_REF_NAME is not a protected branch or tag, so the push and manifest jobs do not run and nothing is published (they need the registry credentials, protected CI/CD variables that reach only protected refs). Protect it under Settings > Repository > Protected branches or Protected tags (https://docs.gitlab.com/user/project/protected_tags/) and run the pipeline again. Not published:" >&2',
-        'printf \'%s\\n\' "$tags" | sed \'s/^/  /\' >&2',
+        "printf '%s\\n' \"$tags\" | sed 's/^/  /' >&2",
         'exit 1',
       ].join('\n'),
     ],

@@ -41,7 +41,12 @@ export interface GithubClientOptions {
   /** Minimum spacing of requests that notify people (opening pull requests, labels). Default 3000 ms. */
   readonly notificationSpacingMs?: number;
   /** Called when a request is rate limited, e.g. to report it. */
-  readonly onRateLimited?: (info: { readonly retryAfterSeconds: number; readonly method: string; readonly url: string; readonly retryCount: number }) => void;
+  readonly onRateLimited?: (info: {
+    readonly retryAfterSeconds: number;
+    readonly method: string;
+    readonly url: string;
+    readonly retryCount: number;
+  }) => void;
   /** Replace `fetch` (tests). */
   readonly fetch?: typeof fetch;
 }
@@ -60,7 +65,12 @@ export interface GithubClientOptions {
 export function createGithubClient(options: GithubClientOptions): GithubClient {
   if (!options.token) throw new Error('GitHub token: expected a token in GITHUB_TOKEN, got nothing');
   const rateLimitRetries = options.rateLimitRetries ?? 3;
-  const onLimit = (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+  const onLimit = (
+    retryAfter: number,
+    request: { method: string; url: string },
+    _octokit: unknown,
+    retryCount: number,
+  ): boolean => {
     options.onRateLimited?.({ retryAfterSeconds: retryAfter, method: request.method, url: request.url, retryCount });
     return retryCount < rateLimitRetries;
   };
@@ -71,7 +81,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     request: options.fetch ? { fetch: options.fetch } : {},
     // Rate limits (403/429) belong to the throttling plugin alone, so their retry count is exactly rateLimitRetries.
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
+    retry: {
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+    },
     throttle: {
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,

@@ -28,18 +28,34 @@ export interface GithubCommitInput {
  * @see https://docs.github.com/rest/git/trees#create-a-tree
  * @see https://docs.github.com/rest/git/commits#create-a-commit
  */
-export async function createGithubCommit(octokit: GithubClient, ref: GithubRepoRef, input: GithubCommitInput): Promise<string> {
+export async function createGithubCommit(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  input: GithubCommitInput,
+): Promise<string> {
   const repository = `${ref.owner}/${ref.repo}`;
   const { data: tree } = await callGithub('create the tree', repository, () =>
     octokit.rest.git.createTree({
       ...ref,
       base_tree: input.parentTreeSha,
-      tree: input.files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+      tree: input.files.map((f) => ({
+        path: f.path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: f.content,
+      })),
     }),
   );
   const person = { name: input.identity.name, email: input.identity.email };
   const { data: commit } = await callGithub('create the commit', repository, () =>
-    octokit.rest.git.createCommit({ ...ref, message: input.message, tree: tree.sha, parents: [input.parentSha], author: person, committer: person }),
+    octokit.rest.git.createCommit({
+      ...ref,
+      message: input.message,
+      tree: tree.sha,
+      parents: [input.parentSha],
+      author: person,
+      committer: person,
+    }),
   );
   return commit.sha;
 }

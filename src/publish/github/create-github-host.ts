@@ -49,12 +49,15 @@ export function createGithubHost(octokit: GithubClient, repository: string): Rep
       if (!sha) throw new PublishError(`${full}: base branch "${branch}" not found`, 404);
       const [commit, tree] = await Promise.all([reads.commit(sha), reads.branchTree(branch)]);
       if (tree && tree.sha !== commit.treeSha) {
-        throw new PublishError(`GitHub read branch ${branch} (${full}): it moved while dockyard read it (tree ${tree.sha.slice(0, 12)}, now commit ${sha.slice(0, 12)}); nothing was changed, run again`);
+        throw new PublishError(
+          `GitHub read branch ${branch} (${full}): it moved while dockyard read it (tree ${tree.sha.slice(0, 12)}, now commit ${sha.slice(0, 12)}); nothing was changed, run again`,
+        );
       }
       return sha;
     },
     readFiles: async (sha, paths) => reads.filesIn(await reads.treeOf(sha), paths),
-    findOpenRequest: (branch, base) => memoizeRead(openRequests, `${branch}\0${base}`, () => findGithubPullRequest(octokit, ref, branch, base)),
+    findOpenRequest: (branch, base) =>
+      memoizeRead(openRequests, `${branch}\0${base}`, () => findGithubPullRequest(octokit, ref, branch, base)),
     pushCommit: async (input) => {
       const parent = await reads.commit(input.baseSha);
       const sha = await createGithubCommit(octokit, ref, {
@@ -71,4 +74,3 @@ export function createGithubHost(octokit: GithubClient, repository: string): Rep
     updateRequest: (number, input) => updateGithubPullRequest(octokit, ref, number, input),
   };
 }
-

@@ -17,7 +17,12 @@ const HINTS: Record<number, string> = {
  */
 export function describeGithubError(error: unknown, step: string, repository: string): PublishError {
   if (error instanceof PublishError) return error;
-  const e = error as { status?: number; message?: string; response?: { data?: { message?: string } }; cause?: { message?: string } };
+  const e = error as {
+    status?: number;
+    message?: string;
+    response?: { data?: { message?: string } };
+    cause?: { message?: string };
+  };
   // Octokit reports a request that got no answer (refused connection, DNS, TLS) as status 500 without a response.
   const status = typeof e.status === 'number' && e.status > 0 && e.response !== undefined ? e.status : undefined;
   if (status === undefined) {
@@ -26,7 +31,9 @@ export function describeGithubError(error: unknown, step: string, repository: st
   }
   const message = e.response?.data?.message ?? e.message ?? '';
   const limited = /rate limit/i.test(message);
-  const hint = limited ? 'rate limited, and still limited after the retries' : (HINTS[status] ?? (status >= 500 ? 'GitHub had a server error (retried)' : 'unexpected answer'));
+  const hint = limited
+    ? 'rate limited, and still limited after the retries'
+    : (HINTS[status] ?? (status >= 500 ? 'GitHub had a server error (retried)' : 'unexpected answer'));
   return new PublishError(`GitHub ${step} (${repository}): ${status} ${message}; ${hint}`, status);
 }
 
@@ -34,9 +41,14 @@ export function describeGithubError(error: unknown, step: string, repository: st
  * Run one API step and describe its failure. `notFound` is returned for a 404 when given (an absent ref or file).
  *
  * @throws {PublishError} for any other failure.
-  * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api
+ * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api
  */
-export async function callGithub<T, N = never>(step: string, repository: string, run: () => Promise<T>, notFound?: () => N): Promise<T | N> {
+export async function callGithub<T, N = never>(
+  step: string,
+  repository: string,
+  run: () => Promise<T>,
+  notFound?: () => N,
+): Promise<T | N> {
   try {
     return await run();
   } catch (error) {

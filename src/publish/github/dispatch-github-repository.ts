@@ -11,7 +11,12 @@ import type { GithubRepoRef } from './github-repo-ref.js';
  * @throws {import('../repository-host.js').PublishError} on any API error (404: unknown repository or no access; 422: invalid event).
  * @see https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event
  */
-export async function dispatchGithubRepository(octokit: GithubClient, repo: GithubRepoRef, eventType: string, clientPayload: Readonly<Record<string, string>>): Promise<void> {
+export async function dispatchGithubRepository(
+  octokit: GithubClient,
+  repo: GithubRepoRef,
+  eventType: string,
+  clientPayload: Readonly<Record<string, string>>,
+): Promise<void> {
   await callGithub(`send repository_dispatch ${eventType}`, `${repo.owner}/${repo.repo}`, () =>
     octokit.rest.repos.createDispatchEvent({ ...repo, event_type: eventType, client_payload: { ...clientPayload } }),
   );

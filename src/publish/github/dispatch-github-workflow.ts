@@ -15,11 +15,15 @@ export interface DispatchedRun {
 }
 
 function status(error: unknown): number | undefined {
-  return (error as { status?: number; response?: unknown }).response !== undefined ? (error as { status?: number }).status : undefined;
+  return (error as { status?: number; response?: unknown }).response !== undefined
+    ? (error as { status?: number }).status
+    : undefined;
 }
 
 function messageOf(error: unknown): string {
-  return (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? (error as Error).message ?? '';
+  return (
+    (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? (error as Error).message ?? ''
+  );
 }
 
 /**
@@ -35,33 +39,61 @@ function messageOf(error: unknown): string {
  * @see https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
  * @see https://github.blog/changelog/2026-02-19-workflow-dispatch-api-now-returns-run-ids
  */
-export async function dispatchGithubWorkflow(octokit: GithubClient, repo: GithubRepoRef, workflowFile: string, ref: string, inputs: Readonly<Record<string, string>>): Promise<DispatchedRun> {
+export async function dispatchGithubWorkflow(
+  octokit: GithubClient,
+  repo: GithubRepoRef,
+  workflowFile: string,
+  ref: string,
+  inputs: Readonly<Record<string, string>>,
+): Promise<DispatchedRun> {
   const full = `${repo.owner}/${repo.repo}`;
   const request = (details: boolean) =>
-    octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: workflowFile, ref, inputs: { ...inputs }, ...(details ? { return_run_details: true } : {}) });
+    octokit.rest.actions.createWorkflowDispatch({
+      ...repo,
+      workflow_id: workflowFile,
+      ref,
+      inputs: { ...inputs },
+      ...(details ? { return_run_details: true } : {}),
+    });
   try {
     let response;
     try {
       response = await request(true);
     } catch (error) {
-      if (!((status(error) === 400 || status(error) === 422) && /return_run_details/.test(messageOf(error)))) throw error;
+      if (!((status(error) === 400 || status(error) === 422) && /return_run_details/.test(messageOf(error))))
+        throw error;
       response = await request(false);
     }
-    const data = (response.status as number) === 200 ? (response.data as { workflow_run_id?: number; html_url?: string }) : undefined;
+    const data =
+      (response.status as number) === 200
+        ? (response.data as { workflow_run_id?: number; html_url?: string })
+        : undefined;
     return { runId: data?.workflow_run_id, htmlUrl: data?.html_url };
   } catch (error) {
     const message = messageOf(error);
     if (status(error) === 404) {
-      throw new PublishError(`GitHub workflow ${workflowFile} (${full}): not found; expected .github/workflows/${workflowFile} on the default branch (run dockyard synth and commit it) and a token that can see ${full}, got 404 ${message}`, 404);
+      throw new PublishError(
+        `GitHub workflow ${workflowFile} (${full}): not found; expected .github/workflows/${workflowFile} on the default branch (run dockyard synth and commit it) and a token that can see ${full}, got 404 ${message}`,
+        404,
+      );
     }
     if (status(error) === 422 && /unexpected inputs/i.test(message)) {
-      throw new PublishError(`--input (${full}): the committed ${workflowFile} on ${ref} does not declare these inputs; expected a workflow rendered by this dockyard version (run dockyard synth and commit it), got 422 ${message}`, 422);
+      throw new PublishError(
+        `--input (${full}): the committed ${workflowFile} on ${ref} does not declare these inputs; expected a workflow rendered by this dockyard version (run dockyard synth and commit it), got 422 ${message}`,
+        422,
+      );
     }
     if (status(error) === 422 && /no ref found/i.test(message)) {
-      throw new PublishError(`--ref ${ref} (${full}): unknown ref; expected an existing branch or tag, got 422 ${message}`, 422);
+      throw new PublishError(
+        `--ref ${ref} (${full}): unknown ref; expected an existing branch or tag, got 422 ${message}`,
+        422,
+      );
     }
     if (status(error) === 422 && /workflow_dispatch/.test(message)) {
-      throw new PublishError(`GitHub workflow ${workflowFile} (${full}): no manual trigger on ${ref}; expected on.workflow_dispatch in the committed file (set triggers.manual, run dockyard synth and commit), got 422 ${message}`, 422);
+      throw new PublishError(
+        `GitHub workflow ${workflowFile} (${full}): no manual trigger on ${ref}; expected on.workflow_dispatch in the committed file (set triggers.manual, run dockyard synth and commit), got 422 ${message}`,
+        422,
+      );
     }
     throw describeGithubError(error, `start workflow ${workflowFile}`, full);
   }

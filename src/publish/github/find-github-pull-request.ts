@@ -40,7 +40,12 @@ export function toOpenChangeRequest(pull: GithubPullLike): OpenChangeRequest {
  * @throws {import('../repository-host.js').PublishError} on any API error.
  * @see https://docs.github.com/rest/pulls/pulls#list-pull-requests
  */
-export async function findGithubPullRequest(octokit: GithubClient, ref: GithubRepoRef, branch: string, base: string): Promise<OpenChangeRequest | undefined> {
+export async function findGithubPullRequest(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  branch: string,
+  base: string,
+): Promise<OpenChangeRequest | undefined> {
   const { data } = await callGithub(`list pull requests from ${branch}`, `${ref.owner}/${ref.repo}`, () =>
     octokit.rest.pulls.list({ ...ref, state: 'open', head: `${ref.owner}:${branch}`, base, per_page: 10 }),
   );

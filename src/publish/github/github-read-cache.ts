@@ -63,10 +63,17 @@ export function createGithubReadCache(octokit: GithubClient, ref: GithubRepoRef)
   const typeOf = (e: { mode?: string; type?: string }): string => (e.mode === '120000' ? 'symlink' : (e.type ?? ''));
   const list = (treeish: string, step: string): Promise<GithubTreeListing | undefined> =>
     memoizeRead(listings, treeish, async () => {
-      const answer = await callGithub(step, repository, () => octokit.rest.git.getTree({ ...ref, tree_sha: treeish, recursive: '1' }), () => undefined);
+      const answer = await callGithub(
+        step,
+        repository,
+        () => octokit.rest.git.getTree({ ...ref, tree_sha: treeish, recursive: '1' }),
+        () => undefined,
+      );
       if (!answer) return undefined;
       const { data } = answer;
-      const entries = data.truncated ? undefined : new Map(data.tree.map((e) => [e.path ?? '', { type: typeOf(e), sha: e.sha ?? '' }]));
+      const entries = data.truncated
+        ? undefined
+        : new Map(data.tree.map((e) => [e.path ?? '', { type: typeOf(e), sha: e.sha ?? '' }]));
       const listing = { sha: data.sha, entries };
       // The same tree read by name and by id is one listing.
       if (treeish !== data.sha) listings.set(data.sha, Promise.resolve(listing));
@@ -74,7 +81,9 @@ export function createGithubReadCache(octokit: GithubClient, ref: GithubRepoRef)
     });
   const directory = (sha: string): Promise<ReadonlyMap<string, TreeEntry>> =>
     memoizeRead(directories, sha, async () => {
-      const { data } = await callGithub(`read tree ${sha.slice(0, 12)}`, repository, () => octokit.rest.git.getTree({ ...ref, tree_sha: sha }));
+      const { data } = await callGithub(`read tree ${sha.slice(0, 12)}`, repository, () =>
+        octokit.rest.git.getTree({ ...ref, tree_sha: sha }),
+      );
       return new Map(data.tree.map((e) => [e.path ?? '', { type: typeOf(e), sha: e.sha ?? '' }]));
     });
   const entryAt = async (tree: GithubTreeListing, path: string): Promise<TreeEntry | undefined> => {
@@ -93,7 +102,11 @@ export function createGithubReadCache(octokit: GithubClient, ref: GithubRepoRef)
     treeOf: async (commitSha) => {
       const { treeSha } = await cache.commit(commitSha);
       const listing = await list(treeSha, `read tree ${treeSha.slice(0, 12)}`);
-      if (!listing) throw new PublishError(`GitHub read tree ${treeSha.slice(0, 12)} (${repository}): 404 Not Found; not found, or the token cannot see this repository`, 404);
+      if (!listing)
+        throw new PublishError(
+          `GitHub read tree ${treeSha.slice(0, 12)} (${repository}): 404 Not Found; not found, or the token cannot see this repository`,
+          404,
+        );
       return listing;
     },
     filesIn: async (tree, paths) => {
@@ -106,7 +119,9 @@ export function createGithubReadCache(octokit: GithubClient, ref: GithubRepoRef)
     },
     blob: (sha, path) =>
       memoizeRead(blobs, sha, async () => {
-        const { data } = await callGithub(`read ${path}`, repository, () => octokit.rest.git.getBlob({ ...ref, file_sha: sha }));
+        const { data } = await callGithub(`read ${path}`, repository, () =>
+          octokit.rest.git.getBlob({ ...ref, file_sha: sha }),
+        );
         return data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
       }),
   };

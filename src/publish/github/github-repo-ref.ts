@@ -18,6 +18,7 @@ export interface GithubRepoRef {
  */
 export function parseGithubRepo(value: string): GithubRepoRef {
   const match = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/.exec(value.trim());
-  if (!match || match[2] === '.' || match[2] === '..') throw new PublishError(`--repo: expected OWNER/REPO (e.g. acme/api), got "${value}"`);
+  if (!match || match[2] === '.' || match[2] === '..')
+    throw new PublishError(`--repo: expected OWNER/REPO (e.g. acme/api), got "${value}"`);
   return { owner: match[1], repo: match[2].replace(/\.git$/, '') };
 }

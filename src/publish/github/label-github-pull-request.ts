@@ -11,7 +11,12 @@ import type { GithubRepoRef } from './github-repo-ref.js';
  * @throws {import('../repository-host.js').PublishError} on any API error (403: no Issues/Pull requests write).
  * @see https://docs.github.com/rest/issues/labels#add-labels-to-an-issue
  */
-export async function labelGithubPullRequest(octokit: GithubClient, ref: GithubRepoRef, pull: OpenChangeRequest, labels: readonly string[]): Promise<readonly string[]> {
+export async function labelGithubPullRequest(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  pull: OpenChangeRequest,
+  labels: readonly string[],
+): Promise<readonly string[]> {
   const missing = labels.filter((l) => !pull.labels.includes(l));
   if (missing.length === 0) return pull.labels;
   const { data } = await callGithub(`label pull request #${pull.number}`, `${ref.owner}/${ref.repo}`, () =>

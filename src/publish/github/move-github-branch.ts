@@ -16,15 +16,27 @@ import { readGithubBranchHead } from './read-github-branch-head.js';
  * @see https://docs.github.com/rest/git/refs#create-a-reference
  * @see https://docs.github.com/rest/git/refs#update-a-reference
  */
-export async function moveGithubBranch(octokit: GithubClient, ref: GithubRepoRef, branch: string, sha: string, expectedHeadSha: string | undefined): Promise<void> {
+export async function moveGithubBranch(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  branch: string,
+  sha: string,
+  expectedHeadSha: string | undefined,
+): Promise<void> {
   const repository = `${ref.owner}/${ref.repo}`;
   if (expectedHeadSha === undefined) {
-    await callGithub(`create branch ${branch}`, repository, () => octokit.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha }));
+    await callGithub(`create branch ${branch}`, repository, () =>
+      octokit.rest.git.createRef({ ...ref, ref: `refs/heads/${branch}`, sha }),
+    );
     return;
   }
   const current = await readGithubBranchHead(octokit, ref, branch);
   if (current !== expectedHeadSha) {
-    throw new PublishError(`GitHub move branch ${branch} (${repository}): it moved from ${expectedHeadSha.slice(0, 12)} to ${current?.slice(0, 12) ?? '(deleted)'} while dockyard worked; not overwriting it, run again`);
+    throw new PublishError(
+      `GitHub move branch ${branch} (${repository}): it moved from ${expectedHeadSha.slice(0, 12)} to ${current?.slice(0, 12) ?? '(deleted)'} while dockyard worked; not overwriting it, run again`,
+    );
   }
-  await callGithub(`update branch ${branch}`, repository, () => octokit.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha, force: true }));
+  await callGithub(`update branch ${branch}`, repository, () =>
+    octokit.rest.git.updateRef({ ...ref, ref: `heads/${branch}`, sha, force: true }),
+  );
 }

@@ -14,9 +14,20 @@ import { labelGithubPullRequest } from './label-github-pull-request.js';
  *   branches; 403: no Pull requests write permission).
  * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
  */
-export async function openGithubPullRequest(octokit: GithubClient, ref: GithubRepoRef, input: ChangeRequestInput): Promise<OpenChangeRequest> {
+export async function openGithubPullRequest(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  input: ChangeRequestInput,
+): Promise<OpenChangeRequest> {
   const { data } = await callGithub('open the pull request', `${ref.owner}/${ref.repo}`, () =>
-    octokit.rest.pulls.create({ ...ref, head: input.branch, base: input.base, title: input.title, body: input.body, draft: input.draft }),
+    octokit.rest.pulls.create({
+      ...ref,
+      head: input.branch,
+      base: input.base,
+      title: input.title,
+      body: input.body,
+      draft: input.draft,
+    }),
   );
   const opened = toOpenChangeRequest(data);
   return { ...opened, labels: await labelGithubPullRequest(octokit, ref, opened, input.labels) };

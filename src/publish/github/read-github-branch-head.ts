@@ -9,7 +9,11 @@ import type { GithubRepoRef } from './github-repo-ref.js';
  * @throws {import('../repository-host.js').PublishError} on any other API error.
  * @see https://docs.github.com/rest/git/refs#get-a-reference
  */
-export async function readGithubBranchHead(octokit: GithubClient, ref: GithubRepoRef, branch: string): Promise<string | undefined> {
+export async function readGithubBranchHead(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  branch: string,
+): Promise<string | undefined> {
   const answer = await callGithub(
     `read branch ${branch}`,
     `${ref.owner}/${ref.repo}`,

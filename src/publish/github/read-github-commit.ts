@@ -20,7 +20,9 @@ export interface GithubCommit extends RemoteCommit {
  * @see https://docs.github.com/rest/git/commits#get-a-commit-object
  */
 export async function readGithubCommit(octokit: GithubClient, ref: GithubRepoRef, sha: string): Promise<GithubCommit> {
-  const { data } = await callGithub(`read commit ${sha.slice(0, 12)}`, `${ref.owner}/${ref.repo}`, () => octokit.rest.git.getCommit({ ...ref, commit_sha: sha }));
+  const { data } = await callGithub(`read commit ${sha.slice(0, 12)}`, `${ref.owner}/${ref.repo}`, () =>
+    octokit.rest.git.getCommit({ ...ref, commit_sha: sha }),
+  );
   return {
     sha: data.sha,
     message: data.message,

@@ -9,6 +9,8 @@ import type { GithubRepoRef } from './github-repo-ref.js';
  * @see https://docs.github.com/rest/repos/repos#get-a-repository
  */
 export async function readGithubDefaultBranch(octokit: GithubClient, ref: GithubRepoRef): Promise<string> {
-  const { data } = await callGithub('read the repository', `${ref.owner}/${ref.repo}`, () => octokit.rest.repos.get({ ...ref }));
+  const { data } = await callGithub('read the repository', `${ref.owner}/${ref.repo}`, () =>
+    octokit.rest.repos.get({ ...ref }),
+  );
   return data.default_branch;
 }

@@ -13,7 +13,12 @@ import { labelGithubPullRequest } from './label-github-pull-request.js';
  * @throws {import('../repository-host.js').PublishError} on any API error.
  * @see https://docs.github.com/rest/pulls/pulls#update-a-pull-request
  */
-export async function updateGithubPullRequest(octokit: GithubClient, ref: GithubRepoRef, number: number, input: ChangeRequestInput): Promise<OpenChangeRequest> {
+export async function updateGithubPullRequest(
+  octokit: GithubClient,
+  ref: GithubRepoRef,
+  number: number,
+  input: ChangeRequestInput,
+): Promise<OpenChangeRequest> {
   const { data } = await callGithub(`update pull request #${number}`, `${ref.owner}/${ref.repo}`, () =>
     octokit.rest.pulls.update({ ...ref, pull_number: number, title: input.title, body: input.body }),
   );

@@ -64,9 +64,18 @@ export function retryPolicyOf(gitlab: GitlabClient): GitlabRetryPolicy {
 export function createGitlabClient(options: GitlabClientOptions): GitlabClient {
   if (!options.token) throw new Error('GitLab token: expected a token in GITLAB_TOKEN, got nothing');
   const policy = { ...DEFAULT_GITLAB_RETRY_POLICY, ...options.retry };
-  const requesterFn = createGitlabRequesterFn({ policy, attemptTimeoutMs: options.queryTimeoutMs ?? 30_000, onRetry: options.onRetry });
+  const requesterFn = createGitlabRequesterFn({
+    policy,
+    attemptTimeoutMs: options.queryTimeoutMs ?? 30_000,
+    onRetry: options.onRetry,
+  });
   // queryTimeout 0: no signal for the whole call (gitbeaker would share one across the retries); each attempt has its own.
-  const gitlab = new Gitlab({ host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL), token: options.token, queryTimeout: 0, requesterFn });
+  const gitlab = new Gitlab({
+    host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL),
+    token: options.token,
+    queryTimeout: 0,
+    requesterFn,
+  });
   policies.set(gitlab, policy);
   return gitlab;
 }

@@ -21,14 +21,24 @@ import { retryGitlabPost } from './retry-gitlab-post.js';
  * @see https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
  * @see https://gitlab.com/gitlab-org/gitaly/-/blob/master/internal/gitaly/service/operations/commit_files.go (committer = the request's user)
  */
-export async function createGitlabCommit(gitlab: GitlabClient, project: string, input: PushCommitInput): Promise<string> {
+export async function createGitlabCommit(
+  gitlab: GitlabClient,
+  project: string,
+  input: PushCommitInput,
+): Promise<string> {
   if (!input.createBranch) {
     const current = await readGitlabBranchHead(gitlab, project, input.branch);
     if (current !== input.expectedHeadSha) {
-      throw new PublishError(`GitLab move branch ${input.branch} (${project}): it moved from ${input.expectedHeadSha?.slice(0, 12)} to ${current?.slice(0, 12) ?? '(deleted)'} while dockyard worked; not overwriting it, run again`);
+      throw new PublishError(
+        `GitLab move branch ${input.branch} (${project}): it moved from ${input.expectedHeadSha?.slice(0, 12)} to ${current?.slice(0, 12) ?? '(deleted)'} while dockyard worked; not overwriting it, run again`,
+      );
     }
   }
-  const actions = input.files.map((f) => ({ action: f.existsOnBase ? ('update' as const) : ('create' as const), filePath: f.path, content: f.content }));
+  const actions = input.files.map((f) => ({
+    action: f.existsOnBase ? ('update' as const) : ('create' as const),
+    filePath: f.path,
+    content: f.content,
+  }));
   return retryGitlabPost({
     step: `commit to ${input.branch}`,
     project,
@@ -46,7 +56,11 @@ export async function createGitlabCommit(gitlab: GitlabClient, project: string, 
       const head = await readGitlabBranchHead(gitlab, project, input.branch);
       if (head === undefined || head === input.expectedHeadSha) return undefined;
       const tip = await readGitlabCommit(gitlab, project, head);
-      const ours = tip.parents.length === 1 && tip.parents[0] === input.baseSha && tip.message.trimEnd() === input.message.trimEnd() && tip.authorEmail.toLowerCase() === input.identity.email.toLowerCase();
+      const ours =
+        tip.parents.length === 1 &&
+        tip.parents[0] === input.baseSha &&
+        tip.message.trimEnd() === input.message.trimEnd() &&
+        tip.authorEmail.toLowerCase() === input.identity.email.toLowerCase();
       return ours ? tip.sha : undefined;
     },
   });

@@ -19,7 +19,9 @@ import { readGitlabTokenCommitter } from './read-gitlab-token-user.js';
 export function parseGitlabProject(value: string): string {
   const path = value.trim().replace(/\.git$/, '');
   if (!/^[A-Za-z0-9_.][A-Za-z0-9_.-]*(\/[A-Za-z0-9_.][A-Za-z0-9_.-]*)+$/.test(path)) {
-    throw new PublishError(`--project: expected GROUP/PROJECT (subgroups allowed, e.g. acme/platform/api), got "${value}"`);
+    throw new PublishError(
+      `--project: expected GROUP/PROJECT (subgroups allowed, e.g. acme/platform/api), got "${value}"`,
+    );
   }
   return path;
 }
@@ -49,7 +51,12 @@ export function createGitlabHost(gitlab: GitlabClient, project: string): Reposit
     readDefaultBranch: () => memoizeRead(defaultBranch, '', () => readGitlabDefaultBranch(gitlab, path)),
     // GET /projects/:id/repository/branches/:branch answers with the tip commit (parents, emails, message).
     readBranchHead: async (branch) => {
-      const data = await callGitlab(`read branch ${branch}`, path, () => gitlab.Branches.show(path, branch), () => undefined);
+      const data = await callGitlab(
+        `read branch ${branch}`,
+        path,
+        () => gitlab.Branches.show(path, branch),
+        () => undefined,
+      );
       if (!data) return undefined;
       const tip = toRemoteCommit(data.commit as Record<string, unknown>);
       reads.rememberCommit(tip);
@@ -67,7 +74,11 @@ export function createGitlabHost(gitlab: GitlabClient, project: string): Reposit
     },
     readFiles: async (sha, paths) => {
       const files = await reads.filesAt(sha, paths);
-      if (!files) throw new PublishError(`GitLab list the files of ${sha.slice(0, 12)} (${path}): 404 Not Found; the commit is gone`, 404);
+      if (!files)
+        throw new PublishError(
+          `GitLab list the files of ${sha.slice(0, 12)} (${path}): 404 Not Found; the commit is gone`,
+          404,
+        );
       return files;
     },
     findOpenRequest: (branch, base) =>
@@ -77,7 +88,11 @@ export function createGitlabHost(gitlab: GitlabClient, project: string): Reposit
         return found;
       }),
     pushCommit: async (input) => {
-      await reads.checkBranchAt(input.baseBranch, input.baseSha, input.files.map((f) => f.path));
+      await reads.checkBranchAt(
+        input.baseBranch,
+        input.baseSha,
+        input.files.map((f) => f.path),
+      );
       return createGitlabCommit(gitlab, path, input);
     },
     openRequest: (input) => openGitlabMergeRequest(gitlab, path, input),

@@ -17,12 +17,15 @@ const HINTS: Record<number, string> = {
  */
 export function hintOfGitlabStatus(status: number, retry?: GitlabRetryOutcome): string {
   if (status === 429) {
-    if (retry?.reason === 'wait-too-long') return `rate limited; GitLab asked to wait ${retry.askedSeconds} s, longer than the ${retry.limitSeconds} s dockyard waits, run again later`;
+    if (retry?.reason === 'wait-too-long')
+      return `rate limited; GitLab asked to wait ${retry.askedSeconds} s, longer than the ${retry.limitSeconds} s dockyard waits, run again later`;
     return 'rate limited, and still limited after the retries';
   }
   if (status >= 500) {
-    if (retry?.reason === 'attempts') return `GitLab had a server error, and still had it after ${retry.retries} retries`;
-    if (retry?.reason === 'wait-too-long') return `GitLab had a server error and asked to wait ${retry.askedSeconds} s, longer than the ${retry.limitSeconds} s dockyard waits`;
+    if (retry?.reason === 'attempts')
+      return `GitLab had a server error, and still had it after ${retry.retries} retries`;
+    if (retry?.reason === 'wait-too-long')
+      return `GitLab had a server error and asked to wait ${retry.askedSeconds} s, longer than the ${retry.limitSeconds} s dockyard waits`;
     return 'GitLab had a server error';
   }
   return HINTS[status] ?? 'unexpected answer';
@@ -37,15 +40,25 @@ export function hintOfGitlabStatus(status: number, retry?: GitlabRetryOutcome): 
  */
 export function describeGitlabError(error: unknown, step: string, project: string): PublishError {
   if (error instanceof PublishError) return error;
-  const e = error as { name?: string; message?: string; cause?: { response?: { status?: number }; description?: string; message?: string; retry?: GitlabRetryOutcome } };
+  const e = error as {
+    name?: string;
+    message?: string;
+    cause?: { response?: { status?: number }; description?: string; message?: string; retry?: GitlabRetryOutcome };
+  };
   const status = e.cause?.response?.status;
   if (e.name === 'GitbeakerRetryError') return new PublishError(`GitLab ${step} (${project}): ${e.message ?? ''}`, 429);
-  if (e.name === 'GitbeakerTimeoutError') return new PublishError(`GitLab ${step} (${project}): network error: ${e.message ?? 'timeout'}; no answer in time, after the retries`);
+  if (e.name === 'GitbeakerTimeoutError')
+    return new PublishError(
+      `GitLab ${step} (${project}): network error: ${e.message ?? 'timeout'}; no answer in time, after the retries`,
+    );
   if (status === undefined) {
     const cause = e.cause?.message ? ` (${e.cause.message})` : '';
     return new PublishError(`GitLab ${step} (${project}): network error: ${e.message ?? String(error)}${cause}`);
   }
-  return new PublishError(`GitLab ${step} (${project}): ${status} ${e.cause?.description ?? e.message ?? ''}; ${hintOfGitlabStatus(status, e.cause?.retry)}`, status);
+  return new PublishError(
+    `GitLab ${step} (${project}): ${status} ${e.cause?.description ?? e.message ?? ''}; ${hintOfGitlabStatus(status, e.cause?.retry)}`,
+    status,
+  );
 }
 
 /**
@@ -65,9 +78,14 @@ export function isOutcomeUnknown(error: unknown): boolean {
  * Run one API step and describe its failure; `notFound` is returned for a 404 when given.
  *
  * @throws {PublishError} for any other failure.
-  * @see https://docs.gitlab.com/api/rest/troubleshooting/
+ * @see https://docs.gitlab.com/api/rest/troubleshooting/
  */
-export async function callGitlab<T, N = never>(step: string, project: string, run: () => Promise<T>, notFound?: () => N): Promise<T | N> {
+export async function callGitlab<T, N = never>(
+  step: string,
+  project: string,
+  run: () => Promise<T>,
+  notFound?: () => N,
+): Promise<T | N> {
   try {
     return await run();
   } catch (error) {

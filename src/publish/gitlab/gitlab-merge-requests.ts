@@ -26,7 +26,9 @@ export function toOpenMergeRequest(mr: MergeRequestLike): OpenChangeRequest {
     title: mr.title,
     body: mr.description ?? '',
     draft: mr.draft ?? false,
-    labels: (mr.labels ?? []).map((l) => (typeof l === 'string' ? l : String((l as { name?: string }).name ?? ''))).filter(Boolean),
+    labels: (mr.labels ?? [])
+      .map((l) => (typeof l === 'string' ? l : String((l as { name?: string }).name ?? '')))
+      .filter(Boolean),
   };
 }
 
@@ -45,9 +47,21 @@ export function gitlabTitleOf(input: Pick<ChangeRequestInput, 'title' | 'draft'>
  * @throws {import('../repository-host.js').PublishError} on any API error.
  * @see https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests
  */
-export async function findGitlabMergeRequest(gitlab: GitlabClient, project: string, branch: string, base: string): Promise<OpenChangeRequest | undefined> {
+export async function findGitlabMergeRequest(
+  gitlab: GitlabClient,
+  project: string,
+  branch: string,
+  base: string,
+): Promise<OpenChangeRequest | undefined> {
   const data = await callGitlab(`list merge requests from ${branch}`, project, () =>
-    gitlab.MergeRequests.all({ projectId: project, state: 'opened', sourceBranch: branch, targetBranch: base, perPage: 10, maxPages: 1 }),
+    gitlab.MergeRequests.all({
+      projectId: project,
+      state: 'opened',
+      sourceBranch: branch,
+      targetBranch: base,
+      perPage: 10,
+      maxPages: 1,
+    }),
   );
   const found = (data as unknown as MergeRequestLike[])[0];
   return found ? toOpenMergeRequest(found) : undefined;
@@ -61,7 +75,11 @@ export async function findGitlabMergeRequest(gitlab: GitlabClient, project: stri
  * @throws {import('../repository-host.js').PublishError} on any API error (409: one already exists).
  * @see https://docs.gitlab.com/api/merge_requests/#create-mr
  */
-export async function openGitlabMergeRequest(gitlab: GitlabClient, project: string, input: ChangeRequestInput): Promise<OpenChangeRequest> {
+export async function openGitlabMergeRequest(
+  gitlab: GitlabClient,
+  project: string,
+  input: ChangeRequestInput,
+): Promise<OpenChangeRequest> {
   return retryGitlabPost({
     step: 'open the merge request',
     project,
@@ -85,7 +103,12 @@ export async function openGitlabMergeRequest(gitlab: GitlabClient, project: stri
  * @throws {import('../repository-host.js').PublishError} on any API error.
  * @see https://docs.gitlab.com/api/merge_requests/#update-mr
  */
-export async function updateGitlabMergeRequest(gitlab: GitlabClient, project: string, current: OpenChangeRequest, input: ChangeRequestInput): Promise<OpenChangeRequest> {
+export async function updateGitlabMergeRequest(
+  gitlab: GitlabClient,
+  project: string,
+  current: OpenChangeRequest,
+  input: ChangeRequestInput,
+): Promise<OpenChangeRequest> {
   const missing = input.labels.filter((l) => !current.labels.includes(l));
   const data = await callGitlab(`update merge request !${current.number}`, project, () =>
     gitlab.MergeRequests.edit(project, current.number, {

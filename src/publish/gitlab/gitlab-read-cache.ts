@@ -68,37 +68,61 @@ export function createGitlabReadCache(gitlab: GitlabClient, project: string): Gi
   const commits = new Map<string, Promise<RemoteCommit>>();
   const branchCommits = new Map<string, string>();
   const listNow = async (ref: string): Promise<Listing | undefined> => {
-      const entries = await callGitlab(
-        `list the files of ${ref}`,
-        project,
-        () => gitlab.Repositories.allRepositoryTrees(project, { ref, recursive: true, perPage: GITLAB_TREE_PAGE_SIZE }) as unknown as Promise<TreeEntryLike[]>,
-        () => undefined,
-      );
-      if (!entries) return undefined;
-      return new Map(entries.filter((e) => e.type === 'blob' && e.mode !== '120000' && e.mode !== '160000').map((e) => [e.path, e.id]));
+    const entries = await callGitlab(
+      `list the files of ${ref}`,
+      project,
+      () =>
+        gitlab.Repositories.allRepositoryTrees(project, {
+          ref,
+          recursive: true,
+          perPage: GITLAB_TREE_PAGE_SIZE,
+        }) as unknown as Promise<TreeEntryLike[]>,
+      () => undefined,
+    );
+    if (!entries) return undefined;
+    return new Map(
+      entries.filter((e) => e.type === 'blob' && e.mode !== '120000' && e.mode !== '160000').map((e) => [e.path, e.id]),
+    );
   };
   const list = (ref: string): Promise<Listing | undefined> => memoizeRead(listings, ref, () => listNow(ref));
   const cache: GitlabReadCache = {
     filesAt: async (ref, paths) => {
       const listing = await list(ref);
       if (!listing) return undefined;
-      return new Map(paths.map((p): [string, RemoteFile | undefined] => [p, listing.has(p) ? { blobSha: listing.get(p)! } : undefined]));
+      return new Map(
+        paths.map((p): [string, RemoteFile | undefined] => [
+          p,
+          listing.has(p) ? { blobSha: listing.get(p)! } : undefined,
+        ]),
+      );
     },
     content: (branch, path, blobSha) =>
       memoizeRead(contents, blobSha, async () => {
-        const data = await callGitlab(`read ${path}`, project, () => gitlab.RepositoryFiles.show(project, path, branchCommits.get(branch) ?? branch));
+        const data = await callGitlab(`read ${path}`, project, () =>
+          gitlab.RepositoryFiles.show(project, path, branchCommits.get(branch) ?? branch),
+        );
         if (String(data.blob_id) !== blobSha) {
-          throw new PublishError(`GitLab read ${path} (${project}): branch ${branch} moved while dockyard read it (blob ${blobSha.slice(0, 12)}, now ${String(data.blob_id).slice(0, 12)}); nothing was changed, run again`);
+          throw new PublishError(
+            `GitLab read ${path} (${project}): branch ${branch} moved while dockyard read it (blob ${blobSha.slice(0, 12)}, now ${String(data.blob_id).slice(0, 12)}); nothing was changed, run again`,
+          );
         }
         if (!branchCommits.has(branch)) branchCommits.set(branch, String(data.commit_id));
         // The listing of the branch is the listing of that commit (parents of the bot branch's tip are looked up by sha).
-        if (!listings.has(String(data.commit_id)) && listings.has(branch)) listings.set(String(data.commit_id), listings.get(branch)!);
-        return data.encoding === 'base64' ? Buffer.from(String(data.content), 'base64').toString('utf8') : String(data.content);
+        if (!listings.has(String(data.commit_id)) && listings.has(branch))
+          listings.set(String(data.commit_id), listings.get(branch)!);
+        return data.encoding === 'base64'
+          ? Buffer.from(String(data.content), 'base64').toString('utf8')
+          : String(data.content);
       }),
     commitOfBranch: async (branch) => {
       const known = branchCommits.get(branch);
       if (known) return known;
-      const data = await callGitlab(`read branch ${branch}`, project, () => gitlab.Branches.show(project, branch), () => undefined);
+      const data = await callGitlab(
+        `read branch ${branch}`,
+        project,
+        () => gitlab.Branches.show(project, branch),
+        () => undefined,
+      );
       if (!data) return undefined;
       const tip = toRemoteCommit(data.commit as Record<string, unknown>);
       cache.rememberCommit(tip);
@@ -113,7 +137,9 @@ export function createGitlabReadCache(gitlab: GitlabClient, project: string): Gi
       const now = await listNow(sha);
       const moved = paths.filter((p) => seen?.get(p) !== now?.get(p));
       if (moved.length > 0) {
-        throw new PublishError(`GitLab read branch ${branch} (${project}): it moved while dockyard read it (${moved.join(', ')} changed at ${sha.slice(0, 12)}); nothing was changed, run again`);
+        throw new PublishError(
+          `GitLab read branch ${branch} (${project}): it moved while dockyard read it (${moved.join(', ')} changed at ${sha.slice(0, 12)}); nothing was changed, run again`,
+        );
       }
     },
   };

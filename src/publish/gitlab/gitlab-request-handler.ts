@@ -1,4 +1,10 @@
-import { createRequesterFn, getMatchingRateLimiter, type RateLimiters, type RequesterType, type ResourceOptions } from '@gitbeaker/requester-utils';
+import {
+  createRequesterFn,
+  getMatchingRateLimiter,
+  type RateLimiters,
+  type RequesterType,
+  type ResourceOptions,
+} from '@gitbeaker/requester-utils';
 import { GitbeakerRequestError, GitbeakerTimeoutError } from '@gitbeaker/rest';
 import { decideGitlabRetry, type GitlabRetryPolicy, type RetryDecision } from './gitlab-retry-policy.js';
 
@@ -69,34 +75,58 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((done) => setTim
  * @see node_modules/@gitbeaker/rest/dist/index.mjs (`defaultRequestHandler`, the handler this replaces)
  * @see https://docs.gitlab.com/security/rate_limits/
  */
-export function createGitlabRequesterFn(options: GitlabRequesterOptions): (serviceOptions: ResourceOptions) => RequesterType {
-  return createRequesterFn((_, requestOptions) => Promise.resolve(requestOptions), (endpoint, raw) => sendWithRetries(endpoint, (raw ?? {}) as HandlerOptions, options));
+export function createGitlabRequesterFn(
+  options: GitlabRequesterOptions,
+): (serviceOptions: ResourceOptions) => RequesterType {
+  return createRequesterFn(
+    (_, requestOptions) => Promise.resolve(requestOptions),
+    (endpoint, raw) => sendWithRetries(endpoint, (raw ?? {}) as HandlerOptions, options),
+  );
 }
 
 async function sendWithRetries(endpoint: string, options: HandlerOptions, config: GitlabRequesterOptions) {
   const now = config.now ?? Date.now;
   const sleep = config.sleep ?? defaultSleep;
   const method = (options.method ?? 'GET').toUpperCase();
-  const base = options.prefixUrl ? (options.prefixUrl.endsWith('/') ? options.prefixUrl : `${options.prefixUrl}/`) : undefined;
+  const base = options.prefixUrl
+    ? options.prefixUrl.endsWith('/')
+      ? options.prefixUrl
+      : `${options.prefixUrl}/`
+    : undefined;
   const url = new URL(endpoint, base);
   url.search = options.searchParams ?? '';
   const rateLimit = getMatchingRateLimiter(endpoint, options.rateLimiters, method);
   for (let retries = 0; ; retries += 1) {
     await rateLimit();
-    const request = new Request(url, { method, headers: options.headers, body: options.body, signal: AbortSignal.timeout(config.attemptTimeoutMs) });
+    const request = new Request(url, {
+      method,
+      headers: options.headers,
+      body: options.body,
+      signal: AbortSignal.timeout(config.attemptTimeoutMs),
+    });
     let response: Response;
     try {
       response = await fetch(request, ...((options.agent ? [{ dispatcher: options.agent }] : []) as []));
     } catch (error) {
       const lost = error as Error;
       const decision = decideGitlabRetry({ method, retriesSoFar: retries, nowMs: now() }, config.policy);
-      if (!decision.retry) throw lost.name === 'TimeoutError' || lost.name === 'AbortError' ? new GitbeakerTimeoutError(`Query timeout was reached (${config.attemptTimeoutMs} ms)`, { cause: lost }) : lost;
+      if (!decision.retry)
+        throw lost.name === 'TimeoutError' || lost.name === 'AbortError'
+          ? new GitbeakerTimeoutError(`Query timeout was reached (${config.attemptTimeoutMs} ms)`, { cause: lost })
+          : lost;
       await wait(decision, { method, url, retries }, config, sleep);
       continue;
     }
     if (response.ok) return parseResponse(response, options.asStream ?? false);
     const decision = decideGitlabRetry(
-      { method, status: response.status, retryAfter: response.headers.get('retry-after'), rateLimitReset: response.headers.get('ratelimit-reset'), retriesSoFar: retries, nowMs: now() },
+      {
+        method,
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        rateLimitReset: response.headers.get('ratelimit-reset'),
+        retriesSoFar: retries,
+        nowMs: now(),
+      },
       config.policy,
     );
     if (!decision.retry) return throwRequestError(request, response, decision, config.policy);
@@ -105,8 +135,19 @@ async function sendWithRetries(endpoint: string, options: HandlerOptions, config
   }
 }
 
-async function wait(decision: RetryDecision & { retry: true }, at: { method: string; url: URL; retries: number; status?: number }, config: GitlabRequesterOptions, sleep: (ms: number) => Promise<void>): Promise<void> {
-  config.onRetry?.({ method: at.method, url: `${at.url.origin}${at.url.pathname}`, status: at.status, waitMs: decision.waitMs, retry: at.retries + 1 });
+async function wait(
+  decision: RetryDecision & { retry: true },
+  at: { method: string; url: URL; retries: number; status?: number },
+  config: GitlabRequesterOptions,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
+  config.onRetry?.({
+    method: at.method,
+    url: `${at.url.origin}${at.url.pathname}`,
+    status: at.status,
+    waitMs: decision.waitMs,
+    retry: at.retries + 1,
+  });
   await sleep(decision.waitMs);
 }
 
@@ -123,7 +164,12 @@ async function parseResponse(response: Response, asStream: boolean) {
 }
 
 /** Throw the answer as gitbeaker does (`cause: { description, request, response }`), noting why it was not retried. */
-async function throwRequestError(request: Request, response: Response, decision: RetryDecision & { retry: false }, policy: GitlabRetryPolicy): Promise<never> {
+async function throwRequestError(
+  request: Request,
+  response: Response,
+  decision: RetryDecision & { retry: false },
+  policy: GitlabRetryPolicy,
+): Promise<never> {
   const content = await response.text();
   let description = content;
   if (response.headers.get('content-type')?.includes('application/json')) {
@@ -138,7 +184,11 @@ async function throwRequestError(request: Request, response: Response, decision:
   const asked = Math.ceil((decision.waitMs ?? 0) / policy.retryAfterUnitMs);
   const limit = Math.floor(policy.maxWaitMs / policy.retryAfterUnitMs);
   const retry: GitlabRetryOutcome =
-    decision.reason === 'attempts' ? { reason: 'attempts', retries: policy.retries } : decision.reason === 'wait-too-long' ? { reason: 'wait-too-long', askedSeconds: asked, limitSeconds: limit } : { reason: decision.reason };
+    decision.reason === 'attempts'
+      ? { reason: 'attempts', retries: policy.retries }
+      : decision.reason === 'wait-too-long'
+        ? { reason: 'wait-too-long', askedSeconds: asked, limitSeconds: limit }
+        : { reason: decision.reason };
   const error = new GitbeakerRequestError(description, { cause: { description, request, response } });
   Object.assign(error.cause as object, { retry });
   throw error;

@@ -34,7 +34,12 @@ export interface GitlabRetryPolicy {
  *
  * @see https://docs.gitlab.com/security/rate_limits/
  */
-export const DEFAULT_GITLAB_RETRY_POLICY: GitlabRetryPolicy = { retries: 3, maxWaitMs: 60_000, backoffMs: 1000, retryAfterUnitMs: 1000 };
+export const DEFAULT_GITLAB_RETRY_POLICY: GitlabRetryPolicy = {
+  retries: 3,
+  maxWaitMs: 60_000,
+  backoffMs: 1000,
+  retryAfterUnitMs: 1000,
+};
 
 /**
  * Statuses dockyard treats as transient: 429 (rate limited: the request was refused before it ran) and the
@@ -77,7 +82,11 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
  */
 export type RetryDecision =
   | { readonly retry: true; readonly waitMs: number }
-  | { readonly retry: false; readonly reason: 'not-transient' | 'not-idempotent' | 'attempts' | 'wait-too-long'; readonly waitMs?: number };
+  | {
+      readonly retry: false;
+      readonly reason: 'not-transient' | 'not-idempotent' | 'attempts' | 'wait-too-long';
+      readonly waitMs?: number;
+    };
 
 /**
  * One failed attempt, as {@link decideGitlabRetry} sees it.
@@ -111,7 +120,8 @@ export interface FailedAttempt {
 export function decideGitlabRetry(attempt: FailedAttempt, policy: GitlabRetryPolicy): RetryDecision {
   const { status } = attempt;
   if (status !== undefined && !TRANSIENT_STATUSES.has(status)) return { retry: false, reason: 'not-transient' };
-  if (status !== 429 && !IDEMPOTENT_METHODS.has(attempt.method.toUpperCase())) return { retry: false, reason: 'not-idempotent' };
+  if (status !== 429 && !IDEMPOTENT_METHODS.has(attempt.method.toUpperCase()))
+    return { retry: false, reason: 'not-idempotent' };
   if (attempt.retriesSoFar >= policy.retries) return { retry: false, reason: 'attempts' };
   const waitMs = waitOf(attempt, policy);
   if (waitMs > policy.maxWaitMs) return { retry: false, reason: 'wait-too-long', waitMs };
@@ -122,6 +132,7 @@ function waitOf(attempt: FailedAttempt, policy: GitlabRetryPolicy): number {
   const asked = parseRetryAfter(attempt.retryAfter, attempt.nowMs);
   if (asked !== undefined) return asked * policy.retryAfterUnitMs;
   const reset = attempt.rateLimitReset?.trim();
-  if (attempt.status === 429 && reset && /^\d+$/.test(reset)) return Math.max(0, Number(reset) - Math.floor(attempt.nowMs / 1000)) * policy.retryAfterUnitMs;
+  if (attempt.status === 429 && reset && /^\d+$/.test(reset))
+    return Math.max(0, Number(reset) - Math.floor(attempt.nowMs / 1000)) * policy.retryAfterUnitMs;
   return policy.backoffMs * 2 ** attempt.retriesSoFar;
 }

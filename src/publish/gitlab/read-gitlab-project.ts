@@ -19,7 +19,16 @@ export async function readGitlabDefaultBranch(gitlab: GitlabClient, project: str
  * @throws {import('../repository-host.js').PublishError} on any other API error.
  * @see https://docs.gitlab.com/api/branches/#get-single-repository-branch
  */
-export async function readGitlabBranchHead(gitlab: GitlabClient, project: string, branch: string): Promise<string | undefined> {
-  const data = await callGitlab(`read branch ${branch}`, project, () => gitlab.Branches.show(project, branch), () => undefined);
+export async function readGitlabBranchHead(
+  gitlab: GitlabClient,
+  project: string,
+  branch: string,
+): Promise<string | undefined> {
+  const data = await callGitlab(
+    `read branch ${branch}`,
+    project,
+    () => gitlab.Branches.show(project, branch),
+    () => undefined,
+  );
   return data ? String((data.commit as { id: string }).id) : undefined;
 }

@@ -22,7 +22,10 @@ export function readGitlabTokenCommitter(gitlab: GitlabClient, project: string):
     found = callGitlab('read the token user', project, () => gitlab.Users.showCurrentUser()).then((user) => {
       const u = user as unknown as { commit_email?: string | null; email?: string | null; username?: string };
       const email = u.commit_email || u.email;
-      if (!email) throw new PublishError(`GitLab read the token user (${project}): expected commit_email or email in GET /user, got neither for ${u.username ?? 'the token user'}`);
+      if (!email)
+        throw new PublishError(
+          `GitLab read the token user (${project}): expected commit_email or email in GET /user, got neither for ${u.username ?? 'the token user'}`,
+        );
       return email;
     });
     found.catch(() => cache.delete(gitlab));

@@ -42,7 +42,10 @@ export async function retryGitlabPost<T>(input: GitlabPostStep<T>): Promise<T> {
       if (found !== undefined) return found;
       if (retries >= input.policy.retries) {
         const described = describeGitlabError(error, input.step, input.project);
-        throw new PublishError(`${described.message} (it had not taken effect; sent ${retries + 1} times)`, described.status);
+        throw new PublishError(
+          `${described.message} (it had not taken effect; sent ${retries + 1} times)`,
+          described.status,
+        );
       }
       await sleep(input.policy.backoffMs * 2 ** retries);
     }

@@ -47,8 +47,15 @@ export interface TriggerGitlabPipelineOptions {
  * @see https://docs.gitlab.com/ci/triggers/
  */
 export async function triggerGitlabPipeline(options: TriggerGitlabPipelineOptions): Promise<TriggeredPipeline> {
-  const requesterFn = createGitlabRequesterFn({ policy: DEFAULT_GITLAB_RETRY_POLICY, attemptTimeoutMs: options.queryTimeoutMs ?? 30_000 });
-  const gitlab = new Gitlab({ host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL), queryTimeout: 0, requesterFn } as ConstructorParameters<typeof Gitlab>[0]);
+  const requesterFn = createGitlabRequesterFn({
+    policy: DEFAULT_GITLAB_RETRY_POLICY,
+    attemptTimeoutMs: options.queryTimeoutMs ?? 30_000,
+  });
+  const gitlab = new Gitlab({
+    host: gitlabHostOf(options.url ?? DEFAULT_GITLAB_URL),
+    queryTimeout: 0,
+    requesterFn,
+  } as ConstructorParameters<typeof Gitlab>[0]);
   const variables = Object.keys(options.variables).length > 0 ? { variables: { ...options.variables } } : {};
   try {
     const data = await gitlab.PipelineTriggerTokens.trigger(options.project, options.ref, options.token, variables);
@@ -58,13 +65,22 @@ export async function triggerGitlabPipeline(options: TriggerGitlabPipelineOption
     const status = e.cause?.response?.status;
     const description = e.cause?.description ?? '';
     if (status === 400 && /reference not found/i.test(description)) {
-      throw new PublishError(`--ref ${options.ref} (${options.project}): unknown ref; expected an existing branch or tag, got 400 ${description}`, 400);
+      throw new PublishError(
+        `--ref ${options.ref} (${options.project}): unknown ref; expected an existing branch or tag, got 400 ${description}`,
+        400,
+      );
     }
     if (status === 404) {
-      throw new PublishError(`GitLab trigger (${options.project}): not found; expected an existing project and a valid pipeline trigger token in GITLAB_TRIGGER_TOKEN, got 404 ${description}`, 404);
+      throw new PublishError(
+        `GitLab trigger (${options.project}): not found; expected an existing project and a valid pipeline trigger token in GITLAB_TRIGGER_TOKEN, got 404 ${description}`,
+        404,
+      );
     }
     if (status === 401 || status === 403) {
-      throw new PublishError(`GitLab trigger (${options.project}): refused; expected a pipeline trigger token in GITLAB_TRIGGER_TOKEN whose owner may run pipelines on ${options.ref}, got ${status} ${description}`, status);
+      throw new PublishError(
+        `GitLab trigger (${options.project}): refused; expected a pipeline trigger token in GITLAB_TRIGGER_TOKEN whose owner may run pipelines on ${options.ref}, got ${status} ${description}`,
+        status,
+      );
     }
     throw describeGitlabError(error, 'trigger a pipeline', options.project);
   }

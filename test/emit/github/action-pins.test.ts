@@ -16,7 +16,9 @@ interface SharedPin {
   inputs: string[];
 }
 
-const shared: SharedPin[] = HAS_SHARED ? (JSON.parse(readFileSync(resolve(SHARED, 'actions', 'pins.json'), 'utf8')) as { actions: SharedPin[] }).actions : [];
+const shared: SharedPin[] = HAS_SHARED
+  ? (JSON.parse(readFileSync(resolve(SHARED, 'actions', 'pins.json'), 'utf8')) as { actions: SharedPin[] }).actions
+  : [];
 if (!HAS_SHARED) console.warn('SKIPPED: action pin checks against ../shared/actions/pins.json (absent).');
 
 function workflows() {
@@ -25,7 +27,12 @@ function workflows() {
     if (!result.ok) throw new Error(name);
     return renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets())
       .filter((f) => f.ci === 'github')
-      .map((f) => ({ name, workflow: parse(f.content) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> } }));
+      .map((f) => ({
+        name,
+        workflow: parse(f.content) as {
+          jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+        },
+      }));
   });
 }
 

@@ -27,7 +27,9 @@ describe('githubLiteral', () => {
     expect(file.content).not.toContain('built by ${{ github.actor }}');
     expect(file.content).toContain(`NOTE=built by \${{ '\${{' }} github.actor }}`);
     expect(await checkWithWorkflowParser(file.content, 'w.yml')).toEqual([]);
-    const workflow = parse(file.content) as { jobs: { test: { steps: Array<{ name: string; env?: Record<string, string> }> } } };
+    const workflow = parse(file.content) as {
+      jobs: { test: { steps: Array<{ name: string; env?: Record<string, string> }> } };
+    };
     expect(workflow.jobs.test.steps.at(-1)?.name).not.toContain('${{ secrets');
     expect(workflow.jobs.test.steps.at(-1)?.env?.TEST_COMMAND).toBe(`echo "\${{ '\${{' }} secrets.GITHUB_TOKEN }}"`);
   });
@@ -39,7 +41,11 @@ describe('generated run: blocks', () => {
     for (const [name, input] of Object.entries(GOLDEN_SCENARIOS)) {
       const result = validateConfig(input);
       if (!result.ok) throw new Error(name);
-      for (const file of renderPipelineFiles(result.config, { configFile: 'c', command: 'x' }, readRenderAssets()).filter((f) => f.ci === 'github')) {
+      for (const file of renderPipelineFiles(
+        result.config,
+        { configFile: 'c', command: 'x' },
+        readRenderAssets(),
+      ).filter((f) => f.ci === 'github')) {
         const workflow = parse(file.content) as { jobs: Record<string, { steps: Array<{ run?: string }> }> };
         for (const [jobId, job] of Object.entries(workflow.jobs)) {
           for (const step of job.steps ?? []) expect(step.run ?? '', `${name} ${jobId}`).not.toContain('${{');

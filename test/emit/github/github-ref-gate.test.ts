@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TriggerSpec } from '../../../src/model/pipeline.js';
-import { checkRefPublishesStep, githubFilterPatternToRegex, githubPublishRefsRegex } from '../../../src/emit/github/github-ref-gate.js';
+import {
+  checkRefPublishesStep,
+  githubFilterPatternToRegex,
+  githubPublishRefsRegex,
+} from '../../../src/emit/github/github-ref-gate.js';
 import { matchesGithubPattern } from '../../support/github-filter-match.js';
 
 /** Run the metadata job's ref check with sh, as the runner does, and read its `publishes` output. */
@@ -13,14 +17,23 @@ function runRefCheck(triggers: TriggerSpec, ref: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dockyard-ref-gate-'));
   try {
     const output = join(dir, 'output');
-    execFileSync('sh', ['-eu', '-c', step.run ?? ''], { env: { PATH: process.env.PATH, ...step.env, GITHUB_REF: ref, GITHUB_OUTPUT: output }, stdio: 'pipe' });
+    execFileSync('sh', ['-eu', '-c', step.run ?? ''], {
+      env: { PATH: process.env.PATH, ...step.env, GITHUB_REF: ref, GITHUB_OUTPUT: output },
+      stdio: 'pipe',
+    });
     return readFileSync(output, 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const TRIGGERS: TriggerSpec = { branches: ['main', 'release/*', 'hotfix/**'], tags: ['v*.*.*', 'api-v?.*'], pullRequests: true, schedules: [], manual: true };
+const TRIGGERS: TriggerSpec = {
+  branches: ['main', 'release/*', 'hotfix/**'],
+  tags: ['v*.*.*', 'api-v?.*'],
+  pullRequests: true,
+  schedules: [],
+  manual: true,
+};
 
 describe('githubFilterPatternToRegex (GitHub filter pattern cheat sheet)', () => {
   // Examples from https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet
@@ -42,7 +55,9 @@ describe('githubFilterPatternToRegex (GitHub filter pattern cheat sheet)', () =>
   });
 
   it('joins branches and tags under their ref prefixes', () => {
-    expect(githubPublishRefsRegex(TRIGGERS)).toBe('^refs/heads/(main|release/[^/]*|hotfix/.*)$|^refs/tags/(v[^/]*\\.[^/]*\\.[^/]*|api-v?\\.[^/]*)$');
+    expect(githubPublishRefsRegex(TRIGGERS)).toBe(
+      '^refs/heads/(main|release/[^/]*|hotfix/.*)$|^refs/tags/(v[^/]*\\.[^/]*\\.[^/]*|api-v?\\.[^/]*)$',
+    );
     expect(githubPublishRefsRegex({ ...TRIGGERS, branches: [], tags: [] })).toBeUndefined();
   });
 });
@@ -67,9 +82,28 @@ describe('checkRefPublishesStep (run with sh and grep -E)', () => {
   });
 });
 
-describe('the regex and the event table\'s independent matcher (test/support/github-filter-match.ts) agree', () => {
+describe("the regex and the event table's independent matcher (test/support/github-filter-match.ts) agree", () => {
   const patterns = ['main', 'release/*', 'release/**', '**/x', 'v*', 'v*.*.*', 'api-v?.*', 'v1.+', '*', '**', 'a?b+c*'];
-  const names = ['main', 'release/1', 'release/1/2', 'x', 'a/x', 'v1', 'v1.2.3', 'v1/2', 'api-v.1', 'api-.1', 'api-v1.2', 'v1.', 'v1..', 'abc', 'bbbc', 'abbcdd', 'ac', ''];
+  const names = [
+    'main',
+    'release/1',
+    'release/1/2',
+    'x',
+    'a/x',
+    'v1',
+    'v1.2.3',
+    'v1/2',
+    'api-v.1',
+    'api-.1',
+    'api-v1.2',
+    'v1.',
+    'v1..',
+    'abc',
+    'bbbc',
+    'abbcdd',
+    'ac',
+    '',
+  ];
   it.each(patterns)('%s', (pattern) => {
     const regex = new RegExp(githubFilterPatternToRegex(pattern));
     expect(names.filter((n) => regex.test(n))).toEqual(names.filter((n) => matchesGithubPattern(pattern, n)));

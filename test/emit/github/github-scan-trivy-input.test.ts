@@ -25,9 +25,17 @@ let bin: string;
 type Step = GithubStep & { id?: string; uses?: string; run?: string; with?: Record<string, unknown> };
 
 function scanSteps(scan: Record<string, unknown>): Step[] {
-  const result = validateConfig({ ci: ['github'], image: { name: 'ghcr.io/acme/api' }, cache: 'none', test: { commands: ['true'] }, scan });
+  const result = validateConfig({
+    ci: ['github'],
+    image: { name: 'ghcr.io/acme/api' },
+    cache: 'none',
+    test: { commands: ['true'] },
+    scan,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  const workflow = emitGithubWorkflow(planPipeline(result.config)) as unknown as { jobs: Record<string, { steps: Step[] }> };
+  const workflow = emitGithubWorkflow(planPipeline(result.config)) as unknown as {
+    jobs: Record<string, { steps: Step[] }>;
+  };
   return workflow.jobs.scan!.steps;
 }
 
@@ -35,14 +43,21 @@ function scanSteps(scan: Record<string, unknown>): Step[] {
 function runScan(steps: Step[], runnerTemp: string, log: string): { scanned: string[]; errors: string } {
   const output = join(runnerTemp, 'github-output');
   writeFileSync(output, '');
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: output, TRIVY_STAND_IN_LOG: log };
+  const env = {
+    ...process.env,
+    PATH: `${bin}:${process.env.PATH}`,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_OUTPUT: output,
+    TRIVY_STAND_IN_LOG: log,
+  };
   const outputs: Record<string, string> = {};
   let errors = '';
   for (const step of steps) {
     if (step.run !== undefined && step.id === 'layout') {
       const run = spawnSync('bash', ['-euo', 'pipefail', '-c', step.run], { env, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
-      for (const line of readFileSync(output, 'utf8').trim().split('\n')) outputs[line.split('=')[0]!] = line.slice(line.indexOf('=') + 1);
+      for (const line of readFileSync(output, 'utf8').trim().split('\n'))
+        outputs[line.split('=')[0]!] = line.slice(line.indexOf('=') + 1);
     }
     if (step.uses?.startsWith('aquasecurity/trivy-action@')) {
       const input = String(step.with!.input)
@@ -72,7 +87,11 @@ describe('GitHub scan job on a BuildKit OCI archive, with a stand-in Trivy that 
     const candidate = join(runnerTemp, 'dockyard');
     mkdirSync(candidate, { recursive: true });
     const busybox = findStaticBusybox() ?? '/bin/sh';
-    const archive = writeBuildkitOciArchive(candidate, { platform: 'linux/amd64', files: { '/bin/busybox': busybox }, name: 'docker.io/library/dockyard-candidate:linux-amd64' });
+    const archive = writeBuildkitOciArchive(candidate, {
+      platform: 'linux/amd64',
+      files: { '/bin/busybox': busybox },
+      name: 'docker.io/library/dockyard-candidate:linux-amd64',
+    });
     writeFileSync(join(candidate, 'digest'), `${archive.digest}\n`);
     const log = join(runnerTemp, 'trivy.log');
     writeFileSync(log, '');

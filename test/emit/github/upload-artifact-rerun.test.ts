@@ -37,11 +37,18 @@ interface UploadStep {
 }
 
 function uploadSteps(file: string): UploadStep[] {
-  const workflow = parse(readFileSync(file, 'utf8')) as { jobs?: Record<string, { steps?: Array<Record<string, unknown>> }> };
+  const workflow = parse(readFileSync(file, 'utf8')) as {
+    jobs?: Record<string, { steps?: Array<Record<string, unknown>> }>;
+  };
   return Object.entries(workflow.jobs ?? {}).flatMap(([job, body]) =>
     (body.steps ?? [])
       .filter((s) => typeof s.uses === 'string' && s.uses.startsWith(`${ACTION_PINS.uploadArtifact.action}@`))
-      .map((s) => ({ file: relative(ROOT, file), job, step: String(s.name), with: (s.with ?? {}) as Record<string, unknown> })),
+      .map((s) => ({
+        file: relative(ROOT, file),
+        job,
+        step: String(s.name),
+        with: (s.with ?? {}) as Record<string, unknown>,
+      })),
   );
 }
 
@@ -53,8 +60,18 @@ describe('every upload-artifact step of every golden and example workflow surviv
     expect(files.length).toBeGreaterThan(10);
     expect(uploads.length).toBeGreaterThan(50);
     // Each kind of upload a re-run can repeat is present in the scan.
-    for (const name of ['Upload the candidate', 'Upload the gate results', 'Upload the SBOM', 'Upload the pushed digests', 'Upload the published digests', 'Upload the coverage report']) {
-      expect(uploads.some((u) => u.step === name), name).toBe(true);
+    for (const name of [
+      'Upload the candidate',
+      'Upload the gate results',
+      'Upload the SBOM',
+      'Upload the pushed digests',
+      'Upload the published digests',
+      'Upload the coverage report',
+    ]) {
+      expect(
+        uploads.some((u) => u.step === name),
+        name,
+      ).toBe(true);
     }
   });
 

@@ -24,7 +24,9 @@ interface Case extends GithubCase {
   inputs: Record<string, string[] | undefined>;
   expected: { version?: unknown; tags?: string[]; labels?: string[]; annotations?: string[]; json?: unknown };
 }
-const file = HAS_CONFORMANCE ? (JSON.parse(readFileSync(METADATA_ACTION_CASES, 'utf8')) as { clock: string; repo: RepoFixture; cases: Case[] }) : undefined;
+const file = HAS_CONFORMANCE
+  ? (JSON.parse(readFileSync(METADATA_ACTION_CASES, 'utf8')) as { clock: string; repo: RepoFixture; cases: Case[] })
+  : undefined;
 if (!file) console.warn(`SKIPPED: GitLab metadata job conformance: ${METADATA_ACTION_CASES} is absent.`);
 
 const work = mkdtempSync(join(tmpdir(), 'dockyard-meta-job-'));
@@ -45,7 +47,11 @@ describe('GitLab metadata job', () => {
   });
 
   it('fails with a clear message on a bad tag line', () => {
-    const run = spawnSync('sh', ['-euc', job.script.join('\n')], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH, DOCKYARD_META_TAGS: 'type=semver' } });
+    const run = spawnSync('sh', ['-euc', job.script.join('\n')], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, DOCKYARD_META_TAGS: 'type=semver' },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('type=semver needs the "pattern" attribute');
   });
@@ -84,7 +90,12 @@ describe('GitLab metadata job', () => {
       if (testCase.kind === 'json') {
         expect(report.json).toEqual(testCase.expected.json);
       } else {
-        expect({ version: report.version, tags: report.tags, labels: report.labels, annotations: report.annotations }).toEqual({
+        expect({
+          version: report.version,
+          tags: report.tags,
+          labels: report.labels,
+          annotations: report.annotations,
+        }).toEqual({
           version: testCase.expected.version,
           tags: testCase.expected.tags,
           labels: testCase.expected.labels,

@@ -49,19 +49,47 @@ export class GitStore {
 
   addTree(entries: TreeEntry[]): string {
     const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : 1));
-    const body = Buffer.concat(sorted.map((e) => Buffer.concat([Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.path}\0`), Buffer.from(e.sha, 'hex')])));
+    const body = Buffer.concat(
+      sorted.map((e) =>
+        Buffer.concat([
+          Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.path}\0`),
+          Buffer.from(e.sha, 'hex'),
+        ]),
+      ),
+    );
     const sha = hashObject('tree', body);
     this.trees.set(sha, sorted);
     return sha;
   }
 
   /** Add a commit object; `date` (ISO 8601, default a fixed clock) is both its author and committer date. */
-  addCommit(tree: string, parents: string[], message: string, author: Omit<Person, 'date'>, committer: Omit<Person, 'date'> = author, date: string = DATE): CommitObject {
+  addCommit(
+    tree: string,
+    parents: string[],
+    message: string,
+    author: Omit<Person, 'date'>,
+    committer: Omit<Person, 'date'> = author,
+    date: string = DATE,
+  ): CommitObject {
     const a = { ...author, date };
     const c = { ...committer, date };
     const seconds = Math.floor(Date.parse(date) / 1000);
-    const text = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${a.name} <${a.email}> ${seconds} +0000`, `committer ${c.name} <${c.email}> ${seconds} +0000`, '', message].join('\n');
-    const commit: CommitObject = { sha: hashObject('commit', Buffer.from(text)), tree, parents, message, author: a, committer: c };
+    const text = [
+      `tree ${tree}`,
+      ...parents.map((p) => `parent ${p}`),
+      `author ${a.name} <${a.email}> ${seconds} +0000`,
+      `committer ${c.name} <${c.email}> ${seconds} +0000`,
+      '',
+      message,
+    ].join('\n');
+    const commit: CommitObject = {
+      sha: hashObject('commit', Buffer.from(text)),
+      tree,
+      parents,
+      message,
+      author: a,
+      committer: c,
+    };
     this.commits.set(commit.sha, commit);
     return commit;
   }
@@ -93,7 +121,13 @@ export class GitStore {
   }
 
   /** Commit file changes (`null` deletes) on top of a branch (or create it from `from`) and move the branch. */
-  commitFiles(branch: string, changes: Record<string, string | null>, message: string, author: Omit<Person, 'date'>, from?: string): CommitObject {
+  commitFiles(
+    branch: string,
+    changes: Record<string, string | null>,
+    message: string,
+    author: Omit<Person, 'date'>,
+    from?: string,
+  ): CommitObject {
     const parentSha = this.branches.get(branch) ?? (from ? this.branches.get(from) : undefined);
     const files = parentSha ? this.filesOf(this.commits.get(parentSha)!.tree) : new Map<string, string>();
     for (const [path, content] of Object.entries(changes)) {

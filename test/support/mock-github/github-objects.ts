@@ -22,7 +22,14 @@ type Json = Record<string, unknown>;
 export function repositoryBody(api: string, fullName: string, defaultBranch: string, push: boolean): Json {
   const [owner, name] = fullName.split('/');
   const repo = exampleOf<Json>('full-repository');
-  Object.assign(repo, { name, full_name: fullName, default_branch: defaultBranch, has_discussions: false, url: `${api}/repos/${fullName}`, html_url: `https://github.test/${fullName}` });
+  Object.assign(repo, {
+    name,
+    full_name: fullName,
+    default_branch: defaultBranch,
+    has_discussions: false,
+    url: `${api}/repos/${fullName}`,
+    html_url: `https://github.test/${fullName}`,
+  });
   repo.owner = { ...(repo.owner as Json), login: owner };
   repo.permissions = { admin: false, maintain: false, push, triage: push, pull: true };
   return repo;
@@ -47,13 +54,24 @@ export function commitBody(api: string, fullName: string, commit: CommitObject):
     committer: commit.committer,
     message: commit.message,
     tree: { sha: commit.tree, url: `${api}/repos/${fullName}/git/trees/${commit.tree}` },
-    parents: commit.parents.map((sha) => ({ sha, url: `${api}/repos/${fullName}/git/commits/${sha}`, html_url: `https://github.test/${fullName}/commit/${sha}` })),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${api}/repos/${fullName}/git/commits/${sha}`,
+      html_url: `https://github.test/${fullName}/commit/${sha}`,
+    })),
     verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
   };
 }
 
 /** A tree; `recursive` lists every path below it (subtrees too, with full paths), as GitHub does. */
-export function treeBody(api: string, fullName: string, store: GitStore, sha: string, recursive = false, truncateOver = Number.POSITIVE_INFINITY): Json {
+export function treeBody(
+  api: string,
+  fullName: string,
+  store: GitStore,
+  sha: string,
+  recursive = false,
+  truncateOver = Number.POSITIVE_INFINITY,
+): Json {
   const entries = (treeSha: string, prefix: string): Json[] =>
     (store.trees.get(treeSha) ?? []).flatMap((e) => [
       {
@@ -68,16 +86,35 @@ export function treeBody(api: string, fullName: string, store: GitStore, sha: st
     ]);
   const tree = entries(sha, '');
   const truncated = recursive && tree.length > truncateOver;
-  return { sha, url: `${api}/repos/${fullName}/git/trees/${sha}`, truncated, tree: truncated ? tree.slice(0, truncateOver) : tree };
+  return {
+    sha,
+    url: `${api}/repos/${fullName}/git/trees/${sha}`,
+    truncated,
+    tree: truncated ? tree.slice(0, truncateOver) : tree,
+  };
 }
 
 export function blobBody(api: string, fullName: string, sha: string, content: Buffer): Json {
-  return { sha, node_id: `B_${sha.slice(0, 8)}`, size: content.length, url: `${api}/repos/${fullName}/git/blobs/${sha}`, content: content.toString('base64'), encoding: 'base64' };
+  return {
+    sha,
+    node_id: `B_${sha.slice(0, 8)}`,
+    size: content.length,
+    url: `${api}/repos/${fullName}/git/blobs/${sha}`,
+    content: content.toString('base64'),
+    encoding: 'base64',
+  };
 }
 
 export function labelBody(api: string, fullName: string, name: string, id: number): Json {
   const label = exampleOf<Json[]>('label-items')[0];
-  return { ...label, id, node_id: `L_${id}`, name, url: `${api}/repos/${fullName}/labels/${encodeURIComponent(name)}`, default: false };
+  return {
+    ...label,
+    id,
+    node_id: `L_${id}`,
+    name,
+    url: `${api}/repos/${fullName}/labels/${encodeURIComponent(name)}`,
+    default: false,
+  };
 }
 
 function branchSide(fullName: string, branch: string, sha: string, repo: Json): Json {
@@ -86,7 +123,14 @@ function branchSide(fullName: string, branch: string, sha: string, repo: Json): 
 }
 
 /** A pull request: `full` (`pull-request`, from create/update) or simple (`pull-request-simple`, from list). */
-export function pullBody(api: string, fullName: string, pull: MockPull, shas: { head: string; base: string }, full: boolean, repository: Json): Json {
+export function pullBody(
+  api: string,
+  fullName: string,
+  pull: MockPull,
+  shas: { head: string; base: string },
+  full: boolean,
+  repository: Json,
+): Json {
   const pr = full ? exampleOf<Json>('pull-request') : exampleOf<Json[]>('pull-request-simple-items')[0];
   const url = `${api}/repos/${fullName}/pulls/${pull.number}`;
   const html = `https://github.test/${fullName}/pull/${pull.number}`;
@@ -112,6 +156,14 @@ export function pullBody(api: string, fullName: string, pull: MockPull, shas: { 
     head: branchSide(fullName, pull.head, shas.head, repository),
     base: branchSide(fullName, pull.base, shas.base, repository),
   });
-  if (full) Object.assign(pr, { merged: false, mergeable: null, rebaseable: null, merged_by: null, commits: 1, changed_files: 1 });
+  if (full)
+    Object.assign(pr, {
+      merged: false,
+      mergeable: null,
+      rebaseable: null,
+      merged_by: null,
+      commits: 1,
+      changed_files: 1,
+    });
   return pr;
 }

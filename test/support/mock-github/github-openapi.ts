@@ -31,7 +31,10 @@ interface Operation {
 
 interface Spec {
   paths: Record<string, Record<string, Operation>>;
-  components: { parameters: Record<string, Parameter>; examples: Record<string, { value: unknown }> } & Record<string, unknown>;
+  components: { parameters: Record<string, Parameter>; examples: Record<string, { value: unknown }> } & Record<
+    string,
+    unknown
+  >;
 }
 
 /** A matched operation with its decoded path parameters. */
@@ -46,7 +49,9 @@ const SPEC_ID = 'https://dockyard.test/api.github.com.json';
 let spec: Spec | undefined;
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
-let routes: Array<{ method: string; template: string; regex: RegExp; names: string[]; literal: number; op: Operation }> | undefined;
+let routes:
+  | Array<{ method: string; template: string; regex: RegExp; names: string[]; literal: number; op: Operation }>
+  | undefined;
 
 function load(): { spec: Spec; ajv: Ajv } {
   if (!spec || !ajv) {
@@ -64,7 +69,9 @@ function load(): { spec: Spec; ajv: Ajv } {
 function compile(key: string, schema: unknown): ValidateFunction {
   let validate = validators.get(key);
   if (!validate) {
-    const rewritten = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${SPEC_ID}#/components/`)) as object;
+    const rewritten = JSON.parse(
+      JSON.stringify(schema).replaceAll('"#/components/', `"${SPEC_ID}#/components/`),
+    ) as object;
     validate = load().ajv.compile(rewritten);
     validators.set(key, validate);
   }
@@ -84,11 +91,20 @@ function allRoutes(): NonNullable<typeof routes> {
         if (!op || typeof op !== 'object' || !('responses' in op)) continue;
         const params = (op.parameters ?? []).map(resolveParameter);
         const names: string[] = [];
-        const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, name: string) => {
-          names.push(name);
-          return params.find((p) => p.name === name)?.['x-multi-segment'] ? '(.+)' : '([^/]+)';
+        const pattern = template
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\\?\{([^}]+)\\?\}/g, (_, name: string) => {
+            names.push(name);
+            return params.find((p) => p.name === name)?.['x-multi-segment'] ? '(.+)' : '([^/]+)';
+          });
+        routes.push({
+          method: method.toUpperCase(),
+          template,
+          regex: new RegExp(`^${pattern}$`),
+          names,
+          literal: template.replace(/\{[^}]+\}/g, '').length,
+          op,
         });
-        routes.push({ method: method.toUpperCase(), template, regex: new RegExp(`^${pattern}$`), names, literal: template.replace(/\{[^}]+\}/g, '').length, op });
       }
     }
   }
@@ -103,7 +119,12 @@ export function matchOperation(method: string, pathname: string): MatchedOperati
   const route = candidates[0];
   if (!route) return undefined;
   const values = route.regex.exec(pathname)!.slice(1).map(decodeURIComponent);
-  return { operationId: route.op.operationId, method, template: route.template, params: Object.fromEntries(route.names.map((n, i) => [n, values[i]])) };
+  return {
+    operationId: route.op.operationId,
+    method,
+    template: route.template,
+    params: Object.fromEntries(route.names.map((n, i) => [n, values[i]])),
+  };
 }
 
 function operationOf(match: MatchedOperation): Operation {
@@ -111,13 +132,16 @@ function operationOf(match: MatchedOperation): Operation {
 }
 
 function coerce(value: string, schema: Record<string, unknown>): unknown {
-  if (schema.type === 'integer' || schema.type === 'number') return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (schema.type === 'integer' || schema.type === 'number')
+    return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   if (schema.type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }
 
 function errorsOf(validate: ValidateFunction, where: string): string[] {
-  return (validate.errors ?? []).map((e) => `${where}${e.instancePath || ''} ${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) => `${where}${e.instancePath || ''} ${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 /**
@@ -130,7 +154,8 @@ export function validateRequest(match: MatchedOperation, query: URLSearchParams,
   const params = (op.parameters ?? []).map(resolveParameter);
   for (const p of params.filter((x) => x.in === 'path')) {
     const validate = compile(`${match.operationId}:path:${p.name}`, p.schema);
-    if (!validate(coerce(match.params[p.name] ?? '', p.schema))) problems.push(...errorsOf(validate, `path parameter ${p.name}`));
+    if (!validate(coerce(match.params[p.name] ?? '', p.schema)))
+      problems.push(...errorsOf(validate, `path parameter ${p.name}`));
   }
   for (const p of params.filter((x) => x.in === 'query')) {
     const value = query.get(p.name);
@@ -142,7 +167,8 @@ export function validateRequest(match: MatchedOperation, query: URLSearchParams,
     if (!validate(coerce(value, p.schema))) problems.push(...errorsOf(validate, `query parameter ${p.name}`));
   }
   for (const name of query.keys()) {
-    if (!params.some((p) => p.in === 'query' && p.name === name)) problems.push(`query parameter ${name} is not documented for ${match.operationId}`);
+    if (!params.some((p) => p.in === 'query' && p.name === name))
+      problems.push(`query parameter ${name} is not documented for ${match.operationId}`);
   }
   const schema = op.requestBody?.content['application/json']?.schema;
   if (body === undefined) {
@@ -162,9 +188,14 @@ export function validateRequest(match: MatchedOperation, query: URLSearchParams,
  */
 export function validateResponse(match: MatchedOperation, status: number, body: unknown): string[] {
   const op = operationOf(match);
-  const listed = op.responses[String(status)] as { $ref?: string; content?: Record<string, { schema: unknown }> } | undefined;
-  const documented = listed?.$ref ? (load().spec.components.responses as Record<string, typeof listed>)[listed.$ref.split('/').at(-1)!] : listed;
-  const schema = documented ? documented.content?.['application/json']?.schema : { $ref: '#/components/schemas/basic-error' };
+  const listed = op.responses[String(status)] as
+    { $ref?: string; content?: Record<string, { schema: unknown }> } | undefined;
+  const documented = listed?.$ref
+    ? (load().spec.components.responses as Record<string, typeof listed>)[listed.$ref.split('/').at(-1)!]
+    : listed;
+  const schema = documented
+    ? documented.content?.['application/json']?.schema
+    : { $ref: '#/components/schemas/basic-error' };
   const where = `${match.method} ${match.template} (${match.operationId}) response ${status}`;
   if (!schema) return body === undefined ? [] : [`${where}: documents no body, got one`];
   const validate = compile(`${match.operationId}:response:${documented ? status : 'basic-error'}`, schema);

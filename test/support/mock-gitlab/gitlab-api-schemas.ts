@@ -28,23 +28,75 @@ export interface GitlabRoute {
 
 const commit: Schema = {
   type: 'object',
-  required: ['id', 'short_id', 'title', 'message', 'author_name', 'author_email', 'authored_date', 'committer_name', 'committer_email', 'committed_date', 'parent_ids', 'created_at', 'web_url'],
+  required: [
+    'id',
+    'short_id',
+    'title',
+    'message',
+    'author_name',
+    'author_email',
+    'authored_date',
+    'committer_name',
+    'committer_email',
+    'committed_date',
+    'parent_ids',
+    'created_at',
+    'web_url',
+  ],
   properties: {
-    id: sha, short_id: str, title: str, message: str, author_name: str, author_email: str, authored_date: str, committer_name: str, committer_email: str, committed_date: str,
-    parent_ids: { type: 'array', items: sha }, created_at: str, web_url: str,
+    id: sha,
+    short_id: str,
+    title: str,
+    message: str,
+    author_name: str,
+    author_email: str,
+    authored_date: str,
+    committer_name: str,
+    committer_email: str,
+    committed_date: str,
+    parent_ids: { type: 'array', items: sha },
+    created_at: str,
+    web_url: str,
   },
 };
 
 const mergeRequest: Schema = {
   type: 'object',
-  required: ['id', 'iid', 'project_id', 'title', 'description', 'state', 'source_branch', 'target_branch', 'web_url', 'draft', 'labels', 'sha'],
+  required: [
+    'id',
+    'iid',
+    'project_id',
+    'title',
+    'description',
+    'state',
+    'source_branch',
+    'target_branch',
+    'web_url',
+    'draft',
+    'labels',
+    'sha',
+  ],
   properties: {
-    id: int, iid: int, project_id: int, title: str, description: { type: ['string', 'null'] }, state: { enum: ['opened', 'closed', 'locked', 'merged'] },
-    source_branch: str, target_branch: str, web_url: str, draft: bool, labels: { type: 'array', items: str }, sha: { type: ['string', 'null'] },
+    id: int,
+    iid: int,
+    project_id: int,
+    title: str,
+    description: { type: ['string', 'null'] },
+    state: { enum: ['opened', 'closed', 'locked', 'merged'] },
+    source_branch: str,
+    target_branch: str,
+    web_url: str,
+    draft: bool,
+    labels: { type: 'array', items: str },
+    sha: { type: ['string', 'null'] },
   },
 };
 
-const pagination = { page: int, per_page: { type: 'integer', minimum: 1, maximum: 100 }, pagination: { enum: ['offset', 'keyset'] } };
+const pagination = {
+  page: int,
+  per_page: { type: 'integer', minimum: 1, maximum: 100 },
+  pagination: { enum: ['offset', 'keyset'] },
+};
 
 /** @see the `doc` URL of each entry. */
 export const GITLAB_ROUTES: readonly GitlabRoute[] = [
@@ -54,15 +106,36 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     method: 'GET',
     pattern: '/api/v4/user',
     query: { type: 'object', additionalProperties: false, properties: {} },
-    response: { type: 'object', required: ['id', 'username', 'name', 'state', 'email', 'commit_email', 'web_url'], properties: { id: int, username: str, name: str, state: str, email: str, commit_email: str, bot: bool, web_url: str } },
+    response: {
+      type: 'object',
+      required: ['id', 'username', 'name', 'state', 'email', 'commit_email', 'web_url'],
+      properties: {
+        id: int,
+        username: str,
+        name: str,
+        state: str,
+        email: str,
+        commit_email: str,
+        bot: bool,
+        web_url: str,
+      },
+    },
   },
   {
     name: 'get project',
     doc: 'https://docs.gitlab.com/api/projects/#get-a-single-project',
     method: 'GET',
     pattern: '/api/v4/projects/:id',
-    query: { type: 'object', additionalProperties: false, properties: { license: bool, statistics: bool, with_custom_attributes: bool } },
-    response: { type: 'object', required: ['id', 'default_branch', 'path_with_namespace', 'web_url'], properties: { id: int, default_branch: str, path_with_namespace: str, web_url: str } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { license: bool, statistics: bool, with_custom_attributes: bool },
+    },
+    response: {
+      type: 'object',
+      required: ['id', 'default_branch', 'path_with_namespace', 'web_url'],
+      properties: { id: int, default_branch: str, path_with_namespace: str, web_url: str },
+    },
   },
   {
     name: 'get branch',
@@ -70,7 +143,11 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     method: 'GET',
     pattern: '/api/v4/projects/:id/repository/branches/:branch',
     query: { type: 'object', additionalProperties: false, properties: {} },
-    response: { type: 'object', required: ['name', 'commit', 'protected', 'merged', 'default', 'web_url'], properties: { name: str, commit: commit, protected: bool, merged: bool, default: bool, web_url: str } },
+    response: {
+      type: 'object',
+      required: ['name', 'commit', 'protected', 'merged', 'default', 'web_url'],
+      properties: { name: str, commit: commit, protected: bool, merged: bool, default: bool, web_url: str },
+    },
   },
   {
     name: 'get commit',
@@ -85,10 +162,18 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     doc: 'https://docs.gitlab.com/api/repositories/#list-repository-tree',
     method: 'GET',
     pattern: '/api/v4/projects/:id/repository/tree',
-    query: { type: 'object', additionalProperties: false, properties: { ref: str, path: str, recursive: bool, page_token: str, ...pagination } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ref: str, path: str, recursive: bool, page_token: str, ...pagination },
+    },
     response: {
       type: 'array',
-      items: { type: 'object', required: ['id', 'name', 'type', 'path', 'mode'], properties: { id: sha, name: str, type: { enum: ['tree', 'blob', 'commit'] }, path: str, mode: str } },
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'type', 'path', 'mode'],
+        properties: { id: sha, name: str, type: { enum: ['tree', 'blob', 'commit'] }, path: str, mode: str },
+      },
     },
   },
   {
@@ -99,8 +184,30 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     query: { type: 'object', additionalProperties: false, required: ['ref'], properties: { ref: str } },
     response: {
       type: 'object',
-      required: ['file_name', 'file_path', 'size', 'encoding', 'content', 'content_sha256', 'ref', 'blob_id', 'commit_id', 'last_commit_id'],
-      properties: { file_name: str, file_path: str, size: int, encoding: { enum: ['base64', 'text'] }, content: str, content_sha256: str, ref: str, blob_id: sha, commit_id: sha, last_commit_id: sha },
+      required: [
+        'file_name',
+        'file_path',
+        'size',
+        'encoding',
+        'content',
+        'content_sha256',
+        'ref',
+        'blob_id',
+        'commit_id',
+        'last_commit_id',
+      ],
+      properties: {
+        file_name: str,
+        file_path: str,
+        size: int,
+        encoding: { enum: ['base64', 'text'] },
+        content: str,
+        content_sha256: str,
+        ref: str,
+        blob_id: sha,
+        commit_id: sha,
+        last_commit_id: sha,
+      },
     },
   },
   {
@@ -113,7 +220,15 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
       additionalProperties: false,
       required: ['branch', 'commit_message', 'actions'],
       properties: {
-        branch: str, commit_message: str, start_branch: str, start_sha: sha, start_project: { type: ['string', 'integer'] }, author_email: str, author_name: str, stats: bool, force: bool,
+        branch: str,
+        commit_message: str,
+        start_branch: str,
+        start_sha: sha,
+        start_project: { type: ['string', 'integer'] },
+        author_email: str,
+        author_name: str,
+        stats: bool,
+        force: bool,
         actions: {
           type: 'array',
           minItems: 1,
@@ -121,7 +236,15 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
             type: 'object',
             additionalProperties: false,
             required: ['action', 'file_path'],
-            properties: { action: { enum: ['create', 'delete', 'move', 'update', 'chmod'] }, file_path: str, previous_path: str, content: str, encoding: { enum: ['text', 'base64'] }, last_commit_id: str, execute_filemode: bool },
+            properties: {
+              action: { enum: ['create', 'delete', 'move', 'update', 'chmod'] },
+              file_path: str,
+              previous_path: str,
+              content: str,
+              encoding: { enum: ['text', 'base64'] },
+              last_commit_id: str,
+              execute_filemode: bool,
+            },
           },
         },
       },
@@ -133,7 +256,19 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     doc: 'https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests',
     method: 'GET',
     pattern: '/api/v4/projects/:id/merge_requests',
-    query: { type: 'object', additionalProperties: false, properties: { ...pagination, state: { enum: ['opened', 'closed', 'locked', 'merged', 'all'] }, source_branch: str, target_branch: str, labels: str, order_by: str, sort: { enum: ['asc', 'desc'] } } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ...pagination,
+        state: { enum: ['opened', 'closed', 'locked', 'merged', 'all'] },
+        source_branch: str,
+        target_branch: str,
+        labels: str,
+        order_by: str,
+        sort: { enum: ['asc', 'desc'] },
+      },
+    },
     response: { type: 'array', items: mergeRequest },
   },
   {
@@ -145,7 +280,19 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
       type: 'object',
       additionalProperties: false,
       required: ['source_branch', 'target_branch', 'title'],
-      properties: { source_branch: str, target_branch: str, title: str, description: str, labels: str, remove_source_branch: bool, squash: bool, assignee_id: int, milestone_id: int, allow_collaboration: bool, target_project_id: int },
+      properties: {
+        source_branch: str,
+        target_branch: str,
+        title: str,
+        description: str,
+        labels: str,
+        remove_source_branch: bool,
+        squash: bool,
+        assignee_id: int,
+        milestone_id: int,
+        allow_collaboration: bool,
+        target_project_id: int,
+      },
     },
     response: mergeRequest,
   },
@@ -157,7 +304,18 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     body: {
       type: 'object',
       additionalProperties: false,
-      properties: { title: str, description: str, labels: str, add_labels: str, remove_labels: str, state_event: { enum: ['close', 'reopen'] }, target_branch: str, remove_source_branch: bool, squash: bool, discussion_locked: bool },
+      properties: {
+        title: str,
+        description: str,
+        labels: str,
+        add_labels: str,
+        remove_labels: str,
+        state_event: { enum: ['close', 'reopen'] },
+        target_branch: str,
+        remove_source_branch: bool,
+        squash: bool,
+        discussion_locked: bool,
+      },
     },
     response: mergeRequest,
   },
@@ -168,12 +326,34 @@ export const GITLAB_ROUTES: readonly GitlabRoute[] = [
     pattern: '/api/v4/projects/:id/trigger/pipeline',
     auth: 'trigger-token',
     // token and ref may come as query or form attributes (gitbeaker sends them in the query); variables[KEY] as form fields.
-    query: { type: 'object', additionalProperties: false, required: ['token', 'ref'], properties: { token: str, ref: str } },
-    body: { type: 'object', additionalProperties: false, patternProperties: { '^variables\\[[A-Za-z_][A-Za-z0-9_]*\\]$': str, '^inputs\\[[A-Za-z_][A-Za-z0-9_-]*\\]$': str } },
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['token', 'ref'],
+      properties: { token: str, ref: str },
+    },
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      patternProperties: {
+        '^variables\\[[A-Za-z_][A-Za-z0-9_]*\\]$': str,
+        '^inputs\\[[A-Za-z_][A-Za-z0-9_-]*\\]$': str,
+      },
+    },
     response: {
       type: 'object',
       required: ['id', 'iid', 'project_id', 'sha', 'ref', 'status', 'source', 'web_url', 'created_at'],
-      properties: { id: int, iid: int, project_id: int, sha: sha, ref: str, status: str, source: { const: 'trigger' }, web_url: str, created_at: str },
+      properties: {
+        id: int,
+        iid: int,
+        project_id: int,
+        sha: sha,
+        ref: str,
+        status: str,
+        source: { const: 'trigger' },
+        web_url: str,
+        created_at: str,
+      },
     },
   },
 ];
@@ -191,11 +371,16 @@ export function checkShape(schema: Schema, value: unknown, where: string): strin
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${where}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((e) => `${where}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 /** The route for a method and path (`%2F`-encoded ids and file paths), with decoded parameters. */
-export function matchGitlabRoute(method: string, pathname: string): { route: GitlabRoute; params: Record<string, string> } | undefined {
+export function matchGitlabRoute(
+  method: string,
+  pathname: string,
+): { route: GitlabRoute; params: Record<string, string> } | undefined {
   for (const route of GITLAB_ROUTES) {
     if (route.method !== method) continue;
     const names: string[] = [];
@@ -208,11 +393,18 @@ export function matchGitlabRoute(method: string, pathname: string): { route: Git
 
 /** Query strings as typed values, following each documented attribute's type. */
 export function typedQuery(route: GitlabRoute, query: URLSearchParams): Record<string, unknown> {
-  const props = ((route.query?.properties ?? {}) as Record<string, { type?: string }>);
+  const props = (route.query?.properties ?? {}) as Record<string, { type?: string }>;
   return Object.fromEntries(
     [...query].map(([k, v]) => {
       const type = props[k]?.type;
-      return [k, type === 'integer' && /^\d+$/.test(v) ? Number(v) : type === 'boolean' && (v === 'true' || v === 'false') ? v === 'true' : v];
+      return [
+        k,
+        type === 'integer' && /^\d+$/.test(v)
+          ? Number(v)
+          : type === 'boolean' && (v === 'true' || v === 'false')
+            ? v === 'true'
+            : v,
+      ];
     }),
   );
 }
