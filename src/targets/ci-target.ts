@@ -32,6 +32,8 @@ export interface CiCapabilities {
   readonly unsupportedCacheModes: Readonly<Partial<Record<CacheMode, string>>>;
   /** What picks a self-hosted runner: a `runs-on` label (GitHub) or a runner tag (GitLab). */
   readonly runnerSelector: 'label' | 'tag';
+  /** Prefixes a secret's name may not start with on this CI system (upper case), e.g. `GITHUB_`; [] when none. */
+  readonly reservedSecretPrefixes: readonly string[];
 }
 
 /** A file a pipeline needs beside it, e.g. GitLab's `.gitlab/dockyard-meta.mjs`. */

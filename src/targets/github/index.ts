@@ -23,6 +23,9 @@ export const githubTarget: CiTarget = {
     hostedNativePlatforms: ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7'],
     unsupportedCacheModes: {},
     runnerSelector: 'label',
+    // "Secret names must not start with the GITHUB_ prefix."
+    // https://docs.github.com/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#naming-your-secrets
+    reservedSecretPrefixes: ['GITHUB_'],
   },
   vocabulary: {
     changeRequests: 'pull requests',

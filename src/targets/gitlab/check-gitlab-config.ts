@@ -2,7 +2,8 @@
  * The config rules of the GitLab target beyond its capability tables: what buildah's registry cache and GitLab's
  * CI/CD variables cannot provide.
  */
-import { cacheModeOf, cachePathOf, credentialsOf } from '../../config/config-helpers.js';
+import { cacheModeOf, cachePathOf, credentialsOf, handoffOf } from '../../config/config-helpers.js';
+import { posix } from 'node:path';
 import { describeValue, type ConfigIssue } from '../../config/format-issues.js';
 import type { DockyardConfig } from '../../config/schema/index.js';
 
@@ -17,7 +18,7 @@ function issue(path: string, problem: string, expected: string, got: unknown): C
  *
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md (--cache-to: a repository)
  */
-export function checkGitlabConfig(config: DockyardConfig): ConfigIssue[] {
+function checkGitlabRegistries(config: DockyardConfig): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   const cache = cacheModeOf(config.cache, 'gitlab');
   const first = config.registries?.[0];
@@ -43,4 +44,53 @@ export function checkGitlabConfig(config: DockyardConfig): ConfigIssue[] {
       );
   });
   return out;
+}
+
+/**
+ * The GitLab `container_scanning` report (`scan.report`) needs Trivy (Grype has no GitLab security report format)
+ * and the candidate archive (with the registry handoff only the digest travels between jobs).
+ *
+ * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscontainer_scanning
+ */
+function checkGitlabScanReport(config: DockyardConfig): ConfigIssue[] {
+  if (!config.scan.report) return [];
+  const out: ConfigIssue[] = [];
+  if (handoffOf(config.handoff).mode === 'registry')
+    out.push(
+      issue(
+        'scan.report',
+        'the GitLab container_scanning report is not supported with handoff "registry" yet: it reads the candidate archive, and with the registry handoff only the digest travels between jobs',
+        'handoff "artifact", report false, or ci without "gitlab"',
+        config.scan.report,
+      ),
+    );
+  if (config.scan.scanner === 'grype')
+    out.push(
+      issue(
+        'scan.report',
+        'the container_scanning report with scanner "grype" is not supported on GitLab: Grype has no GitLab security report format (Trivy ships one)',
+        'scanner "trivy", report false, or ci without "gitlab"',
+        config.scan.report,
+      ),
+    );
+  return out;
+}
+
+/** In reusable mode the including pipeline must not be inside `templates/`: GitLab publishes every file there as a component. */
+function checkGitlabReusable(config: DockyardConfig): ConfigIssue[] {
+  const { output } = config;
+  if (output.mode !== 'reusable' || !posix.normalize(output.gitlab).startsWith('templates/')) return [];
+  return [
+    issue(
+      'output.gitlab',
+      'the caller must not be inside templates/: every file there is published as a component',
+      'a path outside templates/, e.g. ".gitlab-ci.yml"',
+      output.gitlab,
+    ),
+  ];
+}
+
+/** Every config rule of the GitLab target: registries and cache, the scan report, the reusable output. */
+export function checkGitlabConfig(config: DockyardConfig): ConfigIssue[] {
+  return [...checkGitlabRegistries(config), ...checkGitlabScanReport(config), ...checkGitlabReusable(config)];
 }

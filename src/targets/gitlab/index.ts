@@ -26,6 +26,7 @@ export const gitlabTarget: CiTarget = {
       inline: 'buildah cannot export inline BuildKit cache; use "registry" or "local"',
     },
     runnerSelector: 'tag',
+    reservedSecretPrefixes: [],
   },
   vocabulary: {
     changeRequests: 'merge requests',
