@@ -189,6 +189,11 @@ export interface TriggerSpec {
   readonly manual: boolean;
   /** Builds triggered from outside (GitHub `repository_dispatch` of `eventType`, GitLab trigger tokens), when configured. */
   readonly dispatch?: { readonly eventType: string };
+  /**
+   * File globs whose change runs branch pushes and pull/merge requests (`triggers.paths` plus the Dockerfile and the
+   * pipeline file, sorted); [] when every change runs the pipeline.
+   */
+  readonly paths: readonly string[];
 }
 
 /**

@@ -108,12 +108,13 @@ export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]
   const summary = hasGateSummary({ gates, ...supplyChain });
   const latest = config.flavor.latest;
   const handoff = planHandoff(config);
+  const dockerfile = normalisePath(config.image.dockerfile ?? joinPath(config.image.context, 'Dockerfile'));
   return {
     name: config.output.name ?? 'dockyard',
     image: {
       name: config.image.name,
       context: normalisePath(config.image.context),
-      dockerfile: normalisePath(config.image.dockerfile ?? joinPath(config.image.context, 'Dockerfile')),
+      dockerfile,
       ...(config.image.target ? { target: config.image.target } : {}),
       buildArgs: sortRecordByKey(config.image.buildArgs),
       secrets: config.image.secrets.map((s) => ({ id: s.id, env: s.env })),
@@ -139,7 +140,7 @@ export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]
     gates,
     ...supplyChain,
     ...planDeployNotify(config),
-    triggers: planTriggerSpec(config),
+    triggers: planTriggerSpec(config, [dockerfile, config.output[ci]]),
     concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
     github: planGithubRepository(config),
     jobs: planJobs(config, cache, registries, handoff, gates, summary),

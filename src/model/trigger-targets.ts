@@ -1,3 +1,4 @@
+import { compareCodePoints } from './compare-code-points.js';
 import { posix } from 'node:path';
 import type { DockyardConfig } from '../config/schema/index.js';
 import type { TriggerSpec } from './pipeline.js';
@@ -65,8 +66,11 @@ export function describeTriggerTargets(config: DockyardConfig): TriggerTargets {
  * the schedules' cron expressions, manual runs and the dispatch event type. Pure.
  *
  * @param config a config returned by `validateConfig` (defaults applied).
+ * @param alwaysWatched files whose change always runs the pipeline when `triggers.paths` is set (the Dockerfile and
+ *   the pipeline file); ignored when it is not.
  */
-export function planTriggerSpec(config: DockyardConfig): TriggerSpec {
+export function planTriggerSpec(config: DockyardConfig, alwaysWatched: readonly string[] = []): TriggerSpec {
+  const paths = config.triggers.paths.length > 0 ? [...new Set([...config.triggers.paths, ...alwaysWatched])] : [];
   return {
     branches: [...config.triggers.branches],
     tags: [...config.triggers.tags],
@@ -74,5 +78,6 @@ export function planTriggerSpec(config: DockyardConfig): TriggerSpec {
     schedules: config.triggers.schedule.map((s) => s.cron),
     manual: config.triggers.manual,
     ...(config.triggers.dispatch ? { dispatch: { eventType: config.triggers.dispatch.eventType } } : {}),
+    paths: paths.sort(compareCodePoints),
   };
 }

@@ -32,6 +32,13 @@ function matchesAny(ci: CiSystem, patterns: readonly string[], name: string): bo
   return patterns.some((p) => targetOf(ci).matchesRefPattern(p, name));
 }
 
+/** `; only when a changed file matches triggers.paths (…)`, or '' without path filters. */
+function pathsNote(triggers: TriggerSpec): string {
+  return triggers.paths.length > 0
+    ? `; only when a changed file matches triggers.paths (${triggers.paths.join(', ')})`
+    : '';
+}
+
 function listOf(patterns: readonly string[]): string {
   return patterns.length > 0 ? patterns.join(', ') : 'none configured';
 }
@@ -69,7 +76,7 @@ export function decidePlanRun(triggers: TriggerSpec, ci: CiSystem, request: Plan
         `${what} targeting ${base} do not run the pipeline (only those targeting ${listOf(triggers.branches)})`,
       );
     }
-    return run(false, `the publish stage does not run for ${what}`);
+    return run(false, `the publish stage does not run for ${what}${pathsNote(triggers)}`);
   }
   if (event === 'push') {
     const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
@@ -78,7 +85,7 @@ export function decidePlanRun(triggers: TriggerSpec, ci: CiSystem, request: Plan
     const patterns = branch !== undefined ? triggers.branches : triggers.tags;
     if (!matchesAny(ci, patterns, name))
       return skip(`${ref} is not a publishing ${kind} (${listOf(patterns)}); the pipeline does not run for this push`);
-    return run(true, `${ref} is a publishing ${kind}`);
+    return run(true, `${ref} is a publishing ${kind}${branch !== undefined ? pathsNote(triggers) : ''}`);
   }
   if (event === 'schedule') {
     if (triggers.schedules.length === 0)

@@ -370,6 +370,7 @@ describe('validateConfig: good configs', () => {
       pullRequests: true,
       schedule: [],
       manual: true,
+      paths: [],
     });
     expect(result.config.scan).toEqual({
       scanner: 'trivy',

@@ -197,6 +197,16 @@ it('evaluates every GitLab scenario but the listed ones', () => {
 });
 const gitlabReady = isGitlabCiLocalAvailable();
 
+/**
+ * For a scenario with `triggers.paths`, a changed file its first glob matches (`services/api/**` →
+ * `services/api/changed`), so branch pushes and merge requests run as the table expects; path filters that do not
+ * match are test/emit/gitlab/gitlab-path-filters.test.ts's.
+ */
+function changeMatchingPaths(s: EventScenario): Record<string, string> {
+  const first = s.config.triggers.paths[0];
+  return first === undefined ? {} : { [first.replace(/\*\*?/g, 'changed')]: 'a change\n' };
+}
+
 /** gitlab-ci-local's job lists of every GitLab scenario and event, computed once for all (in parallel, see the helper). */
 const listed = new Map<string, ListedJob[]>();
 const gitlabKey = (s: EventScenario, row: EventRow): string =>
@@ -218,6 +228,7 @@ describe.skipIf(!gitlabReady && process.env.CI !== 'true')('GitLab', () => {
           s.config.output.gitlab,
           unique.map(([, v]) => v),
           4,
+          changeMatchingPaths(s),
         );
         unique.forEach(([key], i) => listed.set(key, results[i]));
       }),

@@ -74,13 +74,13 @@ describe.each(
       const platform = id === 'metadata' ? '' : '-${{ matrix.slug }}';
       expect(jobs[id].concurrency, id).toEqual(
         cancel
-          ? { group: `dockyard-\${{ github.workflow }}-${ref}-${id}${platform}`, 'cancel-in-progress': true }
+          ? { group: `dockyard-\${{ github.workflow_ref }}-${ref}-${id}${platform}`, 'cancel-in-progress': true }
           : undefined,
       );
     }
     expect(jobs.push.concurrency).toBeUndefined();
     expect(jobs.manifest.concurrency).toEqual({
-      group: 'dockyard-publish-${{ github.workflow }}-${{ github.ref }}',
+      group: 'dockyard-publish-${{ github.workflow_ref }}-${{ github.ref }}',
       'cancel-in-progress': false,
     });
   });

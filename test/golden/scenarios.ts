@@ -246,6 +246,16 @@ export const GOLDEN_SCENARIOS: Record<string, DockyardConfigInput> = {
     },
     concurrency: { cancelSuperseded: true },
   },
+  // One service of a monorepo (docs/monorepos.md): its own output files and pipeline name, built only when its
+  // directory or the shared library changes (tags, schedules and manual runs always build).
+  'paths-monorepo-both': {
+    ci: ['github', 'gitlab'],
+    image: { name: 'acme/api', context: 'services/api' },
+    platforms: ['linux/amd64'],
+    test: { commands: ['/app/healthcheck'] },
+    triggers: { paths: ['services/api/**', 'libs/shared/**'] },
+    output: { github: '.github/workflows/api.yml', gitlab: 'ci/api.gitlab-ci.yml', name: 'api image' },
+  },
   // A private repository on GitHub Free: the SARIF kept as an artifact (no code scanning), provenance by cosign attest
   // (no artifact attestations), arm64 on the private-repository arm runner.
   'private-free-github': {

@@ -10,8 +10,16 @@ const SERVICE: TriggerSpec = {
   pullRequests: true,
   schedules: ['0 3 * * 1'],
   manual: true,
+  paths: [],
 };
-const MINIMAL: TriggerSpec = { branches: ['main'], tags: [], pullRequests: false, schedules: [], manual: false };
+const MINIMAL: TriggerSpec = {
+  branches: ['main'],
+  tags: [],
+  pullRequests: false,
+  schedules: [],
+  manual: false,
+  paths: [],
+};
 const TAGS_ONLY: TriggerSpec = {
   branches: [],
   tags: ['v*.*.*'],
@@ -19,6 +27,7 @@ const TAGS_ONLY: TriggerSpec = {
   schedules: [],
   manual: false,
   dispatch: { eventType: 'dockyard-build' },
+  paths: [],
 };
 
 type Row = [string, TriggerSpec, 'github' | 'gitlab', string, string, PlanRunDecision, string?];

@@ -86,6 +86,8 @@ export function githubEventInstance(
     actor,
     triggering_actor: actor,
     workflow: 'dockyard',
+    // `owner/repo/<workflow file>@<ref>` (GitHub's github context); the concurrency groups key on it.
+    workflow_ref: `${REPOSITORY}/.github/workflows/dockyard.yml@${ref}`,
     run_id: '4242',
     run_number: '17',
     run_attempt: row.rerun ? '2' : '1',

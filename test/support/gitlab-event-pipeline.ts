@@ -35,7 +35,12 @@ export interface ListedJob {
  * (schema validation is the other suites' job and costs seconds), at most `concurrency` at a time across all
  * calls in progress (so several files can be listed at once).
  *
+ * `rules:changes` are evaluated as gitlab-ci-local does: the files changed between `origin/main` (the first commit)
+ * and the working tree (`git diff --name-only origin/main`, its `GitData.changedFiles`); `changed` files are committed
+ * on top, so without them no file has changed.
+ *
  * @param files the repository's files; `ciPath` names the CI file among them (written as `.gitlab-ci.yml`).
+ * @param changed files of a second commit (path → content): the changes `rules:changes` sees.
  * @throws {Error} when gitlab-ci-local is missing or fails (its stderr in the message).
  * @see https://github.com/firecow/gitlab-ci-local/blob/master/src/parser.ts
  * @see https://github.com/firecow/gitlab-ci-local/blob/master/src/predefined-variables.ts
@@ -46,6 +51,7 @@ export async function listPipelinesForEvents(
   ciPath: string,
   events: ReadonlyArray<GitlabEventVariables>,
   concurrency = 3,
+  changed: Readonly<Record<string, string>> = {},
 ): Promise<ListedJob[][]> {
   const command = resolveGitlabCiLocalCommand();
   if (command === undefined) throw new Error('gitlab-ci-local is not installed');
@@ -71,6 +77,14 @@ export async function listPipelinesForEvents(
     await git(['remote', 'add', 'origin', 'https://gitlab.example.invalid/acme/app.git']);
     await git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
     await git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main']);
+    if (Object.keys(changed).length > 0) {
+      for (const [path, text] of Object.entries(changed)) {
+        mkdirSync(dirname(join(repo, path)), { recursive: true });
+        writeFileSync(join(repo, path), text);
+      }
+      await git(['add', '-A']);
+      await git(['commit', '-q', '--no-verify', '--no-gpg-sign', '-m', 'change']);
+    }
     const [program, ...pre] = command as [string, ...string[]];
     const results: ListedJob[][] = new Array(events.length);
     const one = async (index: number): Promise<void> => {

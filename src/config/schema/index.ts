@@ -253,6 +253,7 @@ export const configSchema = z
       pullRequests: true,
       schedule: [],
       manual: true,
+      paths: [],
     }),
     /** Cancelling superseded builds of the same ref; publishing is never cancelled half-way. Default `{ cancelSuperseded: true }`. */
     concurrency: concurrencySchema.default({ cancelSuperseded: true }),

@@ -54,6 +54,23 @@ export const dispatchSchema = z.strictObject({
     ),
 });
 
+/**
+ * A file glob of `triggers.paths`: relative to the repository root, letters, digits, `. _ - /` and the wildcards `*`
+ * and `**` (the subset both CI systems read alike: GitHub's filter patterns, GitLab's `File.fnmatch` with
+ * `FNM_PATHNAME`); no leading `/`, no `..` segment, no `!` exclusion (GitLab's `rules:changes` has none).
+ *
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet
+ * @see https://docs.gitlab.com/ci/yaml/#ruleschanges
+ */
+export const pathGlobSchema = z
+  .string()
+  .min(1)
+  .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._\-/*]+$/, {
+    message:
+      'unsupported path glob: use letters, digits, . _ - / and the wildcards * ** only, relative to the repository root (no leading /, no .., no !)',
+  })
+  .describe('A file glob relative to the repository root: `*` within a directory, `**` across directories.');
+
 /** When pipelines run. */
 export const triggersSchema = z
   .strictObject({
@@ -85,6 +102,13 @@ export const triggersSchema = z
       .default(true)
       .describe(
         'Allow manual runs: GitHub `workflow_dispatch` with a boolean input `push`, GitLab "Run pipeline" (web) with the prefilled variable `DOCKYARD_PUSH`; `false` there builds and verifies without publishing. Default `true`.',
+      ),
+    /** File globs (relative to the repository root, `*` within a directory, `**` across directories) of which a change runs the pipeline for branch pushes and pull/merge requests: GitHub `on.push.paths` / `on.pull_request.paths`, GitLab `rules:changes` in the workflow rules. Tags, schedules, manual and dispatched runs always run (neither CI system evaluates changes for them). The Dockerfile and the pipeline file itself are added. Default `[]`: every change runs it. */
+    paths: z
+      .array(pathGlobSchema)
+      .default([])
+      .describe(
+        'File globs (relative to the repository root, `*` within a directory, `**` across directories) of which a change runs the pipeline for branch pushes and pull/merge requests: GitHub `on.push.paths` / `on.pull_request.paths`, GitLab `rules:changes` in the workflow rules. Tags, schedules, manual and dispatched runs always run (neither CI system evaluates changes for them). The Dockerfile and the pipeline file itself are added. Default `[]`: every change runs it.',
       ),
     /** Builds triggered from outside by a token and a JSON payload: GitHub `repository_dispatch`, GitLab pipeline trigger tokens. `{}` uses the default event type. Default: off. */
     dispatch: dispatchSchema

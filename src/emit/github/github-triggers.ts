@@ -8,14 +8,19 @@ import { PUSH_INPUT } from '../../model/trigger-targets.js';
  * default branch).
  *
  * @see https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows
+ * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onpushpull_requestpull_request_targetpathspaths-ignore
  */
 export function emitGithubTriggers(triggers: TriggerSpec): Record<string, unknown> {
   const on: Record<string, unknown> = {};
   const push: Record<string, string[]> = {};
+  // GitHub evaluates `paths` for branch pushes and pull requests only ("Path filters are not evaluated for pushes of
+  // tags"), and runs the workflow when both the ref and the path filter match.
+  const paths = triggers.paths.length > 0 ? { paths: [...triggers.paths] } : {};
   if (triggers.branches.length > 0) push.branches = [...triggers.branches];
   if (triggers.tags.length > 0) push.tags = [...triggers.tags];
-  if (Object.keys(push).length > 0) on.push = push;
-  if (triggers.pullRequests) on.pull_request = triggers.branches.length > 0 ? { branches: [...triggers.branches] } : {};
+  if (Object.keys(push).length > 0) on.push = { ...push, ...paths };
+  if (triggers.pullRequests)
+    on.pull_request = { ...(triggers.branches.length > 0 ? { branches: [...triggers.branches] } : {}), ...paths };
   if (triggers.schedules.length > 0) on.schedule = triggers.schedules.map((cron) => ({ cron }));
   if (triggers.manual) {
     on.workflow_dispatch = {

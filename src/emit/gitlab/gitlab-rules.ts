@@ -6,6 +6,13 @@ import { matchAnyGlob } from './gitlab-refs.js';
 export interface GitlabRule {
   /** The condition; a rule without one always matches (a final catch-all). */
   if?: string;
+  /**
+   * Files whose change the rule also needs (`triggers.paths`): branch pipelines compare with the push's previous
+   * commit (a new branch: every file counts as changed), merge request pipelines with the target branch.
+   *
+   * @see https://docs.gitlab.com/ci/yaml/#ruleschanges
+   */
+  changes?: { paths: string[] };
   when?: 'never' | 'always' | 'on_success' | 'on_failure' | 'manual';
 }
 
@@ -20,15 +27,17 @@ export interface GitlabRule {
  */
 export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabRule[] {
   const rules: GitlabRule[] = [];
+  // Only branch pushes and merge requests look at changed files; tag, scheduled, web and trigger pipelines always run.
+  const changes = triggers.paths.length > 0 ? { changes: { paths: [...triggers.paths] } } : {};
   const branches = matchAnyGlob('$CI_COMMIT_BRANCH', triggers.branches);
   if (triggers.pullRequests) {
     const target = matchAnyGlob('$CI_MERGE_REQUEST_TARGET_BRANCH_NAME', triggers.branches);
-    rules.push({ if: `$CI_PIPELINE_SOURCE == "merge_request_event"${target ? ` && ${target}` : ''}` });
+    rules.push({ if: `$CI_PIPELINE_SOURCE == "merge_request_event"${target ? ` && ${target}` : ''}`, ...changes });
     rules.push({ if: '$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS && $CI_PIPELINE_SOURCE == "push"', when: 'never' });
   }
   const tags = matchAnyGlob('$CI_COMMIT_TAG', triggers.tags);
   if (tags) rules.push({ if: `$CI_PIPELINE_SOURCE == "push" && ${tags}` });
-  if (branches) rules.push({ if: `$CI_PIPELINE_SOURCE == "push" && ${branches}` });
+  if (branches) rules.push({ if: `$CI_PIPELINE_SOURCE == "push" && ${branches}`, ...changes });
   if (triggers.schedules.length > 0) rules.push({ if: '$CI_PIPELINE_SOURCE == "schedule"' });
   if (triggers.manual) rules.push({ if: '$CI_PIPELINE_SOURCE == "web"' });
   if (triggers.dispatch) rules.push({ if: '$CI_PIPELINE_SOURCE == "trigger"' });

@@ -33,6 +33,7 @@ const TRIGGERS: TriggerSpec = {
   pullRequests: true,
   schedules: [],
   manual: true,
+  paths: [],
 };
 
 describe('githubFilterPatternToRegex (GitHub filter pattern cheat sheet)', () => {
