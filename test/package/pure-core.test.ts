@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { listSources } from '../support/import-graph.js';
 import { ROOT } from '../support/paths.js';
 
 /*
@@ -12,12 +13,6 @@ import { ROOT } from '../support/paths.js';
 const PURE_FOLDERS = ['config', 'model', 'emit', 'tags', 'synth'];
 const IMPURE_MODULES =
   /^(node:)?(fs|fs\/promises|child_process|net|http|https|http2|dgram|dns|os|process|worker_threads)$/;
-
-function listSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listSources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
 
 /** What in one source text breaks purity: `import 'node:fs'` (or `require`, `import()`) and each use of `process`. */
 export function findImpurities(text: string): string[] {
