@@ -160,7 +160,8 @@ project.addTask('schema', {
   exec: 'tsx scripts/generate-schema.ts',
 });
 project.addTask('bundle', {
-  description: 'Rebuild templates/gitlab/dockyard-meta.mjs (the GitLab metadata helper) from src/tags.',
+  description:
+    'Rebuild templates/gitlab/dockyard-meta.mjs (the GitLab metadata helper) from src/tags and its entry, src/io/gitlab-meta-main.ts.',
   exec: 'node scripts/bundle-gitlab-meta.mjs',
 });
 project.addTask('bundle:cli', {

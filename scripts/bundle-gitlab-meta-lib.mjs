@@ -13,7 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function bundleGitlabMeta(options = {}) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['src/tags/gitlab-meta-main.ts'],
+    // The entry does the I/O (src/io); the tag logic it calls is pure (src/tags).
+    entryPoints: ['src/io/gitlab-meta-main.ts'],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -41,10 +42,10 @@ export async function bundleGitlabMeta(options = {}) {
     banner: {
       js: [
         '// dockyard GitLab metadata helper: computes image tags, labels and annotations with docker/metadata-action',
-        '// semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags (Apache-2.0; each part',
-        '// below starts with a "// src/tags/…" line naming its source file) with parts of semver (ISC) and',
-        "// @renovatebot/pep440 (Apache-2.0). Dates use Node's own time-zone data (Intl.DateTimeFormat).",
-        '// Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.',
+        '// semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags and its entry',
+        '// src/io/gitlab-meta-main.ts (Apache-2.0; each part below starts with a "// src/…" line naming its source',
+        "// file) with parts of semver (ISC) and @renovatebot/pep440 (Apache-2.0). Dates use Node's own time-zone data",
+        '// (Intl.DateTimeFormat). Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.',
       ].join('\n'),
     },
   });

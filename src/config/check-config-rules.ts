@@ -123,14 +123,16 @@ function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
     );
   }
   const registries = config.registries ?? [];
-  for (const i of duplicatesOf(registries, registryIdentity)) {
+  // Per CI system: a GitLab registry without host is $CI_REGISTRY on GitLab CI and registry.gitlab.com elsewhere.
+  const duplicates = new Map<number, string>();
+  for (const ci of config.ci) {
+    const identityOn = (registry: (typeof registries)[number]) => registryIdentity(registry, ci);
+    for (const i of duplicatesOf(registries, identityOn))
+      if (!duplicates.has(i)) duplicates.set(i, identityOn(registries[i]));
+  }
+  for (const [i, identity] of [...duplicates].sort((a, b) => a[0] - b[0])) {
     out.push(
-      issue(
-        `registries[${i}]`,
-        `duplicate registry ${registryIdentity(registries[i])}`,
-        'each registry and repository once',
-        registries[i],
-      ),
+      issue(`registries[${i}]`, `duplicate registry ${identity}`, 'each registry and repository once', registries[i]),
     );
   }
   for (const i of duplicatesOf(config.image.secrets, (s) => s.id)) {

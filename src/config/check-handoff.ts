@@ -55,15 +55,19 @@ export function checkHandoff(config: DockyardConfig): ConfigIssue[] {
 function publishedRepositoriesOnHostOf(config: DockyardConfig, first: RegistryConfig | undefined): string[] {
   // Without registries, GitHub publishes to ghcr.io/<image.name>; GitLab's $CI_REGISTRY_IMAGE is not known here.
   if (first === undefined) return config.ci.includes('github') ? [config.image.name] : [];
-  return (config.registries ?? [])
-    .filter((r) => registryHostOf(r) === registryHostOf(first))
-    .flatMap((r) =>
-      r.repository !== undefined
-        ? [r.repository]
-        : r.type === 'gitlab' && r.host === undefined
-          ? []
-          : [config.image.name],
-    );
+  // The hosts are compared on each CI system the config targets (the GitLab registry's host depends on it).
+  const published = config.ci.flatMap((ci) =>
+    (config.registries ?? [])
+      .filter((r) => registryHostOf(r, ci) === registryHostOf(first, ci))
+      .flatMap((r) =>
+        r.repository !== undefined
+          ? [r.repository]
+          : r.type === 'gitlab' && r.host === undefined
+            ? []
+            : [config.image.name],
+      ),
+  );
+  return [...new Set(published)];
 }
 
 function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {

@@ -1,8 +1,8 @@
 // dockyard GitLab metadata helper: computes image tags, labels and annotations with docker/metadata-action
-// semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags (Apache-2.0; each part
-// below starts with a "// src/tags/…" line naming its source file) with parts of semver (ISC) and
-// @renovatebot/pep440 (Apache-2.0). Dates use Node's own time-zone data (Intl.DateTimeFormat).
-// Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.
+// semantics from GitLab CI variables. Bundled (not minified) from dockyard src/tags and its entry
+// src/io/gitlab-meta-main.ts (Apache-2.0; each part below starts with a "// src/…" line naming its source
+// file) with parts of semver (ISC) and @renovatebot/pep440 (Apache-2.0). Dates use Node's own time-zone data
+// (Intl.DateTimeFormat). Verify it: docs/tags.md#verifying-the-gitlab-metadata-helper.
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -908,7 +908,7 @@ var require_valid = __commonJS({
   }
 });
 
-// src/tags/gitlab-meta-main.ts
+// src/io/gitlab-meta-main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -2074,7 +2074,7 @@ function safeFormat(rule) {
   }
 }
 function computeVersion(plan, env) {
-  let main2 = null;
+  let main = null;
   const partial = [];
   let latest;
   const explain2 = [];
@@ -2112,17 +2112,17 @@ function computeVersion(plan, env) {
     const details = [step.note, ...fixed.changes].filter((text) => text !== void 0).join("; ");
     const ruleLatest = env.flavor.latest === "auto" ? step.latestAuto : env.flavor.latest === "true";
     if (latest === void 0) latest = ruleLatest;
-    if (main2 === null) {
-      main2 = tag;
+    if (main === null) {
+      main = tag;
       note({ outcome: "main", tag, reason: joinReason("first tag by priority: the version", details) });
-    } else if (tag === main2 || partial.includes(tag)) {
+    } else if (tag === main || partial.includes(tag)) {
       note({ outcome: "duplicate", tag, reason: joinReason("an earlier rule already produced this tag", details) });
     } else {
       partial.push(tag);
       note({ outcome: "partial", tag, reason: joinReason("additional tag", details) });
     }
   }
-  return { version: { main: main2, partial, latest: latest ?? false }, explain: explain2, warnings };
+  return { version: { main, partial, latest: latest ?? false }, explain: explain2, warnings };
 }
 function joinReason(base, details) {
   return details === "" ? base : `${base} (${details})`;
@@ -2331,11 +2331,12 @@ function splitInputLines(value2) {
   return (value2 ?? "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
 }
 
-// src/tags/gitlab-meta-main.ts
-function main(argv, env) {
-  const [dotenvPath = "dockyard/meta.env", jsonPath = "dockyard/meta.json"] = argv;
+// src/tags/plan-gitlab-meta.ts
+var GITLAB_META_DEFAULT_PATHS = { dotenv: "dockyard/meta.env", json: "dockyard/meta.json" };
+function planGitlabMeta(argv, env, now) {
+  const [dotenvPath = GITLAB_META_DEFAULT_PATHS.dotenv, jsonPath = GITLAB_META_DEFAULT_PATHS.json] = argv;
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
-  const clock = epoch ? new Date(Number(epoch) * 1e3) : /* @__PURE__ */ new Date();
+  const clock = epoch ? new Date(Number(epoch) * 1e3) : now;
   const vars = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== void 0));
   const result = computeMeta(
     {
@@ -2349,19 +2350,29 @@ function main(argv, env) {
     contextFromGitlab(vars),
     clock
   );
-  for (const dir of /* @__PURE__ */ new Set([dirname(dotenvPath), dirname(jsonPath)])) mkdirSync(dir, { recursive: true });
-  writeFileSync(dotenvPath, renderMetaDotenv(result));
-  writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}
-`);
-  console.log(`version: ${result.version.main ?? "(none)"}`);
-  console.log(`tags:
-${result.tags.map((t) => `  ${t}`).join("\n") || "  (none)"}`);
-  for (const line of formatExplain(result.explain)) console.log(line);
-  for (const warning of result.warnings) console.log(`warning: ${warning}`);
-  return 0;
+  return {
+    files: [
+      { path: dotenvPath, text: renderMetaDotenv(result) },
+      { path: jsonPath, text: `${JSON.stringify(result, null, 2)}
+` }
+    ],
+    log: [
+      `version: ${result.version.main ?? "(none)"}`,
+      `tags:
+${result.tags.map((t) => `  ${t}`).join("\n") || "  (none)"}`,
+      ...formatExplain(result.explain),
+      ...result.warnings.map((warning) => `warning: ${warning}`)
+    ]
+  };
 }
+
+// src/io/gitlab-meta-main.ts
 try {
-  process.exitCode = main(process.argv.slice(2), process.env);
+  const run = planGitlabMeta(process.argv.slice(2), process.env, /* @__PURE__ */ new Date());
+  for (const dir of new Set(run.files.map((file) => dirname(file.path)))) mkdirSync(dir, { recursive: true });
+  for (const file of run.files) writeFileSync(file.path, file.text);
+  for (const line of run.log) console.log(line);
+  process.exitCode = 0;
 } catch (error) {
   console.error(`dockyard metadata: ${error.message}`);
   process.exitCode = 1;

@@ -1,4 +1,5 @@
 import type { ArgsDef } from 'citty';
+import type { CommandOptions } from '../common-args.js';
 import { sharedPublishArgs } from './pr-args.js';
 
 /**
@@ -35,20 +36,7 @@ export const fleetArgs = {
  *
  * @see https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
-export interface FleetOptions {
-  repos?: string;
-  concurrency?: string;
-  only?: string;
-  'emit-workflow'?: boolean;
-  output?: string;
-  cron?: string;
-  'github-api-url'?: string;
-  'gitlab-url'?: string;
-  branch?: string;
-  draft?: boolean;
+export type FleetOptions = Omit<CommandOptions<typeof fleetArgs>, 'label'> & {
+  /** Every `--label` (citty keeps only the last; `collectRepeated`). */
   labels?: readonly string[];
-  'dry-run'?: boolean;
-  force?: boolean;
-  title?: string;
-  message?: string;
-}
+};

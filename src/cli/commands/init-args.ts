@@ -1,8 +1,9 @@
 import type { ArgsDef } from 'citty';
+import { dirArg, type CommandOptions } from '../common-args.js';
 
 /** Flags of `dockyard init`: one per answer, plus `--yes`, `--force` and `--no-synth`. */
 export const initArgs = {
-  dir: { type: 'string', description: 'Project directory (default: .)' },
+  dir: dirArg,
   ci: { type: 'string', description: 'CI system: github, gitlab or both (default: from the origin remote, else both)' },
   image: {
     type: 'string',
@@ -50,17 +51,4 @@ export const initArgs = {
 } as const satisfies ArgsDef;
 
 /** Parsed flags of `dockyard init`. */
-export interface InitOptions {
-  dir?: string;
-  ci?: string;
-  image?: string;
-  dockerfile?: string;
-  template?: string;
-  'test-target'?: string;
-  'test-command'?: string;
-  visibility?: string;
-  plan?: string;
-  yes?: boolean;
-  force?: boolean;
-  synth?: boolean;
-}
+export type InitOptions = CommandOptions<typeof initArgs>;

@@ -1,4 +1,5 @@
 import type { ArgsDef } from 'citty';
+import { configArg, describeArg, jsonArg, projectArgs, type CommandOptions } from '../common-args.js';
 
 /** Flags of `dockyard meta`. */
 export const metaArgs = {
@@ -14,8 +15,11 @@ export const metaArgs = {
     type: 'string',
     description: 'With --ci: read the CI variables from this dotenv file instead of the environment',
   },
-  config: { type: 'string', description: 'With --ci: config file (default: found in --dir)' },
-  dir: { type: 'string', description: 'Project directory (default: .)' },
-  json: { type: 'boolean', description: 'Print one JSON object {version, tags, labels, annotations, json}' },
+  ...projectArgs,
+  config: describeArg(configArg, 'With --ci: config file (default: found in --dir)'),
+  json: jsonArg('Print one JSON object {version, tags, labels, annotations, json}'),
   explain: { type: 'boolean', description: 'Say which rule produced or skipped each tag, and why' },
 } as const satisfies ArgsDef;
+
+/** Parsed flags of `dockyard meta`. */
+export type MetaOptions = CommandOptions<typeof metaArgs>;

@@ -11,17 +11,9 @@ import { contextFromGitlab } from '../../tags/gitlab-context.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import type { MetaOptions } from './meta-args.js';
 
-/** Parsed flags of `dockyard meta`. */
-export interface MetaOptions {
-  input?: string;
-  ci?: string;
-  'event-env'?: string;
-  config?: string;
-  dir?: string;
-  json?: boolean;
-  explain?: boolean;
-}
+export type { MetaOptions };
 
 interface CaseFile {
   env?: Record<string, string>;

@@ -1,9 +1,9 @@
 import type { ArgsDef } from 'citty';
+import { jsonArg, projectArgs, type CommandOptions } from '../common-args.js';
 
 /** Flags of `dockyard plan`. */
 export const planArgs = {
-  config: { type: 'string', description: 'Config file (default: found in --dir)' },
-  dir: { type: 'string', description: 'Project directory (default: .)' },
+  ...projectArgs,
   ci: {
     type: 'string',
     description: 'The CI system whose runners and registries to show (github|gitlab; default: the first in the config)',
@@ -26,7 +26,7 @@ export const planArgs = {
     type: 'string',
     description: 'Output: text (default), json, mermaid or md (Mermaid in Markdown with a tag table)',
   },
-  json: { type: 'boolean', description: 'Same as --format json' },
+  json: jsonArg('Same as --format json'),
   mermaid: { type: 'boolean', description: 'Same as --format mermaid' },
   cost: {
     type: 'boolean',
@@ -38,3 +38,6 @@ export const planArgs = {
     description: "With --cost: one platform's image archive in MB, 1 MB = 1,000,000 bytes (default 300)",
   },
 } as const satisfies ArgsDef;
+
+/** Parsed flags of `dockyard plan`. */
+export type PlanOptions = CommandOptions<typeof planArgs>;

@@ -15,22 +15,9 @@ import { MetaInputError } from '../../tags/meta-error.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import type { PlanOptions } from './plan-args.js';
 
-/** Parsed flags of `dockyard plan`. */
-export interface PlanOptions {
-  config?: string;
-  dir?: string;
-  ci?: string;
-  event?: string;
-  ref?: string;
-  sha?: string;
-  'default-branch'?: string;
-  format?: string;
-  json?: boolean;
-  mermaid?: boolean;
-  cost?: boolean;
-  'image-size'?: string;
-}
+export type { PlanOptions };
 
 /** Output formats of `dockyard plan`. */
 export const PLAN_FORMATS = ['text', 'json', 'mermaid', 'md'] as const;

@@ -1,4 +1,5 @@
 import type { ArgsDef } from 'citty';
+import type { CommandOptions } from '../common-args.js';
 
 /**
  * Flags `dockyard pr` and `dockyard fleet` share.
@@ -41,16 +42,7 @@ export const prArgs = {
  *
  * @see https://docs.github.com/rest/pulls/pulls#create-a-pull-request
  */
-export interface PrOptions {
-  repo?: string;
-  project?: string;
-  base?: string;
-  branch?: string;
-  draft?: boolean;
+export type PrOptions = Omit<CommandOptions<typeof prArgs>, 'label'> & {
+  /** Every `--label` (citty keeps only the last; `collectRepeated`). */
   labels?: readonly string[];
-  'dry-run'?: boolean;
-  force?: boolean;
-  'api-url'?: string;
-  title?: string;
-  message?: string;
-}
+};

@@ -1,4 +1,5 @@
 import type { ArgsDef } from 'citty';
+import { projectArgs, type CommandOptions } from '../common-args.js';
 
 /**
  * Flags of `dockyard trigger`.
@@ -27,8 +28,7 @@ export const triggerArgs = {
     description:
       'API root: GitHub (default $GITHUB_API_URL or https://api.github.com; GHES https://HOST/api/v3) or GitLab (default $CI_API_V4_URL, $GITLAB_URL or https://gitlab.com)',
   },
-  config: { type: 'string', description: 'Config file (default: found in --dir)' },
-  dir: { type: 'string', description: 'Project directory (default: .)' },
+  ...projectArgs,
 } as const satisfies ArgsDef;
 
 /**
@@ -36,17 +36,10 @@ export const triggerArgs = {
  *
  * @see https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event
  */
-export interface TriggerOptions {
-  ref?: string;
+export type TriggerOptions = Omit<CommandOptions<typeof triggerArgs>, 'input'> & {
+  /** Every `--input` (citty keeps only the last; {@link collectInputs}). */
   inputs?: readonly string[];
-  dispatch?: boolean;
-  host?: string;
-  repo?: string;
-  project?: string;
-  'api-url'?: string;
-  config?: string;
-  dir?: string;
-}
+};
 
 /**
  * Every `--input` value in order (`--input a=1 --input=b=2`), unsplit: values may contain commas and `=`. Pure.

@@ -20,14 +20,9 @@ import { createSchemaChecker, type SchemaChecker } from '../../validate/check-js
 import { readGitlabCiSchema } from '../../io/read-gitlab-ci-schema.js';
 import { loadValidatedConfig } from '../load-validated-config.js';
 import type { Output } from '../output.js';
+import type { ValidateOptions } from './validate-args.js';
 
-/** Parsed flags of `dockyard validate`. */
-export interface ValidateOptions {
-  config?: string;
-  dir?: string;
-  'gitlab-url'?: string;
-  'gitlab-project'?: string;
-}
+export type { ValidateOptions };
 
 /**
  * `dockyard validate`: check the pipeline files on disk. GitHub workflows go through GitHub's own parser

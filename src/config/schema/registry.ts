@@ -92,10 +92,12 @@ const registryHostSchema = z
 export const gitlabRegistrySchema = z.strictObject({
   /** Registry kind. */
   type: z.literal('gitlab'),
-  /** Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`. */
+  /** Registry host, e.g. `registry.gitlab.com`: required outside GitLab CI; default in GitLab CI: `$CI_REGISTRY`. */
   host: registryHostSchema
     .optional()
-    .describe('Registry host outside GitLab CI, e.g. `registry.gitlab.com`. Default in GitLab CI: `$CI_REGISTRY`.'),
+    .describe(
+      'Registry host, e.g. `registry.gitlab.com`: required outside GitLab CI; default in GitLab CI: `$CI_REGISTRY`.',
+    ),
   repository,
   /** Required outside GitLab CI. Default in GitLab CI: `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`. Per CI system: `{ github: { username, password } }` keeps those on GitLab. */
   credentials: ciCredentialsSchema

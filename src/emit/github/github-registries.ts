@@ -1,3 +1,4 @@
+import { gitlabRegistryHostOn } from '../../config/config-helpers.js';
 import type { Pipeline, RegistryTarget } from '../../model/pipeline.js';
 import { useAction, type UsesStep } from './action-pins.js';
 
@@ -43,7 +44,7 @@ export function resolveGithubRegistry(registry: RegistryTarget, imageName: strin
       };
     case 'gitlab':
     case 'generic': {
-      const host = registry.host ?? 'registry.gitlab.com';
+      const host = registry.type === 'gitlab' ? gitlabRegistryHostOn(registry.host, 'github') : registry.host;
       const creds = registry.credentials ?? { username: 'CI_REGISTRY_USER', password: 'CI_REGISTRY_PASSWORD' };
       return { ref: `${host}/${repository}`, host, username: secret(creds.username), password: secret(creds.password) };
     }

@@ -1,3 +1,4 @@
+import { GITLAB_CI_REGISTRY_HOST, gitlabRegistryHostOn } from '../../config/config-helpers.js';
 import type { Pipeline, RegistryTarget } from '../../model/pipeline.js';
 
 /** A registry resolved for GitLab CI: image reference and login variables. */
@@ -22,12 +23,12 @@ export function resolveGitlabRegistry(registry: RegistryTarget, imageName: strin
     case 'native':
     case 'gitlab': {
       const creds = registry.type === 'gitlab' ? registry.credentials : undefined;
-      const host = (registry.type === 'gitlab' && registry.host) || '$CI_REGISTRY';
+      const host = gitlabRegistryHostOn(registry.type === 'gitlab' ? registry.host : undefined, 'gitlab');
       const repository = registry.type === 'gitlab' ? registry.repository : undefined;
       return {
         ref: repository
           ? `${host}/${repository}`
-          : host === '$CI_REGISTRY'
+          : host === GITLAB_CI_REGISTRY_HOST
             ? '$CI_REGISTRY_IMAGE'
             : `${host}/${imageName}`,
         host,
