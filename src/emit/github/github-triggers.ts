@@ -1,5 +1,6 @@
 import type { TriggerSpec } from '../../model/pipeline.js';
 import { PUSH_INPUT } from '../../model/trigger-targets.js';
+import type { GithubTriggers } from './github-types.js';
 
 /**
  * Map triggers to the workflow `on:` block. Pull requests use `pull_request` (never `pull_request_target`),
@@ -9,9 +10,9 @@ import { PUSH_INPUT } from '../../model/trigger-targets.js';
  *
  * @see https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows
  */
-export function emitGithubTriggers(triggers: TriggerSpec): Record<string, unknown> {
-  const on: Record<string, unknown> = {};
-  const push: Record<string, string[]> = {};
+export function emitGithubTriggers(triggers: TriggerSpec): GithubTriggers {
+  const on: GithubTriggers = {};
+  const push: NonNullable<GithubTriggers['push']> = {};
   if (triggers.branches.length > 0) push.branches = [...triggers.branches];
   if (triggers.tags.length > 0) push.tags = [...triggers.tags];
   if (Object.keys(push).length > 0) on.push = push;
