@@ -182,7 +182,7 @@ const JOB_KINDS: Array<[kind: string, job: string, expected: Expected]> = [
       env: ['Create and push the image index', { METADATA_JSON: '${{ needs.metadata.outputs.json }}' }],
       more: {
         concurrency: {
-          group: 'dockyard-publish-${{ github.workflow }}-${{ github.ref }}',
+          group: 'dockyard-publish-${{ github.workflow_ref }}-${{ github.ref }}',
           'cancel-in-progress': false,
         },
       },
