@@ -150,11 +150,12 @@ project.addTask('test:e2e', {
     'Run the generated GitLab pipeline for real: gitlab-ci-local, buildah, skopeo and a registry on 127.0.0.1 (also part of npm test).',
   exec: 'vitest run test/e2e',
 });
-project.addTask('bench', {
+const benchTask = project.addTask('bench', {
   description:
-    'Time `dockyard synth`, `--version`, `plan --json` and `meta` against `node -e 0`, with peak memory and files opened (prints figures).',
+    'Time `dockyard synth`, `--version`, `plan --json` and `meta` against `node -e 0`, with peak memory and files opened, and the fast golden check (prints figures).',
   exec: 'node scripts/bench-synth.mjs',
 });
+benchTask.exec('node scripts/bench-golden.mjs');
 project.addTask('schema', {
   description: 'Regenerate schema/dockyard.schema.json and docs/config-reference.md from the zod schema.',
   exec: 'tsx scripts/generate-schema.ts',

@@ -23,6 +23,10 @@ export { planPipeline } from './model/plan-pipeline.js';
 export type * from './model/pipeline.js';
 export { emitGithubWorkflow } from './emit/github/emit-github-workflow.js';
 export { emitGitlabCi } from './emit/gitlab/emit-gitlab-ci.js';
+// The typed platform models the emitters return (GitLab CI and GitHub Actions keywords as the platforms spell them).
+export type * from './emit/gitlab/gitlab-types.js';
+export type * from './emit/gitlab/gitlab-ci-types.js';
+export type * from './emit/github/github-types.js';
 export { renderYaml } from './emit/render-yaml.js';
 export { renderPipelineFiles, type GeneratedFile } from './synth/render-pipeline-files.js';
 export { parseTagLine, formatTagLine, type TagRule } from './tags/tag-rule.js';

@@ -1,4 +1,4 @@
-import type { GithubJob, GithubWorkflow } from './github-types.js';
+import type { GithubJob, GithubPermissions, GithubWorkflow } from './github-types.js';
 import { switchGithubGates } from '../reusable-gate-switches.js';
 import { selectGithubPlatforms } from '../reusable-platforms.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
@@ -21,7 +21,7 @@ export interface GithubReusableWorkflow {
       secrets?: Record<string, { description: string; required: false }>;
     };
   };
-  permissions: Record<string, string>;
+  permissions: GithubPermissions;
   jobs: Record<string, GithubJob>;
 }
 
@@ -29,7 +29,7 @@ export interface GithubReusableWorkflow {
 export interface GithubCallerJob {
   name: string;
   uses: string;
-  permissions: Record<string, string>;
+  permissions: GithubPermissions;
   secrets?: Record<string, string>;
 }
 
@@ -48,7 +48,7 @@ export interface GithubReusableTarget {
 
 /** Secrets GitHub gives every workflow; they are never declared or passed. */
 const IMPLICIT_SECRETS = new Set(['GITHUB_TOKEN']);
-const PERMISSION_RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
+const PERMISSION_RANK: Record<'none' | 'read' | 'write', number> = { none: 0, read: 1, write: 2 };
 
 /**
  * Derive a reusable workflow and its caller from an emitted workflow: the jobs move, unchanged but for the
@@ -134,11 +134,14 @@ function collectSecrets(node: unknown): string[] {
   return [...found].sort(compareCodePoints);
 }
 
-function unionPermissions(jobs: readonly GithubJob[]): Record<string, string> {
-  const out: Record<string, string> = {};
+function unionPermissions(jobs: readonly GithubJob[]): GithubPermissions {
+  const out: GithubPermissions = {};
   for (const job of jobs) {
-    for (const [scope, level] of Object.entries(job.permissions)) {
-      if ((PERMISSION_RANK[level] ?? 0) > (PERMISSION_RANK[out[scope]] ?? -1)) out[scope] = level;
+    for (const [scope, level] of Object.entries(job.permissions) as Array<
+      [keyof GithubPermissions, 'read' | 'write' | 'none']
+    >) {
+      const known = out[scope];
+      if (PERMISSION_RANK[level] > (known === undefined ? -1 : PERMISSION_RANK[known])) out[scope] = level;
     }
   }
   return sortRecordByKey(out);

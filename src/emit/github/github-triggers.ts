@@ -1,5 +1,6 @@
 import type { TriggerSpec } from '../../model/pipeline.js';
 import { PUSH_INPUT } from '../../model/trigger-targets.js';
+import type { GithubTriggers } from './github-types.js';
 
 /**
  * Map triggers to the workflow `on:` block. Pull requests use `pull_request` (never `pull_request_target`),
@@ -10,9 +11,9 @@ import { PUSH_INPUT } from '../../model/trigger-targets.js';
  * @see https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#onpushpull_requestpull_request_targetpathspaths-ignore
  */
-export function emitGithubTriggers(triggers: TriggerSpec): Record<string, unknown> {
-  const on: Record<string, unknown> = {};
-  const push: Record<string, string[]> = {};
+export function emitGithubTriggers(triggers: TriggerSpec): GithubTriggers {
+  const on: GithubTriggers = {};
+  const push: NonNullable<GithubTriggers['push']> = {};
   // GitHub evaluates `paths` for branch pushes and pull requests only ("Path filters are not evaluated for pushes of
   // tags"), and runs the workflow when both the ref and the path filter match.
   const paths = triggers.paths.length > 0 ? { paths: [...triggers.paths] } : {};

@@ -1,5 +1,7 @@
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
-import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob, type GitlabJob } from './gitlab-jobs.js';
+import type { GitlabCiConfig } from './gitlab-ci-types.js';
+import type { GitlabJob } from './gitlab-types.js';
+import { gitlabBuildJob, gitlabManifestJob, gitlabPushJob, gitlabTestJob } from './gitlab-jobs.js';
 import { gitlabGatesJob, gitlabLintJob, gitlabSizeJob, gitlabSmokeJob } from './gitlab-gate-jobs.js';
 import { gitlabScanJob } from './gitlab-scan-job.js';
 import { gitlabSbomJob, gitlabSignJob } from './gitlab-supply-chain-jobs.js';
@@ -17,8 +19,8 @@ import {
   isGitlabPlatformJobs,
 } from './gitlab-platform-jobs.js';
 
-/** A GitLab CI configuration object (`.gitlab-ci.yml`), keys as GitLab spells them. */
-export type GitlabCiConfig = Record<string, unknown>;
+/** The configuration type lives in gitlab-ci-types.ts; re-exported for the modules that import it from here. */
+export type { GitlabCiConfig } from './gitlab-ci-types.js';
 
 const TIMEOUT: Record<Job['id'], string> = {
   metadata: '5m',
@@ -88,8 +90,7 @@ function emitJobs(
     timeout:
       job.id === 'smoke' ? `${Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + 15}m` : TIMEOUT[job.id],
   };
-  if (isGitlabPlatformJobs(job))
-    return emitGitlabPlatformJobs(pipeline, job, body, variables as Record<string, unknown> | undefined, tail);
+  if (isGitlabPlatformJobs(job)) return emitGitlabPlatformJobs(pipeline, job, body, variables, tail);
   return {
     [job.id]: {
       stage: job.id,

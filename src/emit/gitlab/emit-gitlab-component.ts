@@ -1,21 +1,10 @@
 import { switchGitlabGates } from '../reusable-gate-switches.js';
 import { selectGitlabPlatforms } from '../reusable-platforms.js';
 import { parameterizeLiterals, type DeclaredInput } from '../reusable-parameters.js';
-import type { GitlabCiConfig } from './emit-gitlab-ci.js';
+import type { GitlabCiConfig, GitlabComponentSpec, GitlabSpecInput } from './gitlab-ci-types.js';
 
-/** One `spec:inputs` entry. @see https://docs.gitlab.com/ci/yaml/#specinputs */
-export interface GitlabSpecInput {
-  type: 'string' | 'number' | 'boolean';
-  default: string | number | boolean;
-  description: string;
-  options?: string[];
-  regex?: string;
-}
-
-/** The component header document: `spec: { inputs }`. */
-export interface GitlabComponentSpec {
-  spec: { inputs: Record<string, GitlabSpecInput> };
-}
+/** The header types live in gitlab-ci-types.ts; re-exported for the modules that import them from here. */
+export type { GitlabComponentSpec, GitlabSpecInput } from './gitlab-ci-types.js';
 
 /** Where the caller finds the component. */
 export interface GitlabComponentTarget {

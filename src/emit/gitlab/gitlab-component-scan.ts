@@ -1,11 +1,13 @@
 import { trivySeverityFlag } from './gitlab-scan-job.js';
-import type { GitlabCiConfig } from './emit-gitlab-ci.js';
+import type { GitlabCiConfig, GitlabCiEntry } from './gitlab-ci-types.js';
+import type { GitlabJob } from './gitlab-types.js';
 
 /** The variable the component's Trivy gate reads its severities from (the `scan_severities` input). */
 export const SCAN_SEVERITIES_VARIABLE = 'DOCKYARD_SCAN_SEVERITIES';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A job (an object that is not a list) at the top level; `workflow` and `variables` hold no `script` list. */
+const isJob = (entry: GitlabCiEntry | undefined): entry is GitlabJob =>
+  typeof entry === 'object' && entry !== null && !Array.isArray(entry);
 
 /**
  * Component only: make the Trivy gate's severities a variable, so the `scan_severities` input can replace them. In
@@ -19,18 +21,16 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function severitiesAsVariable(ci: GitlabCiConfig, severities: readonly string[]): GitlabCiConfig {
   const flag = trivySeverityFlag(severities);
   const out: GitlabCiConfig = {};
-  for (const [id, job] of Object.entries(ci)) {
-    const script = isObj(job) && Array.isArray(job.script) ? (job.script as unknown[]) : undefined;
-    if (!isObj(job) || !script?.some((line) => typeof line === 'string' && line.includes(`${flag} `))) {
-      out[id] = job;
+  for (const [id, entry] of Object.entries(ci)) {
+    const script = isJob(entry) && Array.isArray(entry.script) ? entry.script : undefined;
+    if (!isJob(entry) || !script?.some((line) => line.includes(`${flag} `))) {
+      out[id] = entry;
       continue;
     }
     out[id] = {
-      ...job,
-      script: script.map((line) =>
-        typeof line === 'string' ? line.split(`${flag} `).join(`--severity "$${SCAN_SEVERITIES_VARIABLE}" `) : line,
-      ),
-      variables: { ...(isObj(job.variables) ? job.variables : {}), [SCAN_SEVERITIES_VARIABLE]: severities.join(',') },
+      ...entry,
+      script: script.map((line) => line.split(`${flag} `).join(`--severity "$${SCAN_SEVERITIES_VARIABLE}" `)),
+      variables: { ...entry.variables, [SCAN_SEVERITIES_VARIABLE]: severities.join(',') },
     };
   }
   return out;

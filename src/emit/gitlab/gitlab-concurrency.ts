@@ -1,6 +1,8 @@
 import { concurrencyRoleOf } from '../../model/concurrency.js';
 import type { Job, Pipeline, TriggerSpec } from '../../model/pipeline.js';
 import { PUSH_INPUT } from '../../model/trigger-targets.js';
+import type { GitlabAutoCancel, GitlabPipelineVariable } from './gitlab-ci-types.js';
+import type { GitlabJob } from './gitlab-types.js';
 
 /**
  * `workflow:auto_cancel`: with `cancelSuperseded`, a pipeline for a newer commit of the same branch cancels the
@@ -10,7 +12,7 @@ import { PUSH_INPUT } from '../../model/trigger-targets.js';
  * @see https://docs.gitlab.com/ci/yaml/#workflowauto_cancelon_new_commit
  * @see https://docs.gitlab.com/ci/pipelines/settings/#auto-cancel-redundant-pipelines
  */
-export function gitlabAutoCancel(pipeline: Pipeline): { on_new_commit: 'interruptible' | 'none' } {
+export function gitlabAutoCancel(pipeline: Pipeline): GitlabAutoCancel {
   return { on_new_commit: pipeline.concurrency.cancelSuperseded ? 'interruptible' : 'none' };
 }
 
@@ -25,7 +27,7 @@ export function gitlabAutoCancel(pipeline: Pipeline): { on_new_commit: 'interrup
 export function gitlabJobConcurrency(
   pipeline: Pipeline,
   job: Job,
-): { interruptible?: boolean; resource_group?: string } {
+): Pick<GitlabJob, 'interruptible' | 'resource_group'> {
   switch (concurrencyRoleOf(pipeline, job)) {
     case 'cancellable':
       return { interruptible: true };
@@ -42,7 +44,7 @@ export function gitlabJobConcurrency(
  *
  * @see https://docs.gitlab.com/ci/variables/#prefill-variables-in-manual-pipelines
  */
-export function gitlabPipelineVariables(triggers: TriggerSpec): Record<string, unknown> | undefined {
+export function gitlabPipelineVariables(triggers: TriggerSpec): Record<string, GitlabPipelineVariable> | undefined {
   if (!triggers.manual) return undefined;
   return {
     [PUSH_INPUT.gitlabVariable]: {

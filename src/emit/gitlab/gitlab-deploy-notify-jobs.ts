@@ -2,8 +2,8 @@ import type { DeployEnvironmentSpec } from '../../model/deploy-notify.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { deployScript, notifyScript, NOTIFY_WEBHOOK_ENV } from '../deploy-notify-scripts.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
-import type { GitlabJob } from './gitlab-jobs.js';
-import { publishRulesFor, type GitlabRule } from './gitlab-rules.js';
+import { publishRulesFor } from './gitlab-rules.js';
+import type { GitlabJob, GitlabRule } from './gitlab-types.js';
 import { GITLAB_GATES_DIR } from './gitlab-test-gates.js';
 
 /** The metadata job's dotenv tag list (items joined by the two characters `\n`) as one tag per line. */

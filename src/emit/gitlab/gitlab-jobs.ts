@@ -15,9 +15,10 @@ import { GITLAB_IMAGES } from './gitlab-images.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 import { gitlabStaging, requireStagingLoginScript, stagingVariables } from './gitlab-staging.js';
 import { quoteShellWord } from '../shell-quote.js';
+import type { GitlabJob, GitlabJobVariables } from './gitlab-types.js';
 
-/** A GitLab CI job object, keys as GitLab spells them. */
-export type GitlabJob = Record<string, unknown>;
+/** The job type lives in gitlab-types.ts; re-exported for the modules that import it from here. */
+export type { GitlabJob } from './gitlab-types.js';
 
 /** Shell expression of this platform's candidate directory (`image.tar`, `digest`). */
 export const CANDIDATE_DIR = '"dockyard/$DOCKYARD_SLUG"';
@@ -168,7 +169,7 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
   );
   return {
     ...body,
-    ...(staging ? { script: [requireStagingLoginScript(staging), ...(body.script as string[])] } : {}),
+    ...(staging ? { script: [requireStagingLoginScript(staging), ...(body.script ?? [])] } : {}),
     ...(root ? { cache: { key: 'dockyard-buildah-$DOCKYARD_SLUG', paths: ['.dockyard-cache/'] } } : {}),
     artifacts: {
       paths: ['dockyard/'],
@@ -203,7 +204,7 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
   const coverage = pipeline.gates.coverage;
   const staging = gitlabStaging(pipeline, registries);
   const source = candidateSource(staging !== undefined);
-  const variables: Record<string, unknown> = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
+  const variables: GitlabJobVariables = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
   const script: string[] = [
     ...loginScript(
       'buildah',

@@ -3,7 +3,7 @@ import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
 import { metadataLines } from '../metadata-lines.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import type { GitlabRegistry } from './gitlab-registries.js';
-import type { GitlabJob } from './gitlab-jobs.js';
+import type { GitlabJob } from './gitlab-types.js';
 
 /** Where the metadata helper goes, relative to the GitLab CI file's directory. */
 export const GITLAB_META_HELPER = '.gitlab/dockyard-meta.mjs';

@@ -1,6 +1,6 @@
 import { platformsOf, type Job, type JobKind, type Pipeline, type PlatformTarget } from '../../model/pipeline.js';
 import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
-import type { GitlabJob } from './gitlab-jobs.js';
+import type { GitlabJob, GitlabJobVariables, GitlabMatrixEntry, GitlabNeed } from './gitlab-types.js';
 import { usesGitlabRunnerTags } from './gitlab-runners.js';
 
 /**
@@ -48,7 +48,7 @@ export function gitlabJobIdOf(name: string): string {
 }
 
 /** The `parallel: matrix` entry of the build job for one platform: the variables that name its instance. */
-export function gitlabMatrixEntry(pipeline: Pipeline, job: Job, platform: PlatformTarget): Record<string, string> {
+export function gitlabMatrixEntry(pipeline: Pipeline, job: Job, platform: PlatformTarget): GitlabMatrixEntry {
   return {
     DOCKYARD_PLATFORM: platform.platform,
     DOCKYARD_SLUG: platform.slug,
@@ -56,10 +56,8 @@ export function gitlabMatrixEntry(pipeline: Pipeline, job: Job, platform: Platfo
   };
 }
 
-/** A `needs:` entry: a job name, or a job with options as GitLab spells them. */
-export type GitlabNeed =
-  | string
-  | { job: string; artifacts?: boolean; optional?: boolean; parallel?: { matrix: Array<Record<string, string>> } };
+/** The `needs:` entry type lives in gitlab-types.ts; re-exported for the modules that import it from here. */
+export type { GitlabNeed } from './gitlab-types.js';
 
 /**
  * The `needs:` of one job: a job written per platform is named by each of its platform jobs; for one platform's
@@ -100,7 +98,7 @@ export function emitGitlabPlatformJobs(
   pipeline: Pipeline,
   job: Job,
   body: GitlabJob,
-  variables: Record<string, unknown> | undefined,
+  variables: GitlabJobVariables | undefined,
   tail: GitlabJob,
 ): Record<string, GitlabJob> {
   const useTags = usesGitlabRunnerTags(pipeline, job);

@@ -1,20 +1,11 @@
 import type { TriggerSpec } from '../../model/pipeline.js';
 import { PUSH_INPUT } from '../../model/trigger-targets.js';
 import { matchAnyGlob } from './gitlab-refs.js';
+import type { GitlabWorkflowRule } from './gitlab-ci-types.js';
+import type { GitlabRule } from './gitlab-types.js';
 
-/** One entry of a GitLab `rules:` list. */
-export interface GitlabRule {
-  /** The condition; a rule without one always matches (a final catch-all). */
-  if?: string;
-  /**
-   * Files whose change the rule also needs (`triggers.paths`): branch pipelines compare with the push's previous
-   * commit (a new branch: every file counts as changed), merge request pipelines with the target branch.
-   *
-   * @see https://docs.gitlab.com/ci/yaml/#ruleschanges
-   */
-  changes?: { paths: string[] };
-  when?: 'never' | 'always' | 'on_success' | 'on_failure' | 'manual';
-}
+/** The `rules:` entry type lives in gitlab-types.ts; re-exported for the modules that import it from here. */
+export type { GitlabRule } from './gitlab-types.js';
 
 /**
  * `workflow:rules` for the triggers: merge requests targeting the branches (and no duplicate branch
@@ -25,8 +16,8 @@ export interface GitlabRule {
  * @see https://docs.gitlab.com/ci/yaml/workflow/#switch-between-branch-pipelines-and-merge-request-pipelines
  * @see https://docs.gitlab.com/ci/triggers/
  */
-export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabRule[] {
-  const rules: GitlabRule[] = [];
+export function emitGitlabWorkflowRules(triggers: TriggerSpec): GitlabWorkflowRule[] {
+  const rules: GitlabWorkflowRule[] = [];
   // Only branch pushes and merge requests look at changed files; tag, scheduled, web and trigger pipelines always run.
   const changes = triggers.paths.length > 0 ? { changes: { paths: [...triggers.paths] } } : {};
   const branches = matchAnyGlob('$CI_COMMIT_BRANCH', triggers.branches);

@@ -1,7 +1,8 @@
 import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
-import { CANDIDATE_DIR, type GitlabJob } from './gitlab-jobs.js';
+import { CANDIDATE_DIR } from './gitlab-jobs.js';
+import type { GitlabJob } from './gitlab-types.js';
 import type { GitlabRegistry } from './gitlab-registries.js';
 import { gitlabStaging, stagingVariables, trivyLoginVariables } from './gitlab-staging.js';
 import { gitlabGateResults } from './gitlab-test-gates.js';
@@ -41,9 +42,9 @@ export function gitlabScanJob(pipeline: Pipeline, registries: readonly GitlabReg
 function withScanResults(pipeline: Pipeline, body: GitlabJob): GitlabJob {
   const results = gitlabGateResults(pipeline, 'scan');
   if (results.after_script === undefined) return body;
-  const own = body.artifacts as Record<string, unknown> | undefined;
-  const gates = results.artifacts as Record<string, unknown>;
-  return { ...body, after_script: results.after_script, artifacts: own ? { paths: gates.paths, ...own } : gates };
+  const own = body.artifacts;
+  const gates = results.artifacts;
+  return { ...body, after_script: results.after_script, artifacts: own ? { paths: gates?.paths, ...own } : gates };
 }
 
 /** Trivy's gate flag for the configured severities: `--severity CRITICAL,HIGH`. */

@@ -9,7 +9,7 @@ import {
 } from '../supply-chain-scripts.js';
 import { gitlabGateFiles, gitlabGateTableScript } from './gitlab-gate-jobs.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
-import type { GitlabJob } from './gitlab-jobs.js';
+import type { GitlabJob } from './gitlab-types.js';
 import { loginScript, type GitlabRegistry } from './gitlab-registries.js';
 import { GITLAB_GATES_DIR, gitlabGateResults } from './gitlab-test-gates.js';
 import { quoteShellWord } from '../shell-quote.js';
@@ -92,9 +92,7 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
         threshold: quoteShellWord(signThreshold(provenance)),
       }),
     ],
-    after_script: [
-      `${(gitlabGateResults(pipeline, 'sign').after_script as string[])[0]}\n${gitlabGateTableScript('final')}`,
-    ],
+    after_script: [`${gitlabGateResults(pipeline, 'sign').after_script![0]}\n${gitlabGateTableScript('final')}`],
     artifacts: {
       paths: [VERIFY_FILE, 'dockyard/gates.md', `${GITLAB_GATES_DIR}/`, ...(provenance ? [PROVENANCE_FILE] : [])],
       when: 'always',

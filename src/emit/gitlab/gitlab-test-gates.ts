@@ -8,6 +8,7 @@ import {
   type GateJobKind,
 } from '../../model/verify-gates.js';
 import { coverageCheckScript, recordJobResultsScript, recordPassScript } from '../gate-scripts.js';
+import type { GitlabJob, GitlabJobVariables } from './gitlab-types.js';
 
 /** Where GitLab jobs write their gate result files (docs/gates.md, "Gate result files"). */
 export const GITLAB_GATES_DIR = 'dockyard/gates';
@@ -23,8 +24,8 @@ export const GITLAB_COVERAGE_REGEX = '/dockyard: coverage \\d+(?:\\.\\d+)?%/';
 /** The parts a gate adds to a GitLab job: script lines, variables and other keys (after_script, artifacts, coverage). */
 export interface GitlabGateParts {
   readonly script: string[];
-  readonly variables: Record<string, unknown>;
-  readonly extra: Record<string, unknown>;
+  readonly variables: GitlabJobVariables;
+  readonly extra: Pick<GitlabJob, 'coverage' | 'after_script' | 'artifacts'>;
 }
 
 /**
@@ -56,7 +57,7 @@ export function gitlabGateResults(
   pipeline: Pipeline,
   job: GateJobKind,
   paths: readonly string[] = [],
-): Record<string, unknown> {
+): Pick<GitlabJob, 'after_script' | 'artifacts'> {
   if (!hasGateSummary(pipeline)) return {};
   return {
     after_script: [
@@ -85,7 +86,6 @@ export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
     : [];
   if (!coverage) return { script: passed, variables: {}, extra: results };
   const file = `dockyard/coverage/${coverageFileOf(coverage.report)}`;
-  const artifacts = results.artifacts as Record<string, unknown>;
   return {
     script: [...passed, coverageCheckScript(GITLAB_GATES_DIR, passed.length > 0)],
     variables: {
@@ -97,7 +97,7 @@ export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
       coverage: GITLAB_COVERAGE_REGEX,
       after_script: results.after_script,
       artifacts: {
-        ...artifacts,
+        ...results.artifacts,
         ...(coverage.format === 'cobertura'
           ? { reports: { coverage_report: { coverage_format: 'cobertura', path: file } } }
           : {}),

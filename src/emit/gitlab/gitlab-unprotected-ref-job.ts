@@ -2,8 +2,7 @@ import type { Pipeline } from '../../model/pipeline.js';
 import { PUSH_INPUT } from '../../model/trigger-targets.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
 import { matchAnyGlob } from './gitlab-refs.js';
-import type { GitlabJob } from './gitlab-jobs.js';
-import type { GitlabRule } from './gitlab-rules.js';
+import type { GitlabJob, GitlabRule } from './gitlab-types.js';
 
 /** The job name (and `needs` of nothing else): it shows, failed, in the pipeline graph of an unprotected ref. */
 export const UNPROTECTED_REF_JOB = 'unprotected-ref';
