@@ -81,10 +81,12 @@ export class DockyardPipeline extends Component {
     for (const w of result.warnings) project.logger.warn(`warning ${configFile}: ${formatIssue(w)}`);
     if (!result.ok) throw new DockyardConfigError(result.errors, configFile);
     this.config = result.config;
+    const assets = readRenderAssets();
+    const scripts = assets.steps;
     if (result.config.ci.includes('github')) {
       const pipeline = planPipeline(result.config, 'github');
       this.githubWorkflow = new DockyardYamlFile(project, result.config.output.github, {
-        obj: emitGithubWorkflow(pipeline),
+        obj: emitGithubWorkflow(scripts, pipeline),
         dialect: 'github',
       });
     }
@@ -92,11 +94,11 @@ export class DockyardPipeline extends Component {
       const pipeline = planPipeline(result.config, 'gitlab');
       const helperPath = gitlabMetaHelperPath(result.config.output.gitlab);
       this.gitlabCi = new DockyardYamlFile(project, result.config.output.gitlab, {
-        obj: emitGitlabCi(pipeline, helperPath),
+        obj: emitGitlabCi(scripts, pipeline, helperPath),
         dialect: 'gitlab',
       });
       this.gitlabHelper = new DockyardTextFile(project, helperPath, {
-        content: readRenderAssets().gitlabMetaHelper,
+        content: assets.gitlabMetaHelper,
         comment: '//',
       });
     }

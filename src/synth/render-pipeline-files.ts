@@ -26,7 +26,7 @@ export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, 
     // The model of this CI system (its own cache mode where `cache` names one per CI system).
     const pipeline = planPipeline(config, ci);
     if (ci === 'github') {
-      const body = renderYaml(emitGithubWorkflow(pipeline), { usesComment: pinCommentFor });
+      const body = renderYaml(emitGithubWorkflow(assets.steps, pipeline), { usesComment: pinCommentFor });
       return [{ ci, kind: 'pipeline', path: config.output.github, content: addMarker(body, marker) }];
     }
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
@@ -35,7 +35,7 @@ export function renderPipelineFiles(config: DockyardConfig, marker: MarkerInfo, 
         ci,
         kind: 'pipeline',
         path: config.output.gitlab,
-        content: addMarker(renderYaml(emitGitlabCi(pipeline, helperPath)), marker),
+        content: addMarker(renderYaml(emitGitlabCi(assets.steps, pipeline, helperPath)), marker),
       },
       renderGitlabHelperFile(helperPath, assets),
     ];

@@ -44,7 +44,7 @@ export function renderReusableFiles(config: DockyardConfig, marker: MarkerInfo, 
   return config.ci.flatMap((ci): GeneratedFile[] => {
     const pipeline = planPipeline(config, ci);
     if (ci === 'github') {
-      const { reusable: called, caller } = emitGithubReusable(emitGithubWorkflow(pipeline), {
+      const { reusable: called, caller } = emitGithubReusable(emitGithubWorkflow(assets.steps, pipeline), {
         name,
         central: reusable?.github,
       });
@@ -56,7 +56,7 @@ export function renderReusableFiles(config: DockyardConfig, marker: MarkerInfo, 
     }
     const helperPath = gitlabMetaHelperPath(config.output.gitlab);
     const { spec, template, caller } = emitGitlabComponent(
-      severitiesAsVariable(emitGitlabCi(pipeline, helperPath), pipeline.scan.severities),
+      severitiesAsVariable(emitGitlabCi(assets.steps, pipeline, helperPath), pipeline.scan.severities),
       {
         name,
         central: reusable?.gitlab,
