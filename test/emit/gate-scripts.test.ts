@@ -22,6 +22,7 @@ import {
 } from '../../src/emit/gate-scripts.js';
 import { quoteShellWord } from '../../src/emit/shell-quote.js';
 import { ROOT } from '../support/paths.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage-reports');
 let dir: string;
@@ -58,7 +59,7 @@ describe.each(['dash', 'bash'] as const)('coverageCheckScript (%s)', (shell) => 
   ])('%s (%s), minimum %s: exit %i, figure %s, %s', (fixture, format, minimum, status, figure, verdict) => {
     copyFileSync(join(FIXTURES, fixture), join(dir, 'report'));
     const summary = join(dir, 'summary.md');
-    const run = sh(shell, coverageCheckScript('"$PWD/gates"'), {
+    const run = sh(shell, coverageCheckScript(stepScripts, '"$PWD/gates"'), {
       ...PLATFORM,
       DOCKYARD_COVERAGE_FILE: join(dir, 'report'),
       DOCKYARD_COVERAGE_FORMAT: format,
@@ -106,7 +107,7 @@ describe.each(['dash', 'bash'] as const)('coverageCheckScript (%s)', (shell) => 
     ],
   ])('fails on %s', (_, content, format, message, figure) => {
     if (content !== undefined) writeFileSync(join(dir, 'report'), content);
-    const run = sh(shell, coverageCheckScript('"$PWD/gates"'), {
+    const run = sh(shell, coverageCheckScript(stepScripts, '"$PWD/gates"'), {
       ...PLATFORM,
       DOCKYARD_COVERAGE_FILE: join(dir, 'report'),
       DOCKYARD_COVERAGE_FORMAT: format,
@@ -129,7 +130,10 @@ describe('recordJobResultsScript and recordPassScript', () => {
     ['failure', 'fail', 'job failure, see its log'],
     ['failed', 'fail', 'job failed, see its log'],
   ])('job status %s writes %s for every gate without a result', (status, verdict, figure) => {
-    const run = sh('dash', recordJobResultsScript('gates', gates), { ...PLATFORM, DOCKYARD_JOB_STATUS: status });
+    const run = sh('dash', recordJobResultsScript(stepScripts, 'gates', gates), {
+      ...PLATFORM,
+      DOCKYARD_JOB_STATUS: status,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(result('test-linux-amd64')).toEqual(['test', 'linux/amd64', verdict, figure, 'every test passes']);
     expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', verdict, figure, '>= 80%']);
@@ -137,12 +141,18 @@ describe('recordJobResultsScript and recordPassScript', () => {
 
   it("keeps a result the gate's own check wrote: tests passed, then coverage failed", () => {
     expect(
-      sh('dash', recordPassScript('gates', 'test', 'stage test and 2 command(s) passed', 'every test passes'), PLATFORM)
-        .status,
+      sh(
+        'dash',
+        recordPassScript(stepScripts, 'gates', 'test', 'stage test and 2 command(s) passed', 'every test passes'),
+        PLATFORM,
+      ).status,
     ).toBe(0);
     mkdirSync(join(dir, 'gates'), { recursive: true });
     writeFileSync(join(dir, 'gates', 'coverage-linux-amd64.tsv'), 'coverage\tlinux/amd64\tfail\t61.00%\t>= 80%\n');
-    const run = sh('dash', recordJobResultsScript('gates', gates), { ...PLATFORM, DOCKYARD_JOB_STATUS: 'failure' });
+    const run = sh('dash', recordJobResultsScript(stepScripts, 'gates', gates), {
+      ...PLATFORM,
+      DOCKYARD_JOB_STATUS: 'failure',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(result('test-linux-amd64')).toEqual([
       'test',
@@ -159,7 +169,7 @@ describe('recordJobResultsScript and recordPassScript', () => {
     (shell) => {
       mkdirSync(join(dir, 'out'));
       writeFileSync(join(dir, 'out', 'published'), 'docker.io/acme/api@sha256:1\nregistry.example/api@sha256:2\n');
-      const script = recordGateResultScript('"$PWD/gates"', {
+      const script = recordGateResultScript(stepScripts, '"$PWD/gates"', {
         file: 'sign',
         gate: 'sign',
         platform: '-',
@@ -169,7 +179,7 @@ describe('recordJobResultsScript and recordPassScript', () => {
       });
       expect(sh(shell, script, {}).status).toBe(0);
       expect(result('sign')).toEqual(['sign', '-', 'pass', '2 indexes', "signed and attested (it's keyless)"]);
-      const flattened = recordGateResultScript('gates', {
+      const flattened = recordGateResultScript(stepScripts, 'gates', {
         file: '"sbom-$DOCKYARD_SLUG"',
         gate: 'sbom',
         platform: '"$DOCKYARD_PLATFORM"',
@@ -185,7 +195,9 @@ describe('recordJobResultsScript and recordPassScript', () => {
   it('writes a gate that runs once without a platform', () => {
     const run = sh(
       'dash',
-      recordJobResultsScript('gates', [{ gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' }]),
+      recordJobResultsScript(stepScripts, 'gates', [
+        { gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' },
+      ]),
       { DOCKYARD_JOB_STATUS: 'success' },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -208,7 +220,7 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
     for (const [name, line] of Object.entries(entries)) writeFileSync(join(dir, 'gates', `${name}.tsv`), `${line}\n`);
   };
   const run = (expected: string) =>
-    sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"'), { DOCKYARD_GATE_FILES: expected });
+    sh(shell, gateSummaryScript(stepScripts, 'gates', '"$PWD/summary.md"'), { DOCKYARD_GATE_FILES: expected });
 
   it('renders every result file as one table (sorted by file name) and passes when every gate passed or warned', () => {
     write(files);
@@ -251,7 +263,9 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
 
   it('the final table (sign job) fails without claiming that nothing is published', () => {
     write({ sign: 'sign\t-\tfail\tjob failure, see its log\tsigned and attested' });
-    const out = sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"', 'final'), { DOCKYARD_GATE_FILES: 'sign' });
+    const out = sh(shell, gateSummaryScript(stepScripts, 'gates', '"$PWD/summary.md"', 'final'), {
+      DOCKYARD_GATE_FILES: 'sign',
+    });
     expect(out.status).toBe(1);
     expect(out.stderr.split('\n')).toContain('dockyard: a gate failed or reported no result');
     expect(out.stderr).not.toContain('nothing is published');
@@ -293,7 +307,7 @@ describe('lintScript', () => {
     ],
     [['Dockerfile:9 DL3059 info: Multiple consecutive RUN'], 0, 'pass', '1 finding(s)'],
   ])('findings %j, hadolint exit %i → %s', (findings, status, verdict, figure) => {
-    const run = sh('dash', lintScript('hadolint', 'gates'), {
+    const run = sh('dash', lintScript(stepScripts, 'hadolint', 'gates'), {
       PATH: fakeHadolint(findings, status),
       DOCKYARD_DOCKERFILE: 'Dockerfile',
       DOCKYARD_LINT_THRESHOLD: 'warning',
