@@ -1,11 +1,11 @@
 /**
- * The step scripts: the POSIX sh fragments (and the image size gate's Node.js program) that the generated pipelines
+ * The step scripts: the POSIX sh fragments (and the image size gate's Node.js program, the notify job's awk program) that the generated pipelines
  * run, kept as real files under `templates/steps/` so that shellcheck, dash and node test them directly
  * (test/templates/step-scripts.test.ts). The emitters are pure and never read them: the rim reads them
  * (src/io/read-step-scripts.ts) and passes them in as {@link StepScripts}, inside `RenderAssets`.
  *
  * A step file is a header, then one empty line, then the body the pipelines embed. The header is the shebang
- * (`#!/bin/sh`) and `#` comment lines in an sh file, `//` comment lines in the `.cjs` program: what the script does,
+ * (`#!/bin/sh`) and `#` comment lines in an sh file, `#` lines in the `.awk` program, `//` comment lines in the `.cjs` program: what the script does,
  * the variables it reads, and shellcheck directives for the whole file (directives right after the shebang apply to
  * the entire script: https://github.com/koalaman/shellcheck/wiki/directive). The header is never embedded.
  *
@@ -42,6 +42,10 @@ export interface StepScripts {
   readonly promoteByDigest: string;
   /** `record-manifest.sh`: registry handoff, keep the candidate's manifest for the size gate. */
   readonly recordManifest: string;
+  /** `deploy.sh`: the deploy job, from `$line` (the first published line) to `$DOCKYARD_DEPLOY_COMMAND`. */
+  readonly deploy: string;
+  /** `notify-body.awk`: the notify job's awk program writing a Slack or Teams webhook body (free of single quotes). */
+  readonly notifyBody: string;
   /** `image-size.cjs`: the size gate's Node.js program (CommonJS, free of single quotes: embedded in `node -e '…'`). */
   readonly imageSizeProgram: string;
 }
@@ -62,6 +66,8 @@ export const STEP_SCRIPT_FILES: { readonly [K in keyof StepScripts]: string } = 
   stageWithBuildah: 'stage-with-buildah.sh',
   promoteByDigest: 'promote-by-digest.sh',
   recordManifest: 'record-manifest.sh',
+  deploy: 'deploy.sh',
+  notifyBody: 'notify-body.awk',
   imageSizeProgram: 'image-size.cjs',
 };
 

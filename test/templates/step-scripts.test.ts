@@ -435,3 +435,73 @@ describe('image-size.cjs, run with node', () => {
     expect(run.result[1]).toBe(figure);
   });
 });
+
+describe.skipIf(skip)('deploy.sh', () => {
+  const IMAGE = 'ghcr.io/acme/api';
+  const deploy = (line: string, command: string) =>
+    runSteps(['deploy.sh'], {
+      line,
+      DOCKYARD_ENVIRONMENT: 'staging',
+      DOCKYARD_DEPLOY_COMMAND: command,
+      DOCKYARD_TAG_LIST: `${IMAGE}:1.2.3\ndocker.io/acme/api:1.2.3\n${IMAGE}:latest`,
+    });
+
+  it.each([
+    ['the first published image', 0, `${IMAGE}@${DIGEST}`, 'echo "$DOCKYARD_IMAGE|$DOCKYARD_DIGEST|$DOCKYARD_TAGS"'],
+    ['a failing command', 3, `${IMAGE}@${DIGEST}`, 'exit 3'],
+    ['nothing published', 0, '', 'echo never'],
+  ])('%s: exit %i', (_, status, line, command) => {
+    const run = deploy(line, command);
+    expect(run.status, run.stderr).toBe(status);
+    if (line === '') {
+      expect(run.stdout).toBe('dockyard: nothing was published on this ref; staging not deployed\n');
+    } else {
+      expect(run.stdout.split('\n')[0]).toBe(`dockyard: deploying ${IMAGE}@${DIGEST} to staging`);
+    }
+    if (command.startsWith('echo "')) expect(run.stdout.split('\n')[1]).toBe(`${IMAGE}|${DIGEST}|1.2.3 latest`);
+  });
+});
+
+describe('notify-body.awk, run with awk -f', () => {
+  const body = (kind: string, event: string, gates: string) => {
+    const run = spawnSync('awk', ['-F', '\t', '-v', `kind=${kind}`, '-f', join(STEPS, 'notify-body.awk')], {
+      input: gates,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH ?? '',
+        DOCKYARD_NOTIFY_EVENT: event,
+        DOCKYARD_NOTIFY_IMAGE: 'ghcr.io/acme/api',
+        DOCKYARD_NOTIFY_DIGEST: DIGEST,
+        DOCKYARD_PROJECT: 'acme/api',
+        DOCKYARD_REF: 'feature/<b>&"x"',
+        DOCKYARD_TAG_LIST: 'ghcr.io/acme/api:1.2.3\nghcr.io/acme/api:latest',
+        DOCKYARD_PIPELINE_URL: 'https://ci.example/p/1',
+      },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as Record<string, unknown>;
+  };
+  const GATES = 'lint\t-\tpass\t0\tnone\nsize\tlinux/amd64\tfail\t12 MB\t<= 10 MB\n';
+
+  it('slack, failure: escaped title, the failed gate with its limit, tags and pipeline', () => {
+    const message = body('slack', 'failure', GATES) as { text: string; blocks: { text: { text: string } }[] };
+    expect(message.text).toBe('dockyard: acme/api failed on feature/&lt;b&gt;&amp;"x"');
+    expect(message.blocks[0].text.text.split('\n')).toEqual([
+      '*dockyard: acme/api failed on feature/&lt;b&gt;&amp;"x"*',
+      `*Image:* ghcr.io/acme/api@${DIGEST}`,
+      '*Tags:* 1.2.3, latest',
+      '*Failed gates:* size (linux/amd64): 12 MB (limit &lt;= 10 MB)',
+      '*Pipeline:* https://ci.example/p/1',
+    ]);
+  });
+
+  it('teams, success: an Adaptive Card 1.4 with a fact set and no failed gates', () => {
+    const message = body('teams', 'success', GATES) as {
+      attachments: { content: { version: string; body: { text?: string; facts?: { title: string }[] }[] } }[];
+    };
+    const card = message.attachments[0].content;
+    expect(card.version).toBe('1.4');
+    expect(card.body[0].text).toBe('dockyard: acme/api succeeded on feature/<b>&"x"');
+    expect(card.body[1].facts?.map((f) => f.title)).toEqual(['Image', 'Tags', 'Pipeline']);
+  });
+});

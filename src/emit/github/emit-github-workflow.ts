@@ -47,8 +47,8 @@ export function emitGithubWorkflow(scripts: StepScripts, pipeline: Pipeline): Gi
   const jobs: Record<string, GithubJob> = {};
   for (const job of pipeline.jobs) {
     // Deploy and notify expand to one job per environment / event (github-deploy-notify-jobs.ts).
-    if (job.id === 'deploy') Object.assign(jobs, githubDeployJobs(pipeline, job.needs));
-    else if (job.id === 'notify') Object.assign(jobs, githubNotifyJobs(pipeline, Object.keys(jobs)));
+    if (job.id === 'deploy') Object.assign(jobs, githubDeployJobs(scripts, pipeline, job.needs));
+    else if (job.id === 'notify') Object.assign(jobs, githubNotifyJobs(scripts, pipeline, Object.keys(jobs)));
     else jobs[job.id] = emitJob(scripts, pipeline, job, registries, meta);
   }
   return {

@@ -66,8 +66,9 @@ export function emitGitlabCi(scripts: StepScripts, pipeline: Pipeline, helperPat
   };
   for (const job of pipeline.jobs) {
     // Deploy and notify expand to one job per environment / event (gitlab-deploy-notify-jobs.ts).
-    if (job.id === 'deploy') Object.assign(out, gitlabDeployJobs(pipeline, gitlabNeedsOf(pipeline, job).map(String)));
-    else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(pipeline));
+    if (job.id === 'deploy')
+      Object.assign(out, gitlabDeployJobs(scripts, pipeline, gitlabNeedsOf(pipeline, job).map(String)));
+    else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(scripts, pipeline));
     else Object.assign(out, emitJobs(scripts, pipeline, job, registries, helperPath));
     // Beside the push job: an unprotected ref fails here instead of going green with nothing published.
     const guard = job.id === 'push' ? gitlabUnprotectedRefJob(pipeline) : undefined;
