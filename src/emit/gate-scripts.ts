@@ -121,6 +121,7 @@ export function coverageCheckScript(scripts: StepScripts, gatesDir: string, writ
  * @param scripts the step scripts (`RenderAssets.steps`).
  * @param hadolint the sh words that run hadolint (`hadolint`, or `docker run … <image> hadolint`).
  * @param gatesDir shell expression of the result directory.
+ * @throws {Error} when lint.sh has no line starting with `hadolint ` (a broken package).
  * @see https://github.com/hadolint/hadolint#cli
  */
 export function lintScript(scripts: StepScripts, hadolint: string, gatesDir: string): string {
@@ -156,6 +157,7 @@ export const SWITCHED_OFF_GATE_LINE =
  * @param outFile shell expression of the Markdown file to append the table to (e.g. `"$GITHUB_STEP_SUMMARY"`).
  * @param stage `verify` (the summary job, before publishing: "nothing is published") or `final` (the sign job's
  *   table after publishing, whose failing row is its own).
+ * @throws {Error} for `final` when gate-summary.sh's message lacks `; nothing is published` (a broken package).
  */
 export function gateSummaryScript(
   scripts: StepScripts,

@@ -3,8 +3,9 @@
  * `$DOCKYARD_SMOKE_TIMEOUT` seconds. GitHub runs it with Docker (which runs the HEALTHCHECK itself); GitLab, without
  * a daemon, runs the image's entrypoint and command with `buildah run` and the HEALTHCHECK command beside it in the
  * same container, with Docker's timing rules. Both write the `smoke` result file; on failure they print why, the
- * last health check output and the container's last 50 log lines. The sh lives in `templates/steps/` (smoke-helpers.sh, smoke-docker.sh, smoke-buildah.sh),
- * tested for real by test/templates/step-scripts.test.ts and test/emit/smoke-scripts.test.ts.
+ * last health check output and the container's last 50 log lines. The sh lives in `templates/steps/`
+ * (smoke-helpers.sh, smoke-docker.sh, smoke-buildah.sh), tested for real by test/templates/step-scripts.test.ts and
+ * test/emit/smoke-scripts.test.ts.
  *
  * @see https://docs.docker.com/reference/dockerfile/#healthcheck
  */
@@ -49,12 +50,15 @@ export function githubSmokeScript(
  * @param scripts the step scripts (`RenderAssets.steps`).
  * @param gatesDir shell expression of the result directory.
  * @param source shell word of the image `buildah from` reads. Default `"oci-archive:$dir/image.tar"`.
+ * @throws {Error} when smoke-buildah.sh lacks its `buildah from … "oci-archive:$dir/image.tar"` line (a broken
+ *   package).
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
 export function gitlabSmokeScript(scripts: StepScripts, gatesDir: string, source = ARCHIVE_SOURCE): string {
   const from = `buildah from --quiet --platform "$DOCKYARD_PLATFORM" `;
-  if (!scripts.smokeBuildah.includes(from + ARCHIVE_SOURCE))
+  if (!scripts.smokeBuildah.includes(from + ARCHIVE_SOURCE)) {
     throw new Error('dockyard: smoke-buildah.sh lacks its buildah from line');
+  }
   const body = scripts.smokeBuildah.replace(from + ARCHIVE_SOURCE, () => from + source);
   return [...smokeHelpers(scripts, gatesDir), body].join('\n');
 }

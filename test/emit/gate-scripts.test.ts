@@ -272,3 +272,20 @@ describe('lintScript', () => {
     expect(readdirSync(join(dir, 'gates'))).toEqual(['lint.tsv']);
   });
 });
+
+describe('the words the emitters replace in a step file', () => {
+  it.each([
+    [
+      'lint.sh without its hadolint line',
+      () => lintScript({ ...stepScripts, lint: 'true' }, 'hadolint', 'gates'),
+      'dockyard: a step script lacks /^hadolint /m',
+    ],
+    [
+      "gate-summary.sh without '; nothing is published' (final table)",
+      () => gateSummaryScript({ ...stepScripts, gateSummary: 'exit 1' }, 'gates', 'out', 'final'),
+      'dockyard: a step script lacks /; nothing is published"/',
+    ],
+  ])('fail on %s', (_, render, message) => {
+    expect(render).toThrow(message);
+  });
+});

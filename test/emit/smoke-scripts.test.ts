@@ -280,3 +280,19 @@ describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd
     expect(result(project)[3]).toBe('no HEALTHCHECK');
   }, 60_000);
 });
+
+describe('gitlabSmokeScript source', () => {
+  it('replaces the archive source of smoke-buildah.sh by the staged candidate', () => {
+    const script = gitlabSmokeScript(stepScripts, 'gates', '"docker://$DOCKYARD_STAGING@$digest"');
+    expect(script).toContain(
+      'ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" "docker://$DOCKYARD_STAGING@$digest")',
+    );
+    expect(script).not.toContain('oci-archive:');
+  });
+
+  it('fails on a smoke-buildah.sh without its buildah from line', () => {
+    expect(() => gitlabSmokeScript({ ...stepScripts, smokeBuildah: 'true' }, 'gates')).toThrow(
+      'dockyard: smoke-buildah.sh lacks its buildah from line',
+    );
+  });
+});

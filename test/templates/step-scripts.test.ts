@@ -1,42 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STEP_SCRIPT_FILES, type StepScripts } from '../../src/emit/step-scripts.js';
-import { isShellcheckAvailable } from '../../src/validate/check-shellcheck.js';
 import { ROOT } from '../support/paths.js';
-import { skipWithoutTools } from '../support/required-tools.js';
+import {
+  PLATFORM,
+  readGateResult,
+  runStepFiles,
+  skipWithoutShellTools,
+  STEPS,
+  stubCommand,
+} from '../support/step-files.js';
 import { stepScripts } from '../support/step-scripts.js';
 
 /*
  * The step scripts as files (templates/steps/): each .sh passes shellcheck and `dash -n` as it is, and runs under
  * dash with the variables the pipelines give it (the files themselves, concatenated in the order the emitters join
- * them, no TypeScript in between); the size gate's program runs with node. What the emitters add around the files
- * (directories, the hadolint command) is tested beside them in test/emit/.
+ * them, no TypeScript in between): here the gates' files; step-scripts-publish.test.ts has the publishing and deploy
+ * ones, image-size-program.test.ts the size gate's program. What the emitters add around the files (directories,
+ * the hadolint command) is tested beside them in test/emit/.
  */
 
-const STEPS = resolve(ROOT, 'templates', 'steps');
 const COVERAGE_FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage-reports');
 const SH_FILES = readdirSync(STEPS)
   .filter((f) => f.endsWith('.sh'))
   .sort();
-const dashMissing = spawnSync('dash', ['-c', 'true']).error !== undefined;
-const skip = skipWithoutTools('step scripts under shellcheck and dash', [
-  ...(isShellcheckAvailable() ? [] : ['shellcheck']),
-  ...(dashMissing ? ['dash'] : []),
-]);
+const skip = skipWithoutShellTools('step scripts under shellcheck and dash');
 
 let dir: string;
 beforeEach(() => {
@@ -44,28 +35,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const PLATFORM = { DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64' };
-
-/** Run the named step files, in order, as one `dash -eu` script in the work directory, with only `env` and PATH. */
-function runSteps(files: readonly string[], env: Record<string, string> = {}, path = process.env.PATH ?? '') {
-  const script = files.map((f) => readFileSync(join(STEPS, f), 'utf8')).join('\n');
-  return spawnSync('dash', ['-euc', script], { cwd: dir, encoding: 'utf8', env: { PATH: path, ...env } });
-}
-
-/** The fields of a result file in `<dir>/gates`. */
-const result = (file: string) =>
-  readFileSync(join(dir, 'gates', `${file}.tsv`), 'utf8')
-    .replace(/\n$/, '')
-    .split('\t');
-
-/** Put an executable `name` (an sh script) on a PATH of its own, ahead of the system PATH. */
-function stub(name: string, body: string): string {
-  const bin = join(dir, 'bin');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
-  chmodSync(join(bin, name), 0o755);
-  return `${bin}:${process.env.PATH ?? ''}`;
-}
+const runSteps = (files: readonly string[], env?: Record<string, string>, path?: string) =>
+  runStepFiles(dir, files, env, path);
+const result = (file: string) => readGateResult(dir, file);
+const stub = (name: string, body: string) => stubCommand(dir, name, body);
 
 describe('templates/steps', () => {
   it('holds exactly the files StepScripts names', () => {
@@ -260,248 +233,5 @@ describe.skipIf(skip)('gate-summary.sh', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(row);
     expect(run.stderr).toBe('dockyard: a gate failed or reported no result; nothing is published\n');
-  });
-});
-
-const DIGEST = `sha256:${'ab'.repeat(32)}`;
-
-describe.skipIf(skip)('read-recorded-digest.sh', () => {
-  it.each([
-    [`${DIGEST}\n`, 0, ''],
-    ['sha256:abc\n', 1, 'digest does not hold a sha256 digest'],
-    [`${DIGEST}\n${DIGEST}\n`, 1, 'digest does not hold a sha256 digest'],
-  ])('%j: exit %i', (content, status, message) => {
-    writeFileSync(join(dir, 'digest'), content);
-    const run = runSteps(['read-recorded-digest.sh'], { dir });
-    expect(run.status).toBe(status);
-    expect(run.stderr).toContain(message);
-  });
-});
-
-describe.skipIf(skip)('record-digest.sh and push-by-digest.sh, with a skopeo stand-in', () => {
-  const archive = (digest: string) => {
-    const layout = join(dir, 'layout');
-    mkdirSync(layout, { recursive: true });
-    writeFileSync(join(layout, 'index.json'), `{"schemaVersion":2,"manifests":[{"digest":"${digest}","size":1}]}`);
-    spawnSync('tar', ['-cf', join(dir, 'image.tar'), '-C', layout, 'index.json']);
-  };
-
-  it('records the archive digest, then pushes it by digest to every repository and records it for the manifest job', () => {
-    archive(DIGEST);
-    expect(runSteps(['record-digest.sh'], { dir }).status).toBe(0);
-    expect(readFileSync(join(dir, 'digest'), 'utf8')).toBe(`${DIGEST}\n`);
-    const path = stub('skopeo', 'echo "$@" >> skopeo.log');
-    const run = runSteps(
-      ['push-by-digest.sh'],
-      { dir, digests: 'digests', slug: 'linux-amd64', DOCKYARD_REPOSITORIES: 'ghcr.io/acme/api docker.io/acme/api' },
-      path,
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'skopeo.log'), 'utf8').split('\n')).toEqual([
-      `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/acme/api@${DIGEST}`,
-      `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://docker.io/acme/api@${DIGEST}`,
-      '',
-    ]);
-    expect(readFileSync(join(dir, 'digests', 'linux-amd64'), 'utf8')).toBe(`${DIGEST}\n`);
-  });
-
-  it('refuses an archive whose digest is not the one recorded', () => {
-    archive(`sha256:${'cd'.repeat(32)}`);
-    writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const path = stub('skopeo', 'echo "$@" >> skopeo.log');
-    const run = runSteps(
-      ['push-by-digest.sh'],
-      { dir, digests: 'digests', slug: 's', DOCKYARD_REPOSITORIES: 'r' },
-      path,
-    );
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`not the digest built and tested (${DIGEST}); not publishing`);
-    expect(readdirSync(dir)).not.toContain('skopeo.log');
-  });
-
-  it('record-digest.sh fails on an archive without a digest', () => {
-    archive('none');
-    const run = runSteps(['record-digest.sh'], { dir });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`dockyard: no manifest digest in ${dir}/image.tar\n`);
-  });
-});
-
-describe('image-size.cjs, run with node', () => {
-  const sha = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-  /** An OCI layout with one gzip layer of `size` zero bytes; returns the manifest bytes. */
-  const layout = (size: number): Buffer => {
-    const blobs = join(dir, 'layout', 'blobs', 'sha256');
-    mkdirSync(blobs, { recursive: true });
-    const put = (bytes: Buffer) => {
-      writeFileSync(join(blobs, sha(bytes).slice(7)), bytes);
-      return sha(bytes);
-    };
-    const layer = gzipSync(Buffer.alloc(size));
-    const config = Buffer.from('{}');
-    const manifest = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: put(config), size: config.length },
-        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: put(layer), size: layer.length }],
-      }),
-    );
-    const index = {
-      schemaVersion: 2,
-      manifests: [
-        {
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
-          digest: put(manifest),
-          size: manifest.length,
-          platform: { os: 'linux', architecture: 'amd64' },
-        },
-      ],
-    };
-    writeFileSync(join(dir, 'layout', 'index.json'), JSON.stringify(index));
-    return manifest;
-  };
-  const measure = (env: Record<string, string>) => {
-    const run = spawnSync('node', [join(STEPS, 'image-size.cjs')], {
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH ?? '',
-        DOCKYARD_PLATFORM: 'linux/amd64',
-        DOCKYARD_SIZE_MEASURE: 'uncompressed',
-        DOCKYARD_SIZE_ON_EXCEED: 'fail',
-        DOCKYARD_RESULT_FILE: join(dir, 'result'),
-        ...env,
-      },
-    });
-    const written = readFileSync(join(dir, 'result'), 'utf8');
-    return { ...run, result: written.replace(/\n$/, '').split('\t') };
-  };
-
-  it.each([
-    ['under the limit', '3', 'fail', 0, 'pass'],
-    ['over the limit, fail', '1', 'fail', 1, 'fail'],
-    ['over the limit, warn', '1', 'warn', 0, 'warn'],
-  ])('%s: exit %i, %s', (_, limit, onExceed, status, verdict) => {
-    layout(2_000_000);
-    const run = measure({
-      DOCKYARD_LAYOUT: join(dir, 'layout'),
-      DOCKYARD_SIZE_LIMIT: limit,
-      DOCKYARD_SIZE_ON_EXCEED: onExceed,
-    });
-    expect(run.status, run.stderr).toBe(status);
-    expect(run.result[0]).toBe(verdict);
-    expect(run.result[1]).toMatch(/^0\.00 MB compressed, 2\.00 MB uncompressed$/);
-    expect(run.result[2]).toBe(`<= ${limit} MB uncompressed (${onExceed})`);
-    if (status === 1) expect(run.stderr).toContain('the uncompressed size 2.00 MB exceeds the limit of 1 MB');
-  });
-
-  it('measures the compressed size from a recorded manifest that hashes to the candidate digest', () => {
-    const manifest = layout(1000);
-    writeFileSync(join(dir, 'manifest.json'), manifest);
-    const run = measure({
-      DOCKYARD_MANIFEST: join(dir, 'manifest.json'),
-      DOCKYARD_DIGEST: sha(manifest),
-      DOCKYARD_SIZE_LIMIT: '1',
-      DOCKYARD_SIZE_MEASURE: 'compressed',
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.result).toEqual(['pass', '0.00 MB compressed', '<= 1 MB compressed (fail)']);
-  });
-
-  it.each([
-    [
-      'an archive without index.json',
-      { DOCKYARD_LAYOUT: 'missing' },
-      'cannot read the candidate archive',
-      'unreadable archive',
-    ],
-    [
-      'a manifest with another digest',
-      { DOCKYARD_MANIFEST: 'manifest.json', DOCKYARD_DIGEST: DIGEST, DOCKYARD_SIZE_MEASURE: 'compressed' },
-      `not the candidate digest ${DIGEST}`,
-      'unreadable manifest',
-    ],
-  ])('exits 2 on %s', (_, env, message, figure) => {
-    writeFileSync(join(dir, 'manifest.json'), '{"layers":[]}');
-    const absolute = Object.fromEntries(
-      Object.entries(env).map(([k, v]) => [
-        k,
-        k === 'DOCKYARD_DIGEST' || k === 'DOCKYARD_SIZE_MEASURE' ? v : join(dir, v),
-      ]),
-    );
-    const run = measure({ DOCKYARD_SIZE_LIMIT: '1', ...absolute });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(message);
-    expect(run.result[1]).toBe(figure);
-  });
-});
-
-describe.skipIf(skip)('deploy.sh', () => {
-  const IMAGE = 'ghcr.io/acme/api';
-  const deploy = (line: string, command: string) =>
-    runSteps(['deploy.sh'], {
-      line,
-      DOCKYARD_ENVIRONMENT: 'staging',
-      DOCKYARD_DEPLOY_COMMAND: command,
-      DOCKYARD_TAG_LIST: `${IMAGE}:1.2.3\ndocker.io/acme/api:1.2.3\n${IMAGE}:latest`,
-    });
-
-  it.each([
-    ['the first published image', 0, `${IMAGE}@${DIGEST}`, 'echo "$DOCKYARD_IMAGE|$DOCKYARD_DIGEST|$DOCKYARD_TAGS"'],
-    ['a failing command', 3, `${IMAGE}@${DIGEST}`, 'exit 3'],
-    ['nothing published', 0, '', 'echo never'],
-  ])('%s: exit %i', (_, status, line, command) => {
-    const run = deploy(line, command);
-    expect(run.status, run.stderr).toBe(status);
-    if (line === '') {
-      expect(run.stdout).toBe('dockyard: nothing was published on this ref; staging not deployed\n');
-    } else {
-      expect(run.stdout.split('\n')[0]).toBe(`dockyard: deploying ${IMAGE}@${DIGEST} to staging`);
-    }
-    if (command.startsWith('echo "')) expect(run.stdout.split('\n')[1]).toBe(`${IMAGE}|${DIGEST}|1.2.3 latest`);
-  });
-});
-
-describe('notify-body.awk, run with awk -f', () => {
-  const body = (kind: string, event: string, gates: string) => {
-    const run = spawnSync('awk', ['-F', '\t', '-v', `kind=${kind}`, '-f', join(STEPS, 'notify-body.awk')], {
-      input: gates,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH ?? '',
-        DOCKYARD_NOTIFY_EVENT: event,
-        DOCKYARD_NOTIFY_IMAGE: 'ghcr.io/acme/api',
-        DOCKYARD_NOTIFY_DIGEST: DIGEST,
-        DOCKYARD_PROJECT: 'acme/api',
-        DOCKYARD_REF: 'feature/<b>&"x"',
-        DOCKYARD_TAG_LIST: 'ghcr.io/acme/api:1.2.3\nghcr.io/acme/api:latest',
-        DOCKYARD_PIPELINE_URL: 'https://ci.example/p/1',
-      },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    return JSON.parse(run.stdout) as Record<string, unknown>;
-  };
-  const GATES = 'lint\t-\tpass\t0\tnone\nsize\tlinux/amd64\tfail\t12 MB\t<= 10 MB\n';
-
-  it('slack, failure: escaped title, the failed gate with its limit, tags and pipeline', () => {
-    const message = body('slack', 'failure', GATES) as { text: string; blocks: { text: { text: string } }[] };
-    expect(message.text).toBe('dockyard: acme/api failed on feature/&lt;b&gt;&amp;"x"');
-    expect(message.blocks[0].text.text.split('\n')).toEqual([
-      '*dockyard: acme/api failed on feature/&lt;b&gt;&amp;"x"*',
-      `*Image:* ghcr.io/acme/api@${DIGEST}`,
-      '*Tags:* 1.2.3, latest',
-      '*Failed gates:* size (linux/amd64): 12 MB (limit &lt;= 10 MB)',
-      '*Pipeline:* https://ci.example/p/1',
-    ]);
-  });
-
-  it('teams, success: an Adaptive Card 1.4 with a fact set and no failed gates', () => {
-    const message = body('teams', 'success', GATES) as {
-      attachments: { content: { version: string; body: { text?: string; facts?: { title: string }[] }[] } }[];
-    };
-    const card = message.attachments[0].content;
-    expect(card.version).toBe('1.4');
-    expect(card.body[0].text).toBe('dockyard: acme/api succeeded on feature/<b>&"x"');
-    expect(card.body[1].facts?.map((f) => f.title)).toEqual(['Image', 'Tags', 'Pipeline']);
   });
 });
