@@ -1,8 +1,9 @@
 import { TagRuleError } from '../tags/tag-rule.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
-import type { DockyardConfig, RegistryConfig } from './schema/index.js';
-import { cacheModeOf, cachePathOf, credentialsOf, platformIdOf, registryIdentity } from './config-helpers.js';
+import type { DockyardConfig } from './schema/index.js';
+import { targetOf } from '../targets/registry.js';
+import { cacheModeOf, cachePathOf, platformIdOf, registryIdentity } from './config-helpers.js';
 import { checkHandoff } from './check-handoff.js';
 import { checkTagStrategy } from './check-tag-strategy.js';
 import { checkSupplyChainRules } from './check-supply-chain-rules.js';
@@ -41,22 +42,19 @@ export function checkConfigRules(config: DockyardConfig): ConfigIssue[] {
   ];
 }
 
-/** Platforms with a hosted native runner, by CI system (GitHub's arm64 runner runs linux/arm/v7: docs/platforms-and-runners.md). */
-const HOSTED_NATIVE: Record<'github' | 'gitlab', readonly string[]> = {
-  github: ['linux/amd64', 'linux/386', 'linux/arm64', 'linux/arm/v7'],
-  gitlab: ['linux/amd64', 'linux/386', 'linux/arm64'],
-};
-
 function checkPlatformRunners(config: DockyardConfig): ConfigIssue[] {
   return config.platforms.flatMap((entry, i) => {
     if (typeof entry === 'string' || entry.strategy !== 'native') return [];
     return config.ci
-      .filter((ci) => !HOSTED_NATIVE[ci].includes(entry.platform) && entry.runner?.[ci] === undefined)
+      .filter(
+        (ci) =>
+          !targetOf(ci).capabilities.hostedNativePlatforms.includes(entry.platform) && entry.runner?.[ci] === undefined,
+      )
       .map((ci) =>
         issue(
           `platforms[${i}].runner.${ci}`,
-          `strategy "native" needs a ${label(ci)} runner for ${entry.platform}: ${label(ci)} has no hosted ${entry.platform} runner`,
-          `runner.${ci} naming a self-hosted runner ${ci === 'github' ? 'label' : 'tag'} of that architecture, or strategy "qemu"`,
+          `strategy "native" needs a ${targetOf(ci).name} runner for ${entry.platform}: ${targetOf(ci).name} has no hosted ${entry.platform} runner`,
+          `runner.${ci} naming a self-hosted runner ${targetOf(ci).capabilities.runnerSelector} of that architecture, or strategy "qemu"`,
           entry.runner?.[ci],
         ),
       );
@@ -176,74 +174,34 @@ function checkTestTarget(config: DockyardConfig): ConfigIssue[] {
   return [];
 }
 
-const UNSUPPORTED_CACHE: Record<string, Partial<Record<'github' | 'gitlab', string>>> = {
-  gha: { gitlab: 'the GitHub Actions cache service exists only on GitHub; use "registry" or "local"' },
-  inline: { gitlab: 'buildah cannot export inline BuildKit cache; use "registry" or "local"' },
-};
-
+/**
+ * What a chosen CI system cannot provide: cache modes outside its capabilities (`CiCapabilities.unsupportedCacheModes`,
+ * with a per-CI form when several CI systems share one mode), then the target's own rules (`CiTarget.checkConfig`).
+ */
 function checkCiSupport(config: DockyardConfig): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const ci of config.ci) {
+    const target = targetOf(ci);
     const cache = cacheModeOf(config.cache, ci);
-    const cachePath = cachePathOf(config.cache, ci);
-    const reason = UNSUPPORTED_CACHE[cache]?.[ci];
+    const reason = target.capabilities.unsupportedCacheModes[cache];
     if (reason) {
+      const others = config.ci.filter((other) => other !== ci);
       const perCi =
-        typeof config.cache === 'string' && config.ci.length > 1
-          ? `, or a mode per CI system (cache: { ${ci === 'gitlab' ? 'github' : 'gitlab'}: "${cache}", ${ci}: "registry" })`
+        typeof config.cache === 'string' && others.length > 0
+          ? `, or a mode per CI system (cache: { ${others.map((other) => `${other}: "${cache}", `).join('')}${ci}: "registry" })`
           : '';
       out.push(
         issue(
-          cachePath,
-          `cache mode "${cache}" is not supported on ${label(ci)}: ${reason}`,
+          cachePathOf(config.cache, ci),
+          `cache mode "${cache}" is not supported on ${target.name}: ${reason}`,
           `"registry", "local" or "none"${perCi}`,
           cache,
         ),
       );
     }
-    const first = config.registries?.[0];
-    if (ci === 'gitlab' && cache === 'registry' && first?.type === 'dockerhub') {
-      out.push(
-        issue(
-          cachePath,
-          `cache mode "registry" with Docker Hub as the first registry is not supported on GitLab: buildah keeps the cache in a repository of its own (${first.repository ?? config.image.name}/buildcache-<platform>), and Docker Hub has no nested repositories`,
-          'cache "local" or "none", or a first registry other than Docker Hub (the registry cache lives in the first one)',
-          cache,
-        ),
-      );
-    }
-    (config.registries ?? []).forEach((registry, i) => {
-      const problem = registryProblem(registry, ci);
-      if (problem) out.push(issue(`registries[${i}]`, problem.problem, problem.expected, registry));
-    });
+    out.push(...target.checkConfig(config));
   }
   return out;
-}
-
-function registryProblem(
-  registry: RegistryConfig,
-  ci: 'github' | 'gitlab',
-): { problem: string; expected: string } | undefined {
-  if (registry.type === 'ghcr' && ci === 'gitlab' && !credentialsOf(registry.credentials, ci)) {
-    return {
-      problem: 'ghcr needs credentials on GitLab: GITHUB_TOKEN is not supported on GitLab',
-      expected:
-        'credentials: { username, password } naming GitLab CI/CD variables (a GitHub PAT with write:packages), or credentials: { gitlab: { username, password } } to keep GITHUB_TOKEN on GitHub',
-    };
-  }
-  if (
-    registry.type === 'gitlab' &&
-    ci === 'github' &&
-    (!credentialsOf(registry.credentials, ci) || !registry.host || !registry.repository)
-  ) {
-    return {
-      problem:
-        'the GitLab registry needs host, repository and credentials on GitHub: CI_REGISTRY_* variables are not supported on GitHub',
-      expected:
-        '{ type: "gitlab", host: "registry.gitlab.com", repository: "group/project", credentials: { username, password } } (or credentials: { github: { username, password } } to keep CI_REGISTRY_* on GitLab)',
-    };
-  }
-  return undefined;
 }
 
 function checkBuildArgs(config: DockyardConfig): ConfigIssue[] {
@@ -258,8 +216,4 @@ function checkBuildArgs(config: DockyardConfig): ConfigIssue[] {
         'warning',
       ),
     );
-}
-
-function label(ci: 'github' | 'gitlab'): string {
-  return ci === 'github' ? 'GitHub' : 'GitLab';
 }

@@ -1,10 +1,10 @@
 import { canPublish } from './check-supply-chain-rules.js';
 import { describeValue, type ConfigIssue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
+import { targetOf } from '../targets/registry.js';
 
 /** Variable prefixes the deploy and notify jobs set themselves, or GitHub reserves for secrets. */
 const RESERVED_PREFIX = 'DOCKYARD_';
-const GITHUB_RESERVED_PREFIX = 'GITHUB_';
 
 /**
  * Rules of `deploy` and `notify`: something must publish (both name the published image), environment names are
@@ -86,17 +86,18 @@ function checkSecretName(config: DockyardConfig, path: string, name: string): Co
         name,
       ),
     ];
-  if (upper.startsWith(GITHUB_RESERVED_PREFIX) && config.ci.includes('github')) {
-    return [
+  return config.ci
+    .map(targetOf)
+    .filter((target) => target.capabilities.reservedSecretPrefixes.some((prefix) => upper.startsWith(prefix)))
+    .slice(0, 1)
+    .map((target) =>
       issue(
         path,
-        `not supported on GitHub: secret names cannot start with ${GITHUB_RESERVED_PREFIX}`,
+        `not supported on ${target.name}: secret names cannot start with ${target.capabilities.reservedSecretPrefixes.find((prefix) => upper.startsWith(prefix))}`,
         'another secret name',
         name,
       ),
-    ];
-  }
-  return [];
+    );
 }
 
 function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {

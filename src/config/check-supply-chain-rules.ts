@@ -66,16 +66,6 @@ function checkRegistryHandoff(config: DockyardConfig): ConfigIssue[] {
       ),
     );
   if (config.sbom) out.push(issue('sbom', `the SBOM gate ${why}`, 'handoff "artifact", or no sbom', config.sbom));
-  if (config.scan.report && config.ci.includes('gitlab')) {
-    out.push(
-      issue(
-        'scan.report',
-        `the GitLab container_scanning report ${why}`,
-        'handoff "artifact", report false, or ci without "gitlab"',
-        config.scan.report,
-      ),
-    );
-  }
   return out;
 }
 
@@ -90,16 +80,6 @@ function checkGrype(config: DockyardConfig): ConfigIssue[] {
         'Grype cannot express this severity list: it fails on a minimum severity (--fail-on), which takes one severity and every one above it, and has no UNKNOWN level',
         '["CRITICAL"], ["HIGH", "CRITICAL"], ["MEDIUM", "HIGH", "CRITICAL"] or ["LOW", "MEDIUM", "HIGH", "CRITICAL"], or scanner "trivy"',
         scan.severities,
-      ),
-    );
-  }
-  if (scan.report && config.ci.includes('gitlab')) {
-    out.push(
-      issue(
-        'scan.report',
-        'the container_scanning report with scanner "grype" is not supported on GitLab: Grype has no GitLab security report format (Trivy ships one)',
-        'scanner "trivy", report false, or ci without "gitlab"',
-        scan.report,
       ),
     );
   }

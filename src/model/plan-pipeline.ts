@@ -109,7 +109,7 @@ export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]
   const latest = config.flavor.latest;
   const handoff = planHandoff(config);
   return {
-    name: 'dockyard',
+    name: config.output.name ?? 'dockyard',
     image: {
       name: config.image.name,
       context: normalisePath(config.image.context),

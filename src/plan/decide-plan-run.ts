@@ -1,5 +1,5 @@
 import type { CiSystem } from '../config/schema/primitives.js';
-import { globToGitlabRegex } from '../emit/gitlab/gitlab-refs.js';
+import { targetOf } from '../targets/registry.js';
 import type { TriggerSpec } from '../model/pipeline.js';
 
 /** The event `dockyard plan` (or a table test of which jobs run per event) asks about. */
@@ -27,33 +27,9 @@ export interface PlanRunDecision {
   readonly reason: string;
 }
 
-/**
- * Whether a branch or tag name matches a GitHub filter pattern: `*` any characters but `/`, `**` any characters,
- * `?` zero or one of the preceding character, `+` one or more of it (the characters dockyard's ref patterns allow).
- *
- * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet
- */
-export function matchesGithubFilter(pattern: string, name: string): boolean {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*' && pattern[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (ch === '*') source += '[^/]*';
-    // a quantifier with nothing (or another wildcard) to repeat is taken literally
-    else if ((ch === '?' || ch === '+') && i > 0 && !'*?+'.includes(pattern[i - 1])) source += ch;
-    else if (ch === '?' || ch === '+') source += `\\${ch}`;
-    else source += ch.replace(/[.\\/-]/g, (c) => `\\${c}`);
-  }
-  return new RegExp(`^${source}$`).test(name);
-}
-
-/** Whether a name matches a glob as the emitted file for `ci` compares it (GitHub filters; GitLab's `=~` regex of gitlab-refs.ts). */
+/** Whether a name matches a glob as the emitted file for `ci` compares it (the target's `matchesRefPattern`). */
 function matchesAny(ci: CiSystem, patterns: readonly string[], name: string): boolean {
-  return patterns.some((p) =>
-    ci === 'github' ? matchesGithubFilter(p, name) : new RegExp(globToGitlabRegex(p)).test(name),
-  );
+  return patterns.some((p) => targetOf(ci).matchesRefPattern(p, name));
 }
 
 function listOf(patterns: readonly string[]): string {
@@ -85,7 +61,7 @@ const skip = (reason: string): PlanRunDecision => ({ runs: false, published: fal
 export function decidePlanRun(triggers: TriggerSpec, ci: CiSystem, request: PlanRunEvent): PlanRunDecision {
   const { event, ref, defaultBranch } = request;
   if (event === 'pull_request') {
-    const what = ci === 'github' ? 'pull requests' : 'merge requests';
+    const what = targetOf(ci).vocabulary.changeRequests;
     if (!triggers.pullRequests) return skip(`${what} do not run the pipeline (triggers.pullRequests is false)`);
     const base = request.baseBranch ?? defaultBranch;
     if (triggers.branches.length > 0 && !matchesAny(ci, triggers.branches, base)) {
@@ -107,9 +83,9 @@ export function decidePlanRun(triggers: TriggerSpec, ci: CiSystem, request: Plan
   if (event === 'schedule') {
     if (triggers.schedules.length === 0)
       return skip('no schedule is configured (triggers.schedule), so no scheduled pipeline runs');
-    if (ci === 'github' && ref !== `refs/heads/${defaultBranch}`)
+    if (targetOf(ci).schedulesOnDefaultBranchOnly && ref !== `refs/heads/${defaultBranch}`)
       return skip(
-        `scheduled GitHub workflows run only on the default branch (refs/heads/${defaultBranch}), not ${ref}`,
+        `scheduled ${targetOf(ci).name} workflows run only on the default branch (refs/heads/${defaultBranch}), not ${ref}`,
       );
     return run(true, `scheduled runs publish like a branch push`);
   }

@@ -1,13 +1,8 @@
 import type { CiSystem } from '../config/schema/primitives.js';
-import { githubDeployJobId } from '../emit/github/github-deploy-notify-jobs.js';
-import { githubRunnerOf } from '../emit/github/github-runners.js';
-import { resolveGithubRegistries } from '../emit/github/github-registries.js';
-import { gitlabDeployJobName } from '../emit/gitlab/gitlab-deploy-notify-jobs.js';
-import { gitlabRunnerOf } from '../emit/gitlab/gitlab-runners.js';
-import { resolveGitlabRegistries } from '../emit/gitlab/gitlab-registries.js';
 import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
 import { gateResultsOf, NOT_THE_CANDIDATE, type GateJobKind } from '../model/verify-gates.js';
-import { describeGithubRepository, type RepositoryNote } from '../model/github-repository-notes.js';
+import type { RepositoryNote } from '../model/github-repository-notes.js';
+import { targetOf } from '../targets/registry.js';
 import type { PlanTags } from './describe-plan-tags.js';
 
 /** The version of the {@link PlanView} shape (`dockyard plan --json`); raised on any incompatible change. */
@@ -154,10 +149,7 @@ export function describePlan(
   configured: readonly CiSystem[],
   tags?: PlanTags,
 ): PlanView {
-  const registries =
-    ci === 'github'
-      ? resolveGithubRegistries(pipeline).map((r) => r.ref)
-      : resolveGitlabRegistries(pipeline).map((r) => r.ref);
+  const registries = targetOf(ci).registryRefsOf(pipeline);
   return {
     version: PLAN_VIEW_VERSION,
     ci,
@@ -172,7 +164,7 @@ export function describePlan(
 }
 
 function describeRepository(pipeline: Pipeline, ci: CiSystem): { repository?: PlanRepository } {
-  const notes = ci === 'github' ? describeGithubRepository(pipeline) : [];
+  const notes = targetOf(ci).repositoryNotesOf(pipeline);
   return notes.length > 0
     ? { repository: { visibility: pipeline.github.visibility, plan: pipeline.github.plan, notes } }
     : {};
@@ -188,12 +180,8 @@ function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: rea
     needs: [...job.needs],
     perPlatform: job.perPlatform,
     runs: instances.map((p) => {
-      if (ci === 'github') {
-        const { runner, emulated } = githubRunnerOf(job, p);
-        return { platform: p?.platform ?? null, runner: [runner], emulated };
-      }
-      const { tags, emulated } = gitlabRunnerOf(pipeline, job, p);
-      return { platform: p?.platform ?? null, runner: [...tags], emulated };
+      const { runner, emulated } = targetOf(ci).runnerOf(pipeline, job, p);
+      return { platform: p?.platform ?? null, runner: [...runner], emulated };
     }),
     gates: Object.hasOwn(GATE_JOBS, job.id)
       ? gateResultsOf(pipeline, job.id as GateJobKind).map(({ gate, threshold }) => ({ gate, threshold }))
@@ -211,7 +199,7 @@ function describeEnvironments(pipeline: Pipeline, ci: CiSystem): PlanEnvironment
   const environments = pipeline.deploy?.environments ?? [];
   return environments.map((e, index) => ({
     name: e.name,
-    job: ci === 'github' ? githubDeployJobId(e.name) : gitlabDeployJobName(e.name),
+    job: targetOf(ci).deployJobIdOf(e.name),
     url: e.url ?? null,
     after: index > 0 ? environments[index - 1]!.name : null,
     approval: e.approval,

@@ -1,6 +1,6 @@
 import type { CiSystem } from '../config/schema/primitives.js';
-import { gitlabRunnerOf } from '../emit/gitlab/gitlab-runners.js';
 import { platformsOf, type Job, type JobKind, type Pipeline } from '../model/pipeline.js';
+import { targetOf } from '../targets/registry.js';
 import { decidePlanRun } from './decide-plan-run.js';
 
 /**
@@ -68,31 +68,6 @@ interface JobInstance {
   readonly factor: number;
 }
 
-/**
- * GitLab-hosted runner cost factors by machine size (Linux x86-64 and Arm64 alike).
- *
- * @see https://docs.gitlab.com/ci/pipelines/compute_minutes/#cost-factors-for-gitlab-hosted-runners
- */
-const GITLAB_COST_FACTORS: Readonly<Record<string, number>> = {
-  small: 1,
-  medium: 2,
-  large: 3,
-  xlarge: 6,
-  '2xlarge': 12,
-};
-
-/**
- * The cost factor of a GitLab job's runner tags: the `saas-linux-<size>-<arch>` tag's size, else 1 (untagged jobs run
- * on GitLab.com's default small Linux runner; a self-managed runner's factor is the administrator's choice).
- */
-export function gitlabCostFactorOf(tags: readonly string[]): number {
-  for (const tag of tags) {
-    const size = /^saas-linux-([a-z0-9]+)-(amd64|arm64)$/.exec(tag)?.[1];
-    if (size !== undefined && GITLAB_COST_FACTORS[size] !== undefined) return GITLAB_COST_FACTORS[size];
-  }
-  return 1;
-}
-
 /** Whether a model job runs in the event's run: every job in a publishing run, verify-stage jobs in a pull request. */
 function runsIn(job: Job, event: CostEvent): boolean {
   return event === 'push' || job.stage === 'verify';
@@ -127,7 +102,7 @@ function instancesOf(pipeline: Pipeline, ci: CiSystem, event: CostEvent, imageBy
           ? archive
           : archive * pipeline.platforms.length
         : 0;
-      const factor = ci === 'gitlab' ? gitlabCostFactorOf(gitlabRunnerOf(pipeline, job, platform).tags) : 1;
+      const factor = targetOf(ci).billing.costFactorOf(pipeline, job, platform);
       for (let i = 0; i < copies; i++) out.push({ id: job.id, up, down, factor });
     }
   }
@@ -181,12 +156,13 @@ export function computePlanCost(
   const instances = instancesOf(pipeline, ci, event, imageBytes);
   const running = pipeline.jobs.filter((j) => runsIn(j, event) && (j.perPlatform || copiesOf(pipeline, j) > 0));
   const serialHops = longestChain(running, event === 'push' ? 'manifest' : undefined);
+  const perJobMinute = targetOf(ci).billing.rounding === 'per-job-minute';
   let seconds = 0;
   let minutes = 0;
   for (const instance of instances) {
     const duration =
       rates.startupSeconds + instance.up / rates.uploadBytesPerSecond + instance.down / rates.downloadBytesPerSecond;
-    if (ci === 'github') minutes += Math.ceil(duration / 60);
+    if (perJobMinute) minutes += Math.ceil(duration / 60);
     else seconds += duration * instance.factor;
   }
   return {
@@ -195,7 +171,7 @@ export function computePlanCost(
     jobs: instances.length,
     serialHops,
     artifactBytes: { up: sum(instances.map((i) => i.up)), down: sum(instances.map((i) => i.down)) },
-    runnerMinutes: ci === 'github' ? minutes : Math.round((seconds / 60) * 100) / 100,
+    runnerMinutes: perJobMinute ? minutes : Math.round((seconds / 60) * 100) / 100,
   };
 }
 

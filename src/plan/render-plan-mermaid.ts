@@ -1,3 +1,4 @@
+import { targetOf } from '../targets/registry.js';
 import type { PlanJob, PlanView } from './describe-plan.js';
 
 /**
@@ -68,7 +69,7 @@ function nodeIdsOf(job: PlanJob, ids: IdTable): string[] {
 }
 
 function runnerText(runner: readonly string[], emulated: boolean, ci: PlanView['ci']): string {
-  const text = ci === 'github' ? runner.join(', ') : runner.length > 0 ? `tags: ${runner.join(', ')}` : 'any runner';
+  const text = targetOf(ci).describeRunner(runner);
   return `${text}${emulated ? ' (QEMU)' : ''}`;
 }
 

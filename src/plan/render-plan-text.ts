@@ -1,3 +1,4 @@
+import { targetOf } from '../targets/registry.js';
 import type { PlanEnvironment, PlanJob, PlanRun, PlanView } from './describe-plan.js';
 
 /**
@@ -55,10 +56,7 @@ function renderJob(job: PlanJob, number: string, ci: PlanView['ci']): string[] {
 
 /** `environment production (job deploy-production) after staging, approval: required reviewers, https://…`. */
 function describeEnvironment(environment: PlanEnvironment, ci: PlanView['ci']): string {
-  const approval =
-    ci === 'github'
-      ? 'required reviewers of the environment (repository settings)'
-      : 'manual job (when: manual), started by someone allowed to deploy';
+  const approval = targetOf(ci).vocabulary.deployApproval;
   return [
     `environment ${environment.name} (job ${environment.job})`,
     environment.after === null ? '' : ` after ${environment.after}`,
@@ -69,12 +67,7 @@ function describeEnvironment(environment: PlanEnvironment, ci: PlanView['ci']): 
 
 /** `ubuntu-24.04`, `ubuntu-24.04 (QEMU)`, GitLab `tags: arm64-large` or `any runner (untagged)`. */
 function formatRunner(run: PlanRun, ci: PlanView['ci']): string {
-  const runner =
-    ci === 'github'
-      ? run.runner.join(', ')
-      : run.runner.length > 0
-        ? `tags: ${run.runner.join(', ')}`
-        : 'any runner (untagged)';
+  const runner = targetOf(ci).describeRunner(run.runner);
   return `${runner}${run.emulated ? ' (QEMU)' : ''}`;
 }
 
@@ -86,7 +79,7 @@ function renderTags(view: PlanView): string[] {
   if (!tags.published) lines.push(`  not published: ${tags.reason}`);
   else if (tags.names.length > 0)
     lines.push(
-      `  published to ${view.registries.join(', ')}${view.ci === 'gitlab' ? ' (on a protected branch or tag; on an unprotected one the unprotected-ref job fails the pipeline instead)' : ''}: ${tags.reason}`,
+      `  published to ${view.registries.join(', ')}${targetOf(view.ci).vocabulary.publishCondition}: ${tags.reason}`,
     );
   for (const warning of tags.warnings) lines.push(`  warning: ${warning}`);
   return lines;

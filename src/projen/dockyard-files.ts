@@ -1,10 +1,11 @@
 import { FileBase, ObjectFile, type IResolver } from 'projen';
 import type { IConstruct } from 'constructs';
-import { pinCommentFor } from '../emit/github/action-pins.js';
+import type { CiSystem } from '../config/schema/primitives.js';
 import { renderYaml } from '../emit/render-yaml.js';
+import { targetOf } from '../targets/registry.js';
 
 /** Which dialect a {@link DockyardYamlFile} serialises: GitHub adds the release tag as a comment after pinned `uses:`. */
-export type DockyardYamlDialect = 'github' | 'gitlab';
+export type DockyardYamlDialect = CiSystem;
 
 /** Options of {@link DockyardYamlFile}. */
 export interface DockyardYamlFileOptions {
@@ -41,7 +42,7 @@ export class DockyardYamlFile extends ObjectFile {
   protected override synthesizeContent(resolver: IResolver): string | undefined {
     const json = super.synthesizeContent(resolver);
     if (json === undefined) return undefined;
-    const body = renderYaml(JSON.parse(json), this.dialect === 'github' ? { usesComment: pinCommentFor } : {});
+    const body = renderYaml(JSON.parse(json), targetOf(this.dialect).yaml);
     return this.marker ? `# ${this.marker}\n${body}` : body;
   }
 }

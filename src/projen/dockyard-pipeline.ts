@@ -2,11 +2,10 @@ import { Component, type Project } from 'projen';
 import type { DockyardConfig, DockyardConfigInput } from '../config/schema/index.js';
 import { formatIssue, type ConfigIssue } from '../config/format-issues.js';
 import { validateConfig } from '../config/validate-config.js';
-import { emitGithubWorkflow } from '../emit/github/emit-github-workflow.js';
-import { emitGitlabCi } from '../emit/gitlab/emit-gitlab-ci.js';
-import { gitlabMetaHelperPath } from '../emit/gitlab/gitlab-metadata-job.js';
+import type { CiSystem } from '../config/schema/primitives.js';
 import { readRenderAssets } from '../io/read-assets.js';
 import { planPipeline } from '../model/plan-pipeline.js';
+import { targetOf } from '../targets/registry.js';
 import { DockyardTextFile, DockyardYamlFile } from './dockyard-files.js';
 
 /** Options of {@link DockyardPipeline} besides the config. */
@@ -61,12 +60,25 @@ export class DockyardConfigError extends Error {
 export class DockyardPipeline extends Component {
   /** The validated config, defaults applied. */
   readonly config: DockyardConfig;
+  /** The pipeline file of each CI system of `ci` (inline output), by CI system id. */
+  readonly pipelineFiles: Readonly<Partial<Record<CiSystem, DockyardYamlFile>>>;
+  /** The helper files the pipelines need beside them (GitLab: `.gitlab/dockyard-meta.mjs`), by path. */
+  readonly helperFiles: Readonly<Record<string, DockyardTextFile>>;
+
   /** The GitHub Actions workflow, when `ci` includes `github`. */
-  readonly githubWorkflow?: DockyardYamlFile;
+  get githubWorkflow(): DockyardYamlFile | undefined {
+    return this.pipelineFiles.github;
+  }
+
   /** The GitLab CI configuration, when `ci` includes `gitlab`. */
-  readonly gitlabCi?: DockyardYamlFile;
+  get gitlabCi(): DockyardYamlFile | undefined {
+    return this.pipelineFiles.gitlab;
+  }
+
   /** The GitLab metadata helper (`.gitlab/dockyard-meta.mjs` beside the GitLab CI file), when `ci` includes `gitlab`. */
-  readonly gitlabHelper?: DockyardTextFile;
+  get gitlabHelper(): DockyardTextFile | undefined {
+    return Object.values(this.helperFiles)[0];
+  }
 
   /**
    * @param project the projen project whose outdir the files are written to (paths in `config.output` are
@@ -81,26 +93,20 @@ export class DockyardPipeline extends Component {
     for (const w of result.warnings) project.logger.warn(`warning ${configFile}: ${formatIssue(w)}`);
     if (!result.ok) throw new DockyardConfigError(result.errors, configFile);
     this.config = result.config;
+    const pipelineFiles: Partial<Record<CiSystem, DockyardYamlFile>> = {};
+    const helperFiles: Record<string, DockyardTextFile> = {};
     const assets = readRenderAssets();
-    const scripts = assets.steps;
-    if (result.config.ci.includes('github')) {
-      const pipeline = planPipeline(result.config, 'github');
-      this.githubWorkflow = new DockyardYamlFile(project, result.config.output.github, {
-        obj: emitGithubWorkflow(scripts, pipeline),
-        dialect: 'github',
-      });
+    for (const ci of result.config.ci) {
+      const target = targetOf(ci);
+      const { path, value } = target.emitPipelineObject(result.config, planPipeline(result.config, ci), assets.steps);
+      pipelineFiles[ci] = new DockyardYamlFile(project, path, { obj: value, dialect: ci });
+      for (const helper of target.helperFiles(result.config, assets))
+        helperFiles[helper.path] = new DockyardTextFile(project, helper.path, {
+          content: helper.content,
+          comment: helper.comment,
+        });
     }
-    if (result.config.ci.includes('gitlab')) {
-      const pipeline = planPipeline(result.config, 'gitlab');
-      const helperPath = gitlabMetaHelperPath(result.config.output.gitlab);
-      this.gitlabCi = new DockyardYamlFile(project, result.config.output.gitlab, {
-        obj: emitGitlabCi(scripts, pipeline, helperPath),
-        dialect: 'gitlab',
-      });
-      this.gitlabHelper = new DockyardTextFile(project, helperPath, {
-        content: assets.gitlabMetaHelper,
-        comment: '//',
-      });
-    }
+    this.pipelineFiles = pipelineFiles;
+    this.helperFiles = helperFiles;
   }
 }

@@ -1,9 +1,8 @@
 import type { DockyardConfig } from '../config/schema/index.js';
 import type { CiSystem } from '../config/schema/primitives.js';
-import { resolveGithubRegistries } from '../emit/github/github-registries.js';
-import { resolveGitlabRegistries } from '../emit/gitlab/gitlab-registries.js';
 import { metadataLines } from '../emit/metadata-lines.js';
 import { planPipeline } from '../model/plan-pipeline.js';
+import { targetOf } from '../targets/registry.js';
 import type { MetaInputs } from '../tags/compute-meta.js';
 
 /**
@@ -17,10 +16,10 @@ export function metaInputsForCi(
   env: Readonly<Record<string, string | undefined>>,
 ): MetaInputs {
   const pipeline = planPipeline(config);
-  const refs =
-    ci === 'github'
-      ? resolveGithubRegistries(pipeline).map((r) => r.ref)
-      : resolveGitlabRegistries(pipeline).map((r) => expandVariables(r.ref, env));
+  // GitLab writes its own registry as `$CI_REGISTRY_IMAGE`: expanded from the job's environment here.
+  const refs = targetOf(ci)
+    .registryRefsOf(pipeline)
+    .map((ref) => expandVariables(ref, env));
   const lines = metadataLines(pipeline);
   return { images: refs, tags: lines.tags, flavor: lines.flavor, labels: lines.labels, annotations: lines.annotations };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerSpec } from '../../src/model/pipeline.js';
-import { decidePlanRun, matchesGithubFilter, type PlanRunDecision } from '../../src/plan/decide-plan-run.js';
+import { decidePlanRun, type PlanRunDecision } from '../../src/plan/decide-plan-run.js';
+import { matchesGithubFilter } from '../../src/targets/github/match-github-filter.js';
 
 /** The triggers of a typical service: publish main and release branches, v* tags, PRs, a nightly rebuild, manual runs. */
 const SERVICE: TriggerSpec = {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
-import {
-  BYTES_PER_MB,
-  COST_EVENTS,
-  computePlanCost,
-  computePlanCosts,
-  gitlabCostFactorOf,
-} from '../../src/plan/plan-cost.js';
+import { gitlabCostFactorOf } from '../../src/targets/gitlab/gitlab-cost-factor.js';
+import { BYTES_PER_MB, COST_EVENTS, computePlanCost, computePlanCosts } from '../../src/plan/plan-cost.js';
 import { countGithubRun, countGitlabRun } from '../support/count-emitted-jobs.js';
 import { loadEventScenarios, type EventScenario } from '../support/event-scenarios.js';
 

@@ -11,7 +11,7 @@ import {
   localizeComponentIncludes,
   splitComponentTemplate,
 } from '../../validate/check-gitlab-component.js';
-import { pipelineFilePaths } from '../../synth/render-reusable-files.js';
+import { targetOf } from '../../targets/registry.js';
 import { checkWithGitlabLintApi } from '../../validate/check-gitlab-lint-api.js';
 import { checkWithShellcheck, isShellcheckAvailable } from '../../validate/check-shellcheck.js';
 import { extractGithubScripts, extractGitlabScripts } from '../../validate/extract-scripts.js';
@@ -54,7 +54,7 @@ export async function runValidate(
   let missing = 0;
   const files: Record<string, string> = {};
   for (const ci of loaded.config.ci) {
-    for (const path of pipelineFilePaths(loaded.config, ci)) {
+    for (const path of targetOf(ci).pipelineFilePaths(loaded.config)) {
       const content = await readFile(resolve(dir, path), 'utf8').catch(() => undefined);
       if (content === undefined) {
         output.err(`${output.color.red('missing')} ${path}: run \`npx dockyard synth\` first`);

@@ -115,6 +115,16 @@ export const outputSchema = z
     gitlab: outputPathSchema
       .default('.gitlab-ci.yml')
       .describe('Path of the GitLab CI file, inside the project (no leading `/`, no `..`). Default `.gitlab-ci.yml`.'),
+    /** The pipeline's name: GitHub's workflow `name:` (the Actions tab) and the start of GitLab's `workflow:name` (`<name>: <ref>`). Give each config of a repository its own. Default `dockyard`. */
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[^\n\r$]*$/, { message: 'one line without `$` (no CI expressions or variables)' })
+      .optional()
+      .describe(
+        "The pipeline's name: GitHub's workflow `name:` (the Actions tab) and the start of GitLab's `workflow:name` (`<name>: <ref>`). Give each config of a repository its own. Default `dockyard`.",
+      ),
     /** `workflow`: one self-contained pipeline file per CI system; `reusable`: a GitHub reusable workflow and a GitLab CI/CD component (parametric, defaults from this config) plus thin callers at the paths above (docs/reusable-outputs.md). Default `workflow`. */
     mode: z
       .enum(OUTPUT_MODES)

@@ -42,22 +42,28 @@ export function githubPublishCondition(triggers: TriggerSpec): string {
 }
 
 /**
- * A job's `concurrency`. Verify jobs (with `cancelSuperseded`): a group per workflow, ref, job and matrix platform,
+ * A job's `concurrency`. Verify jobs (with `cancelSuperseded`): a group per workflow file, ref, job and matrix platform,
  * `cancel-in-progress: true` (a newer run's job cancels the older run's same job; matrix siblings never share a
  * group). A run that does not publish (`push` false) uses its run id instead of the ref, so it never cancels a
  * publishing run. The manifest job: the per-ref publish group, `cancel-in-progress: false` (GitHub then keeps one
  * running and one waiting job; a newer waiting job replaces an older waiting one, and the newest always runs).
  * Other jobs: none (no workflow-level group either: cancelling a run cancels all its running jobs, publishing too).
  *
+ * Groups key on `github.workflow_ref` (`owner/repo/.github/workflows/<file>@<ref>`: the workflow file, and in a called
+ * reusable workflow the caller's), not on `github.workflow` (the workflow's `name:`), so the workflows of several
+ * configs in one repository never share a group even with the same name.
+ *
+ * @see https://docs.github.com/actions/reference/workflows-and-actions/contexts#github-context
+ *
  * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/control-the-concurrency-of-workflows-and-jobs
  */
 export function githubJobConcurrency(pipeline: Pipeline, job: Job): GithubConcurrency | undefined {
   const role = concurrencyRoleOf(pipeline, job);
   if (role === 'locked')
-    return { group: 'dockyard-publish-${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': false };
+    return { group: 'dockyard-publish-${{ github.workflow_ref }}-${{ github.ref }}', 'cancel-in-progress': false };
   if (role === 'never') return undefined;
   const noPush = githubNoPushExpression(pipeline.triggers);
   const ref = noPush ? `\${{ (${noPush}) && github.run_id || github.ref }}` : '${{ github.ref }}';
   const platform = job.perPlatform ? '-${{ matrix.slug }}' : '';
-  return { group: `dockyard-\${{ github.workflow }}-${ref}-${job.id}${platform}`, 'cancel-in-progress': true };
+  return { group: `dockyard-\${{ github.workflow_ref }}-${ref}-${job.id}${platform}`, 'cancel-in-progress': true };
 }

@@ -1,5 +1,5 @@
-import { addMarker, type MarkerInfo } from '../emit/generated-marker.js';
-import type { GeneratedFile, RenderAssets } from './generated-file.js';
+import { addMarker, type MarkerInfo } from '../../emit/generated-marker.js';
+import type { GeneratedFile, RenderAssets } from '../../synth/generated-file.js';
 
 /**
  * The GitLab metadata helper as synth writes it: the bundled helper behind a `//` marker whose first line names
