@@ -1,8 +1,9 @@
 /**
  * POSIX sh fragments of the gates that both emitters share: writing a gate's result file (the one writer every
- * gate uses, {@link GATE_RESULT_FUNCTION}), the coverage check, the lint wrapper and the gate summary. Values reach
- * them through environment variables; each is run for real by test/emit/gate-scripts.test.ts and checked with
- * shellcheck by the golden tests.
+ * gate uses, `templates/steps/gate-result.sh`), the coverage check, the lint wrapper and the gate summary. The sh
+ * lives in `templates/steps/` (see step-scripts.ts); these functions join those files with the few words that
+ * differ per job. Values reach them through environment variables; each file is checked with shellcheck and run
+ * for real by test/templates/step-scripts.test.ts.
  *
  * Result files (docs/gates.md, "Gate result files"): `<gates dir>/<gate>.tsv` for a gate that runs once and
  * `<gates dir>/<gate>-<platform slug>.tsv` per platform, each one line of five tab-separated fields:
@@ -11,17 +12,7 @@
  */
 import type { GateResultSpec } from '../model/verify-gates.js';
 import { quoteShellWord } from './shell-quote.js';
-
-/**
- * sh defining `gate_result FILE GATE PLATFORM RESULT FIGURE THRESHOLD`, which writes one result file
- * (`FILE` without `.tsv`) into `$gates`, tabs and newlines in the fields replaced by spaces.
- */
-export const GATE_RESULT_FUNCTION = [
-  'gate_result() {',
-  '  mkdir -p "$gates"',
-  '  printf \'%s\\t%s\\t%s\\t%s\\t%s\\n\' "$2" "$3" "$4" "$(printf \'%s\' "$5" | tr \'\\t\\n\' \'  \')" "$6" > "$gates/$1.tsv"',
-  '}',
-].join('\n');
+import type { StepScripts } from './step-scripts.js';
 
 /** The fields of one result file, each a shell word: a quoted literal (see {@link quoteShellWord}) or `"$expansion"`. */
 export interface GateResultWords {
@@ -36,15 +27,16 @@ export interface GateResultWords {
 }
 
 /**
- * sh writing one result file into `gatesDir` with the shared writer ({@link GATE_RESULT_FUNCTION}): every gate's
- * result, whichever job writes it, goes through this one fragment.
+ * sh writing one result file into `gatesDir` with the shared writer (`gate-result.sh`): every gate's result,
+ * whichever job writes it, goes through this one fragment.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param gatesDir shell expression of the result directory, e.g. `dockyard/gates`.
  */
-export function recordGateResultScript(gatesDir: string, words: GateResultWords): string {
+export function recordGateResultScript(scripts: StepScripts, gatesDir: string, words: GateResultWords): string {
   return [
     `gates=${gatesDir}`,
-    GATE_RESULT_FUNCTION,
+    scripts.gateResult,
     `gate_result ${words.file} ${words.gate} ${words.platform} ${words.result} ${words.figure} ${words.threshold}`,
   ].join('\n');
 }
@@ -53,10 +45,17 @@ export function recordGateResultScript(gatesDir: string, words: GateResultWords)
  * sh writing a `pass` result for a per-platform gate (e.g. `test` once every test passed, before the coverage check
  * can fail the job; `sbom` once the SBOM is written). Reads `$DOCKYARD_PLATFORM` and `$DOCKYARD_SLUG`.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param figure a literal, quoted here.
  */
-export function recordPassScript(gatesDir: string, gate: string, figure: string, threshold: string): string {
-  return recordGateResultScript(gatesDir, {
+export function recordPassScript(
+  scripts: StepScripts,
+  gatesDir: string,
+  gate: string,
+  figure: string,
+  threshold: string,
+): string {
+  return recordGateResultScript(scripts, gatesDir, {
     file: `"${gate}-$DOCKYARD_SLUG"`,
     gate,
     platform: '"$DOCKYARD_PLATFORM"',
@@ -72,12 +71,17 @@ export function recordPassScript(gatesDir: string, gate: string, figure: string,
  * `pass` when the job succeeded, else `fail`. Reads `$DOCKYARD_JOB_STATUS` (GitHub `job.status` or GitLab
  * `CI_JOB_STATUS`: `success` or anything else), `$DOCKYARD_PLATFORM` and `$DOCKYARD_SLUG`.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param gatesDir shell expression of the result directory, e.g. `dockyard/gates`.
  */
-export function recordJobResultsScript(gatesDir: string, results: readonly GateResultSpec[]): string {
+export function recordJobResultsScript(
+  scripts: StepScripts,
+  gatesDir: string,
+  results: readonly GateResultSpec[],
+): string {
   return [
     `gates=${gatesDir}`,
-    GATE_RESULT_FUNCTION,
+    scripts.gateResult,
     'if [ "${DOCKYARD_JOB_STATUS:-}" = success ]; then result=pass; figure=passed; else result=fail; figure="job ${DOCKYARD_JOB_STATUS:-failed}, see its log"; fi',
     ...results.map((r) => {
       const file = r.perPlatform ? `${r.gate}-$DOCKYARD_SLUG` : r.gate;
@@ -88,72 +92,22 @@ export function recordJobResultsScript(gatesDir: string, results: readonly GateR
 }
 
 /**
- * Check the line coverage of a report against a minimum: Cobertura (`lines-covered`/`lines-valid` of the root
- * `<coverage>` element, else its `line-rate`) or LCOV (the sums of every record's `LH:` and `LF:`). Prints
- * `dockyard: coverage 84.21% (minimum 80%)` (the figure truncated to hundredths; GitLab's `coverage:` regex reads
- * it), appends the line to `$DOCKYARD_SUMMARY` when set (GitHub's step summary), writes the `coverage` result file
- * and exits 1 below the minimum, or when the report is missing, unreadable or counts no lines. Integer arithmetic
- * in hundredths of a percent, with sed and tr only (no awk, which the pinned buildah image may lack).
+ * The coverage gate (`templates/steps/coverage.sh`): check the line coverage of a Cobertura or LCOV report against
+ * a minimum, print `dockyard: coverage 84.21% (minimum 80%)` (GitLab's `coverage:` regex reads it), write the
+ * `coverage` result file and exit 1 below the minimum or without a readable report.
  *
  * Environment: `DOCKYARD_COVERAGE_FILE` (the report on the runner), `DOCKYARD_COVERAGE_FORMAT` (`cobertura` or
- * `lcov`), `DOCKYARD_COVERAGE_MINIMUM` (percent, up to two decimals), `DOCKYARD_PLATFORM`, `DOCKYARD_SLUG`.
+ * `lcov`), `DOCKYARD_COVERAGE_MINIMUM` (percent, up to two decimals), `DOCKYARD_PLATFORM`, `DOCKYARD_SLUG`,
+ * `DOCKYARD_SUMMARY` (optional, GitHub's step summary).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param gatesDir shell expression of the result directory.
  * @param writerDefined true when an earlier fragment of the same shell defined `gate_result` (GitLab's test job
  *   script, after the test result): it is not defined twice.
  * @see https://docs.gitlab.com/ci/testing/code_coverage/
  */
-export function coverageCheckScript(gatesDir: string, writerDefined = false): string {
-  return [
-    `gates=${gatesDir}`,
-    ...(writerDefined ? [] : [GATE_RESULT_FUNCTION]),
-    'report=$DOCKYARD_COVERAGE_FILE',
-    'minimum=$DOCKYARD_COVERAGE_MINIMUM',
-    'fail_coverage() {',
-    '  echo "dockyard: coverage gate failed: $1" >&2',
-    '  gate_result "coverage-$DOCKYARD_SLUG" coverage "$DOCKYARD_PLATFORM" fail "$2" ">= $minimum%"',
-    '  exit 1',
-    '}',
-    // "0.8421" → 8421 hundredths of a percent (times 100, to two decimals, truncated); "80" → 8000, "80.5" → 8050.
-    'hundredths() {',
-    '  whole=${1%%.*}; fraction=',
-    '  case $1 in *.*) fraction=${1#*.} ;; esac',
-    '  fraction=$(printf \'%s0000\' "$fraction" | cut -c1-"$2" | sed \'s/^0*//\')',
-    "  whole=$(printf '%s' \"$whole\" | sed 's/^0*//')",
-    '  echo "$(( ${whole:-0} * $3 + ${fraction:-0} ))"',
-    '}',
-    'sum_of() { total=0; for n in $1; do total=$((total + n)); done; echo "$total"; }',
-    'if [ ! -s "$report" ]; then fail_coverage "no coverage report at $report (the tests must write it)" "no report"; fi',
-    'covered=; valid=; rate=',
-    'case $DOCKYARD_COVERAGE_FORMAT in',
-    '  cobertura)',
-    // The attributes of the root element, wherever its line breaks are.
-    "    attributes=$(tr '\\n\\r\\t' '   ' < \"$report\" | sed -n 's/.*<coverage\\([[:space:]][^>]*\\)>.*/\\1/p')",
-    '    if [ -z "$attributes" ]; then fail_coverage "$report is not a Cobertura report (no <coverage> element)" "unreadable report"; fi',
-    '    attribute() { printf \'%s\\n\' "$attributes" | sed -n "s/.*[[:space:]]$1=[\\"\']\\([0-9.]*\\)[\\"\'].*/\\1/p"; }',
-    '    covered=$(attribute lines-covered); valid=$(attribute lines-valid); rate=$(attribute line-rate)',
-    '    ;;',
-    '  lcov)',
-    '    covered=$(sum_of "$(sed -n \'s/^LH:\\([0-9][0-9]*\\).*/\\1/p\' "$report")")',
-    '    valid=$(sum_of "$(sed -n \'s/^LF:\\([0-9][0-9]*\\).*/\\1/p\' "$report")")',
-    '    ;;',
-    '  *) fail_coverage "unknown coverage format $DOCKYARD_COVERAGE_FORMAT" "unknown format" ;;',
-    'esac',
-    'if [ -n "$valid" ] && [ -n "$covered" ]; then',
-    '  if [ "$valid" -eq 0 ]; then fail_coverage "$report counts no coverable lines" "no lines"; fi',
-    '  percent=$((covered * 10000 / valid))',
-    'elif [ -n "$rate" ]; then',
-    '  percent=$(hundredths "$rate" 4 10000)',
-    'else',
-    '  fail_coverage "$report has no line counts (lines-covered and lines-valid, or line-rate)" "unreadable report"',
-    'fi',
-    "figure=$(printf '%d.%02d%%' $((percent / 100)) $((percent % 100)))",
-    'line="dockyard: coverage $figure (minimum $minimum%)"',
-    'echo "$line"',
-    'if [ -n "${DOCKYARD_SUMMARY:-}" ]; then echo "$line on $DOCKYARD_PLATFORM" >> "$DOCKYARD_SUMMARY"; fi',
-    'if [ "$percent" -lt "$(hundredths "$minimum" 2 100)" ]; then fail_coverage "coverage $figure is below the minimum of $minimum%" "$figure"; fi',
-    'gate_result "coverage-$DOCKYARD_SLUG" coverage "$DOCKYARD_PLATFORM" pass "$figure" ">= $minimum%"',
-  ].join('\n');
+export function coverageCheckScript(scripts: StepScripts, gatesDir: string, writerDefined = false): string {
+  return [`gates=${gatesDir}`, ...(writerDefined ? [] : [scripts.gateResult]), scripts.coverage].join('\n');
 }
 
 /**
@@ -161,27 +115,23 @@ export function coverageCheckScript(gatesDir: string, writerDefined = false): st
  * each rule in `$DOCKYARD_LINT_IGNORE` (space-separated), print its findings, count them, write the `lint` result
  * file, and exit with hadolint's status.
  *
+ * The sh is `templates/steps/lint.sh`; the word `hadolint` that starts its hadolint line is replaced by the
+ * `hadolint` argument.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param hadolint the sh words that run hadolint (`hadolint`, or `docker run … <image> hadolint`).
  * @param gatesDir shell expression of the result directory.
+ * @throws {Error} when lint.sh has no line starting with `hadolint ` (a broken package).
  * @see https://github.com/hadolint/hadolint#cli
  */
-export function lintScript(hadolint: string, gatesDir: string): string {
-  return [
-    `gates=${gatesDir}`,
-    GATE_RESULT_FUNCTION,
-    'set -- --no-color --failure-threshold "$DOCKYARD_LINT_THRESHOLD"',
-    'for rule in ${DOCKYARD_LINT_IGNORE:-}; do set -- "$@" --ignore "$rule"; done',
-    'status=0',
-    'output=$(mktemp)',
-    `${hadolint} "$@" "$DOCKYARD_DOCKERFILE" > "$output" 2>&1 || status=$?`,
-    'cat "$output"',
-    'findings=$(grep -c -E \'^[^ ]+:[0-9]+ (DL|SC)[0-9]+ \' "$output" || true)',
-    'rm -f "$output"',
-    'if [ "$status" -eq 0 ]; then result=pass; else result=fail; fi',
-    'gate_result lint lint - "$result" "$findings finding(s)" "no finding >= $DOCKYARD_LINT_THRESHOLD"',
-    'if [ "$status" -ne 0 ]; then echo "dockyard: hadolint found problems at or above $DOCKYARD_LINT_THRESHOLD in $DOCKYARD_DOCKERFILE" >&2; fi',
-    'exit "$status"',
-  ].join('\n');
+export function lintScript(scripts: StepScripts, hadolint: string, gatesDir: string): string {
+  return [`gates=${gatesDir}`, scripts.gateResult, replaceOnce(scripts.lint, /^hadolint /m, `${hadolint} `)].join('\n');
+}
+
+/** `text` with the one match of `pattern` replaced; a step file without it is a programming error. */
+function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
+  if (!pattern.test(text)) throw new Error(`dockyard: a step script lacks ${String(pattern)}`);
+  return text.replace(pattern, () => replacement);
 }
 
 /** The summary line that marks a listed gate without a result file `missing` (and the summary failed). */
@@ -200,41 +150,23 @@ export const SWITCHED_OFF_GATE_LINE =
  * Render every result file in the gates directory (sorted by name) as one Markdown table (gate, platform, result,
  * figure, threshold) into `outFile` and print it; a gate listed in `$DOCKYARD_GATE_FILES` (space-separated file
  * names without `.tsv`) with no file gets a `missing` row. Exits 1 when any row is `fail` or `missing`: the push
- * job needs this job, so nothing is published then.
+ * job needs this job, so nothing is published then. The sh is `templates/steps/gate-summary.sh`.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param gatesDir shell expression of the directory the gate jobs' results were collected in.
  * @param outFile shell expression of the Markdown file to append the table to (e.g. `"$GITHUB_STEP_SUMMARY"`).
  * @param stage `verify` (the summary job, before publishing: "nothing is published") or `final` (the sign job's
  *   table after publishing, whose failing row is its own).
+ * @throws {Error} for `final` when gate-summary.sh's message lacks `; nothing is published` (a broken package).
  */
-export function gateSummaryScript(gatesDir: string, outFile: string, stage: 'verify' | 'final' = 'verify'): string {
-  const failure =
-    stage === 'verify'
-      ? 'a gate failed or reported no result; nothing is published'
-      : 'a gate failed or reported no result';
-  return [
-    `gates=${gatesDir}`,
-    `out=${outFile}`,
-    'mkdir -p "$gates"',
-    'table=$(mktemp)',
-    "tab=$(printf '\\t')",
-    // A literal `|` in a field would end its cell: escape it.
-    "esc() { printf '%s' \"$1\" | sed 's/|/\\\\|/g'; }",
-    'row() { printf \'| %s | %s | %s | %s | %s |\\n\' "$(esc "$1")" "$(esc "$2")" "$(esc "$3")" "$(esc "$4")" "$(esc "$5")" >> "$table"; }',
-    "printf '%s\\n' '### dockyard gates' '' '| gate | platform | result | figure | threshold |' '| --- | --- | --- | --- | --- |' > \"$table\"",
-    'failed=0',
-    'for file in "$gates"/*.tsv; do',
-    '  [ -f "$file" ] || continue',
-    '  IFS=$tab read -r gate platform result figure threshold < "$file" || true',
-    '  row "$gate" "$platform" "$result" "$figure" "$threshold"',
-    '  case $result in pass|warn) ;; *) failed=1 ;; esac',
-    'done',
-    'for name in ${DOCKYARD_GATE_FILES:-}; do',
-    MISSING_GATE_LINE,
-    'done',
-    'cat "$table" >> "$out"',
-    'cat "$table"',
-    'rm -f "$table"',
-    `if [ "$failed" -ne 0 ]; then echo "dockyard: ${failure}" >&2; exit 1; fi`,
-  ].join('\n');
+export function gateSummaryScript(
+  scripts: StepScripts,
+  gatesDir: string,
+  outFile: string,
+  stage: 'verify' | 'final' = 'verify',
+): string {
+  // gate-summary.sh ends with the verify stage's message; the final table's failing row is its own.
+  const table =
+    stage === 'verify' ? scripts.gateSummary : replaceOnce(scripts.gateSummary, /; nothing is published"/, '"');
+  return [`gates=${gatesDir}`, `out=${outFile}`, table].join('\n');
 }

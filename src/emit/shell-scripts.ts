@@ -1,27 +1,21 @@
 /**
  * POSIX sh fragments shared by both emitters, so that the GitHub and GitLab pipelines hand the candidate
  * image on, and push it, the same way, in both handoff modes. Every fragment is plain text without CI expressions; values reach it
- * through environment variables. Each is checked with shellcheck (bash and sh) by the test suite.
+ * through environment variables. The per-platform sh lives in `templates/steps/` (see step-scripts.ts), checked with
+ * shellcheck and run by test/templates/step-scripts.test.ts; these functions join it with the directories it uses.
  */
-
-/** sh that sets `$digest` to the manifest digest in `$dir/image.tar`'s `index.json`. */
-const READ_ARCHIVE_DIGEST = `digest=$(tar -xOf "$dir/image.tar" index.json | sed -n 's/.*"digest": *"\\(sha256:[0-9a-f]\\{64\\}\\)".*/\\1/p' | head -n 1)`;
+import type { StepScripts } from './step-scripts.js';
 
 /**
  * Read the manifest digest of the single image in an OCI archive (`<dir>/image.tar`) from its `index.json`
  * and write it to `<dir>/digest`. Fails when the archive has no digest.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param dir shell expression of the directory, e.g. `"$RUNNER_TEMP/dockyard"`.
  * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
  */
-export function recordDigestScript(dir: string): string {
-  return [
-    `dir=${dir}`,
-    READ_ARCHIVE_DIGEST,
-    'if [ -z "$digest" ]; then echo "dockyard: no manifest digest in $dir/image.tar" >&2; exit 1; fi',
-    `printf '%s\\n' "$digest" > "$dir/digest"`,
-    'echo "candidate digest: $digest"',
-  ].join('\n');
+export function recordDigestScript(scripts: StepScripts, dir: string): string {
+  return [`dir=${dir}`, scripts.recordDigest].join('\n');
 }
 
 /**
@@ -31,45 +25,25 @@ export function recordDigestScript(dir: string): string {
  * archive's digest is read again and compared with the digest recorded when it was built (and then tested
  * and scanned): a different archive is never published.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param dir shell expression of the candidate directory (holds `image.tar` and `digest`).
  * @param digestsDir shell expression of the directory collecting pushed digests.
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
  */
-export function pushByDigestScript(dir: string, digestsDir: string): string {
-  return [
-    `dir=${dir}`,
-    `digests=${digestsDir}`,
-    'recorded=$(cat "$dir/digest")',
-    READ_ARCHIVE_DIGEST,
-    'if [ "$digest" != "$recorded" ]; then echo "dockyard: the archive has digest $digest, not the digest built and tested ($recorded); not publishing" >&2; exit 1; fi',
-    'for repository in $DOCKYARD_REPOSITORIES; do',
-    `  ${copyByDigest('"oci-archive:$dir/image.tar"', '$repository')}`,
-    'done',
-    ...RECORD_PUSHED_DIGEST,
-  ].join('\n');
+export function pushByDigestScript(scripts: StepScripts, dir: string, digestsDir: string): string {
+  return [`dir=${dir}`, `digests=${digestsDir}`, scripts.pushByDigest].join('\n');
 }
-
-/** skopeo copying `source` to `<repository>@$digest`, keeping the digest or failing. */
-function copyByDigest(source: string, repository: string): string {
-  return `skopeo copy --retry-times 3 --preserve-digests ${source} "docker://${repository}@$digest"`;
-}
-
-/** sh recording the pushed `$digest` in `$digests/$slug` (one file per platform), for the manifest job. */
-const RECORD_PUSHED_DIGEST = ['mkdir -p "$digests"', 'printf \'%s\\n\' "$digest" > "$digests/$slug"'];
 
 /**
  * sh that sets `$dir` and `$digest` to the digest recorded in `$dir/digest`, failing unless it is exactly one
  * `sha256:<64 hex>` (so nothing else reaches an image reference or a step output).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param dir shell expression of the candidate directory.
  * @see https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests
  */
-export function readRecordedDigestScript(dir: string): string {
-  return [
-    `dir=${dir}`,
-    'digest=$(cat "$dir/digest")',
-    'if ! expr "$digest" : \'sha256:[0-9a-f]\\{64\\}$\' >/dev/null; then echo "dockyard: $dir/digest does not hold a sha256 digest" >&2; exit 1; fi',
-  ].join('\n');
+export function readRecordedDigestScript(scripts: StepScripts, dir: string): string {
+  return [`dir=${dir}`, scripts.readRecordedDigest].join('\n');
 }
 
 /**
@@ -77,15 +51,12 @@ export function readRecordedDigestScript(dir: string): string {
  * `$DOCKYARD_STAGING` by the digest recorded in `<dir>/digest` (see {@link recordDigestScript}). The registry
  * checks the manifest against that digest; no tag is ever written to the staging repository.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param dir shell expression of the candidate directory (holds `image.tar` and `digest`).
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
  */
-export function stageByDigestScript(dir: string): string {
-  return [
-    readRecordedDigestScript(dir),
-    copyByDigest('"oci-archive:$dir/image.tar"', '$DOCKYARD_STAGING'),
-    'echo "staged candidate (untagged): $DOCKYARD_STAGING@$digest"',
-  ].join('\n');
+export function stageByDigestScript(scripts: StepScripts, dir: string): string {
+  return [readRecordedDigestScript(scripts, dir), scripts.stageByDigest].join('\n');
 }
 
 /**
@@ -96,23 +67,12 @@ export function stageByDigestScript(dir: string): string {
  * `dir:` directory gives, and index and candidate are pushed by digest: no tag is written. The index is a
  * by-product nothing refers to; test, scan and push use the candidate's own digest.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param dir shell expression of the candidate directory (holds `image.tar` and `digest`).
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-manifest-push.1.md
  */
-export function stageWithBuildahScript(dir: string): string {
-  return [
-    readRecordedDigestScript(dir),
-    'buildah manifest create dockyard-stage >/dev/null',
-    'buildah manifest add dockyard-stage "oci-archive:$dir/image.tar"',
-    'rm -rf "$dir/stage-index"',
-    'buildah manifest push dockyard-stage "dir:$dir/stage-index"',
-    'if ! grep -q "\\"$digest\\"" "$dir/stage-index/manifest.json"; then echo "dockyard: the staging index does not hold the recorded candidate $digest" >&2; exit 1; fi',
-    'index="sha256:$(sha256sum < "$dir/stage-index/manifest.json" | cut -d \' \' -f 1)"',
-    'buildah manifest push --all dockyard-stage "docker://$DOCKYARD_STAGING@$index"',
-    'buildah manifest rm dockyard-stage >/dev/null',
-    'rm -rf "$dir/stage-index"',
-    'echo "staged candidate (untagged): $DOCKYARD_STAGING@$digest, in the untagged index $index"',
-  ].join('\n');
+export function stageWithBuildahScript(scripts: StepScripts, dir: string): string {
+  return [readRecordedDigestScript(scripts, dir), scripts.stageWithBuildah].join('\n');
 }
 
 /**
@@ -123,28 +83,14 @@ export function stageWithBuildahScript(dir: string): string {
  * content, or an image index (such as the by-product of {@link stageWithBuildahScript}) instead of the
  * single-platform image is never published. `--preserve-digests` copies exactly that manifest or fails.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param dir shell expression of the candidate directory (holds `digest`).
  * @param digestsDir shell expression of the directory collecting pushed digests.
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-inspect.1.md
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
  */
-export function promoteByDigestScript(dir: string, digestsDir: string): string {
-  return [
-    readRecordedDigestScript(dir),
-    `digests=${digestsDir}`,
-    'recorded=$digest',
-    'if ! skopeo inspect --retry-times 3 --raw "docker://$DOCKYARD_STAGING@$recorded" > "$dir/staged-manifest.json"; then',
-    '  echo "dockyard: $DOCKYARD_STAGING has no candidate $recorded, the digest built and tested (a cleanup may have removed it, or the recorded digest was changed after the build); not publishing" >&2',
-    '  exit 1',
-    'fi',
-    'digest="sha256:$(sha256sum < "$dir/staged-manifest.json" | cut -d \' \' -f 1)"',
-    'if [ "$digest" != "$recorded" ]; then echo "dockyard: the staged candidate has digest $digest, not the digest built and tested ($recorded); not publishing" >&2; exit 1; fi',
-    'if grep -q \'"manifests"\' "$dir/staged-manifest.json"; then echo "dockyard: $DOCKYARD_STAGING@$recorded is an image index, not the single-platform candidate the build recorded; not publishing" >&2; exit 1; fi',
-    'for repository in $DOCKYARD_REPOSITORIES; do',
-    `  ${copyByDigest('"docker://$DOCKYARD_STAGING@$digest"', '$repository')}`,
-    'done',
-    ...RECORD_PUSHED_DIGEST,
-  ].join('\n');
+export function promoteByDigestScript(scripts: StepScripts, dir: string, digestsDir: string): string {
+  return [readRecordedDigestScript(scripts, dir), `digests=${digestsDir}`, scripts.promoteByDigest].join('\n');
 }
 
 /**

@@ -95,11 +95,12 @@ export class DockyardPipeline extends Component {
     this.config = result.config;
     const pipelineFiles: Partial<Record<CiSystem, DockyardYamlFile>> = {};
     const helperFiles: Record<string, DockyardTextFile> = {};
+    const assets = readRenderAssets();
     for (const ci of result.config.ci) {
       const target = targetOf(ci);
-      const { path, value } = target.emitPipelineObject(result.config, planPipeline(result.config, ci));
+      const { path, value } = target.emitPipelineObject(result.config, planPipeline(result.config, ci), assets.steps);
       pipelineFiles[ci] = new DockyardYamlFile(project, path, { obj: value, dialect: ci });
-      for (const helper of target.helperFiles(result.config, readRenderAssets()))
+      for (const helper of target.helperFiles(result.config, assets))
         helperFiles[helper.path] = new DockyardTextFile(project, helper.path, {
           content: helper.content,
           comment: helper.comment,

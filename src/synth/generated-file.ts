@@ -1,4 +1,5 @@
 import type { CiSystem } from '../config/schema/primitives.js';
+import type { StepScripts } from '../emit/step-scripts.js';
 
 /**
  * A file dockyard generates: path relative to the config directory (POSIX separators) and full content.
@@ -17,4 +18,6 @@ export interface RenderAssets {
   readonly gitlabMetaHelper: string;
   /** The dockyard version these assets ship with (package.json `version`), named in the helper's marker. */
   readonly dockyardVersion: string;
+  /** The step scripts the pipelines embed (`templates/steps/`, read by `readStepScripts`). */
+  readonly steps: StepScripts;
 }

@@ -14,6 +14,7 @@ import type { RepositoryNote } from '../model/github-repository-notes.js';
 import type { Job, Pipeline, PlatformTarget } from '../model/pipeline.js';
 import type { CommentPrefix, MarkerInfo } from '../emit/generated-marker.js';
 import type { RenderYamlOptions } from '../emit/render-yaml.js';
+import type { StepScripts } from '../emit/step-scripts.js';
 import type { GeneratedFile, RenderAssets } from '../synth/generated-file.js';
 
 /**
@@ -105,8 +106,15 @@ export interface CiTarget {
   renderFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[];
   /** The pipeline file paths `renderFiles` writes (the reusable unit first in reusable mode), without helpers. */
   pipelineFilePaths(config: DockyardConfig): string[];
-  /** The pipeline of an inline output as one plain object, and its path (the projen component renders it). */
-  emitPipelineObject(config: DockyardConfig, pipeline: Pipeline): { readonly path: string; readonly value: object };
+  /**
+   * The pipeline of an inline output as one plain object, and its path (the projen component renders it), with
+   * the step scripts it embeds (`RenderAssets.steps`).
+   */
+  emitPipelineObject(
+    config: DockyardConfig,
+    pipeline: Pipeline,
+    scripts: StepScripts,
+  ): { readonly path: string; readonly value: object };
   /**
    * Extra files the pipeline needs beside it (GitLab: the metadata helper), without a marker; [] when none.
    * `renderFiles` adds dockyard's marker to them; the projen component adds projen's.

@@ -3,6 +3,7 @@ import { validateConfig } from '../../src/config/validate-config.js';
 import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 function plan(annotationLevels?: string[]) {
   const result = validateConfig({
@@ -25,7 +26,7 @@ describe.each([
   [['manifest', 'index'], true, true],
 ])('annotationLevels %j', (levels, onManifest, onIndex) => {
   it(`GitHub: build-push-action ${onManifest ? 'gets' : 'does not get'} the annotations; imagetools create ${onIndex ? 'moves them to the index' : 'adds none'}`, () => {
-    const jobs = emitGithubWorkflow(plan(levels)).jobs as Record<string, { steps: Steps }>;
+    const jobs = emitGithubWorkflow(stepScripts, plan(levels)).jobs as Record<string, { steps: Steps }>;
     const build = jobs.build.steps.find((s) => s.uses?.startsWith('docker/build-push-action'))!;
     expect(build.with?.annotations).toBe(onManifest ? '${{ needs.metadata.outputs.annotations }}' : undefined);
     const script = jobs.manifest.steps.find((s) => s.run?.includes('imagetools create'))!.run!;
@@ -33,7 +34,10 @@ describe.each([
   });
 
   it(`GitLab: buildah build ${onManifest ? 'gets' : 'does not get'} --annotation; buildah manifest create ${onIndex ? 'gets' : 'does not get'} them`, () => {
-    const ci = emitGitlabCi(plan(levels), '.gitlab/dockyard-meta.mjs') as Record<string, { script: string[] }>;
+    const ci = emitGitlabCi(stepScripts, plan(levels), '.gitlab/dockyard-meta.mjs') as Record<
+      string,
+      { script: string[] }
+    >;
     expect(ci.build.script.join('\n').includes('--annotation "$item"')).toBe(onManifest);
     const manifest = ci.manifest.script.join('\n');
     expect(manifest.includes('--annotation "$item"')).toBe(onIndex);

@@ -6,6 +6,7 @@ import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.j
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { ROOT } from '../support/paths.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 /*
  * No default deploy image may lack a tool the documented example (docs/deploy-and-notify.md) calls. What each
@@ -44,8 +45,8 @@ const pipeline = planPipeline(result.config);
 const environments = result.config.deploy!.environments;
 
 type Jobs = Record<string, { container?: string; image?: { name: string; entrypoint?: string[] } }>;
-const github = emitGithubWorkflow(pipeline).jobs as unknown as Jobs;
-const gitlab = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs') as unknown as Jobs;
+const github = emitGithubWorkflow(stepScripts, pipeline).jobs as unknown as Jobs;
+const gitlab = emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs') as unknown as Jobs;
 
 describe.each(environments.map((e) => [e.name, e] as const))(
   'the documented deploy example, environment %s',

@@ -4,6 +4,7 @@ import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.j
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const STAGING = {
   name: 'staging',
@@ -67,7 +68,7 @@ describe.each([
   });
 
   it('GitHub: one job per environment, in order, with environment, container and secrets; none on pull requests nor when a manual run asked not to push', () => {
-    const jobs = emitGithubWorkflow(pipeline).jobs as unknown as GithubJobs;
+    const jobs = emitGithubWorkflow(stepScripts, pipeline).jobs as unknown as GithubJobs;
     expect(jobs['deploy-staging']).toMatchObject({
       name: 'deploy staging',
       needs,
@@ -95,7 +96,7 @@ describe.each([
   });
 
   it('GitLab: one job per environment in the deploy stage; approval is a manual, blocking job on protected refs unless DOCKYARD_PUSH is false', () => {
-    const ci = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs') as GitlabJobs;
+    const ci = emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs') as GitlabJobs;
     expect(ci.stages).toContain('deploy');
     expect(ci['deploy-staging']).toMatchObject({
       stage: 'deploy',
@@ -138,7 +139,7 @@ describe.each([
   });
 
   it('GitHub: one job per event, needing every other job, with the webhook secrets as env', () => {
-    const jobs = emitGithubWorkflow(pipeline).jobs as unknown as GithubJobs;
+    const jobs = emitGithubWorkflow(stepScripts, pipeline).jobs as unknown as GithubJobs;
     const others = Object.keys(jobs).filter((k) => !k.startsWith('notify-'));
     for (const [event, condition] of Object.entries(conditions)) {
       const job = jobs[`notify-${event}`];
@@ -164,7 +165,7 @@ describe.each([
   });
 
   it('GitLab: one .post job per event with when on_failure / on_success on protected refs, fetching only the artifacts it reads', () => {
-    const ci = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs') as GitlabJobs;
+    const ci = emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs') as GitlabJobs;
     expect(ci.stages).not.toContain('notify');
     for (const event of on) {
       expect(ci[`notify-${event}`]).toMatchObject({
@@ -192,6 +193,8 @@ it('renders nothing new without deploy and notify', () => {
   expect(pipeline.jobs.map((j) => j.id)).not.toContain('deploy');
   expect(pipeline.jobs.find((j) => j.id === 'manifest')!.produces).not.toContain('published');
   expect(
-    Object.keys(emitGithubWorkflow(pipeline).jobs).some((k) => k.startsWith('deploy-') || k.startsWith('notify-')),
+    Object.keys(emitGithubWorkflow(stepScripts, pipeline).jobs).some(
+      (k) => k.startsWith('deploy-') || k.startsWith('notify-'),
+    ),
   ).toBe(false);
 });

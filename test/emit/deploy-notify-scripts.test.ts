@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deployScript, notifyScript } from '../../src/emit/deploy-notify-scripts.js';
+import { stepScripts } from '../support/step-scripts.js';
 import { startLoopbackHttpServer, type LoopbackHttpServer } from '../support/loopback-http.js';
 
 /*
@@ -83,7 +84,7 @@ function run(
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const SLACK_PATH = '/services/T000/B000/slack-secret-token';
 const TEAMS_PATH = '/workflows/teams-secret-sig';
-const NOTIFY = notifyScript('"$DIR/published"', '"$DIR/gates"', ['slack', 'teams']);
+const NOTIFY = notifyScript(stepScripts, '"$DIR/published"', '"$DIR/gates"', ['slack', 'teams']);
 
 /** Write the fixtures of a failed pipeline: two published registries, three gate results (one failed, with hostile characters). */
 function writeFailedPipeline(): void {
@@ -232,7 +233,7 @@ describe.each(SHELLS)('notifyScript with $name', (shell) => {
 });
 
 describe.each(SHELLS)('deployScript with $name', (shell) => {
-  const DEPLOY = deployScript('"$DIR/published"');
+  const DEPLOY = deployScript(stepScripts, '"$DIR/published"');
   const COMMAND =
     'printf "%s|%s|%s|%s|%s\\n" "$DOCKYARD_IMAGE" "$DOCKYARD_DIGEST" "$DOCKYARD_IMAGE_REF" "$DOCKYARD_TAGS" "$KUBECONFIG_STAGING"; exit "${EXIT:-0}"';
   const env = {

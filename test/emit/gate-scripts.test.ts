@@ -22,6 +22,7 @@ import {
 } from '../../src/emit/gate-scripts.js';
 import { quoteShellWord } from '../../src/emit/shell-quote.js';
 import { ROOT } from '../support/paths.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const FIXTURES = resolve(ROOT, 'test', 'emit', 'fixtures', 'coverage-reports');
 let dir: string;
@@ -45,76 +46,26 @@ const result = (file: string) =>
     .replace(/\n$/, '')
     .split('\t');
 
+// The coverage check itself (every report format and failure) runs as templates/steps/coverage.sh in
+// test/templates/step-scripts.test.ts; here, what the emitters add: the gates directory and the writer, once.
 describe.each(['dash', 'bash'] as const)('coverageCheckScript (%s)', (shell) => {
   it.each([
-    ['coverage-py.cobertura.xml', 'cobertura', '69.23', 0, '69.23%', 'pass'],
-    ['coverage-py.cobertura.xml', 'cobertura', '69.24', 1, '69.23%', 'fail'],
-    ['coverage-py.cobertura.xml', 'cobertura', '80', 1, '69.23%', 'fail'],
-    ['line-rate-only.cobertura.xml', 'cobertura', '69', 0, '69.23%', 'pass'],
-    ['line-rate-only.cobertura.xml', 'cobertura', '69.5', 1, '69.23%', 'fail'],
-    ['node-test.lcov.info', 'lcov', '53.84', 0, '53.84%', 'pass'],
-    ['node-test.lcov.info', 'lcov', '53.85', 1, '53.84%', 'fail'],
-    ['node-test.lcov.info', 'lcov', '0', 0, '53.84%', 'pass'],
-  ])('%s (%s), minimum %s: exit %i, figure %s, %s', (fixture, format, minimum, status, figure, verdict) => {
-    copyFileSync(join(FIXTURES, fixture), join(dir, 'report'));
-    const summary = join(dir, 'summary.md');
-    const run = sh(shell, coverageCheckScript('"$PWD/gates"'), {
+    [false, 1],
+    [true, 0],
+  ])('writerDefined %s: defines gate_result %i time(s) and writes into the gates directory given', (defined, count) => {
+    copyFileSync(join(FIXTURES, 'node-test.lcov.info'), join(dir, 'report'));
+    const script = coverageCheckScript(stepScripts, '"$PWD/results"', defined);
+    expect(script.split('\n').filter((line) => line === 'gate_result() {')).toHaveLength(count);
+    const run = sh(shell, `${defined ? `${stepScripts.gateResult}\n` : ''}${script}`, {
       ...PLATFORM,
       DOCKYARD_COVERAGE_FILE: join(dir, 'report'),
-      DOCKYARD_COVERAGE_FORMAT: format,
-      DOCKYARD_COVERAGE_MINIMUM: minimum,
-      DOCKYARD_SUMMARY: summary,
+      DOCKYARD_COVERAGE_FORMAT: 'lcov',
+      DOCKYARD_COVERAGE_MINIMUM: '50',
     });
-    expect(run.status, run.stderr).toBe(status);
-    // The line GitLab's coverage regex reads, and GitHub's step summary line.
-    expect(run.stdout).toContain(`dockyard: coverage ${figure} (minimum ${minimum}%)`);
-    expect(/dockyard: coverage \d+(?:\.\d+)?%/.exec(run.stdout)?.[0]).toBe(`dockyard: coverage ${figure}`);
-    expect(readFileSync(summary, 'utf8')).toBe(`dockyard: coverage ${figure} (minimum ${minimum}%) on linux/amd64\n`);
-    expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', verdict, figure, `>= ${minimum}%`]);
-    if (status !== 0) expect(run.stderr).toContain(`coverage ${figure} is below the minimum of ${minimum}%`);
-  });
-
-  it.each([
-    ['a missing report', undefined, 'cobertura', 'no coverage report at', 'no report'],
-    [
-      'an HTML page given as Cobertura',
-      '<html><body>coverage</body></html>',
-      'cobertura',
-      'is not a Cobertura report',
-      'unreadable report',
-    ],
-    [
-      'a Cobertura report without line counts',
-      '<coverage version="1"></coverage>',
-      'cobertura',
-      'has no line counts',
-      'unreadable report',
-    ],
-    [
-      'an LCOV file without LF/LH records',
-      'TN:\nSF:a.js\nend_of_record\n',
-      'lcov',
-      'counts no coverable lines',
-      'no lines',
-    ],
-    [
-      'an LCOV file with no coverable lines',
-      'TN:\nSF:a.js\nLF:0\nLH:0\nend_of_record\n',
-      'lcov',
-      'counts no coverable lines',
-      'no lines',
-    ],
-  ])('fails on %s', (_, content, format, message, figure) => {
-    if (content !== undefined) writeFileSync(join(dir, 'report'), content);
-    const run = sh(shell, coverageCheckScript('"$PWD/gates"'), {
-      ...PLATFORM,
-      DOCKYARD_COVERAGE_FILE: join(dir, 'report'),
-      DOCKYARD_COVERAGE_FORMAT: format,
-      DOCKYARD_COVERAGE_MINIMUM: '80',
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(message);
-    expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', 'fail', figure, '>= 80%']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'results', 'coverage-linux-amd64.tsv'), 'utf8')).toBe(
+      'coverage\tlinux/amd64\tpass\t53.84%\t>= 50%\n',
+    );
   });
 });
 
@@ -129,7 +80,10 @@ describe('recordJobResultsScript and recordPassScript', () => {
     ['failure', 'fail', 'job failure, see its log'],
     ['failed', 'fail', 'job failed, see its log'],
   ])('job status %s writes %s for every gate without a result', (status, verdict, figure) => {
-    const run = sh('dash', recordJobResultsScript('gates', gates), { ...PLATFORM, DOCKYARD_JOB_STATUS: status });
+    const run = sh('dash', recordJobResultsScript(stepScripts, 'gates', gates), {
+      ...PLATFORM,
+      DOCKYARD_JOB_STATUS: status,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(result('test-linux-amd64')).toEqual(['test', 'linux/amd64', verdict, figure, 'every test passes']);
     expect(result('coverage-linux-amd64')).toEqual(['coverage', 'linux/amd64', verdict, figure, '>= 80%']);
@@ -137,12 +91,18 @@ describe('recordJobResultsScript and recordPassScript', () => {
 
   it("keeps a result the gate's own check wrote: tests passed, then coverage failed", () => {
     expect(
-      sh('dash', recordPassScript('gates', 'test', 'stage test and 2 command(s) passed', 'every test passes'), PLATFORM)
-        .status,
+      sh(
+        'dash',
+        recordPassScript(stepScripts, 'gates', 'test', 'stage test and 2 command(s) passed', 'every test passes'),
+        PLATFORM,
+      ).status,
     ).toBe(0);
     mkdirSync(join(dir, 'gates'), { recursive: true });
     writeFileSync(join(dir, 'gates', 'coverage-linux-amd64.tsv'), 'coverage\tlinux/amd64\tfail\t61.00%\t>= 80%\n');
-    const run = sh('dash', recordJobResultsScript('gates', gates), { ...PLATFORM, DOCKYARD_JOB_STATUS: 'failure' });
+    const run = sh('dash', recordJobResultsScript(stepScripts, 'gates', gates), {
+      ...PLATFORM,
+      DOCKYARD_JOB_STATUS: 'failure',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(result('test-linux-amd64')).toEqual([
       'test',
@@ -159,7 +119,7 @@ describe('recordJobResultsScript and recordPassScript', () => {
     (shell) => {
       mkdirSync(join(dir, 'out'));
       writeFileSync(join(dir, 'out', 'published'), 'docker.io/acme/api@sha256:1\nregistry.example/api@sha256:2\n');
-      const script = recordGateResultScript('"$PWD/gates"', {
+      const script = recordGateResultScript(stepScripts, '"$PWD/gates"', {
         file: 'sign',
         gate: 'sign',
         platform: '-',
@@ -169,7 +129,7 @@ describe('recordJobResultsScript and recordPassScript', () => {
       });
       expect(sh(shell, script, {}).status).toBe(0);
       expect(result('sign')).toEqual(['sign', '-', 'pass', '2 indexes', "signed and attested (it's keyless)"]);
-      const flattened = recordGateResultScript('gates', {
+      const flattened = recordGateResultScript(stepScripts, 'gates', {
         file: '"sbom-$DOCKYARD_SLUG"',
         gate: 'sbom',
         platform: '"$DOCKYARD_PLATFORM"',
@@ -185,7 +145,9 @@ describe('recordJobResultsScript and recordPassScript', () => {
   it('writes a gate that runs once without a platform', () => {
     const run = sh(
       'dash',
-      recordJobResultsScript('gates', [{ gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' }]),
+      recordJobResultsScript(stepScripts, 'gates', [
+        { gate: 'lint', perPlatform: false, threshold: 'no finding >= warning' },
+      ]),
       { DOCKYARD_JOB_STATUS: 'success' },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -208,7 +170,7 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
     for (const [name, line] of Object.entries(entries)) writeFileSync(join(dir, 'gates', `${name}.tsv`), `${line}\n`);
   };
   const run = (expected: string) =>
-    sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"'), { DOCKYARD_GATE_FILES: expected });
+    sh(shell, gateSummaryScript(stepScripts, 'gates', '"$PWD/summary.md"'), { DOCKYARD_GATE_FILES: expected });
 
   it('renders every result file as one table (sorted by file name) and passes when every gate passed or warned', () => {
     write(files);
@@ -251,7 +213,9 @@ describe.each(['dash', 'bash'] as const)('gateSummaryScript (%s)', (shell) => {
 
   it('the final table (sign job) fails without claiming that nothing is published', () => {
     write({ sign: 'sign\t-\tfail\tjob failure, see its log\tsigned and attested' });
-    const out = sh(shell, gateSummaryScript('gates', '"$PWD/summary.md"', 'final'), { DOCKYARD_GATE_FILES: 'sign' });
+    const out = sh(shell, gateSummaryScript(stepScripts, 'gates', '"$PWD/summary.md"', 'final'), {
+      DOCKYARD_GATE_FILES: 'sign',
+    });
     expect(out.status).toBe(1);
     expect(out.stderr.split('\n')).toContain('dockyard: a gate failed or reported no result');
     expect(out.stderr).not.toContain('nothing is published');
@@ -293,7 +257,7 @@ describe('lintScript', () => {
     ],
     [['Dockerfile:9 DL3059 info: Multiple consecutive RUN'], 0, 'pass', '1 finding(s)'],
   ])('findings %j, hadolint exit %i → %s', (findings, status, verdict, figure) => {
-    const run = sh('dash', lintScript('hadolint', 'gates'), {
+    const run = sh('dash', lintScript(stepScripts, 'hadolint', 'gates'), {
       PATH: fakeHadolint(findings, status),
       DOCKYARD_DOCKERFILE: 'Dockerfile',
       DOCKYARD_LINT_THRESHOLD: 'warning',
@@ -306,5 +270,22 @@ describe('lintScript', () => {
     for (const finding of findings) expect(run.stdout).toContain(finding);
     expect(result('lint')).toEqual(['lint', '-', verdict, figure, 'no finding >= warning']);
     expect(readdirSync(join(dir, 'gates'))).toEqual(['lint.tsv']);
+  });
+});
+
+describe('the words the emitters replace in a step file', () => {
+  it.each([
+    [
+      'lint.sh without its hadolint line',
+      () => lintScript({ ...stepScripts, lint: 'true' }, 'hadolint', 'gates'),
+      'dockyard: a step script lacks /^hadolint /m',
+    ],
+    [
+      "gate-summary.sh without '; nothing is published' (final table)",
+      () => gateSummaryScript({ ...stepScripts, gateSummary: 'exit 1' }, 'gates', 'out', 'final'),
+      'dockyard: a step script lacks /; nothing is published"/',
+    ],
+  ])('fail on %s', (_, render, message) => {
+    expect(render).toThrow(message);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
 import { renderPipelineFiles } from '../../src/synth/render-pipeline-files.js';
+import { stepScripts } from '../support/step-scripts.js';
 import { expectConfigIssue } from '../support/config-issues.js';
 
 // GitHub evaluates `${{ … }}` in almost every workflow value (runs-on, container, with, env, run):
@@ -54,7 +55,7 @@ describe('config text is never evaluated as a GitHub expression', () => {
     const [github] = renderPipelineFiles(
       result.config,
       { configFile: 'dockyard.config.ts', command: 'npx dockyard synth' },
-      { gitlabMetaHelper: '', dockyardVersion: '0.0.0' },
+      { gitlabMetaHelper: '', dockyardVersion: '0.0.0', steps: stepScripts },
     );
     const escaped = "${{ '${{' }}";
     expect(github.content).toContain(escaped);

@@ -3,6 +3,7 @@ import { validateConfig } from '../../src/config/validate-config.js';
 import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
 import { AFTER_GATE, TOKEN_CAN_WRITE } from '../../src/emit/github/github-scan-steps.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 type Step = {
   name: string;
@@ -23,7 +24,7 @@ function jobs(patch: Record<string, unknown>): Record<string, GhJob> {
     ...patch,
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return emitGithubWorkflow(planPipeline(result.config)).jobs as unknown as Record<string, GhJob>;
+  return emitGithubWorkflow(stepScripts, planPipeline(result.config)).jobs as unknown as Record<string, GhJob>;
 }
 const action = (step: Step) => step.uses?.split('@')[0] ?? step.name;
 

@@ -11,6 +11,7 @@ import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
 import { findExecutable } from '../../src/validate/run-process.js';
 import { skipWithoutTools } from '../support/required-tools.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 /*
  * On GitLab every per-platform job after the build is one job per platform that needs only its own platform's
@@ -49,7 +50,7 @@ const CONFIGS: Array<[string, Obj]> = [
 function emit(config: Obj): Obj {
   const result = validateConfig(config);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs') as Obj;
+  return emitGitlabCi(stepScripts, planPipeline(result.config), '.gitlab/dockyard-meta.mjs') as Obj;
 }
 
 /** The build instances: each `parallel: matrix` entry of the build job. */

@@ -9,6 +9,7 @@ import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { writeTrivyInputStandIn } from '../support/trivy-input-stand-in.js';
 import { gitlabJobsById } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 /*
  * The GitLab scan job's script, run for real in dash against an OCI archive laid out as `buildah push oci-archive:`
@@ -89,7 +90,7 @@ function scanJob(scan: Record<string, unknown>): { script: string[] } {
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return (
-    gitlabJobsById(emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs')) as Record<
+    gitlabJobsById(emitGitlabCi(stepScripts, planPipeline(result.config), '.gitlab/dockyard-meta.mjs')) as Record<
       string,
       { script: string[] }
     >

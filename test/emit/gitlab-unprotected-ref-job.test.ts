@@ -10,6 +10,7 @@ import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { resolveGitlabCiLocalCommand } from '../../src/validate/check-gitlab-ci-local.js';
 import { findExecutable } from '../../src/validate/run-process.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 /*
  * A GitLab pipeline on an unprotected ref must not go green while publishing nothing: the publish jobs need
@@ -134,7 +135,7 @@ describe('GitLab: the unprotected-ref job', () => {
   const emit = (patch: Record<string, unknown> = {}) => {
     const result = validateConfig({ ...CONFIG, ...patch });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    return emitGitlabCi(planPipeline(result.config), '.gitlab/dockyard-meta.mjs') as Record<
+    return emitGitlabCi(stepScripts, planPipeline(result.config), '.gitlab/dockyard-meta.mjs') as Record<
       string,
       { script: string[]; rules?: unknown[] }
     >;

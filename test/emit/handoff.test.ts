@@ -6,6 +6,7 @@ import { READ_ONLY_PULL_REQUEST } from '../../src/emit/github/github-staging.js'
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 type Step = {
   name: string;
@@ -35,9 +36,10 @@ function plan(patch: Record<string, unknown>) {
   return planPipeline(result.config);
 }
 
-const github = (patch: Record<string, unknown>) => emitGithubWorkflow(plan(patch)).jobs as unknown as GithubJobs;
+const github = (patch: Record<string, unknown>) =>
+  emitGithubWorkflow(stepScripts, plan(patch)).jobs as unknown as GithubJobs;
 const gitlab = (patch: Record<string, unknown>) =>
-  gitlabJobsById(emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as GitlabJobs;
+  gitlabJobsById(emitGitlabCi(stepScripts, plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as GitlabJobs;
 const step = (steps: Step[], name: string) => steps.find((s) => s.name === name);
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? '').join('\n');
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { imageSizeScript, recordManifestScript } from '../../src/emit/image-size-script.js';
 import { recordDigestScript } from '../../src/emit/shell-scripts.js';
 import { listArchive, writeBuildkitOciArchive, type BuildkitArchiveOptions } from '../support/buildkit-oci-archive.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 /*
  * The GitHub build job's archive comes from BuildKit (`outputs: type=oci,dest=…`), not from buildah: the size gate's
@@ -62,13 +63,16 @@ describe.each(VARIANTS.flatMap(([label, options]) => SHELLS.map((shell) => [labe
     });
 
     it('the build job records the digest index.json names', () => {
-      const out = sh(shell, recordDigestScript(`"${dir}"`));
+      const out = sh(shell, recordDigestScript(stepScripts, `"${dir}"`));
       expect(out.status, out.stderr).toBe(0);
       expect(readFileSync(join(dir, 'digest'), 'utf8')).toBe(`${archive.digest}\n`);
     });
 
     it('the size job measures the platform image from the archive (attestations are not counted)', () => {
-      const out = sh(shell, imageSizeScript(`"${dir}"`, 'gates'), { ...env, DOCKYARD_SIZE_MEASURE: 'uncompressed' });
+      const out = sh(shell, imageSizeScript(stepScripts, `"${dir}"`, 'gates'), {
+        ...env,
+        DOCKYARD_SIZE_MEASURE: 'uncompressed',
+      });
       expect(out.status, out.stderr).toBe(0);
       const figure = `${mb(archive.layer.compressed)} compressed, ${mb(archive.layer.uncompressed)} uncompressed`;
       expect(out.stdout).toContain(
@@ -81,10 +85,13 @@ describe.each(VARIANTS.flatMap(([label, options]) => SHELLS.map((shell) => [labe
 
     if (!options.attestation) {
       it('registry handoff: the build records the manifest blob at blobs/sha256/<hex>, the size job measures it', () => {
-        const record = sh(shell, `${recordDigestScript(`"${dir}"`)}\n${recordManifestScript(`"${dir}"`)}`);
+        const record = sh(
+          shell,
+          `${recordDigestScript(stepScripts, `"${dir}"`)}\n${recordManifestScript(stepScripts, `"${dir}"`)}`,
+        );
         expect(record.status, record.stderr).toBe(0);
         expect(readFileSync(join(dir, 'manifest.json'))).toEqual(archive.manifest.bytes);
-        const out = sh(shell, imageSizeScript(`"${dir}"`, 'gates', 'manifest'), {
+        const out = sh(shell, imageSizeScript(stepScripts, `"${dir}"`, 'gates', 'manifest'), {
           ...env,
           DOCKYARD_SIZE_MEASURE: 'compressed',
         });
@@ -95,8 +102,11 @@ describe.each(VARIANTS.flatMap(([label, options]) => SHELLS.map((shell) => [labe
       });
     } else {
       it('registry handoff: an image index as the candidate is refused with a clear message, not mismeasured', () => {
-        expect(sh(shell, `${recordDigestScript(`"${dir}"`)}\n${recordManifestScript(`"${dir}"`)}`).status).toBe(0);
-        const out = sh(shell, imageSizeScript(`"${dir}"`, 'gates', 'manifest'), {
+        expect(
+          sh(shell, `${recordDigestScript(stepScripts, `"${dir}"`)}\n${recordManifestScript(stepScripts, `"${dir}"`)}`)
+            .status,
+        ).toBe(0);
+        const out = sh(shell, imageSizeScript(stepScripts, `"${dir}"`, 'gates', 'manifest'), {
           ...env,
           DOCKYARD_SIZE_MEASURE: 'compressed',
         });

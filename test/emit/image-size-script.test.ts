@@ -9,6 +9,7 @@ import { recordDigestScript } from '../../src/emit/shell-scripts.js';
 import { buildahSandbox, buildahUnavailable, STATIC_BUSYBOX } from '../support/buildah-sandbox.js';
 import { findExecutable } from '../../src/validate/run-process.js';
 import { skipWithoutTools } from '../support/required-tools.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const unavailable = buildahUnavailable();
 // zstd measures the zstd layers independently (the zstd package; not in a minimal Debian).
@@ -64,7 +65,7 @@ afterAll(() => {
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 function run(archiveDir: string, env: Record<string, string>, source: 'archive' | 'manifest' = 'archive') {
-  return spawnSync('dash', ['-euc', imageSizeScript(`"${archiveDir}"`, 'gates', source)], {
+  return spawnSync('dash', ['-euc', imageSizeScript(stepScripts, `"${archiveDir}"`, 'gates', source)], {
     cwd: work,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64', ...env },
@@ -160,7 +161,7 @@ describe.skipIf(skip)(
       spawnSync('cp', [join(work, name, 'image.tar'), dir]);
       const build = spawnSync(
         'dash',
-        ['-euc', `${recordDigestScript(`"${dir}"`)}\n${recordManifestScript(`"${dir}"`)}`],
+        ['-euc', `${recordDigestScript(stepScripts, `"${dir}"`)}\n${recordManifestScript(stepScripts, `"${dir}"`)}`],
         { encoding: 'utf8' },
       );
       expect(build.status, build.stderr).toBe(0);
@@ -239,7 +240,7 @@ describe.skipIf(skip)(
       mkdirSync(dir, { recursive: true });
       spawnSync('cp', [join(work, 'gzip', 'image.tar'), dir]);
       writeFileSync(join(dir, 'digest'), `sha256:${'0'.repeat(64)}\n`);
-      const out = spawnSync('dash', ['-euc', recordManifestScript(`"${dir}"`)], { encoding: 'utf8' });
+      const out = spawnSync('dash', ['-euc', recordManifestScript(stepScripts, `"${dir}"`)], { encoding: 'utf8' });
       expect(out.status).not.toBe(0);
       expect(out.stderr).toContain(`dockyard: no manifest for sha256:${'0'.repeat(64)} in ${dir}/image.tar`);
     });

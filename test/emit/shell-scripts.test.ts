@@ -14,6 +14,7 @@ import {
   stageByDigestScript,
   stageWithBuildahScript,
 } from '../../src/emit/shell-scripts.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 let dir: string;
 beforeEach(() => {
@@ -50,14 +51,14 @@ describe('recordDigestScript', () => {
     ],
   ])('reads the digest from a %s index.json', (_, index) => {
     makeArchive(index);
-    const run = sh(recordDigestScript('"$DIR"'));
+    const run = sh(recordDigestScript(stepScripts, '"$DIR"'));
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'digest'), 'utf8')).toBe(`${DIGEST}\n`);
   });
 
   it('fails when the archive has no digest', () => {
     makeArchive('{"schemaVersion":2,"manifests":[]}');
-    const run = sh(recordDigestScript('"$DIR"'));
+    const run = sh(recordDigestScript(stepScripts, '"$DIR"'));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('no manifest digest');
   });
@@ -69,7 +70,7 @@ describe('pushByDigestScript', () => {
   it('refuses to publish an archive whose digest is not the one built and tested', () => {
     makeArchive(INDEX.replace(DIGEST, `sha256:${'cd'.repeat(32)}`));
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), {
+    const run = sh(forEachPlatformScript(pushByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')), {
       DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
       DOCKYARD_SLUGS: 'linux-amd64',
     });
@@ -84,7 +85,7 @@ describe('pushByDigestScript', () => {
     mkdirSync(bin);
     // A stand-in skopeo that logs its arguments, to check the exact calls.
     writeFileSync(join(bin, 'skopeo'), `#!/bin/sh\necho "$@" >> "${join(dir, 'calls')}"\n`, { mode: 0o755 });
-    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), {
+    const run = sh(forEachPlatformScript(pushByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')), {
       PATH: `${bin}:${process.env.PATH}`,
       DOCKYARD_REPOSITORIES: 'ghcr.io/a/b docker.io/a/b',
       DOCKYARD_SLUGS: 'linux-arm64',
@@ -104,7 +105,7 @@ describe('pushByDigestScript', () => {
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     writeFileSync(join(bin, 'skopeo'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    const run = sh(forEachPlatformScript(pushByDigestScript('"$DIR"', '"$DIR/digests"')), {
+    const run = sh(forEachPlatformScript(pushByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')), {
       PATH: `${bin}:${process.env.PATH}`,
       DOCKYARD_REPOSITORIES: 'ghcr.io/a/b',
     });
@@ -147,7 +148,7 @@ describe('readRecordedDigestScript', () => {
     ['nothing', '', false],
   ])('%s → %s', (_, content, ok) => {
     writeFileSync(join(dir, 'digest'), content);
-    const run = sh(`${readRecordedDigestScript('"$DIR"')}\necho "read $digest"`);
+    const run = sh(`${readRecordedDigestScript(stepScripts, '"$DIR"')}\necho "read $digest"`);
     expect(run.status === 0, run.stderr).toBe(ok);
     if (ok) expect(run.stdout).toBe(`read ${DIGEST}\n`);
     else expect(run.stderr).toContain('digest does not hold a sha256 digest');
@@ -157,7 +158,10 @@ describe('readRecordedDigestScript', () => {
 describe('stageByDigestScript', () => {
   it('pushes the archive to the staging repository by the recorded digest, and nothing else', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo(), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' });
+    const run = sh(stageByDigestScript(stepScripts, '"$DIR"'), {
+      PATH: fakeSkopeo(),
+      DOCKYARD_STAGING: 'ghcr.io/a/b/staging',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(calls()).toEqual([
       `copy --retry-times 3 --preserve-digests oci-archive:${dir}/image.tar docker://ghcr.io/a/b/staging@${DIGEST}`,
@@ -168,14 +172,19 @@ describe('stageByDigestScript', () => {
   it('fails when the push fails', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
     expect(
-      sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo({ copyExit: 1 }), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' })
-        .status,
+      sh(stageByDigestScript(stepScripts, '"$DIR"'), {
+        PATH: fakeSkopeo({ copyExit: 1 }),
+        DOCKYARD_STAGING: 'ghcr.io/a/b/staging',
+      }).status,
     ).not.toBe(0);
   });
 
   it('never pushes without a recorded digest', () => {
     writeFileSync(join(dir, 'digest'), 'latest\n');
-    const run = sh(stageByDigestScript('"$DIR"'), { PATH: fakeSkopeo(), DOCKYARD_STAGING: 'ghcr.io/a/b/staging' });
+    const run = sh(stageByDigestScript(stepScripts, '"$DIR"'), {
+      PATH: fakeSkopeo(),
+      DOCKYARD_STAGING: 'ghcr.io/a/b/staging',
+    });
     expect(run.status).not.toBe(0);
     expect(calls()).toEqual([]);
   });
@@ -199,7 +208,7 @@ describe('stageWithBuildahScript', () => {
     const index = `{"schemaVersion":2,"manifests":[{"digest":"${DIGEST}"}]}`;
     const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(stageWithBuildahScript('"$DIR"'), {
+    const run = sh(stageWithBuildahScript(stepScripts, '"$DIR"'), {
       PATH: fakeBuildah(index),
       DOCKYARD_STAGING: 'registry.example/a/b/staging',
     });
@@ -218,7 +227,7 @@ describe('stageWithBuildahScript', () => {
 
   it('refuses to push an index that does not hold the recorded candidate', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(stageWithBuildahScript('"$DIR"'), {
+    const run = sh(stageWithBuildahScript(stepScripts, '"$DIR"'), {
       PATH: fakeBuildah(`{"manifests":[{"digest":"sha256:${'cd'.repeat(32)}"}]}`),
       DOCKYARD_STAGING: 'registry.example/a/b/staging',
     });
@@ -241,7 +250,7 @@ describe('promoteByDigestScript', () => {
   it('checks the staged manifest against the recorded digest, copies it to every registry by digest and records the digest', () => {
     writeFileSync(join(dir, 'digest'), `${staged}\n`);
     const run = sh(
-      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      forEachPlatformScript(promoteByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')),
       env(fakeSkopeo({ manifest })),
     );
     expect(run.status, run.stderr).toBe(0);
@@ -256,7 +265,10 @@ describe('promoteByDigestScript', () => {
 
   it('refuses to publish when the staging repository has no candidate under the recorded digest', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
-    const run = sh(forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')), env(fakeSkopeo()));
+    const run = sh(
+      forEachPlatformScript(promoteByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')),
+      env(fakeSkopeo()),
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(
       `dockyard: ghcr.io/a/b/staging has no candidate ${DIGEST}, the digest built and tested`,
@@ -268,7 +280,7 @@ describe('promoteByDigestScript', () => {
   it('refuses to publish a staged manifest whose content does not have the recorded digest', () => {
     writeFileSync(join(dir, 'digest'), `${DIGEST}\n`);
     const run = sh(
-      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      forEachPlatformScript(promoteByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')),
       env(fakeSkopeo({ manifest })),
     );
     expect(run.status).not.toBe(0);
@@ -283,7 +295,7 @@ describe('promoteByDigestScript', () => {
     const indexDigest = `sha256:${createHash('sha256').update(index).digest('hex')}`;
     writeFileSync(join(dir, 'digest'), `${indexDigest}\n`);
     const run = sh(
-      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      forEachPlatformScript(promoteByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')),
       env(fakeSkopeo({ manifest: index })),
     );
     expect(run.status).not.toBe(0);
@@ -296,7 +308,7 @@ describe('promoteByDigestScript', () => {
   it('stops at the first failed copy and records nothing', () => {
     writeFileSync(join(dir, 'digest'), `${staged}\n`);
     const run = sh(
-      forEachPlatformScript(promoteByDigestScript('"$DIR"', '"$DIR/digests"')),
+      forEachPlatformScript(promoteByDigestScript(stepScripts, '"$DIR"', '"$DIR/digests"')),
       env(fakeSkopeo({ manifest, copyExit: 1 })),
     );
     expect(run.status).not.toBe(0);
@@ -348,7 +360,7 @@ describe('forEachPlatformScript (the one push job)', () => {
     writeFileSync(join(bin, 'skopeo'), `#!/bin/sh\n${fail}echo "$@" >> "${join(dir, 'calls')}"\n`, { mode: 0o755 });
     return `${bin}:${process.env.PATH}`;
   };
-  const push = forEachPlatformScript(pushByDigestScript('"$DIR/$slug"', '"$DIR/digests"'));
+  const push = forEachPlatformScript(pushByDigestScript(stepScripts, '"$DIR/$slug"', '"$DIR/digests"'));
 
   it('pushes every platform in $DOCKYARD_SLUGS by its own digest and records one digest file per platform', () => {
     platformArchive('linux-amd64', AMD);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { githubSmokeScript, gitlabSmokeScript } from '../../src/emit/smoke-scripts.js';
 import { buildahSandbox, buildahUnavailable, STATIC_BUSYBOX } from '../support/buildah-sandbox.js';
 import { skipWithoutTools } from '../support/required-tools.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const PLATFORM = { DOCKYARD_PLATFORM: 'linux/amd64', DOCKYARD_SLUG: 'linux-amd64' };
 
@@ -48,7 +49,7 @@ describe('githubSmokeScript (Docker, a stand-in docker command replaying contain
   }
 
   function run(healthcheck: string, states: string[], timeout = '60') {
-    return spawnSync('dash', ['-euc', githubSmokeScript('gates')], {
+    return spawnSync('dash', ['-euc', githubSmokeScript(stepScripts, 'gates')], {
       cwd: dir,
       encoding: 'utf8',
       env: {
@@ -159,7 +160,7 @@ describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd
   }
 
   function smoke(project: string, timeout: string) {
-    return spawnSync('dash', ['-euc', gitlabSmokeScript('dockyard/gates')], {
+    return spawnSync('dash', ['-euc', gitlabSmokeScript(stepScripts, 'dockyard/gates')], {
       cwd: project,
       encoding: 'utf8',
       env: { ...sandbox.env, DOCKYARD_SMOKE_TIMEOUT: timeout, ...PLATFORM },
@@ -278,4 +279,20 @@ describe.skipIf(skip)('gitlabSmokeScript (real buildah containers, busybox httpd
     expect(out.stderr).toContain('smoke test failed: the image has no HEALTHCHECK');
     expect(result(project)[3]).toBe('no HEALTHCHECK');
   }, 60_000);
+});
+
+describe('gitlabSmokeScript source', () => {
+  it('replaces the archive source of smoke-buildah.sh by the staged candidate', () => {
+    const script = gitlabSmokeScript(stepScripts, 'gates', '"docker://$DOCKYARD_STAGING@$digest"');
+    expect(script).toContain(
+      'ctr=$(buildah from --quiet --platform "$DOCKYARD_PLATFORM" "docker://$DOCKYARD_STAGING@$digest")',
+    );
+    expect(script).not.toContain('oci-archive:');
+  });
+
+  it('fails on a smoke-buildah.sh without its buildah from line', () => {
+    expect(() => gitlabSmokeScript({ ...stepScripts, smokeBuildah: 'true' }, 'gates')).toThrow(
+      'dockyard: smoke-buildah.sh lacks its buildah from line',
+    );
+  });
 });

@@ -8,6 +8,7 @@ import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
 import { TOOL_VERSIONS } from '../../src/emit/tool-versions.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById, gitlabNeedIds } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 function plan(patch: Record<string, unknown> = {}) {
   const result = validateConfig({
@@ -43,9 +44,12 @@ type GlJob = {
 };
 
 const github = (patch: Record<string, unknown> = {}) =>
-  emitGithubWorkflow(plan(patch)).jobs as unknown as Record<string, GhJob>;
+  emitGithubWorkflow(stepScripts, plan(patch)).jobs as unknown as Record<string, GhJob>;
 const gitlab = (patch: Record<string, unknown> = {}) =>
-  gitlabJobsById(emitGitlabCi(plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as Record<string, GlJob>;
+  gitlabJobsById(emitGitlabCi(stepScripts, plan(patch), '.gitlab/dockyard-meta.mjs')) as unknown as Record<
+    string,
+    GlJob
+  >;
 const action = (step: Step) => step.uses?.split('@')[0] ?? step.name;
 // Docker Hub first: GitLab's registry cache cannot live there (a nested repository), so these configs use cache 'local'.
 const SIGNING_REGISTRIES = [

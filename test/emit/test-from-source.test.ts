@@ -10,6 +10,7 @@ import { renderPlanJson } from '../../src/plan/render-plan-json.js';
 import { renderPlanMermaid } from '../../src/plan/render-plan-mermaid.js';
 import { renderPlanText } from '../../src/plan/render-plan-text.js';
 import { gitlabPlatformJobsOf } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const LABEL = 'does not test the candidate';
 
@@ -49,9 +50,9 @@ describe('test.from "source": labelled "does not test the candidate" wherever th
 
   it('GitHub: the job name; GitLab: the name of the job per platform', () => {
     const pipeline = pipelineOf('source');
-    const github = emitGithubWorkflow(pipeline).jobs.test as unknown as Obj;
+    const github = emitGithubWorkflow(stepScripts, pipeline).jobs.test as unknown as Obj;
     expect(github.name).toBe(`test (\${{ matrix.platform }}, ${LABEL})`);
-    const gitlab = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
+    const gitlab = emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs');
     // the test job runs on linux/amd64 (test.platforms default)
     expect(gitlabPlatformJobsOf(gitlab, 'test').map(([name]) => name)).toEqual([`test: [linux/amd64, ${LABEL}]`]);
     // the other per-platform jobs keep their names
@@ -59,13 +60,17 @@ describe('test.from "source": labelled "does not test the candidate" wherever th
       'scan: [linux/amd64]',
       'scan: [linux/arm64]',
     ]);
-    expect((emitGithubWorkflow(pipeline).jobs.scan as unknown as Obj).name).toBe('scan (${{ matrix.platform }})');
+    expect((emitGithubWorkflow(stepScripts, pipeline).jobs.scan as unknown as Obj).name).toBe(
+      'scan (${{ matrix.platform }})',
+    );
   });
 
   it('the gate summary: the test gate threshold says so, on pass and on failure, on both CI systems', () => {
     const pipeline = pipelineOf('source');
-    const github = scriptsOf(emitGithubWorkflow(pipeline).jobs.test as unknown as Obj);
-    const gitlab = scriptsOf(gitlabPlatformJobsOf(emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs'), 'test')[0]![1]);
+    const github = scriptsOf(emitGithubWorkflow(stepScripts, pipeline).jobs.test as unknown as Obj);
+    const gitlab = scriptsOf(
+      gitlabPlatformJobsOf(emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs'), 'test')[0]![1],
+    );
     for (const text of [github, gitlab]) {
       // the pass record and the end-of-job fallback (failed or skipped) both carry the label
       expect(text.split(`every test passes (${LABEL})`).length - 1).toBeGreaterThanOrEqual(2);
@@ -75,8 +80,8 @@ describe('test.from "source": labelled "does not test the candidate" wherever th
 
   it.each([undefined, 'candidate'] as const)('test.from %s: no label anywhere', (from) => {
     const pipeline = pipelineOf(from);
-    const github = emitGithubWorkflow(pipeline).jobs.test as unknown as Obj;
-    const gitlab = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
+    const github = emitGithubWorkflow(stepScripts, pipeline).jobs.test as unknown as Obj;
+    const gitlab = emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs');
     expect(gitlabPlatformJobsOf(gitlab, 'test').map(([name]) => name)).toEqual(['test: [linux/amd64]']);
     expect(github.name).toBe('test (${{ matrix.platform }})');
     expect(JSON.stringify([github, gitlab])).not.toContain(LABEL);

@@ -6,6 +6,7 @@ import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { contextFromGithub } from '../../src/tags/github-context.js';
 import { contextFromGitlab } from '../../src/tags/gitlab-context.js';
 import { gitlabJobsById } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 function plan(triggers: Record<string, unknown>, cancelSuperseded: boolean) {
   const result = validateConfig({
@@ -48,7 +49,7 @@ describe.each(
   ),
 )('triggers %s, cancelSuperseded %s', (_, triggers, manual, eventType, noPush, cancel) => {
   it('GitHub: workflow_dispatch with the push input, repository_dispatch of the event type, publish if and job-level groups', () => {
-    const workflow = emitGithubWorkflow(plan(triggers, cancel));
+    const workflow = emitGithubWorkflow(stepScripts, plan(triggers, cancel));
     const jobs = workflow.jobs as unknown as Record<string, GhJob>;
     expect(workflow.on.workflow_dispatch).toEqual(
       manual
@@ -86,7 +87,10 @@ describe.each(
   });
 
   it('GitLab: web and trigger sources, prefilled DOCKYARD_PUSH, publish rules, interruptible and the resource group', () => {
-    const ci = emitGitlabCi(plan(triggers, cancel), '.gitlab/dockyard-meta.mjs') as Record<string, unknown>;
+    const ci = emitGitlabCi(stepScripts, plan(triggers, cancel), '.gitlab/dockyard-meta.mjs') as Record<
+      string,
+      unknown
+    >;
     const workflow = ci.workflow as { auto_cancel: unknown; rules: Array<{ if: string }> };
     const sources = workflow.rules.map((r) => r.if).filter((r) => /== "(web|trigger)"$/.test(r));
     expect(sources).toEqual([

@@ -5,6 +5,7 @@ import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { HADOLINT_IMAGE } from '../../src/emit/tool-images.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById, gitlabNeedIds, gitlabPlatformJobsOf } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 function plan(patch: Record<string, unknown>) {
   const result = validateConfig({
@@ -33,9 +34,10 @@ type GhJob = {
   'timeout-minutes': number;
 };
 type GlJob = Record<string, unknown> & { script: string[]; needs: string[]; variables?: Record<string, unknown> };
-const github = (p: ReturnType<typeof plan>) => emitGithubWorkflow(p).jobs as unknown as Record<string, GhJob>;
+const github = (p: ReturnType<typeof plan>) =>
+  emitGithubWorkflow(stepScripts, p).jobs as unknown as Record<string, GhJob>;
 const gitlab = (p: ReturnType<typeof plan>) =>
-  gitlabJobsById(emitGitlabCi(p, '.gitlab/dockyard-meta.mjs')) as Record<string, GlJob>;
+  gitlabJobsById(emitGitlabCi(stepScripts, p, '.gitlab/dockyard-meta.mjs')) as Record<string, GlJob>;
 
 const COV = { report: '/coverage/lcov.info', format: 'lcov', minimum: 75 };
 
@@ -89,8 +91,10 @@ describe('job graph: nothing is published unless every configured gate passes', 
   });
 
   it('gate jobs get read-only permissions', () => {
-    const jobs = emitGithubWorkflow(plan({ test: { commands: ['true'], smoke: {} }, size: { limit: 1 }, lint: {} }))
-      .jobs as unknown as Record<string, { permissions: unknown }>;
+    const jobs = emitGithubWorkflow(
+      stepScripts,
+      plan({ test: { commands: ['true'], smoke: {} }, size: { limit: 1 }, lint: {} }),
+    ).jobs as unknown as Record<string, { permissions: unknown }>;
     for (const id of ['lint', 'smoke', 'size', 'gates']) expect(jobs[id].permissions).toEqual({ contents: 'read' });
   });
 });

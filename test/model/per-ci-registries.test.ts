@@ -4,6 +4,7 @@ import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.j
 import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById } from '../support/gitlab-jobs.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 type Obj = Record<string, any>;
 const BASE = { ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { commands: ['true'] }, cache: 'none' };
@@ -11,9 +12,9 @@ const BASE = { ci: ['github', 'gitlab'], image: { name: 'acme/api' }, test: { co
 function render(registries: unknown[]) {
   const result = validateConfig({ ...BASE, registries });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  const github = emitGithubWorkflow(planPipeline(result.config, 'github')).jobs as unknown as Obj;
+  const github = emitGithubWorkflow(stepScripts, planPipeline(result.config, 'github')).jobs as unknown as Obj;
   const gitlab = gitlabJobsById(
-    emitGitlabCi(planPipeline(result.config, 'gitlab'), '.gitlab/dockyard-meta.mjs'),
+    emitGitlabCi(stepScripts, planPipeline(result.config, 'gitlab'), '.gitlab/dockyard-meta.mjs'),
   ) as Obj;
   const githubLogin = (github.push.steps as Obj[]).find((s) =>
     String(s.uses ?? '').startsWith('docker/login-action'),

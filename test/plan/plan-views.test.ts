@@ -18,6 +18,7 @@ import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 import { checkMermaidFlowchart } from '../support/check-mermaid-flowchart.js';
 import { parseMermaid } from '../support/parse-mermaid.js';
 import { EXAMPLES_DIR, ROOT } from '../support/paths.js';
+import { stepScripts } from '../support/step-scripts.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
@@ -94,7 +95,7 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
     const view = viewOf(config, ci);
     const pipeline = planPipeline(config);
     if (ci === 'github') {
-      const workflow = emitGithubWorkflow(pipeline);
+      const workflow = emitGithubWorkflow(stepScripts, pipeline);
       for (const job of view.jobs)
         for (const emittedId of emittedIds(workflow.jobs, job.id)) {
           const emitted = workflow.jobs[emittedId]!;
@@ -110,7 +111,7 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
           }
         }
     } else {
-      const ciFile = emitGitlabCi(pipeline, '.gitlab/dockyard-meta.mjs');
+      const ciFile = emitGitlabCi(stepScripts, pipeline, '.gitlab/dockyard-meta.mjs');
       type Emitted = {
         tags?: string[];
         variables?: Record<string, unknown>;
@@ -140,8 +141,11 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
   it.each(VIEWS)('%s: deployment environments and notifications are the emitted jobs', (_, config, ci) => {
     const view = viewOf(config, ci);
     const jobs: Record<string, Record<string, unknown>> = ci === 'github'
-      ? (emitGithubWorkflow(planPipeline(config)).jobs as unknown as Record<string, Record<string, unknown>>)
-      : (emitGitlabCi(planPipeline(config), '.gitlab/dockyard-meta.mjs') as unknown as Record<
+      ? (emitGithubWorkflow(stepScripts, planPipeline(config)).jobs as unknown as Record<
+          string,
+          Record<string, unknown>
+        >)
+      : (emitGitlabCi(stepScripts, planPipeline(config), '.gitlab/dockyard-meta.mjs') as unknown as Record<
           string,
           Record<string, unknown>
         >);

@@ -2,6 +2,7 @@ import { validateConfig } from '../../src/config/validate-config.js';
 import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
 import type { GithubJob, GithubWorkflow } from '../../src/emit/github/github-types.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
+import { stepScripts } from './step-scripts.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 
 /**
@@ -13,7 +14,7 @@ import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 export function emitGithubScenario(scenario: string, patch: Record<string, unknown> = {}): GithubWorkflow {
   const result = validateConfig({ ...GOLDEN_SCENARIOS[scenario], ...patch });
   if (!result.ok) throw new Error(`${scenario}: ${JSON.stringify(result.errors)}`);
-  return emitGithubWorkflow(planPipeline(result.config, 'github'));
+  return emitGithubWorkflow(stepScripts, planPipeline(result.config, 'github'));
 }
 
 /** An artifact a job uploads or downloads: its name (or download pattern) and path, as the step's `with` has them. */

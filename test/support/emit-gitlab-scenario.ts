@@ -5,6 +5,7 @@ import type { GitlabJob } from '../../src/emit/gitlab/gitlab-types.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 import { resolveGitlabJob } from './gitlab-jobs.js';
+import { stepScripts } from './step-scripts.js';
 
 /** The global keywords of a GitLab CI configuration (every other top-level key is a job). */
 const KEYWORDS = new Set(['workflow', 'variables', 'stages', 'include', 'default', 'spec']);
@@ -18,7 +19,7 @@ const KEYWORDS = new Set(['workflow', 'variables', 'stages', 'include', 'default
 export function emitGitlabScenario(scenario: string, patch: Record<string, unknown> = {}): GitlabCiConfig {
   const result = validateConfig({ ...GOLDEN_SCENARIOS[scenario], ...patch });
   if (!result.ok) throw new Error(`${scenario}: ${JSON.stringify(result.errors)}`);
-  return emitGitlabCi(planPipeline(result.config, 'gitlab'), '.gitlab/dockyard-meta.mjs');
+  return emitGitlabCi(stepScripts, planPipeline(result.config, 'gitlab'), '.gitlab/dockyard-meta.mjs');
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { platformsOf, type Job, type JobKind, type Pipeline } from '../../model/pipeline.js';
 import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
 import { resolveGithubRegistries, type GithubRegistry } from './github-registries.js';
@@ -37,17 +38,18 @@ const TIMEOUT_MINUTES: Record<JobKind, number> = {
  * Least privilege: `permissions: {}` at the top, each job granting only what it needs; pull requests
  * build, test and scan but never push. Concurrency is per job (see `githubJobConcurrency`), never per workflow.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
  */
-export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
+export function emitGithubWorkflow(scripts: StepScripts, pipeline: Pipeline): GithubWorkflow {
   const registries = resolveGithubRegistries(pipeline);
   const meta = metadataInputs(pipeline, registries);
   const jobs: Record<string, GithubJob> = {};
   for (const job of pipeline.jobs) {
     // Deploy and notify expand to one job per environment / event (github-deploy-notify-jobs.ts).
-    if (job.id === 'deploy') Object.assign(jobs, githubDeployJobs(pipeline, job.needs));
-    else if (job.id === 'notify') Object.assign(jobs, githubNotifyJobs(pipeline, Object.keys(jobs)));
-    else jobs[job.id] = emitJob(pipeline, job, registries, meta);
+    if (job.id === 'deploy') Object.assign(jobs, githubDeployJobs(scripts, pipeline, job.needs));
+    else if (job.id === 'notify') Object.assign(jobs, githubNotifyJobs(scripts, pipeline, Object.keys(jobs)));
+    else jobs[job.id] = emitJob(scripts, pipeline, job, registries, meta);
   }
   return {
     name: pipeline.name,
@@ -58,6 +60,7 @@ export function emitGithubWorkflow(pipeline: Pipeline): GithubWorkflow {
 }
 
 function emitJob(
+  scripts: StepScripts,
   pipeline: Pipeline,
   job: Job,
   registries: readonly GithubRegistry[],
@@ -89,7 +92,7 @@ function emitJob(
           },
         }
       : {}),
-    steps: stepsFor(pipeline, job, registries, meta),
+    steps: stepsFor(scripts, pipeline, job, registries, meta),
   };
 }
 
@@ -113,6 +116,7 @@ function matrixFor(pipeline: Pipeline, job: Job, nativeRunner: boolean): Array<R
 }
 
 function stepsFor(
+  scripts: StepScripts,
   pipeline: Pipeline,
   job: Job,
   registries: readonly GithubRegistry[],
@@ -122,27 +126,27 @@ function stepsFor(
     case 'metadata':
       return [...metadataSteps(meta), checkRefPublishesStep(pipeline.triggers)];
     case 'build':
-      return buildSteps(pipeline, job, registries);
+      return buildSteps(scripts, pipeline, job, registries);
     case 'test':
-      return testSteps(pipeline, job, registries);
+      return testSteps(scripts, pipeline, job, registries);
     case 'scan':
-      return scanSteps(pipeline, job, registries);
+      return scanSteps(scripts, pipeline, job, registries);
     case 'push':
-      return pushSteps(pipeline, job, registries);
+      return pushSteps(scripts, pipeline, job, registries);
     case 'manifest':
       return manifestSteps(pipeline, job, registries);
     case 'lint':
-      return lintSteps(pipeline);
+      return lintSteps(scripts, pipeline);
     case 'smoke':
-      return smokeSteps(pipeline, job, registries);
+      return smokeSteps(scripts, pipeline, job, registries);
     case 'size':
-      return sizeSteps(pipeline);
+      return sizeSteps(scripts, pipeline);
     case 'sbom':
-      return sbomSteps(pipeline);
+      return sbomSteps(scripts, pipeline);
     case 'gates':
-      return gatesSummarySteps(pipeline);
+      return gatesSummarySteps(scripts, pipeline);
     case 'sign':
-      return signSteps(pipeline, job, registries);
+      return signSteps(scripts, pipeline, job, registries);
     case 'deploy':
     case 'notify':
       throw new Error(`${job.id} jobs are rendered by github-deploy-notify-jobs.ts`);

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { githubPublishCondition } from './github-concurrency.js';
 import type { DeployEnvironmentSpec } from '../../model/deploy-notify.js';
 import type { Pipeline } from '../../model/pipeline.js';
@@ -38,22 +39,32 @@ function downloadPublishedStep(extra: Partial<GithubStep> = {}): GithubStep {
  * name), `container` when an image is configured (default: the runner, which has kubectl), a checkout (the command
  * may run the repository's scripts), the environment's secrets as env, and {@link deployScript}. Never on pull requests.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/using-environments-for-deployment
  * @see https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#required-reviewers
  * @see https://github.com/actions/runner-images/blob/main/images/ubuntu/Ubuntu2404-Readme.md (Kubectl, under Tools)
  */
-export function githubDeployJobs(pipeline: Pipeline, needs: readonly string[]): Record<string, GithubJob> {
+export function githubDeployJobs(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  needs: readonly string[],
+): Record<string, GithubJob> {
   const jobs: Record<string, GithubJob> = {};
   let previous: string | undefined;
   for (const environment of pipeline.deploy?.environments ?? []) {
     const id = githubDeployJobId(environment.name);
-    jobs[id] = deployJob(pipeline, environment, previous ? [...needs, previous] : [...needs]);
+    jobs[id] = deployJob(scripts, pipeline, environment, previous ? [...needs, previous] : [...needs]);
     previous = id;
   }
   return jobs;
 }
 
-function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs: string[]): GithubJob {
+function deployJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  environment: DeployEnvironmentSpec,
+  needs: string[],
+): GithubJob {
   return {
     name: environment.approval
       ? `deploy ${environment.name} (approval: required reviewers)`
@@ -73,7 +84,7 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
       downloadPublishedStep(),
       {
         name: `Deploy to ${environment.name}`,
-        run: deployScript(PUBLISHED_SH),
+        run: deployScript(scripts, PUBLISHED_SH),
         env: {
           DOCKYARD_ENVIRONMENT: environment.name,
           DOCKYARD_DEPLOY_COMMAND: githubLiteral(environment.command),
@@ -91,9 +102,14 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
  * results (each may be missing when the pipeline failed early) and runs {@link notifyScript}; the webhook URLs come
  * from secrets (GitHub masks them in logs).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/using-conditions-to-control-job-execution
  */
-export function githubNotifyJobs(pipeline: Pipeline, needs: readonly string[]): Record<string, GithubJob> {
+export function githubNotifyJobs(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  needs: readonly string[],
+): Record<string, GithubJob> {
   const notify = pipeline.notify;
   if (!notify) return {};
   const services = (['slack', 'teams'] as const).filter((s) => notify[s] !== undefined);
@@ -124,7 +140,7 @@ export function githubNotifyJobs(pipeline: Pipeline, needs: readonly string[]): 
           : []),
         {
           name: `Notify ${services.join(' and ')}`,
-          run: notifyScript(PUBLISHED_SH, GATES_DIR_SH, services),
+          run: notifyScript(scripts, PUBLISHED_SH, GATES_DIR_SH, services),
           env: {
             DOCKYARD_NOTIFY_EVENT: event,
             DOCKYARD_PROJECT: '${{ github.repository }}',

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import type { Job, Pipeline } from '../../model/pipeline.js';
 import { lintScript } from '../gate-scripts.js';
 import { imageSizeScript } from '../image-size-script.js';
@@ -16,15 +17,17 @@ import { loadCandidateStep } from './github-verify-jobs.js';
  * Steps of the lint job: hadolint (the pinned image, `docker run`) on the Dockerfile, with the checkout mounted
  * read-only as the working directory so a `.hadolint.yaml` there applies.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/hadolint/hadolint#configure
  */
-export function lintSteps(pipeline: Pipeline): GithubStep[] {
+export function lintSteps(scripts: StepScripts, pipeline: Pipeline): GithubStep[] {
   const lint = pipeline.gates.lint!;
   return [
     useAction('checkout', 'Check out', { 'persist-credentials': false }),
     {
       name: `Lint ${githubLiteral(pipeline.image.dockerfile)} with hadolint`,
       run: lintScript(
+        scripts,
         'docker run --rm --network none --volume "$PWD:/src:ro" --workdir /src "$HADOLINT_IMAGE" hadolint',
         GATES_DIR_SH,
       ),
@@ -35,7 +38,7 @@ export function lintSteps(pipeline: Pipeline): GithubStep[] {
         ...(lint.ignore.length > 0 ? { DOCKYARD_LINT_IGNORE: lint.ignore.join(' ') } : {}),
       },
     },
-    ...gateResultSteps(pipeline, 'lint'),
+    ...gateResultSteps(scripts, pipeline, 'lint'),
   ];
 }
 
@@ -43,8 +46,15 @@ export function lintSteps(pipeline: Pipeline): GithubStep[] {
  * Steps of the smoke job: load the candidate into Docker (with the registry handoff: pull the staged candidate by
  * digest, with the staging registry's login), run it detached and poll its health status until healthy, unhealthy,
  * stopped or the timeout.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function smokeSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function smokeSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+): GithubStep[] {
   const smoke = pipeline.gates.smoke!;
   const staging = githubStagingRef(pipeline, registries);
   const pull = staging ? pullCandidateStep(staging) : undefined;
@@ -54,10 +64,10 @@ export function smokeSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
       : []),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
     downloadCandidateStep(),
-    ...(pull ? [readCandidateDigestStep(), pull.step] : [loadCandidateStep()]),
+    ...(pull ? [readCandidateDigestStep(scripts), pull.step] : [loadCandidateStep()]),
     {
       name: `Wait for the HEALTHCHECK to report healthy (at most ${smoke.timeoutSeconds} s)`,
-      run: githubSmokeScript(GATES_DIR_SH, pull ? '"$CANDIDATE"' : undefined),
+      run: githubSmokeScript(scripts, GATES_DIR_SH, pull ? '"$CANDIDATE"' : undefined),
       env: {
         DOCKYARD_SMOKE_TIMEOUT: String(smoke.timeoutSeconds),
         DOCKYARD_PLATFORM: '${{ matrix.platform }}',
@@ -65,22 +75,24 @@ export function smokeSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
         ...(pull ? { CANDIDATE: pull.env.CANDIDATE } : {}),
       },
     },
-    ...gateResultSteps(pipeline, 'smoke'),
+    ...gateResultSteps(scripts, pipeline, 'smoke'),
   ];
 }
 
 /**
  * Steps of the size job: measure the candidate archive (Node.js on the runner), or with the registry handoff the
  * candidate's recorded manifest (compressed size only), and compare it with the limit.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function sizeSteps(pipeline: Pipeline): GithubStep[] {
+export function sizeSteps(scripts: StepScripts, pipeline: Pipeline): GithubStep[] {
   const size = pipeline.gates.size!;
   const source = pipeline.handoff.mode === 'registry' ? 'manifest' : 'archive';
   return [
     downloadCandidateStep(),
     {
       name: `Measure the image size (limit ${size.limitMb} MB ${size.measure})`,
-      run: `export DOCKYARD_SUMMARY="$GITHUB_STEP_SUMMARY"\n${imageSizeScript('"$RUNNER_TEMP/dockyard"', GATES_DIR_SH, source)}`,
+      run: `export DOCKYARD_SUMMARY="$GITHUB_STEP_SUMMARY"\n${imageSizeScript(scripts, '"$RUNNER_TEMP/dockyard"', GATES_DIR_SH, source)}`,
       env: {
         DOCKYARD_PLATFORM: '${{ matrix.platform }}',
         DOCKYARD_SLUG: '${{ matrix.slug }}',
@@ -89,7 +101,7 @@ export function sizeSteps(pipeline: Pipeline): GithubStep[] {
         DOCKYARD_SIZE_ON_EXCEED: size.onExceed,
       },
     },
-    ...gateResultSteps(pipeline, 'size'),
+    ...gateResultSteps(scripts, pipeline, 'size'),
   ];
 }
 
@@ -97,8 +109,9 @@ export function sizeSteps(pipeline: Pipeline): GithubStep[] {
  * Steps of the gate summary job: download every gate job's result files and render them as one table in the job
  * summary; fails when a gate failed or an expected result is missing.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary
  */
-export function gatesSummarySteps(pipeline: Pipeline): GithubStep[] {
-  return gateTableSteps(pipeline);
+export function gatesSummarySteps(scripts: StepScripts, pipeline: Pipeline): GithubStep[] {
+  return gateTableSteps(scripts, pipeline);
 }

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { platformsOf, retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
 import { expectedGateFiles, gateResultsOf, hasGateSummary, type GateJobKind } from '../../model/verify-gates.js';
 import { gateSummaryScript, recordJobResultsScript } from '../gate-scripts.js';
@@ -22,15 +23,16 @@ export const PLATFORM_ENV = {
  * (not for `sign`, which renders the final table itself). None without a summary, so pipelines without these gates
  * render as before.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.github.com/actions/reference/workflows-and-actions/contexts#job-context
  */
-export function gateResultSteps(pipeline: Pipeline, job: GateJobKind): GithubStep[] {
+export function gateResultSteps(scripts: StepScripts, pipeline: Pipeline, job: GateJobKind): GithubStep[] {
   if (!hasGateSummary(pipeline)) return [];
   const perPlatform = job !== 'lint' && job !== 'sign';
   const record: GithubStep = {
     name: 'Record the gate results',
     if: NOT_CANCELLED,
-    run: recordJobResultsScript(GATES_DIR_SH, gateResultsOf(pipeline, job)),
+    run: recordJobResultsScript(scripts, GATES_DIR_SH, gateResultsOf(pipeline, job)),
     env: { DOCKYARD_JOB_STATUS: '${{ job.status }}', ...(perPlatform ? PLATFORM_ENV : {}) },
   };
   if (job === 'sign') return [record];
@@ -55,10 +57,16 @@ export function gateResultSteps(pipeline: Pipeline, job: GateJobKind): GithubSte
  * or an expected result is missing. The summary job renders the verify-stage gates; the sign job (`extra: ['sign']`)
  * renders the final table with its own row.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param when the steps' `if:` (the sign job's table renders even when signing failed).
  * @see https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary
  */
-export function gateTableSteps(pipeline: Pipeline, extra: readonly string[] = [], when?: string): GithubStep[] {
+export function gateTableSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  extra: readonly string[] = [],
+  when?: string,
+): GithubStep[] {
   const testJob = pipeline.jobs.find((j) => j.id === 'test')!;
   const testSlugs = platformsOf(pipeline, testJob).map((p) => p.slug);
   const files = [
@@ -84,7 +92,7 @@ export function gateTableSteps(pipeline: Pipeline, extra: readonly string[] = []
     {
       name: 'Summarise the gates',
       ...condition,
-      run: gateSummaryScript(GATES_DIR_SH, '"$GITHUB_STEP_SUMMARY"', extra.length > 0 ? 'final' : 'verify'),
+      run: gateSummaryScript(scripts, GATES_DIR_SH, '"$GITHUB_STEP_SUMMARY"', extra.length > 0 ? 'final' : 'verify'),
       env: { DOCKYARD_GATE_FILES: files.join(' ') },
     },
   ];

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { checkPushedDigestsScript, forEachPlatformScript, pushByDigestScript } from '../shell-scripts.js';
 import { recordPublishedIndexScript } from '../supply-chain-scripts.js';
@@ -18,18 +19,25 @@ const DIGESTS_ARTIFACT = 'dockyard-digests';
  * archive to every registry by digest (or, with the registry handoff, copy each staged candidate by the digest
  * recorded at build time; skopeo keeps the digest or fails), and upload the pushed digests, one file per
  * platform, as one artifact for the manifest job.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function pushSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function pushSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+): GithubStep[] {
   const staging = githubStagingRef(pipeline, registries);
   const slugs = platformsOf(pipeline, job).map((p) => p.slug);
   return [
     ...downloadCandidatesSteps(slugs),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),
     staging
-      ? promoteCandidateStep(staging, registries, slugs)
+      ? promoteCandidateStep(scripts, staging, registries, slugs)
       : {
           name: 'Push the tested candidates by digest',
-          run: `${ENSURE_SKOPEO}\n${forEachPlatformScript(pushByDigestScript(PLATFORM_CANDIDATE_DIR_SH, '"$RUNNER_TEMP/dockyard-digests"'))}`,
+          run: `${ENSURE_SKOPEO}\n${forEachPlatformScript(pushByDigestScript(scripts, PLATFORM_CANDIDATE_DIR_SH, '"$RUNNER_TEMP/dockyard-digests"'))}`,
           env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '), DOCKYARD_SLUGS: slugs.join(' ') },
         },
     useAction('uploadArtifact', 'Upload the pushed digests', {

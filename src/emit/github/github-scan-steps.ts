@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Job, Pipeline, ScanSpec } from '../../model/pipeline.js';
 import { SCAN_REPORT_RETENTION_DAYS } from '../../model/github-repository.js';
@@ -44,11 +45,17 @@ export const AFTER_GATE = "!cancelled() && (steps.gate.outcome == 'success' || s
  * the upload need the repository checked out. With the gate summary, the `scan-<slug>` result (pass or fail,
  * threshold the severities) is recorded and uploaded.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/aquasecurity/trivy-action#inputs
  * @see https://github.com/anchore/scan-action#inputs
  * @see https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/uploading-a-sarif-file-to-github
  */
-export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function scanSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+): GithubStep[] {
   const { scan } = pipeline;
   const upload = scan.report && pipeline.github.codeScanning;
   const staging = githubStagingRef(pipeline, registries);
@@ -60,14 +67,14 @@ export function scanSteps(pipeline: Pipeline, job: Job, registries: readonly Git
     steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
   if (staging) steps.push(...loginSteps(job.logsInTo.map((i) => registries[i])));
   steps.push(downloadCandidateStep());
-  if (staging) steps.push(readCandidateDigestStep());
-  if (unpack) steps.push(unpackForTrivyStep());
+  if (staging) steps.push(readCandidateDigestStep(scripts));
+  if (unpack) steps.push(unpackForTrivyStep(scripts));
   steps.push(scan.scanner === 'trivy' ? trivyGateStep(scan, target) : grypeStep(scan, false));
   if (scan.report) {
     steps.push(scan.scanner === 'trivy' ? trivyReportStep(scan, target) : grypeStep(scan, true));
     steps.push(...(upload ? [uploadSarifStep()] : keepReportSteps()));
   }
-  return [...steps, ...gateResultSteps(pipeline, 'scan')];
+  return [...steps, ...gateResultSteps(scripts, pipeline, 'scan')];
 }
 
 /** The OCI layout directory the scan job unpacks the candidate archive into, for Trivy. */
@@ -87,12 +94,12 @@ const TRIVY_LAYOUT_INPUT = `${TRIVY_LAYOUT}@\${{ steps.layout.outputs.digest }}`
  * @see https://github.com/aquasecurity/trivy/issues/5775
  * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
  */
-function unpackForTrivyStep(): GithubStep {
+function unpackForTrivyStep(scripts: StepScripts): GithubStep {
   return {
     name: 'Unpack the candidate for Trivy',
     id: 'layout',
     run: [
-      readRecordedDigestScript(CANDIDATE_DIR_SH),
+      readRecordedDigestScript(scripts, CANDIDATE_DIR_SH),
       'layout="$RUNNER_TEMP/dockyard-candidate"',
       'rm -rf "$layout"',
       'mkdir "$layout"',

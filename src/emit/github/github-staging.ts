@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { stagingRefOf, type Pipeline } from '../../model/pipeline.js';
 import {
   forEachPlatformScript,
@@ -53,12 +54,13 @@ export function refuseReadOnlyPullRequestStep(staging: string): GithubStep {
 /**
  * Build job: push the recorded candidate archive, untagged, to the staging repository by digest.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
  */
-export function stageCandidateStep(staging: string): GithubStep {
+export function stageCandidateStep(scripts: StepScripts, staging: string): GithubStep {
   return {
     name: 'Push the candidate, untagged, to the staging repository',
-    run: `${ENSURE_SKOPEO}\n${stageByDigestScript(CANDIDATE_DIR_SH)}`,
+    run: `${ENSURE_SKOPEO}\n${stageByDigestScript(scripts, CANDIDATE_DIR_SH)}`,
     env: { DOCKYARD_STAGING: staging },
   };
 }
@@ -67,13 +69,14 @@ export function stageCandidateStep(staging: string): GithubStep {
  * Test and scan jobs: read the digest recorded at build time into `steps.candidate.outputs.digest` (failing
  * unless it is one `sha256:` digest).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/passing-information-between-jobs
  */
-export function readCandidateDigestStep(): GithubStep {
+export function readCandidateDigestStep(scripts: StepScripts): GithubStep {
   return {
     name: 'Read the candidate digest',
     id: 'candidate',
-    run: `${readRecordedDigestScript(CANDIDATE_DIR_SH)}\necho "digest=$digest" >> "$GITHUB_OUTPUT"`,
+    run: `${readRecordedDigestScript(scripts, CANDIDATE_DIR_SH)}\necho "digest=$digest" >> "$GITHUB_OUTPUT"`,
   };
 }
 
@@ -111,16 +114,18 @@ export function stagedScanInput(staging: string): Record<string, string> {
  * Push job: copy the tested candidate from the staging repository to every registry by digest, after checking it
  * (see `promoteByDigestScript`).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/containers/skopeo/blob/main/docs/skopeo-copy.1.md
  */
 export function promoteCandidateStep(
+  scripts: StepScripts,
   staging: string,
   registries: readonly GithubRegistry[],
   slugs: readonly string[],
 ): GithubStep {
   return {
     name: 'Copy the tested candidates by digest from staging to every registry',
-    run: `${ENSURE_SKOPEO}\n${forEachPlatformScript(promoteByDigestScript(PLATFORM_CANDIDATE_DIR_SH, '"$RUNNER_TEMP/dockyard-digests"'))}`,
+    run: `${ENSURE_SKOPEO}\n${forEachPlatformScript(promoteByDigestScript(scripts, PLATFORM_CANDIDATE_DIR_SH, '"$RUNNER_TEMP/dockyard-digests"'))}`,
     env: {
       DOCKYARD_STAGING: staging,
       DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' '),

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
 import { recordGateResultScript, recordPassScript } from '../gate-scripts.js';
@@ -31,9 +32,10 @@ export const SBOM_EXTENSIONS = { 'spdx-json': 'spdx.json', 'cyclonedx-json': 'cd
  * uploaded as `dockyard-sbom-<slug>` (the action's own upload and release assets are turned off), and the gate
  * result (`sbom-<slug>.tsv`, github-gate-results.ts) as `dockyard-gates-sbom-<slug>`.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/anchore/sbom-action#configuration
  */
-export function sbomSteps(pipeline: Pipeline): GithubStep[] {
+export function sbomSteps(scripts: StepScripts, pipeline: Pipeline): GithubStep[] {
   const format = pipeline.sbom?.format ?? 'spdx-json';
   return [
     downloadCandidateStep(),
@@ -53,10 +55,10 @@ export function sbomSteps(pipeline: Pipeline): GithubStep[] {
     }),
     {
       name: 'Record the SBOM result',
-      run: recordPassScript(GATES_DIR_SH, 'sbom', format, SBOM_THRESHOLD),
+      run: recordPassScript(scripts, GATES_DIR_SH, 'sbom', format, SBOM_THRESHOLD),
       env: { ...PLATFORM_ENV },
     },
-    ...gateResultSteps(pipeline, 'sbom'),
+    ...gateResultSteps(scripts, pipeline, 'sbom'),
   ];
 }
 
@@ -69,11 +71,17 @@ export function sbomSteps(pipeline: Pipeline): GithubStep[] {
  * commands in the job summary. Last, the `sign` gate result and the final gate table (every gate's result, the verify-stage
  * ones downloaded, and this one) in the job summary.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/sigstore/cosign-installer#usage
  * @see https://github.com/actions/attest-build-provenance#container-image
  * @see https://docs.github.com/actions/security-for-github-actions/using-artifact-attestations/using-artifact-attestations-to-establish-provenance-for-builds
  */
-export function signSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function signSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+): GithubStep[] {
   const provenance = pipeline.signing?.provenance ?? false;
   const withCosign = provenance && pipeline.github.attestations === 'cosign';
   const withGithub = provenance && !withCosign;
@@ -140,7 +148,7 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
     },
     {
       name: 'Record the signing result',
-      run: recordGateResultScript(GATES_DIR_SH, {
+      run: recordGateResultScript(scripts, GATES_DIR_SH, {
         file: 'sign',
         gate: 'sign',
         platform: '-',
@@ -149,8 +157,8 @@ export function signSteps(pipeline: Pipeline, job: Job, registries: readonly Git
         threshold: quoteShellWord(signThreshold(provenance)),
       }),
     },
-    ...gateResultSteps(pipeline, 'sign'),
-    ...gateTableSteps(pipeline, ['sign'], NOT_CANCELLED),
+    ...gateResultSteps(scripts, pipeline, 'sign'),
+    ...gateTableSteps(scripts, pipeline, ['sign'], NOT_CANCELLED),
   ];
 }
 

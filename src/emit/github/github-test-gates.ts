@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import {
   coverageDirOf,
@@ -31,14 +32,16 @@ export function prepareCoverageDirStep(): GithubStep {
 /**
  * The test job's last steps: with a coverage gate, check the report against the minimum (a line in the step
  * summary) and upload it as `dockyard-coverage-<slug>`; with the gate summary, the result files.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function testGateSteps(pipeline: Pipeline): GithubStep[] {
+export function testGateSteps(scripts: StepScripts, pipeline: Pipeline): GithubStep[] {
   const coverage = pipeline.gates.coverage;
   const steps: GithubStep[] = [];
   if (hasGateSummary(pipeline)) {
     steps.push({
       name: 'Record the test result',
-      run: recordPassScript(GATES_DIR_SH, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test)),
+      run: recordPassScript(scripts, GATES_DIR_SH, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test)),
       env: { DOCKYARD_PLATFORM: '${{ matrix.platform }}', DOCKYARD_SLUG: '${{ matrix.slug }}' },
     });
   }
@@ -50,7 +53,7 @@ export function testGateSteps(pipeline: Pipeline): GithubStep[] {
     steps.push(
       {
         name: `Check coverage (minimum ${coverage.minimum}%)`,
-        run: `export DOCKYARD_SUMMARY="$GITHUB_STEP_SUMMARY"\n${coverageCheckScript(GATES_DIR_SH)}`,
+        run: `export DOCKYARD_SUMMARY="$GITHUB_STEP_SUMMARY"\n${coverageCheckScript(scripts, GATES_DIR_SH)}`,
         env: {
           DOCKYARD_COVERAGE_FILE: file,
           DOCKYARD_COVERAGE_FORMAT: coverage.format,
@@ -72,5 +75,5 @@ export function testGateSteps(pipeline: Pipeline): GithubStep[] {
       ),
     );
   }
-  return [...steps, ...gateResultSteps(pipeline, 'test')];
+  return [...steps, ...gateResultSteps(scripts, pipeline, 'test')];
 }

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { recordManifestScript } from '../image-size-script.js';
 import { loadCandidateScript, recordDigestScript } from '../shell-scripts.js';
@@ -75,8 +76,15 @@ export function metadataSteps(metadataInputs: Record<string, string>): GithubSte
  * archive (artifact handoff), or push it untagged to the staging repository by digest and upload only the digest
  * (registry handoff, which first refuses pull requests that cannot write there; with a size gate the candidate's
  * manifest travels with the digest).
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function buildSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+): GithubStep[] {
   const cache = planGithubCache(pipeline, registries, true);
   const staging = githubStagingRef(pipeline, registries);
   const manifest = staging !== undefined && pipeline.gates.size !== undefined;
@@ -108,10 +116,12 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
       },
       { id: 'build', env: secretEnv(pipeline) },
     ),
-    { name: 'Record the candidate digest', run: recordDigestScript(CANDIDATE_DIR_SH) },
+    { name: 'Record the candidate digest', run: recordDigestScript(scripts, CANDIDATE_DIR_SH) },
     // The size gate reads the manifest (by digest) when the archive stays on the runner (image-size-script.ts).
-    ...(manifest ? [{ name: 'Record the candidate manifest', run: recordManifestScript(CANDIDATE_DIR_SH) }] : []),
-    ...(staging ? [stageCandidateStep(staging)] : []),
+    ...(manifest
+      ? [{ name: 'Record the candidate manifest', run: recordManifestScript(scripts, CANDIDATE_DIR_SH) }]
+      : []),
+    ...(staging ? [stageCandidateStep(scripts, staging)] : []),
     ...cache.after,
     useAction(
       'uploadArtifact',
@@ -144,9 +154,15 @@ export function buildSteps(pipeline: Pipeline, job: Job, registries: readonly Gi
  * fresh container of it; with both, the stage runs first. Then the coverage check and the gate result files, when
  * configured (github-test-gates.ts).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.docker.com/reference/cli/docker/buildx/build/#build-context
  */
-export function testSteps(pipeline: Pipeline, job: Job, registries: readonly GithubRegistry[]): GithubStep[] {
+export function testSteps(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GithubRegistry[],
+): GithubStep[] {
   const { test } = pipeline;
   const coverage = pipeline.gates.coverage;
   const staging = githubStagingRef(pipeline, registries);
@@ -161,7 +177,7 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
   const cache = test.target !== undefined ? planGithubCache(pipeline, registries, false) : undefined;
   if (cache) steps.push(...cache.before);
   steps.push(downloadCandidateStep());
-  if (staging) steps.push(readCandidateDigestStep());
+  if (staging) steps.push(readCandidateDigestStep(scripts));
   if (test.target !== undefined) {
     if (!staging) {
       steps.push({
@@ -209,7 +225,7 @@ export function testSteps(pipeline: Pipeline, job: Job, registries: readonly Git
       })),
     );
   }
-  return [...steps, ...testGateSteps(pipeline)];
+  return [...steps, ...testGateSteps(scripts, pipeline)];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import type { GitlabCiConfig } from './gitlab-ci-types.js';
 import type { GitlabJob } from './gitlab-types.js';
@@ -46,12 +47,13 @@ const TIMEOUT: Record<Job['id'], string> = {
  * `unprotected-ref` job failing the pipeline on an unprotected ref that would publish), verify jobs
  * interruptible by newer pipelines and publish jobs never (see `gitlabJobConcurrency`).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @param helperPath path of the metadata helper (`.gitlab/dockyard-meta.mjs` beside the CI file), relative to
  *   the project directory, as the `metadata` job runs it.
  *
  * @see https://docs.gitlab.com/ci/yaml/
  */
-export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiConfig {
+export function emitGitlabCi(scripts: StepScripts, pipeline: Pipeline, helperPath: string): GitlabCiConfig {
   const registries = resolveGitlabRegistries(pipeline);
   const variables = gitlabPipelineVariables(pipeline.triggers);
   const out: GitlabCiConfig = {
@@ -66,9 +68,10 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
   };
   for (const job of pipeline.jobs) {
     // Deploy and notify expand to one job per environment / event (gitlab-deploy-notify-jobs.ts).
-    if (job.id === 'deploy') Object.assign(out, gitlabDeployJobs(pipeline, gitlabNeedsOf(pipeline, job).map(String)));
-    else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(pipeline));
-    else Object.assign(out, emitJobs(pipeline, job, registries, helperPath));
+    if (job.id === 'deploy')
+      Object.assign(out, gitlabDeployJobs(scripts, pipeline, gitlabNeedsOf(pipeline, job).map(String)));
+    else if (job.id === 'notify') Object.assign(out, gitlabNotifyJobs(scripts, pipeline));
+    else Object.assign(out, emitJobs(scripts, pipeline, job, registries, helperPath));
     // Beside the push job: an unprotected ref fails here instead of going green with nothing published.
     const guard = job.id === 'push' ? gitlabUnprotectedRefJob(pipeline) : undefined;
     if (guard) out[UNPROTECTED_REF_JOB] = guard;
@@ -77,12 +80,13 @@ export function emitGitlabCi(pipeline: Pipeline, helperPath: string): GitlabCiCo
 }
 
 function emitJobs(
+  scripts: StepScripts,
   pipeline: Pipeline,
   job: Job,
   registries: readonly GitlabRegistry[],
   helperPath: string,
 ): Record<string, GitlabJob> {
-  const { variables, ...body } = jobBody(pipeline, job, registries, helperPath);
+  const { variables, ...body } = jobBody(scripts, pipeline, job, registries, helperPath);
   const useTags = usesGitlabRunnerTags(pipeline, job);
   const tail: GitlabJob = {
     ...(job.stage === 'publish' ? { rules: publishRulesFor(pipeline.triggers) } : {}),
@@ -106,32 +110,38 @@ function emitJobs(
   };
 }
 
-function jobBody(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[], helperPath: string): GitlabJob {
+function jobBody(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+  helperPath: string,
+): GitlabJob {
   switch (job.id) {
     case 'metadata':
       return gitlabMetadataJob(pipeline, registries, helperPath);
     case 'build':
-      return gitlabBuildJob(pipeline, job, registries);
+      return gitlabBuildJob(scripts, pipeline, job, registries);
     case 'test':
-      return gitlabTestJob(pipeline, job, registries);
+      return gitlabTestJob(scripts, pipeline, job, registries);
     case 'scan':
-      return gitlabScanJob(pipeline, registries);
+      return gitlabScanJob(scripts, pipeline, registries);
     case 'push':
-      return gitlabPushJob(pipeline, job, registries);
+      return gitlabPushJob(scripts, pipeline, job, registries);
     case 'manifest':
       return gitlabManifestJob(pipeline, job, registries);
     case 'lint':
-      return gitlabLintJob(pipeline);
+      return gitlabLintJob(scripts, pipeline);
     case 'smoke':
-      return gitlabSmokeJob(pipeline, job, registries);
+      return gitlabSmokeJob(scripts, pipeline, job, registries);
     case 'size':
-      return gitlabSizeJob(pipeline);
+      return gitlabSizeJob(scripts, pipeline);
     case 'sbom':
-      return gitlabSbomJob(pipeline);
+      return gitlabSbomJob(scripts, pipeline);
     case 'gates':
-      return gitlabGatesJob(pipeline);
+      return gitlabGatesJob(scripts, pipeline);
     case 'sign':
-      return gitlabSignJob(pipeline, job, registries);
+      return gitlabSignJob(scripts, pipeline, job, registries);
     case 'deploy':
     case 'notify':
       throw new Error(`${job.id} jobs are rendered by gitlab-deploy-notify-jobs.ts`);

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import type { DeployEnvironmentSpec } from '../../model/deploy-notify.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { deployScript, notifyScript, NOTIFY_WEBHOOK_ENV } from '../deploy-notify-scripts.js';
@@ -29,23 +30,33 @@ export function gitlabDeployJobName(environment: string): string {
  * `entrypoint: [""]`, since such images start their tool, not a shell; CI variables are
  * environment variables already, so the environment's secrets need nothing here.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.gitlab.com/ci/environments/
  * @see https://docs.gitlab.com/ci/docker/using_docker_images/#override-the-entrypoint-of-an-image
  * @see https://docs.gitlab.com/ci/environments/protected_environments/
  * @see https://docs.gitlab.com/ci/jobs/job_control/#create-a-job-that-must-be-run-manually
  */
-export function gitlabDeployJobs(pipeline: Pipeline, needs: readonly string[]): Record<string, GitlabJob> {
+export function gitlabDeployJobs(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  needs: readonly string[],
+): Record<string, GitlabJob> {
   const jobs: Record<string, GitlabJob> = {};
   let previous: string | undefined;
   for (const environment of pipeline.deploy?.environments ?? []) {
     const name = gitlabDeployJobName(environment.name);
-    jobs[name] = deployJob(pipeline, environment, previous ? [...needs, previous] : [...needs]);
+    jobs[name] = deployJob(scripts, pipeline, environment, previous ? [...needs, previous] : [...needs]);
     previous = name;
   }
   return jobs;
 }
 
-function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs: string[]): GitlabJob {
+function deployJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  environment: DeployEnvironmentSpec,
+  needs: string[],
+): GitlabJob {
   return {
     stage: 'deploy',
     needs,
@@ -61,7 +72,7 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
       ...(environment.url !== undefined ? { url: environment.url } : {}),
       action: 'start',
     },
-    script: [TAG_LIST, deployScript(PUBLISHED)],
+    script: [TAG_LIST, deployScript(scripts, PUBLISHED)],
     rules: environment.approval ? publishRulesWhen(pipeline, 'manual') : publishRulesFor(pipeline.triggers),
     ...(environment.approval ? { allow_failure: false } : {}),
     // One deployment to an environment at a time.
@@ -76,10 +87,11 @@ function deployJob(pipeline: Pipeline, environment: DeployEnvironmentSpec, needs
  * (the publish rules). Without `needs` it waits for every earlier stage; `dependencies` fetches only the metadata
  * dotenv, `dockyard/published` (manifest) and the gate results (gates summary). The webhook URLs come from masked CI variables.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.gitlab.com/ci/yaml/#stage-post
  * @see https://docs.gitlab.com/ci/yaml/#when
  */
-export function gitlabNotifyJobs(pipeline: Pipeline): Record<string, GitlabJob> {
+export function gitlabNotifyJobs(scripts: StepScripts, pipeline: Pipeline): Record<string, GitlabJob> {
   const notify = pipeline.notify;
   if (!notify) return {};
   const services = (['slack', 'teams'] as const).filter((s) => notify[s] !== undefined);
@@ -100,7 +112,7 @@ export function gitlabNotifyJobs(pipeline: Pipeline): Record<string, GitlabJob> 
         DOCKYARD_PIPELINE_URL: '$CI_PIPELINE_URL',
         ...Object.fromEntries(services.map((s) => [NOTIFY_WEBHOOK_ENV[s], `$${notify[s]}`])),
       },
-      script: [TAG_LIST, notifyScript(PUBLISHED, GITLAB_GATES_DIR, services)],
+      script: [TAG_LIST, notifyScript(scripts, PUBLISHED, GITLAB_GATES_DIR, services)],
       rules: publishRulesWhen(pipeline, event === 'failure' ? 'on_failure' : 'on_success'),
       timeout: '5m',
     };

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { expectedGateFiles } from '../../model/verify-gates.js';
 import { gateSummaryScript, lintScript } from '../gate-scripts.js';
@@ -17,9 +18,10 @@ const SUMMARY_EXPIRE = '30 days';
  * The lint job: hadolint (the pinned Debian image) on the Dockerfile in the project directory, so a
  * `.hadolint.yaml` there applies; the build needs it.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/hadolint/hadolint#configure
  */
-export function gitlabLintJob(pipeline: Pipeline): GitlabJob {
+export function gitlabLintJob(scripts: StepScripts, pipeline: Pipeline): GitlabJob {
   const lint = pipeline.gates.lint!;
   return {
     image: { name: GITLAB_IMAGES.hadolint, entrypoint: [''] },
@@ -28,8 +30,8 @@ export function gitlabLintJob(pipeline: Pipeline): GitlabJob {
       DOCKYARD_LINT_THRESHOLD: lint.failureThreshold,
       ...(lint.ignore.length > 0 ? { DOCKYARD_LINT_IGNORE: lint.ignore.join(' ') } : {}),
     },
-    script: [lintScript('hadolint', GITLAB_GATES_DIR)],
-    ...gitlabGateResults(pipeline, 'lint'),
+    script: [lintScript(scripts, 'hadolint', GITLAB_GATES_DIR)],
+    ...gitlabGateResults(scripts, pipeline, 'lint'),
   };
 }
 
@@ -37,10 +39,17 @@ export function gitlabLintJob(pipeline: Pipeline): GitlabJob {
  * The smoke job (daemonless): the candidate's entrypoint and command run with `buildah run` (with the registry
  * handoff from the staged candidate by digest, after the staging registry's login), the HEALTHCHECK the build job
  * recorded runs beside them in the same container (smoke-scripts.ts).
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function gitlabSmokeJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabSmokeJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+): GitlabJob {
   const staging = gitlabStaging(pipeline, registries);
-  const source = candidateSource(staging !== undefined);
+  const source = candidateSource(scripts, staging !== undefined);
   return {
     image: GITLAB_IMAGES.buildah,
     variables: {
@@ -55,17 +64,19 @@ export function gitlabSmokeJob(pipeline: Pipeline, job: Job, registries: readonl
         true,
       ),
       ...source.prelude,
-      gitlabSmokeScript(GITLAB_GATES_DIR, staging ? source.ref : undefined),
+      gitlabSmokeScript(scripts, GITLAB_GATES_DIR, staging ? source.ref : undefined),
     ],
-    ...gitlabGateResults(pipeline, 'smoke'),
+    ...gitlabGateResults(scripts, pipeline, 'smoke'),
   };
 }
 
 /**
  * The size job: Node.js (the pinned image) measures the candidate archive (with the registry handoff: the manifest
  * the build job recorded, compressed size only) and compares it with the limit.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function gitlabSizeJob(pipeline: Pipeline): GitlabJob {
+export function gitlabSizeJob(scripts: StepScripts, pipeline: Pipeline): GitlabJob {
   const size = pipeline.gates.size!;
   const source = pipeline.handoff.mode === 'registry' ? 'manifest' : 'archive';
   return {
@@ -75,8 +86,8 @@ export function gitlabSizeJob(pipeline: Pipeline): GitlabJob {
       DOCKYARD_SIZE_MEASURE: size.measure,
       DOCKYARD_SIZE_ON_EXCEED: size.onExceed,
     },
-    script: [imageSizeScript('"dockyard/$DOCKYARD_SLUG"', GITLAB_GATES_DIR, source)],
-    ...gitlabGateResults(pipeline, 'size'),
+    script: [imageSizeScript(scripts, '"dockyard/$DOCKYARD_SLUG"', GITLAB_GATES_DIR, source)],
+    ...gitlabGateResults(scripts, pipeline, 'size'),
   };
 }
 
@@ -85,13 +96,14 @@ export function gitlabSizeJob(pipeline: Pipeline): GitlabJob {
  * Markdown table into `dockyard/gates.md` (an artifact) and the log, and fails when a gate failed or an expected
  * result is missing; the push job needs it.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.gitlab.com/ci/yaml/#when
  */
-export function gitlabGatesJob(pipeline: Pipeline): GitlabJob {
+export function gitlabGatesJob(scripts: StepScripts, pipeline: Pipeline): GitlabJob {
   return {
     image: { name: GITLAB_IMAGES.node, entrypoint: [''] },
     variables: { DOCKYARD_GATE_FILES: gitlabGateFiles(pipeline).join(' ') },
-    script: [gitlabGateTableScript('verify')],
+    script: [gitlabGateTableScript(scripts, 'verify')],
     when: 'always',
     artifacts: { paths: ['dockyard/gates.md', `${GITLAB_GATES_DIR}/`], when: 'always', expire_in: SUMMARY_EXPIRE },
   };
@@ -100,9 +112,11 @@ export function gitlabGatesJob(pipeline: Pipeline): GitlabJob {
 /**
  * sh rendering the gate table from `dockyard/gates/` into `dockyard/gates.md` (replaced) and the log: the summary
  * job's (`verify`) or the sign job's final table (`final`).
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function gitlabGateTableScript(stage: 'verify' | 'final'): string {
-  return `mkdir -p dockyard && : > dockyard/gates.md\n${gateSummaryScript(GITLAB_GATES_DIR, 'dockyard/gates.md', stage)}`;
+export function gitlabGateTableScript(scripts: StepScripts, stage: 'verify' | 'final'): string {
+  return `mkdir -p dockyard && : > dockyard/gates.md\n${gateSummaryScript(scripts, GITLAB_GATES_DIR, 'dockyard/gates.md', stage)}`;
 }
 
 /** The result files the gate table expects (see `expectedGateFiles`), plus `extra` (the sign job adds `sign`). */

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { coverageDirOf } from '../../model/verify-gates.js';
 import { recordManifestScript } from '../image-size-script.js';
@@ -117,12 +118,18 @@ function collectArgs(flag: string, variable: string): string[] {
  * that digest, to the staging repository, and only the digest is the artifact; a pipeline without the staging
  * registry's password fails first, saying so.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-build.1.md
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-push.1.md (`--format v2s2`)
  * @see https://github.com/containers/image/blob/v5.36.1/internal/image/docker_schema2.go (`convertToManifestOCI1`, `OCIConfig`)
  * @see https://github.com/containers/image/blob/v5.36.1/copy/manifest.go (`forceManifestMIMEType`)
  */
-export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabBuildJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+): GitlabJob {
   const { image } = pipeline;
   const staging = gitlabStaging(pipeline, registries);
   const root = pipeline.cache === 'local' ? LOCAL_ROOT : '';
@@ -151,10 +158,10 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
         // A local cache keeps its layers but drops images no tag points at, so it does not grow without bound.
         ...(root ? [`buildah ${root}rmi --prune || true`] : []),
       ]),
-      recordDigestScript(CANDIDATE_DIR),
+      recordDigestScript(scripts, CANDIDATE_DIR),
       // The size gate reads the manifest (by digest) when the archive stays on the runner (image-size-script.ts).
-      ...(staging && pipeline.gates.size ? [recordManifestScript(CANDIDATE_DIR)] : []),
-      ...(staging ? [stageWithBuildahScript(CANDIDATE_DIR)] : []),
+      ...(staging && pipeline.gates.size ? [recordManifestScript(scripts, CANDIDATE_DIR)] : []),
+      ...(staging ? [stageWithBuildahScript(scripts, CANDIDATE_DIR)] : []),
     ],
     {
       ...stagingVariables(staging),
@@ -183,10 +190,12 @@ export function gitlabBuildJob(pipeline: Pipeline, job: Job, registries: readonl
 /**
  * Where the test, smoke and scan jobs find the candidate: the build job's archive, or (registry handoff) the staged
  * candidate, `$DOCKYARD_STAGING@$digest`, with `prelude` reading the digest the build job recorded.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function candidateSource(staged: boolean): { prelude: string[]; ref: string } {
+export function candidateSource(scripts: StepScripts, staged: boolean): { prelude: string[]; ref: string } {
   return staged
-    ? { prelude: [readRecordedDigestScript(CANDIDATE_DIR)], ref: '"docker://$DOCKYARD_STAGING@$digest"' }
+    ? { prelude: [readRecordedDigestScript(scripts, CANDIDATE_DIR)], ref: '"docker://$DOCKYARD_STAGING@$digest"' }
     : { prelude: [], ref: '"oci-archive:dockyard/$DOCKYARD_SLUG/image.tar"' };
 }
 
@@ -197,13 +206,19 @@ export function candidateSource(staged: boolean): { prelude: string[]; ref: stri
  * unexpanded variables; with both, the stage runs first. Then the coverage check and gate results, when configured
  * (gitlab-test-gates.ts).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/containers/buildah/blob/main/docs/buildah-run.1.md
  */
-export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabTestJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+): GitlabJob {
   const { test } = pipeline;
   const coverage = pipeline.gates.coverage;
   const staging = gitlabStaging(pipeline, registries);
-  const source = candidateSource(staging !== undefined);
+  const source = candidateSource(scripts, staging !== undefined);
   const variables: GitlabJobVariables = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
   const script: string[] = [
     ...loginScript(
@@ -250,7 +265,7 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
       ),
     );
   }
-  const gates = gitlabTestGates(pipeline);
+  const gates = gitlabTestGates(scripts, pipeline);
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...variables, ...gates.variables },
@@ -263,8 +278,15 @@ export function gitlabTestJob(pipeline: Pipeline, job: Job, registries: readonly
  * The one push job (every platform; each build job's artifact sits in `dockyard/<slug>/`): log in and push each
  * tested archive by digest with skopeo (registry handoff: copy each staged candidate by the digest recorded at
  * build time, after checking it); record the digests, one file per platform.
+ *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  */
-export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabPushJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+): GitlabJob {
   const staging = gitlabStaging(pipeline, registries);
   return {
     image: { name: GITLAB_IMAGES.skopeo, entrypoint: [''] },
@@ -282,8 +304,8 @@ export function gitlabPushJob(pipeline: Pipeline, job: Job, registries: readonly
       ),
       forEachPlatformScript(
         staging
-          ? promoteByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR)
-          : pushByDigestScript(PUSH_CANDIDATE_DIR, DIGESTS_DIR),
+          ? promoteByDigestScript(scripts, PUSH_CANDIDATE_DIR, DIGESTS_DIR)
+          : pushByDigestScript(scripts, PUSH_CANDIDATE_DIR, DIGESTS_DIR),
       ),
     ],
     artifacts: { paths: [`${DIGESTS_DIR}/`], expire_in: `${retentionDaysOf(pipeline, 'digest')} day` },

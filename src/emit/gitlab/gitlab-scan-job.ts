@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { GITLAB_IMAGES } from './gitlab-images.js';
@@ -28,19 +29,24 @@ export const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
  * (`^[^:]+(:\d+[^:]*)?:[^:]+$`, gitlab-org/gitlab#372273). Grype and Syft read `oci-archive:<path>` themselves
  * (anchore/stereoscope `pkg/image/source.go`: the scheme is cut at the first `:`, the rest is the path).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/aquasecurity/trivy/blob/v0.69.3/pkg/fanal/image/oci.go
  * @see https://github.com/aquasecurity/trivy/issues/5775
  * @see https://gitlab.com/gitlab-org/gitlab/-/issues/372273
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscontainer_scanning
  * @see https://github.com/anchore/grype#gating-on-severity-of-vulnerabilities
  */
-export function gitlabScanJob(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
-  return withScanResults(pipeline, scanJobBody(pipeline, registries));
+export function gitlabScanJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  registries: readonly GitlabRegistry[],
+): GitlabJob {
+  return withScanResults(scripts, pipeline, scanJobBody(scripts, pipeline, registries));
 }
 
 /** The gate result parts merged into the scan job, keeping the container scanning report (30 days) when there is one. */
-function withScanResults(pipeline: Pipeline, body: GitlabJob): GitlabJob {
-  const results = gitlabGateResults(pipeline, 'scan');
+function withScanResults(scripts: StepScripts, pipeline: Pipeline, body: GitlabJob): GitlabJob {
+  const results = gitlabGateResults(scripts, pipeline, 'scan');
   if (results.after_script === undefined) return body;
   const own = body.artifacts;
   const gates = results.artifacts;
@@ -62,16 +68,16 @@ const INPUT = `"${LAYOUT}@$digest"`;
  *
  * @see https://github.com/opencontainers/image-spec/blob/main/image-layout.md
  */
-function unpackForTrivyScript(): string {
+function unpackForTrivyScript(scripts: StepScripts): string {
   return [
-    readRecordedDigestScript(CANDIDATE_DIR),
+    readRecordedDigestScript(scripts, CANDIDATE_DIR),
     `rm -rf ${LAYOUT}`,
     `mkdir ${LAYOUT}`,
     `tar -xf "$dir/image.tar" -C ${LAYOUT}`,
   ].join('\n');
 }
 
-function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
+function scanJobBody(scripts: StepScripts, pipeline: Pipeline, registries: readonly GitlabRegistry[]): GitlabJob {
   const { scan } = pipeline;
   // The config rules reject Grype and the report with the registry handoff: they read the archive.
   const staging = gitlabStaging(pipeline, registries);
@@ -116,7 +122,7 @@ function scanJobBody(pipeline: Pipeline, registries: readonly GitlabRegistry[]):
     image: { name: GITLAB_IMAGES.trivy, entrypoint: [''] },
     variables,
     script: [
-      ...(staging ? [readRecordedDigestScript(CANDIDATE_DIR)] : [unpackForTrivyScript()]),
+      ...(staging ? [readRecordedDigestScript(scripts, CANDIDATE_DIR)] : [unpackForTrivyScript(scripts)]),
       ...(scan.report ? [report] : []),
       gate,
     ],

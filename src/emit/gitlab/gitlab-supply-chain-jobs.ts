@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
 import { recordGateResultScript, recordPassScript } from '../gate-scripts.js';
@@ -25,12 +26,13 @@ const VERIFY_FILE = 'dockyard/verify.md';
  * dependency list), and the SPDX JSON `dockyard/sbom/sbom-<slug>.spdx.json` as well when SPDX is configured: one
  * Syft run, two encodings of the same catalogue. The gate result is `dockyard/gates/sbom-<slug>.tsv`.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://github.com/anchore/syft/wiki/Output-Formats
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscyclonedx
  */
-export function gitlabSbomJob(pipeline: Pipeline): GitlabJob {
+export function gitlabSbomJob(scripts: StepScripts, pipeline: Pipeline): GitlabJob {
   const spdx = pipeline.sbom?.format === 'spdx-json';
-  const results = gitlabGateResults(pipeline, 'sbom');
+  const results = gitlabGateResults(scripts, pipeline, 'sbom');
   return {
     image: { name: GITLAB_IMAGES.syft, entrypoint: [''] },
     variables: { SYFT_CHECK_FOR_APP_UPDATE: 'false' },
@@ -41,7 +43,7 @@ export function gitlabSbomJob(pipeline: Pipeline): GitlabJob {
         ...(spdx ? ['  --output "spdx-json=dockyard/sbom/sbom-$DOCKYARD_SLUG.spdx.json" \\'] : []),
         '  --output "cyclonedx-json=dockyard/sbom/gl-sbom-$DOCKYARD_SLUG.cdx.json"',
       ].join('\n'),
-      recordPassScript(GITLAB_GATES_DIR, 'sbom', spdx ? 'spdx-json' : 'cyclonedx-json', SBOM_THRESHOLD),
+      recordPassScript(scripts, GITLAB_GATES_DIR, 'sbom', spdx ? 'spdx-json' : 'cyclonedx-json', SBOM_THRESHOLD),
     ],
     ...(results.after_script ? { after_script: results.after_script } : {}),
     artifacts: {
@@ -62,10 +64,16 @@ export function gitlabSbomJob(pipeline: Pipeline): GitlabJob {
  * (whatever happened), renders the final gate table (the gates job's results and its own) into the log and
  * `dockyard/gates.md`.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.gitlab.com/ci/yaml/signing_examples/
  * @see https://docs.gitlab.com/ci/yaml/#id_tokens
  */
-export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly GitlabRegistry[]): GitlabJob {
+export function gitlabSignJob(
+  scripts: StepScripts,
+  pipeline: Pipeline,
+  job: Job,
+  registries: readonly GitlabRegistry[],
+): GitlabJob {
   const provenance = pipeline.signing?.provenance ?? false;
   return {
     image: { name: GITLAB_IMAGES.cosign, entrypoint: [''] },
@@ -83,7 +91,7 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
       ...(provenance ? [gitlabProvenanceScript(PROVENANCE_FILE)] : []),
       signPublishedScript(PUBLISHED_FILE, provenance ? PROVENANCE_FILE : undefined),
       `${verifyInstructionsScript(PUBLISHED_FILE, VERIFY_FILE)}\ncat ${VERIFY_FILE}`,
-      recordGateResultScript(GITLAB_GATES_DIR, {
+      recordGateResultScript(scripts, GITLAB_GATES_DIR, {
         file: 'sign',
         gate: 'sign',
         platform: '-',
@@ -92,7 +100,9 @@ export function gitlabSignJob(pipeline: Pipeline, job: Job, registries: readonly
         threshold: quoteShellWord(signThreshold(provenance)),
       }),
     ],
-    after_script: [`${gitlabGateResults(pipeline, 'sign').after_script![0]}\n${gitlabGateTableScript('final')}`],
+    after_script: [
+      `${gitlabGateResults(scripts, pipeline, 'sign').after_script![0]}\n${gitlabGateTableScript(scripts, 'final')}`,
+    ],
     artifacts: {
       paths: [VERIFY_FILE, 'dockyard/gates.md', `${GITLAB_GATES_DIR}/`, ...(provenance ? [PROVENANCE_FILE] : [])],
       when: 'always',

@@ -1,3 +1,4 @@
+import type { StepScripts } from '../step-scripts.js';
 import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
 import {
   coverageFileOf,
@@ -50,10 +51,12 @@ export function copyCoverageFromStageScript(report: string): string {
  * not (from `CI_JOB_STATUS`), and the `dockyard/gates/` directory as an artifact kept whatever happened. Nothing
  * without the gate summary.
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.gitlab.com/ci/yaml/#after_script
  * @see https://docs.gitlab.com/ci/yaml/#artifactswhen
  */
 export function gitlabGateResults(
+  scripts: StepScripts,
   pipeline: Pipeline,
   job: GateJobKind,
   paths: readonly string[] = [],
@@ -61,7 +64,7 @@ export function gitlabGateResults(
   if (!hasGateSummary(pipeline)) return {};
   return {
     after_script: [
-      `DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(GITLAB_GATES_DIR, gateResultsOf(pipeline, job))}`,
+      `DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(scripts, GITLAB_GATES_DIR, gateResultsOf(pipeline, job))}`,
     ],
     artifacts: {
       paths: [`${GITLAB_GATES_DIR}/`, ...paths],
@@ -76,18 +79,19 @@ export function gitlabGateResults(
  * `dockyard/coverage/<file>`; GitLab gets the `coverage:` regex and, for Cobertura, the `coverage_report` artifact
  * (coverage in merge requests).
  *
+ * @param scripts the step scripts (`RenderAssets.steps`).
  * @see https://docs.gitlab.com/ci/yaml/artifacts_reports/#artifactsreportscoverage_report
  */
-export function gitlabTestGates(pipeline: Pipeline): GitlabGateParts {
+export function gitlabTestGates(scripts: StepScripts, pipeline: Pipeline): GitlabGateParts {
   const coverage = pipeline.gates.coverage;
-  const results = gitlabGateResults(pipeline, 'test', coverage ? ['dockyard/coverage/'] : []);
+  const results = gitlabGateResults(scripts, pipeline, 'test', coverage ? ['dockyard/coverage/'] : []);
   const passed = hasGateSummary(pipeline)
-    ? [recordPassScript(GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test))]
+    ? [recordPassScript(scripts, GITLAB_GATES_DIR, 'test', testPassFigure(pipeline.test), testThreshold(pipeline.test))]
     : [];
   if (!coverage) return { script: passed, variables: {}, extra: results };
   const file = `dockyard/coverage/${coverageFileOf(coverage.report)}`;
   return {
-    script: [...passed, coverageCheckScript(GITLAB_GATES_DIR, passed.length > 0)],
+    script: [...passed, coverageCheckScript(scripts, GITLAB_GATES_DIR, passed.length > 0)],
     variables: {
       DOCKYARD_COVERAGE_FILE: file,
       DOCKYARD_COVERAGE_FORMAT: coverage.format,

@@ -35,9 +35,12 @@ export const githubTarget: CiTarget = {
   billing: { rounding: 'per-job-minute', costFactorOf: () => 1 },
   yaml: GITHUB_YAML,
   checkConfig: checkGithubConfig,
-  renderFiles: (config, marker) => renderGithubFiles(config, marker),
+  renderFiles: (config, marker, assets) => renderGithubFiles(config, marker, assets),
   pipelineFilePaths: githubPipelineFilePaths,
-  emitPipelineObject: (config, pipeline) => ({ path: config.output.github, value: emitGithubWorkflow(pipeline) }),
+  emitPipelineObject: (config, pipeline, scripts) => ({
+    path: config.output.github,
+    value: emitGithubWorkflow(scripts, pipeline),
+  }),
   helperFiles: () => [],
   runnerOf: (_pipeline, job, platform) => {
     const { runner, emulated } = githubRunnerOf(job, platform);

@@ -12,7 +12,7 @@ import { emitGithubWorkflow } from '../../emit/github/emit-github-workflow.js';
 import { addMarker, type MarkerInfo } from '../../emit/generated-marker.js';
 import { renderYaml, type RenderYamlOptions } from '../../emit/render-yaml.js';
 import { planPipeline } from '../../model/plan-pipeline.js';
-import type { GeneratedFile } from '../../synth/generated-file.js';
+import type { GeneratedFile, RenderAssets } from '../../synth/generated-file.js';
 import { DEFAULT_REUSABLE_NAME } from '../reusable-name.js';
 
 /** How GitHub pipeline objects become YAML: each pinned `uses:` is followed by its release tag as a comment. */
@@ -31,12 +31,13 @@ export function githubPipelineFilePaths(config: DockyardConfig): string[] {
 /**
  * Render the GitHub workflow files of a validated config, each with the generated-file marker.
  *
+ * @param assets the package's prebuilt assets; the workflow embeds their step scripts.
  * @throws {import('../../tags/tag-rule.js').TagRuleError} only for a config that did not pass `validateConfig`.
  */
-export function renderGithubFiles(config: DockyardConfig, marker: MarkerInfo): GeneratedFile[] {
+export function renderGithubFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
   const pipeline = planPipeline(config, 'github');
   const yaml = (value: unknown) => addMarker(renderYaml(value, GITHUB_YAML), marker);
-  const workflow = emitGithubWorkflow(pipeline);
+  const workflow = emitGithubWorkflow(assets.steps, pipeline);
   if (config.output.mode !== 'reusable')
     return [{ ci: 'github', kind: 'pipeline', path: config.output.github, content: yaml(workflow) }];
   const reusable = config.output.reusable;

@@ -42,9 +42,9 @@ export const gitlabTarget: CiTarget = {
   checkConfig: checkGitlabConfig,
   renderFiles: renderGitlabFiles,
   pipelineFilePaths: gitlabPipelineFilePaths,
-  emitPipelineObject: (config, pipeline) => ({
+  emitPipelineObject: (config, pipeline, scripts) => ({
     path: config.output.gitlab,
-    value: emitGitlabCi(pipeline, gitlabMetaHelperPath(config.output.gitlab)),
+    value: emitGitlabCi(scripts, pipeline, gitlabMetaHelperPath(config.output.gitlab)),
   }),
   helperFiles: gitlabHelperFiles,
   runnerOf: (pipeline, job, platform) => {

@@ -38,7 +38,7 @@ export function gitlabHelperFiles(config: DockyardConfig, assets: RenderAssets):
 export function renderGitlabFiles(config: DockyardConfig, marker: MarkerInfo, assets: RenderAssets): GeneratedFile[] {
   const pipeline = planPipeline(config, 'gitlab');
   const helperPath = gitlabMetaHelperPath(config.output.gitlab);
-  const ci = emitGitlabCi(pipeline, helperPath);
+  const ci = emitGitlabCi(assets.steps, pipeline, helperPath);
   if (config.output.mode !== 'reusable')
     return [
       { ci: 'gitlab', kind: 'pipeline', path: config.output.gitlab, content: addMarker(renderYaml(ci), marker) },

@@ -11,13 +11,14 @@ import { emitGithubWorkflow } from '../../../src/emit/github/emit-github-workflo
 import { planPipeline } from '../../../src/model/plan-pipeline.js';
 import { renderYaml } from '../../../src/emit/render-yaml.js';
 import { interpolate } from '../../support/github-expressions.js';
+import { stepScripts } from '../../support/step-scripts.js';
 
 const STATUS = { success: true, failure: false, cancelled: false };
 
 function workflowOf(config: Record<string, unknown>): any {
   const result = validateConfig({ ci: ['github'], test: { commands: ['npm test'] }, ...config });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return parse(renderYaml(emitGithubWorkflow(planPipeline(result.config, 'github'))));
+  return parse(renderYaml(emitGithubWorkflow(stepScripts, planPipeline(result.config, 'github'))));
 }
 
 /** Every job's evaluated concurrency group in a push run of `main` of the workflow at `file`. */

@@ -10,6 +10,7 @@ import { planPipeline } from '../../../src/model/plan-pipeline.js';
 import { findStaticBusybox } from '../../support/loopback-registry.js';
 import { writeBuildkitOciArchive } from '../../support/buildkit-oci-archive.js';
 import { writeTrivyInputStandIn } from '../../support/trivy-input-stand-in.js';
+import { stepScripts } from '../../support/step-scripts.js';
 
 /*
  * The GitHub scan job against a candidate archive in BuildKit's `type=oci` format (what the build job's buildx
@@ -33,7 +34,7 @@ function scanSteps(scan: Record<string, unknown>): Step[] {
     scan,
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  const workflow = emitGithubWorkflow(planPipeline(result.config)) as unknown as {
+  const workflow = emitGithubWorkflow(stepScripts, planPipeline(result.config)) as unknown as {
     jobs: Record<string, { steps: Step[] }>;
   };
   return workflow.jobs.scan!.steps;
