@@ -1,6 +1,6 @@
 import { TagRuleError } from '../tags/tag-rule.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 import { targetOf } from '../targets/registry.js';
 import { cacheModeOf, cachePathOf, platformIdOf, registryIdentity } from './config-helpers.js';
@@ -75,16 +75,6 @@ function checkTestPlatforms(config: DockyardConfig): ConfigIssue[] {
           ),
         ],
   );
-}
-
-function issue(
-  path: string,
-  problem: string,
-  expected: string,
-  got: unknown,
-  severity: ConfigIssue['severity'] = 'error',
-): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity };
 }
 
 function checkTags(config: DockyardConfig): ConfigIssue[] {

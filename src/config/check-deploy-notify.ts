@@ -1,5 +1,5 @@
 import { canPublish } from './check-supply-chain-rules.js';
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 import { targetOf } from '../targets/registry.js';
 
@@ -98,8 +98,4 @@ function checkSecretName(config: DockyardConfig, path: string, name: string): Co
         name,
       ),
     );
-}
-
-function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity: 'error' };
 }

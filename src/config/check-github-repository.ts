@@ -1,4 +1,4 @@
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 
 /** Plans whose organizations can enable GitHub Code Security on private and internal repositories. */
@@ -59,14 +59,4 @@ export function checkGithubRepository(config: DockyardConfig): ConfigIssue[] {
     );
   }
   return out;
-}
-
-function issue(
-  path: string,
-  problem: string,
-  expected: string,
-  got: unknown,
-  severity: ConfigIssue['severity'] = 'error',
-): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity };
 }

@@ -1,5 +1,5 @@
 import { handoffOf, registryHostOf } from './config-helpers.js';
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
 
 /**
@@ -68,8 +68,4 @@ function publishedRepositoriesOnHostOf(config: DockyardConfig, first: RegistryCo
       ),
   );
   return [...new Set(published)];
-}
-
-function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity: 'error' };
 }

@@ -1,4 +1,4 @@
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 
 /**
@@ -22,8 +22,4 @@ export function checkReusable(config: DockyardConfig): ConfigIssue[] {
     return out;
   }
   return out;
-}
-
-function issue(path: string, problem: string, expected: string, received: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(received), severity: 'error' };
 }

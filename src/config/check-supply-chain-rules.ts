@@ -1,5 +1,5 @@
 import { handoffOf } from './config-helpers.js';
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import { SEVERITIES } from './schema/gates.js';
 import type { DockyardConfig } from './schema/index.js';
 
@@ -106,8 +106,4 @@ function checkSigning(config: DockyardConfig): ConfigIssue[] {
       config.signing,
     ),
   ];
-}
-
-function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity: 'error' };
 }

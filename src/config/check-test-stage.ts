@@ -7,7 +7,7 @@ import {
   type StageGraph,
 } from '../init/stage-graph.js';
 import type { DockerfileSummary } from '../init/parse-dockerfile.js';
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 import { NOT_THE_CANDIDATE } from '../model/verify-gates.js';
 
@@ -112,14 +112,4 @@ export function checkTestStage(config: DockyardConfig, dockerfile: DockerfileInp
 function stageNames(graph: StageGraph): string {
   const names = graph.stages.flatMap((s) => (s.name ? [s.name] : []));
   return names.length > 0 ? names.join(', ') : 'none named';
-}
-
-function issue(
-  path: string,
-  problem: string,
-  expected: string,
-  got: unknown,
-  severity: ConfigIssue['severity'] = 'error',
-): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity };
 }

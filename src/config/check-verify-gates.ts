@@ -1,5 +1,5 @@
 import { handoffOf } from './config-helpers.js';
-import { describeValue, type ConfigIssue } from './format-issues.js';
+import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig } from './schema/index.js';
 
 /**
@@ -82,8 +82,4 @@ function checkSizeWithRegistryHandoff(config: DockyardConfig): ConfigIssue[] {
       config.size.measure,
     ),
   ];
-}
-
-function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity: 'error' };
 }

@@ -207,3 +207,19 @@ function resolveUnion(node: z.ZodType, value: unknown): z.ZodType {
   });
   return byType ?? objects[0] ?? node;
 }
+
+/**
+ * One config issue as every rule writes it: the config path (e.g. `registries[0]`), the problem, what is expected,
+ * and the value given (described by {@link describeValue}).
+ *
+ * @param severity `error` (the config is rejected) or `warning` (printed, the config is used). Default `error`.
+ */
+export function configIssue(
+  path: string,
+  problem: string,
+  expected: string,
+  got: unknown,
+  severity: ConfigIssue['severity'] = 'error',
+): ConfigIssue {
+  return { path, problem, expected, received: describeValue(got), severity };
+}

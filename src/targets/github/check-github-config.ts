@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import { credentialsOf } from '../../config/config-helpers.js';
-import { describeValue, type ConfigIssue } from '../../config/format-issues.js';
+import { describeValue, type ConfigIssue, configIssue as issue } from '../../config/format-issues.js';
 import type { DockyardConfig } from '../../config/schema/index.js';
 import { DEFAULT_REUSABLE_NAME } from '../reusable-name.js';
 
@@ -31,10 +31,6 @@ function checkGithubRegistries(config: DockyardConfig): ConfigIssue[] {
         ]
       : [],
   );
-}
-
-function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity: 'error' };
 }
 
 /**

@@ -4,12 +4,8 @@
  */
 import { cacheModeOf, cachePathOf, credentialsOf, handoffOf } from '../../config/config-helpers.js';
 import { posix } from 'node:path';
-import { describeValue, type ConfigIssue } from '../../config/format-issues.js';
+import { type ConfigIssue, configIssue as issue } from '../../config/format-issues.js';
 import type { DockyardConfig } from '../../config/schema/index.js';
-
-function issue(path: string, problem: string, expected: string, got: unknown): ConfigIssue {
-  return { path, problem, expected, received: describeValue(got), severity: 'error' };
-}
 
 /**
  * - The registry cache with Docker Hub as the first registry: buildah keeps the cache in a repository of its own
