@@ -1,5 +1,6 @@
 import type { DockyardConfig } from '../config/schema/index.js';
-import type { ArtifactSpec, Job, JobKind } from './pipeline.js';
+import type { PlannedJob } from './plan-job-steps.js';
+import type { ArtifactSpec, JobKind } from './pipeline.js';
 import type { DeploySpec, NotifySpec } from './deploy-notify-spec.js';
 
 export type { DeployEnvironmentSpec, DeploySpec, NotifySpec } from './deploy-notify-spec.js';
@@ -50,10 +51,10 @@ export function planDeployNotify(config: DockyardConfig): { deploy?: DeploySpec;
  *
  * @param jobs the planned jobs in order of trust; not changed.
  */
-export function addDeployNotifyJobs(config: DockyardConfig, jobs: readonly Job[]): Job[] {
+export function addDeployNotifyJobs(config: DockyardConfig, jobs: readonly PlannedJob[]): PlannedJob[] {
   const deploy = config.deploy;
   const records = deploy !== undefined || config.notify !== undefined;
-  const out: Job[] = jobs.map((job) =>
+  const out: PlannedJob[] = jobs.map((job) =>
     job.id === 'manifest' && records && !job.produces.includes('published')
       ? { ...job, produces: [...job.produces, 'published'] }
       : job,

@@ -4,6 +4,7 @@ import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
 import type { DeploySpec, NotifySpec } from './deploy-notify-spec.js';
 import type { GithubRepositorySpec } from './github-repository.js';
+import type { RunnerPlacement, Step } from './steps.js';
 import type { VerifyGates } from './verify-gates.js';
 
 /**
@@ -276,6 +277,10 @@ export interface Job {
   readonly staging?: 'push' | 'pull';
   /** Names of secrets (CI secrets/variables) the job reads. */
   readonly secrets: readonly string[];
+  /** Where the job runs: `platform` (per-platform build, test, smoke: the platform's own runner) or `any`. */
+  readonly runner: RunnerPlacement;
+  /** What the job does, in order (steps.ts, planned by `planJobSteps`); every target maps these. */
+  readonly steps: readonly Step[];
 }
 
 /** Artifacts handed between jobs. */

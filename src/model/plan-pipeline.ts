@@ -5,7 +5,6 @@ import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type {
   ArtifactSpec,
   HandoffSpec,
-  Job,
   JobPermissions,
   Pipeline,
   PlatformTarget,
@@ -16,6 +15,7 @@ import { addDeployNotifyJobs, planDeployNotify, PUBLISHED_ARTIFACT } from './dep
 import { addSupplyChainJobs, planScan, planSupplyChain, supplyChainArtifacts } from './plan-supply-chain.js';
 import { planGithubRepository } from './github-repository.js';
 import { GATE_RESULTS_ARTIFACT, insertVerifyGateJobs, type CandidateAccess } from './plan-verify-gate-jobs.js';
+import { planJobSteps, planRunnerPlacement, type PlannedJob, type StepContext } from './plan-job-steps.js';
 import { planTriggerSpec } from './trigger-targets.js';
 import {
   hasGateSummary,
@@ -109,41 +109,50 @@ export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]
   const latest = config.flavor.latest;
   const handoff = planHandoff(config);
   const dockerfile = normalisePath(config.image.dockerfile ?? joinPath(config.image.context, 'Dockerfile'));
+  const image = {
+    name: config.image.name,
+    context: normalisePath(config.image.context),
+    dockerfile,
+    ...(config.image.target ? { target: config.image.target } : {}),
+    buildArgs: sortRecordByKey(config.image.buildArgs),
+    secrets: config.image.secrets.map((s) => ({ id: s.id, env: s.env })),
+  };
+  const tags = {
+    rules: config.tags.map(resolveTagRule),
+    labels: [...config.labels],
+    annotations: [...config.annotations],
+    annotationLevels: [...config.annotationLevels],
+    flavor: {
+      latest: latest === 'auto' ? ('auto' as const) : latest ? ('true' as const) : ('false' as const),
+      prefix: config.flavor.prefix,
+      suffix: config.flavor.suffix,
+      onlatest: config.flavor.onlatest,
+    },
+  };
+  const scan = planScan(config);
+  // The decisions every job's steps read (plan-job-steps.ts).
+  const context: StepContext = { image, cache, handoff, test, scan, gates, ...supplyChain, tags, registries };
   return {
     name: config.output.name ?? 'dockyard',
-    image: {
-      name: config.image.name,
-      context: normalisePath(config.image.context),
-      dockerfile,
-      ...(config.image.target ? { target: config.image.target } : {}),
-      buildArgs: sortRecordByKey(config.image.buildArgs),
-      secrets: config.image.secrets.map((s) => ({ id: s.id, env: s.env })),
-    },
+    image,
     platforms: config.platforms.map(planPlatform),
     registries,
-    tags: {
-      rules: config.tags.map(resolveTagRule),
-      labels: [...config.labels],
-      annotations: [...config.annotations],
-      annotationLevels: [...config.annotationLevels],
-      flavor: {
-        latest: latest === 'auto' ? 'auto' : latest ? 'true' : 'false',
-        prefix: config.flavor.prefix,
-        suffix: config.flavor.suffix,
-        onlatest: config.flavor.onlatest,
-      },
-    },
+    tags,
     cache,
     handoff,
     test,
-    scan: planScan(config),
+    scan,
     gates,
     ...supplyChain,
     ...planDeployNotify(config),
     triggers: planTriggerSpec(config, [dockerfile, config.output[ci]]),
     concurrency: { cancelSuperseded: config.concurrency.cancelSuperseded },
     github: planGithubRepository(config),
-    jobs: planJobs(config, cache, registries, handoff, gates, summary),
+    jobs: planJobs(config, cache, registries, handoff, gates, summary).map((job) => ({
+      ...job,
+      runner: planRunnerPlacement(job),
+      steps: planJobSteps(context, job),
+    })),
     artifacts: [
       ...artifactsFor(handoff),
       ...supplyChainArtifacts(config),
@@ -202,7 +211,7 @@ function planJobs(
   handoff: HandoffSpec,
   gates: VerifyGates,
   summary: boolean,
-): Job[] {
+): PlannedJob[] {
   const buildSecrets = config.image.secrets.map((s) => s.env);
   const all = registries.map((_, i) => i);
   const cacheLogin = cache === 'registry' || cache === 'inline' ? [0] : [];
@@ -222,7 +231,7 @@ function planJobs(
     logsInTo: stagingLogin,
     ...stagingAccess('pull'),
   };
-  const jobs: Job[] = [
+  const jobs: PlannedJob[] = [
     {
       id: 'metadata',
       title: 'Compute tags, labels and annotations (docker/metadata-action semantics)',

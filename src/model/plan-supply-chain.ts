@@ -1,6 +1,7 @@
 import type { DockyardConfig } from '../config/schema/index.js';
 import { planGithubRepository } from './github-repository.js';
-import type { ArtifactSpec, Job, JobPermissions, SbomSpec, ScanSpec, SigningSpec } from './pipeline.js';
+import type { PlannedJob } from './plan-job-steps.js';
+import type { ArtifactSpec, JobPermissions, SbomSpec, ScanSpec, SigningSpec } from './pipeline.js';
 
 /** The scan gate of the model, from the validated config. */
 export function planScan(config: DockyardConfig): ScanSpec {
@@ -60,9 +61,13 @@ export function supplyChainArtifacts(config: DockyardConfig): ArtifactSpec[] {
  * @param jobs the jobs of `planJobs`, in order of trust; not changed.
  * @returns a new list in order of trust: …, test, scan, sbom, push, manifest, sign.
  */
-export function addSupplyChainJobs(config: DockyardConfig, jobs: readonly Job[], registryCount: number): Job[] {
+export function addSupplyChainJobs(
+  config: DockyardConfig,
+  jobs: readonly PlannedJob[],
+  registryCount: number,
+): PlannedJob[] {
   const github = planGithubRepository(config);
-  const out: Job[] = [];
+  const out: PlannedJob[] = [];
   for (const job of jobs) {
     if (job.id === 'scan') {
       out.push(
@@ -86,7 +91,7 @@ export function addSupplyChainJobs(config: DockyardConfig, jobs: readonly Job[],
   return out;
 }
 
-function sbomJob(): Job {
+function sbomJob(): PlannedJob {
   return {
     id: 'sbom',
     title: 'Generate the SBOM of the exact candidate image (Syft)',
@@ -101,7 +106,7 @@ function sbomJob(): Job {
   };
 }
 
-function signJob(githubAttestations: boolean, provenance: boolean, registryCount: number): Job {
+function signJob(githubAttestations: boolean, provenance: boolean, registryCount: number): PlannedJob {
   const permissions: JobPermissions = {
     contents: 'read',
     packages: 'write',

@@ -1,5 +1,6 @@
 import type { PlatformId } from '../config/schema/primitives.js';
-import type { ArtifactSpec, Job, JobKind } from './pipeline.js';
+import type { PlannedJob } from './plan-job-steps.js';
+import type { ArtifactSpec, JobKind } from './pipeline.js';
 import type { VerifyGates } from './verify-gates.js';
 
 /** The gate result files (`dockyard/gates/<gate>[-<slug>].tsv`) handed from each gate job to the summary job. */
@@ -15,7 +16,7 @@ export const GATE_RESULTS_ARTIFACT: ArtifactSpec = {
  * `contents: read`; with the registry handoff the staging registry's login, read access and `staging: 'pull'`, as
  * the test job has.
  */
-export type CandidateAccess = Pick<Job, 'permissions' | 'logsInTo' | 'staging'>;
+export type CandidateAccess = Pick<PlannedJob, 'permissions' | 'logsInTo' | 'staging'>;
 
 /** What {@link insertVerifyGateJobs} needs beside the jobs and gates. */
 export interface VerifyGateJobOptions {
@@ -44,10 +45,14 @@ const SUMMARISED: readonly JobKind[] = ['lint', 'test', 'scan', 'smoke', 'size',
  *
  * @param jobs the jobs so far (with the supply-chain jobs), in order; not changed.
  */
-export function insertVerifyGateJobs(jobs: readonly Job[], gates: VerifyGates, options: VerifyGateJobOptions): Job[] {
+export function insertVerifyGateJobs(
+  jobs: readonly PlannedJob[],
+  gates: VerifyGates,
+  options: VerifyGateJobOptions,
+): PlannedJob[] {
   const { summary, testPlatforms, candidateAccess } = options;
   const results = summary ? (['gate-results'] as const) : [];
-  const lint: Job | undefined = gates.lint
+  const lint: PlannedJob | undefined = gates.lint
     ? {
         id: 'lint',
         title: 'Lint the Dockerfile (hadolint)',
@@ -58,7 +63,7 @@ export function insertVerifyGateJobs(jobs: readonly Job[], gates: VerifyGates, o
         produces: [...results],
       }
     : undefined;
-  const checks: Job[] = [];
+  const checks: PlannedJob[] = [];
   if (gates.smoke) {
     checks.push({
       id: 'smoke',
@@ -89,7 +94,7 @@ export function insertVerifyGateJobs(jobs: readonly Job[], gates: VerifyGates, o
     ...checks.map((j) => j.id),
   ]);
   const gateJobs = SUMMARISED.filter((id) => present.has(id));
-  const out: Job[] = [];
+  const out: PlannedJob[] = [];
   for (const job of jobs) {
     if (job.id === 'build' && lint) out.push(lint);
     if (job.id === 'push' && summary) {
@@ -109,7 +114,7 @@ export function insertVerifyGateJobs(jobs: readonly Job[], gates: VerifyGates, o
   return out;
 }
 
-function adjust(job: Job, gates: VerifyGates, summary: boolean, gateJobs: readonly JobKind[]): Job {
+function adjust(job: PlannedJob, gates: VerifyGates, summary: boolean, gateJobs: readonly JobKind[]): PlannedJob {
   switch (job.id) {
     case 'build':
       return gates.lint ? { ...job, needs: [...job.needs, 'lint'] } : job;
