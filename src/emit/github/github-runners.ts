@@ -9,11 +9,12 @@ import type { Job, PlatformTarget } from '../../model/pipeline.js';
 export const GITHUB_DEFAULT_RUNNER = 'ubuntu-24.04';
 
 /**
- * Whether a job runs on each platform's own runner (`runs-on: ${{ matrix.runner }}`): the per-platform jobs that
- * build or run the candidate (build, test, smoke). Every other job runs on {@link GITHUB_DEFAULT_RUNNER}.
+ * Whether a job runs on each platform's own runner (`runs-on: ${{ matrix.runner }}`): the model's placement
+ * (`Job.runner`, plan-job-steps.ts: per-platform build, test, smoke). Every other job runs on
+ * {@link GITHUB_DEFAULT_RUNNER}.
  */
 export function runsOnPlatformRunner(job: Job): boolean {
-  return job.perPlatform && (job.id === 'build' || job.id === 'test' || job.id === 'smoke');
+  return job.runner === 'platform';
 }
 
 /**

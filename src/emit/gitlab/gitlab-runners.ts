@@ -9,9 +9,8 @@ import type { Job, Pipeline, PlatformTarget } from '../../model/pipeline.js';
  * @see https://docs.gitlab.com/ci/yaml/#tags
  */
 export function usesGitlabRunnerTags(pipeline: Pipeline, job: Job): boolean {
-  const nativeRunner = job.id === 'build' || job.id === 'test' || job.id === 'smoke';
   const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
-  return job.perPlatform && nativeRunner && runnerTags.size > 1;
+  return job.runner === 'platform' && runnerTags.size > 1;
 }
 
 /**
@@ -26,6 +25,6 @@ export function gitlabRunnerOf(
   platform?: PlatformTarget,
 ): { readonly tags: readonly string[]; readonly emulated: boolean } {
   const tagged = platform !== undefined && usesGitlabRunnerTags(pipeline, job);
-  const runsCandidate = platform !== undefined && (job.id === 'build' || job.id === 'test' || job.id === 'smoke');
+  const runsCandidate = platform !== undefined && job.runner === 'platform';
   return { tags: tagged ? [platform.gitlabRunnerTag] : [], emulated: runsCandidate && platform.gitlabEmulated };
 }
