@@ -2,6 +2,7 @@ import type { CiSystem } from '../config/schema/primitives.js';
 import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
 import { gateResultsOf, NOT_THE_CANDIDATE, type GateJobKind } from '../model/verify-gates.js';
 import type { RepositoryNote } from '../model/github-repository-notes.js';
+import { describeStep } from './describe-steps.js';
 import { targetOf } from '../targets/registry.js';
 import type { PlanTags } from './describe-plan-tags.js';
 
@@ -75,6 +76,8 @@ export interface PlanJob {
    * whose stage is built from source (`test.from: "source"`); null otherwise.
    */
   readonly caveat: string | null;
+  /** What it does, step by step, in the model's words (`describeStep`), e.g. `log in to ghcr.io/acme/api`. */
+  readonly steps: readonly string[];
 }
 
 /**
@@ -192,6 +195,7 @@ function describeJob(pipeline: Pipeline, job: Job, ci: CiSystem, registries: rea
     environments: job.id === 'deploy' ? describeEnvironments(pipeline, ci) : [],
     notifications: job.id === 'notify' ? describeNotifications(pipeline) : null,
     caveat: job.id === 'test' && pipeline.test.from === 'source' ? NOT_THE_CANDIDATE : null,
+    steps: job.steps.map((step) => describeStep(step, registries)),
   };
 }
 

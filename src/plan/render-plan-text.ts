@@ -42,6 +42,7 @@ function renderJob(job: PlanJob, number: string, ci: PlanView['ci']): string[] {
   for (const run of job.runs)
     lines.push(`${pad}${run.platform === null ? 'runs on' : `${run.platform} on`} ${formatRunner(run, ci)}`);
   for (const gate of job.gates) lines.push(`${pad}gate ${gate.gate}: ${gate.threshold}`);
+  if (job.steps.length > 0) lines.push(`${pad}steps: ${job.steps.join(' → ')}`);
   if (job.publishes.length > 0)
     lines.push(`${pad}publishes ${job.tagsImage ? 'the tags to' : 'to'} ${job.publishes.join(', ')}`);
   for (const environment of job.environments) lines.push(`${pad}${describeEnvironment(environment, ci)}`);

@@ -217,7 +217,9 @@ describe('dockyard plan views of the examples and golden scenarios', () => {
         'environments',
         'notifications',
         'caveat',
+        'steps',
       ]);
+      expect((job.steps as string[]).length).toBeGreaterThan(0);
       expect(['verify', 'publish']).toContain(job.stage);
       for (const run of job.runs as Array<Record<string, unknown>>) {
         expect(Object.keys(run)).toEqual(['platform', 'runner', 'emulated']);

@@ -19,6 +19,7 @@ const job = (id: string, extra: Partial<PlanJob> = {}): PlanJob => ({
   environments: [],
   notifications: null,
   caveat: null,
+  steps: [],
   ...extra,
 });
 
