@@ -2,7 +2,7 @@
  * The sh fragment that summarises a scan's SARIF report in a job summary, for repositories whose code scanning does
  * not take SARIF uploads (GitHub private repositories without Code Security): the number of findings, a count per
  * SARIF `level` (`error`, `warning`, `note`, `none`; a result without one counts as `warning`, SARIF's default), and
- * the artifact that keeps the report. Run for real by test/emit/scan-report-script.test.ts (dash and bash).
+ * the artifact that keeps the report. Run for real by test/targets/github/github-repository-scripts.test.ts (dash and bash).
  *
  * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/sarif-v2.1.0-os.html#_Toc34317648
  * @see https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary
