@@ -21,7 +21,6 @@ const NOT_YET_MIGRATED: Record<string, string> = {
   'src/config/check-github-repository.ts': 'the github: settings block (a per-CI config key) asks for github in ci',
   'src/config/check-handoff.ts': 'registry type "gitlab" and the native registry of GitHub',
   'src/config/config-helpers.ts': 'registry type "gitlab" (a registry, not the CI system)',
-  'src/emit/reusable-parameters.ts': 'reusable inputs per CI: rendered from the model per target',
   'src/init/collect-init-answers.ts': 'init --ci flag values and prompts',
   'src/init/detect-remote.ts': 'the git remote host (GitHub or GitLab as a repository host)',
   'src/init/render-config-source.ts': 'the ci: [...] values init writes',

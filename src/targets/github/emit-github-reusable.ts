@@ -65,7 +65,7 @@ export function emitGithubReusable(
   workflow: GithubWorkflow,
   target: GithubReusableTarget,
 ): { reusable: GithubReusableWorkflow; caller: GithubCallerWorkflow } {
-  const literal = parameterizeLiterals(workflow.jobs, 'github', (name) => `\${{ inputs.${name} }}`);
+  const literal = parameterizeLiterals(workflow.jobs, ['env', 'with'], (name) => `\${{ inputs.${name} }}`);
   const switched = switchGithubGates(literal.value);
   const selected = selectGithubPlatforms(switched.jobs);
   const jobs = selected.jobs as Record<string, GithubJob>;

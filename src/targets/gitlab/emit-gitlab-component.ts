@@ -32,7 +32,7 @@ export function emitGitlabComponent(
   target: GitlabComponentTarget,
 ): { spec: GitlabComponentSpec; template: GitlabCiConfig; caller: GitlabCiConfig } {
   const { workflow, ...rest } = ci;
-  const literal = parameterizeLiterals(rest, 'gitlab', (name) => `$[[ inputs.${name} ]]`);
+  const literal = parameterizeLiterals(rest, ['variables'], (name) => `$[[ inputs.${name} ]]`);
   const switched = switchGitlabGates(literal.value);
   const selected = selectGitlabPlatforms(switched.config);
   const template = selected.config as typeof literal.value;
