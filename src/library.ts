@@ -21,12 +21,12 @@ export { validateConfig, type ValidationResult } from './config/validate-config.
 export { formatIssue, type ConfigIssue } from './config/format-issues.js';
 export { planPipeline } from './model/plan-pipeline.js';
 export type * from './model/pipeline.js';
-export { emitGithubWorkflow } from './emit/github/emit-github-workflow.js';
-export { emitGitlabCi } from './emit/gitlab/emit-gitlab-ci.js';
+export { emitGithubWorkflow } from './targets/github/emit-github-workflow.js';
+export { emitGitlabCi } from './targets/gitlab/emit-gitlab-ci.js';
 // The typed platform models the emitters return (GitLab CI and GitHub Actions keywords as the platforms spell them).
-export type * from './emit/gitlab/gitlab-types.js';
-export type * from './emit/gitlab/gitlab-ci-types.js';
-export type * from './emit/github/github-types.js';
+export type * from './targets/gitlab/gitlab-types.js';
+export type * from './targets/gitlab/gitlab-ci-types.js';
+export type * from './targets/github/github-types.js';
 export { renderYaml } from './emit/render-yaml.js';
 export { renderPipelineFiles, type GeneratedFile } from './synth/render-pipeline-files.js';
 export { parseTagLine, formatTagLine, type TagRule } from './tags/tag-rule.js';

@@ -115,8 +115,11 @@ export interface DeclaredInput {
   readonly default: string | number | boolean;
 }
 
-/** Where literals live: `with` and `env` maps on GitHub, `variables` maps on GitLab. */
-export type LiteralMaps = 'github' | 'gitlab';
+/**
+ * The keys of the maps that hold literals, as the CI system's pipeline spells them: `env` and `with` on GitHub,
+ * `variables` on GitLab (each target passes its own).
+ */
+export type LiteralMapKey = 'env' | 'with' | 'variables';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -124,7 +127,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Deep-copy `root`, replacing each parameter's config-derived literal by `expression(name)` wherever it occurs
- * under one of the parameter's keys (`env`/`with` maps on GitHub, `variables` on GitLab). The first occurrence
+ * under one of the parameter's keys in a map named by `containers` (`env`/`with` on GitHub, `variables` on GitLab). The first occurrence
  * fixes the default; a later literal that differs from it (after joining lists) stays literal, so a value the
  * input does not describe is never overwritten. Pure.
  *
@@ -132,11 +135,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function parameterizeLiterals<T>(
   root: T,
-  maps: LiteralMaps,
+  containers: readonly LiteralMapKey[],
   expression: (name: string) => string,
 ): { value: T; inputs: DeclaredInput[] } {
   const defaults = new Map<string, string | number>();
-  const containers = maps === 'github' ? ['env', 'with'] : ['variables'];
   const rewriteMap = (container: string, map: Record<string, unknown>): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(map)) {
@@ -169,7 +171,8 @@ export function parameterizeLiterals<T>(
     if (!isRecord(node)) return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      out[key] = containers.includes(key) && isRecord(value) ? rewriteMap(key, value) : walk(value);
+      out[key] =
+        (containers as readonly string[]).includes(key) && isRecord(value) ? rewriteMap(key, value) : walk(value);
     }
     return out;
   };

@@ -1,4 +1,4 @@
-import { pinCommentFor, useAction } from '../emit/github/action-pins.js';
+import { pinCommentFor, useAction } from '../targets/github/action-pins.js';
 import { addMarker } from '../emit/generated-marker.js';
 import { renderYaml } from '../emit/render-yaml.js';
 import type { FleetEntry } from './fleet-file.js';

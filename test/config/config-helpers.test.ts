@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gitlabRegistryHostOn, registryHostOf, registryIdentity } from '../../src/config/config-helpers.js';
 import type { RegistryConfig } from '../../src/config/schema/index.js';
-import { resolveGithubRegistry } from '../../src/emit/github/github-registries.js';
-import { resolveGitlabRegistry } from '../../src/emit/gitlab/gitlab-registries.js';
+import { resolveGithubRegistry } from '../../src/targets/github/github-registries.js';
+import { resolveGitlabRegistry } from '../../src/targets/gitlab/gitlab-registries.js';
 import type { RegistryTarget } from '../../src/model/pipeline.js';
 
 const CREDS = { username: 'GL_USER', password: 'GL_TOKEN' };

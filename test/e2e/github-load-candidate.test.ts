@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCandidateStep } from '../../src/emit/github/github-verify-jobs.js';
+import { loadCandidateStep } from '../../src/targets/github/github-verify-jobs.js';
 import { writeBuildkitOciArchive, type BuildkitArchive } from '../support/buildkit-oci-archive.js';
 import { DOCKERD, startDockerDaemon, type DockerDaemon } from '../support/docker-daemon.js';
 import { acquireE2eLock } from '../support/e2e-lock.js';

@@ -200,7 +200,7 @@ const gitlabReady = isGitlabCiLocalAvailable();
 /**
  * For a scenario with `triggers.paths`, a changed file its first glob matches (`services/api/**` →
  * `services/api/changed`), so branch pushes and merge requests run as the table expects; path filters that do not
- * match are test/emit/gitlab/gitlab-path-filters.test.ts's.
+ * match are test/targets/gitlab/gitlab-path-filters.test.ts's.
  */
 function changeMatchingPaths(s: EventScenario): Record<string, string> {
   const first = s.config.triggers.paths[0];

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
-import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
-import { READ_ONLY_PULL_REQUEST } from '../../src/emit/github/github-staging.js';
-import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
+import { emitGithubWorkflow } from '../../src/targets/github/emit-github-workflow.js';
+import { READ_ONLY_PULL_REQUEST } from '../../src/targets/github/github-staging.js';
+import { emitGitlabCi } from '../../src/targets/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById } from '../support/gitlab-jobs.js';
 import { stepScripts } from '../support/step-scripts.js';

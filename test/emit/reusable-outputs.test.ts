@@ -231,7 +231,7 @@ describe('parameterizeLiterals', () => {
       { a: undefined, b: undefined },
     ],
   ])('%s', (_, jobs, expected) => {
-    const { value } = parameterizeLiterals(jobs as Obj, 'github', (n) => `\${{ inputs.${n} }}`);
+    const { value } = parameterizeLiterals(jobs as Obj, ['env', 'with'], (n) => `\${{ inputs.${n} }}`);
     expect({ a: (value as Obj).a.env?.DOCKYARD_SIZE_LIMIT, b: (value as Obj).b.env?.DOCKYARD_SIZE_LIMIT }).toEqual(
       expected,
     );

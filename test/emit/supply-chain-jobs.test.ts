@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
-import { ACTION_PINS } from '../../src/emit/github/action-pins.js';
-import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
-import { AFTER_GATE, TOKEN_CAN_WRITE } from '../../src/emit/github/github-scan-steps.js';
-import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
-import { GITLAB_IMAGES } from '../../src/emit/gitlab/gitlab-images.js';
+import { ACTION_PINS } from '../../src/targets/github/action-pins.js';
+import { emitGithubWorkflow } from '../../src/targets/github/emit-github-workflow.js';
+import { AFTER_GATE, TOKEN_CAN_WRITE } from '../../src/targets/github/github-scan-steps.js';
+import { emitGitlabCi } from '../../src/targets/gitlab/emit-gitlab-ci.js';
+import { GITLAB_IMAGES } from '../../src/targets/gitlab/gitlab-images.js';
 import { TOOL_VERSIONS } from '../../src/emit/tool-versions.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { gitlabJobsById, gitlabNeedIds } from '../support/gitlab-jobs.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/config/format-issues.js';
 import { validateConfig } from '../../src/config/validate-config.js';
-import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
-import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
+import { emitGithubWorkflow } from '../../src/targets/github/emit-github-workflow.js';
+import { emitGitlabCi } from '../../src/targets/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import type { Pipeline } from '../../src/model/pipeline.js';
 import { describePlan } from '../../src/plan/describe-plan.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.js';
-import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
-import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
+import { emitGithubWorkflow } from '../../src/targets/github/emit-github-workflow.js';
+import { emitGitlabCi } from '../../src/targets/gitlab/emit-gitlab-ci.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { contextFromGithub } from '../../src/tags/github-context.js';
 import { contextFromGitlab } from '../../src/tags/gitlab-context.js';

@@ -10,7 +10,7 @@ import { ROOT } from '../support/paths.js';
  * the file system, processes or the network, nor touch `process`. Text inside strings (the sh and JavaScript
  * programs the emitters write) does not count: the TypeScript parser tells code from string contents.
  */
-const PURE_FOLDERS = ['config', 'model', 'emit', 'tags', 'synth'];
+const PURE_FOLDERS = ['config', 'model', 'emit', 'targets', 'tags', 'synth'];
 const IMPURE_MODULES =
   /^(node:)?(fs|fs\/promises|child_process|net|http|https|http2|dgram|dns|os|process|worker_threads)$/;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runFleetCommand } from '../../src/cli/commands/fleet.js';
-import { ACTION_PINS } from '../../src/emit/github/action-pins.js';
+import { ACTION_PINS } from '../../src/targets/github/action-pins.js';
 import { parseMarker } from '../../src/emit/generated-marker.js';
 import { emitFleetWorkflow, MAX_MATRIX_JOBS } from '../../src/publish/emit-fleet-workflow.js';
 import { parseFleetFile } from '../../src/publish/fleet-file.js';

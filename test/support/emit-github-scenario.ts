@@ -1,6 +1,6 @@
 import { validateConfig } from '../../src/config/validate-config.js';
-import { emitGithubWorkflow } from '../../src/emit/github/emit-github-workflow.js';
-import type { GithubJob, GithubWorkflow } from '../../src/emit/github/github-types.js';
+import { emitGithubWorkflow } from '../../src/targets/github/emit-github-workflow.js';
+import type { GithubJob, GithubWorkflow } from '../../src/targets/github/github-types.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { stepScripts } from './step-scripts.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';

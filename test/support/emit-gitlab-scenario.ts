@@ -1,7 +1,7 @@
 import { validateConfig } from '../../src/config/validate-config.js';
-import { emitGitlabCi } from '../../src/emit/gitlab/emit-gitlab-ci.js';
-import type { GitlabCiConfig } from '../../src/emit/gitlab/gitlab-ci-types.js';
-import type { GitlabJob } from '../../src/emit/gitlab/gitlab-types.js';
+import { emitGitlabCi } from '../../src/targets/gitlab/emit-gitlab-ci.js';
+import type { GitlabCiConfig } from '../../src/targets/gitlab/gitlab-ci-types.js';
+import type { GitlabJob } from '../../src/targets/gitlab/gitlab-types.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
 import { GOLDEN_SCENARIOS } from '../golden/scenarios.js';
 import { resolveGitlabJob } from './gitlab-jobs.js';

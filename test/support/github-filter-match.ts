@@ -1,6 +1,6 @@
 /**
  * GitHub's branch and tag filter patterns, implemented for the tests from the docs' cheat sheet alone (a backtracking
- * matcher, independent of src/emit/github/github-ref-gate.ts, which compiles the same rules to a regex):
+ * matcher, independent of src/targets/github/github-ref-gate.ts, which compiles the same rules to a regex):
  * `*` zero or more characters but `/`; `**` zero or more of any character (`**` plus slash also matches no
  * directory at all); `?` zero or one and `+` one or more of the
  * preceding character; `!` at the start negates; anything else literal. Brackets are not needed (the config schema

@@ -1,4 +1,4 @@
-import { gitlabJobIdOf } from '../../src/emit/gitlab/gitlab-platform-jobs.js';
+import { gitlabJobIdOf } from '../../src/targets/gitlab/gitlab-platform-jobs.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

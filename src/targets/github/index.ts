@@ -4,10 +4,10 @@
  *
  * @see https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
  */
-import { emitGithubWorkflow } from '../../emit/github/emit-github-workflow.js';
-import { githubDeployJobId } from '../../emit/github/github-deploy-notify-jobs.js';
-import { resolveGithubRegistries } from '../../emit/github/github-registries.js';
-import { githubRunnerOf } from '../../emit/github/github-runners.js';
+import { emitGithubWorkflow } from './emit-github-workflow.js';
+import { githubDeployJobId } from './github-deploy-notify-jobs.js';
+import { resolveGithubRegistries } from './github-registries.js';
+import { githubRunnerOf } from './github-runners.js';
 import { describeGithubRepository } from '../../model/github-repository-notes.js';
 import type { CiTarget } from '../ci-target.js';
 import { checkGithubConfig } from './check-github-config.js';

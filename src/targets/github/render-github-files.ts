@@ -6,9 +6,9 @@
  */
 import { posix } from 'node:path';
 import type { DockyardConfig } from '../../config/schema/index.js';
-import { pinCommentFor } from '../../emit/github/action-pins.js';
-import { emitGithubReusable } from '../../emit/github/emit-github-reusable.js';
-import { emitGithubWorkflow } from '../../emit/github/emit-github-workflow.js';
+import { pinCommentFor } from './action-pins.js';
+import { emitGithubReusable } from './emit-github-reusable.js';
+import { emitGithubWorkflow } from './emit-github-workflow.js';
 import { addMarker, type MarkerInfo } from '../../emit/generated-marker.js';
 import { renderYaml, type RenderYamlOptions } from '../../emit/render-yaml.js';
 import { planPipeline } from '../../model/plan-pipeline.js';

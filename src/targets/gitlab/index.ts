@@ -4,12 +4,12 @@
  *
  * @see https://docs.gitlab.com/ci/yaml/
  */
-import { emitGitlabCi } from '../../emit/gitlab/emit-gitlab-ci.js';
-import { gitlabDeployJobName } from '../../emit/gitlab/gitlab-deploy-notify-jobs.js';
-import { gitlabMetaHelperPath } from '../../emit/gitlab/gitlab-metadata-job.js';
-import { globToGitlabRegex } from '../../emit/gitlab/gitlab-refs.js';
-import { resolveGitlabRegistries } from '../../emit/gitlab/gitlab-registries.js';
-import { gitlabRunnerOf } from '../../emit/gitlab/gitlab-runners.js';
+import { emitGitlabCi } from './emit-gitlab-ci.js';
+import { gitlabDeployJobName } from './gitlab-deploy-notify-jobs.js';
+import { gitlabMetaHelperPath } from './gitlab-metadata-job.js';
+import { globToGitlabRegex } from './gitlab-refs.js';
+import { resolveGitlabRegistries } from './gitlab-registries.js';
+import { gitlabRunnerOf } from './gitlab-runners.js';
 import type { CiTarget } from '../ci-target.js';
 import { checkGitlabConfig } from './check-gitlab-config.js';
 import { gitlabCostFactorOf } from './gitlab-cost-factor.js';

@@ -7,10 +7,10 @@
  */
 import type { DockyardConfig } from '../../config/schema/index.js';
 import { addMarker, type MarkerInfo } from '../../emit/generated-marker.js';
-import { emitGitlabCi } from '../../emit/gitlab/emit-gitlab-ci.js';
-import { emitGitlabComponent } from '../../emit/gitlab/emit-gitlab-component.js';
-import { severitiesAsVariable } from '../../emit/gitlab/gitlab-component-scan.js';
-import { gitlabMetaHelperPath } from '../../emit/gitlab/gitlab-metadata-job.js';
+import { emitGitlabCi } from './emit-gitlab-ci.js';
+import { emitGitlabComponent } from './emit-gitlab-component.js';
+import { severitiesAsVariable } from './gitlab-component-scan.js';
+import { gitlabMetaHelperPath } from './gitlab-metadata-job.js';
 import { renderYaml } from '../../emit/render-yaml.js';
 import { renderYamlDocuments } from '../../emit/render-yaml-documents.js';
 import { planPipeline } from '../../model/plan-pipeline.js';
