@@ -115,7 +115,13 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['../src/**/*.ts', '**/*.ts', '../scripts/**/*.ts', '../vitest.config.ts'],
   },
-  gitignore: ['/coverage/', '.dockyard-tmp-*', '/.bench/', '/.e2e/'],
+  gitignore: [
+    '/coverage/', // a worktree's node_modules symlink is not a directory, so node_modules/ would not ignore it
+    '/node_modules',
+    '.dockyard-tmp-*',
+    '/.bench/',
+    '/.e2e/',
+  ],
 });
 
 project.package.addField('type', 'module');
