@@ -1,4 +1,4 @@
-import { describeGithubRepository, type RepositoryNoteTopic } from '../model/github-repository-notes.js';
+import { describeGithubRepository, type RepositoryNoteTopic } from '../targets/github/github-repository-notes.js';
 import type { Pipeline } from '../model/pipeline.js';
 import {
   proposeProductionStage,

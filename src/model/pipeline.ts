@@ -1,10 +1,13 @@
-import type { AnnotationLevel, CacheMode, RegistryConfig } from '../config/schema/index.js';
-import type { PlatformId } from '../config/schema/primitives.js';
+import type { AnnotationLevel, BuildStrategy, CacheMode, RegistryConfig } from '../config/schema/index.js';
+import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import type { SbomFormat } from '../config/schema/supply-chain.js';
 import type { TagRule } from '../tags/tag-rule.js';
 import type { DeploySpec, NotifySpec } from './deploy-notify-spec.js';
 import type { GithubRepositorySpec } from './github-repository.js';
+import type { ArtifactId, JobKind } from './job-kinds.js';
 import type { RunnerPlacement, Step } from './steps.js';
+
+export type { ArtifactId, JobKind } from './job-kinds.js';
 import type { VerifyGates } from './verify-gates.js';
 
 /**
@@ -58,19 +61,18 @@ export interface ImageSpec {
   readonly secrets: ReadonlyArray<{ readonly id: string; readonly env: string }>;
 }
 
-/** One platform and where it runs. */
+/**
+ * One platform and how its own jobs (build, test, smoke: `Job.runner` `platform`) may run. Which runner that is on
+ * a CI system, and whether it emulates the platform, is the target's mapping (`CiTarget.platformRunnerOf`).
+ */
 export interface PlatformTarget {
   readonly platform: PlatformId;
   /** `linux-arm-v7` style identifier safe for artifact names and paths. */
   readonly slug: string;
-  /** GitHub `runs-on` label. */
-  readonly githubRunner: string;
-  /** GitLab runner tag. */
-  readonly gitlabRunnerTag: string;
-  /** True when the GitHub runner's architecture differs from the platform (QEMU is set up). */
-  readonly githubEmulated: boolean;
-  /** True when the GitLab runner emulates the platform (the runner host needs QEMU binfmt handlers). */
-  readonly gitlabEmulated: boolean;
+  /** `native`: a runner of this architecture; `qemu`: an amd64 runner emulating it; `auto` (default): native where hosted. */
+  readonly strategy: BuildStrategy;
+  /** The config's runner per CI system (`runner: { github, gitlab }`), as given; absent: the target's default. */
+  readonly runners: Readonly<Partial<Record<CiSystem, string>>>;
 }
 
 /**
@@ -205,28 +207,6 @@ export interface ConcurrencySpec {
   readonly cancelSuperseded: boolean;
 }
 
-/**
- * The job kinds, in order of trust. `metadata` computes tags, labels and annotations once (docker/metadata-action
- * on GitHub, dockyard's engine on GitLab) for the build and manifest jobs. `lint`, `smoke`, `size` and `gates`
- * (the gate summary) exist only when their gates are configured (docs/gates.md). `deploy` (one CI job per
- * environment) and `notify` (one CI job per event) exist when configured (docs/deploy-and-notify.md).
- */
-export type JobKind =
-  | 'metadata'
-  | 'lint'
-  | 'build'
-  | 'test'
-  | 'scan'
-  | 'smoke'
-  | 'size'
-  | 'sbom'
-  | 'gates'
-  | 'push'
-  | 'manifest'
-  | 'sign'
-  | 'deploy'
-  | 'notify';
-
 /** Least-privilege token permissions of a job (GitHub `permissions`; documentation on GitLab). */
 export interface JobPermissions {
   readonly contents: 'read';
@@ -282,9 +262,6 @@ export interface Job {
   /** What the job does, in order (steps.ts, planned by `planJobSteps`); every target maps these. */
   readonly steps: readonly Step[];
 }
-
-/** Artifacts handed between jobs. */
-export type ArtifactId = 'metadata' | 'candidate' | 'digest' | 'sbom' | 'published' | 'gate-results';
 
 /** An artifact: per platform, under `dockyard/<slug>/` (candidate) or `dockyard/digests/` (digest). */
 export interface ArtifactSpec {

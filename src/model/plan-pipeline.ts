@@ -1,6 +1,6 @@
 import { cacheModeOf, credentialsOf, handoffOf, platformIdOf } from '../config/config-helpers.js';
 import type { CacheMode, DockyardConfig, PlatformConfig } from '../config/schema/index.js';
-import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
+import type { CiSystem } from '../config/schema/primitives.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type {
   ArtifactSpec,
@@ -25,30 +25,6 @@ import {
   type VerifyGates,
 } from './verify-gates.js';
 import { sortRecordByKey } from './compare-code-points.js';
-
-/**
- * Platforms GitHub-hosted runners execute natively, by runner label. `linux/arm/v7` runs on the arm64 runner:
- * its Cobalt 100 CPUs (Arm Neoverse N2 cores) execute AArch32 at EL0 and Ubuntu's arm64 kernel runs 32-bit
- * processes, so BuildKit runs armv7 build steps natively there, much faster than QEMU on an amd64 runner; it is the
- * mapping docker/github-builder uses (`linux/arm=ubuntu-24.04-arm`, QEMU off by default). `linux/arm/v6` stays on
- * QEMU (amd64): v6-only code may use instructions ARMv8's AArch32 dropped (SWP), which only a kernel option emulates.
- *
- * @see https://github.com/docker/github-builder#runner-mapping
- * @see https://github.blog/changelog/2025-01-16-linux-arm64-hosted-runners-now-available-for-free-in-public-repositories-public-preview/
- * @see docs/platforms-and-runners.md ("32-bit Arm on GitHub") for the evidence and the override
- */
-const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
-  'linux/amd64': 'ubuntu-24.04',
-  'linux/386': 'ubuntu-24.04',
-  'linux/arm64': 'ubuntu-24.04-arm',
-  'linux/arm/v7': 'ubuntu-24.04-arm',
-};
-
-/** GitLab.com hosted runner tags. */
-const GITLAB_RUNNER_TAG: Partial<Record<PlatformId, string>> = {
-  'linux/arm64': 'saas-linux-small-arm64',
-};
-const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
 
 /** Artifacts handed between jobs, kept one day: they only live for the pipeline. */
 function artifactsFor(handoff: HandoffSpec): ArtifactSpec[] {
@@ -182,25 +158,11 @@ function logsInWithGithubToken(registry: RegistryTarget): boolean {
 
 function planPlatform(entry: PlatformConfig): PlatformTarget {
   const platform = platformIdOf(entry);
-  const runner = typeof entry === 'string' ? undefined : entry.runner;
-  const strategy = typeof entry === 'string' ? 'auto' : entry.strategy;
-  const nativeGithub = NATIVE_GITHUB_RUNNER[platform];
-  const nativeGitlab = GITLAB_RUNNER_TAG[platform];
-  // native: the configured runner (or the hosted native one); qemu: an amd64 runner; auto: native when hosted.
-  const githubNative =
-    strategy === 'native' ||
-    (strategy === 'auto' &&
-      nativeGithub !== undefined &&
-      (runner?.github === undefined || runner.github === nativeGithub));
-  const gitlabNative = strategy === 'native' || (strategy === 'auto' && nativeGitlab !== undefined);
   return {
     platform,
     slug: platform.replaceAll('/', '-'),
-    githubRunner: runner?.github ?? (githubNative ? (nativeGithub ?? 'ubuntu-24.04') : 'ubuntu-24.04'),
-    gitlabRunnerTag:
-      runner?.gitlab ?? (gitlabNative ? (nativeGitlab ?? DEFAULT_GITLAB_RUNNER_TAG) : DEFAULT_GITLAB_RUNNER_TAG),
-    githubEmulated: !githubNative && platform !== 'linux/amd64' && platform !== 'linux/386',
-    gitlabEmulated: !gitlabNative && platform !== 'linux/amd64' && platform !== 'linux/386',
+    strategy: typeof entry === 'string' ? 'auto' : entry.strategy,
+    runners: typeof entry === 'string' || entry.runner === undefined ? {} : { ...entry.runner },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ArtifactId, JobKind } from './pipeline.js';
+import type { ArtifactId, JobKind } from './job-kinds.js';
 
 /**
  * The steps of a job: a small closed set of platform-neutral actions, decided by `planPipeline` and mapped by each

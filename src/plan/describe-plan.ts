@@ -1,7 +1,7 @@
 import type { CiSystem } from '../config/schema/primitives.js';
 import { platformsOf, type Job, type Pipeline } from '../model/pipeline.js';
 import { gateResultsOf, NOT_THE_CANDIDATE, type GateJobKind } from '../model/verify-gates.js';
-import type { RepositoryNote } from '../model/github-repository-notes.js';
+import type { RepositoryNote } from '../targets/github/github-repository-notes.js';
 import { describeStep } from './describe-steps.js';
 import { targetOf } from '../targets/registry.js';
 import type { PlanTags } from './describe-plan-tags.js';

@@ -1,3 +1,4 @@
+import { targetOf } from '../targets/registry.js';
 import type { DockyardConfig } from '../config/schema/index.js';
 import { platformsOf, type TestSpec } from '../model/pipeline.js';
 import { planPipeline } from '../model/plan-pipeline.js';
@@ -31,10 +32,7 @@ export interface PipelineSummary {
 export function summarizePipeline(config: DockyardConfig): PipelineSummary {
   const pipeline = planPipeline(config);
   const platforms = pipeline.platforms.map((p) => {
-    const notes = [
-      p.githubEmulated && config.ci.includes('github') ? 'GitHub' : '',
-      p.gitlabEmulated && config.ci.includes('gitlab') ? 'GitLab' : '',
-    ].filter(Boolean);
+    const notes = config.ci.filter((ci) => targetOf(ci).platformRunnerOf(p).emulated).map((ci) => targetOf(ci).name);
     return notes.length > 0 ? `${p.platform} (QEMU on ${notes.join(' and ')})` : p.platform;
   });
   const jobs = pipeline.jobs.map((job) => {

@@ -10,7 +10,7 @@
 import type { CacheMode, DockyardConfig } from '../config/schema/index.js';
 import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import type { ConfigIssue } from '../config/format-issues.js';
-import type { RepositoryNote } from '../model/github-repository-notes.js';
+import type { RepositoryNote } from './github/github-repository-notes.js';
 import type { Job, Pipeline, PlatformTarget } from '../model/pipeline.js';
 import type { CommentPrefix, MarkerInfo } from '../emit/generated-marker.js';
 import type { RenderYamlOptions } from '../emit/render-yaml.js';
@@ -123,6 +123,11 @@ export interface CiTarget {
 
   /** Where one instance of a job runs (`platform` for per-platform jobs). */
   runnerOf(pipeline: Pipeline, job: Job, platform: PlatformTarget | undefined): TargetRunner;
+  /**
+   * The runner of a platform's own jobs (`Job.runner` `platform`: build, test, smoke) on this CI system: its label
+   * or tag, and whether it emulates the platform with QEMU. The config's `platforms[].runner` and `strategy` decide.
+   */
+  platformRunnerOf(platform: PlatformTarget): { readonly runner: string; readonly emulated: boolean };
   /** How `dockyard plan` prints a runner: `ubuntu-24.04`, `tags: arm64`, or `any runner (untagged)`. */
   describeRunner(runner: readonly string[]): string;
   /** The image repositories the pipeline publishes to, as this CI system writes them (GitLab: `$CI_REGISTRY_IMAGE`). */

@@ -76,7 +76,10 @@ describe('planJobSteps: every job is a recipe of neutral steps', () => {
     [
       'test commands and coverage record gate results',
       {
-        test: { commands: ['npm test'], coverage: { report: '/app/coverage/cobertura.xml', format: 'cobertura', minimum: 80 } },
+        test: {
+          commands: ['npm test'],
+          coverage: { report: '/app/coverage/cobertura.xml', format: 'cobertura', minimum: 80 },
+        },
       },
       'test',
       [

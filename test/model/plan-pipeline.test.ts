@@ -46,41 +46,17 @@ describe('planPipeline', () => {
     expect(test.logsInTo).toEqual([0]);
   });
 
-  it.each([
-    ['linux/amd64', 'ubuntu-24.04', false, 'saas-linux-small-amd64'],
-    ['linux/arm64', 'ubuntu-24.04-arm', false, 'saas-linux-small-arm64'],
-    // AArch32 at EL0 on the arm64 runners' Neoverse N2 cores (docs/platforms-and-runners.md).
-    ['linux/arm/v7', 'ubuntu-24.04-arm', false, 'saas-linux-small-amd64'],
-    ['linux/arm/v6', 'ubuntu-24.04', true, 'saas-linux-small-amd64'],
-    ['linux/386', 'ubuntu-24.04', false, 'saas-linux-small-amd64'],
-  ])('%s runs on %s (emulated: %s)', (platform, runner, emulated, tag) => {
-    const [target] = plan({ platforms: [platform] }).platforms;
-    expect(target).toMatchObject({
-      githubRunner: runner,
-      githubEmulated: emulated,
-      gitlabRunnerTag: tag,
-      slug: platform.replaceAll('/', '-'),
-    });
-  });
-
-  it.each([
-    [{ platform: 'linux/arm64', strategy: 'qemu' }, 'ubuntu-24.04', true, 'saas-linux-small-amd64', true],
-    [{ platform: 'linux/arm64', strategy: 'native' }, 'ubuntu-24.04-arm', false, 'saas-linux-small-arm64', false],
-    [
-      { platform: 'linux/arm/v7', strategy: 'native', runner: { github: 'self-hosted-armv7', gitlab: 'armv7' } },
-      'self-hosted-armv7',
-      false,
-      'armv7',
-      false,
-    ],
-    [{ platform: 'linux/arm/v7', strategy: 'auto' }, 'ubuntu-24.04-arm', false, 'saas-linux-small-amd64', true],
-    [{ platform: 'linux/arm/v7', strategy: 'qemu' }, 'ubuntu-24.04', true, 'saas-linux-small-amd64', true],
-  ])('strategy %j → GitHub %s (QEMU %s), GitLab %s (QEMU %s)', (platform, runner, emulated, tag, gitlabEmulated) => {
-    expect(plan({ platforms: [platform] }).platforms[0]).toMatchObject({
-      githubRunner: runner,
-      githubEmulated: emulated,
-      gitlabRunnerTag: tag,
-      gitlabEmulated,
+  it("keeps the config's strategy and per-CI runners on each platform, for the targets to map", () => {
+    const [platform] = plan({
+      platforms: [
+        { platform: 'linux/arm/v7', strategy: 'native', runner: { github: 'self-hosted-armv7', gitlab: 'armv7' } },
+      ],
+    }).platforms;
+    expect(platform).toEqual({
+      platform: 'linux/arm/v7',
+      slug: 'linux-arm-v7',
+      strategy: 'native',
+      runners: { github: 'self-hosted-armv7', gitlab: 'armv7' },
     });
   });
 

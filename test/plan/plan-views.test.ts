@@ -5,7 +5,7 @@ import type { DockyardConfig } from '../../src/config/schema/index.js';
 import { validateConfig } from '../../src/config/validate-config.js';
 import { findConfigFile, loadConfigFile } from '../../src/io/load-config.js';
 import { planPipeline } from '../../src/model/plan-pipeline.js';
-import { describeGithubRepository } from '../../src/model/github-repository-notes.js';
+import { describeGithubRepository } from '../../src/targets/github/github-repository-notes.js';
 import { describePlanTags } from '../../src/plan/describe-plan-tags.js';
 import { describePlan, PLAN_VIEW_VERSION, type PlanView } from '../../src/plan/describe-plan.js';
 import { parsePlanEvent } from '../../src/plan/plan-event.js';

@@ -58,6 +58,8 @@ export const ANNOTATION_LEVELS = ['manifest', 'index'] as const;
  * @see https://docs.docker.com/build/building/multi-platform/#strategies
  */
 export const BUILD_STRATEGIES = ['auto', 'native', 'qemu'] as const;
+/** A platform's build strategy (see {@link BUILD_STRATEGIES}). */
+export type BuildStrategy = (typeof BUILD_STRATEGIES)[number];
 
 /**
  * A platform to build for: an `os/arch[/variant]` string, or an object that also picks the runner.

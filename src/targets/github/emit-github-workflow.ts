@@ -1,4 +1,5 @@
 import type { StepScripts } from '../../emit/step-scripts.js';
+import { githubPlatformRunner } from './github-platform-runners.js';
 import { platformsOf, type Job, type JobKind, type Pipeline } from '../../model/pipeline.js';
 import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
 import { resolveGithubRegistries, type GithubRegistry } from './github-registries.js';
@@ -111,7 +112,7 @@ function matrixFor(pipeline: Pipeline, job: Job, nativeRunner: boolean): Array<R
   return platformsOf(pipeline, job).map((p) => ({
     platform: p.platform,
     slug: p.slug,
-    ...(nativeRunner ? { runner: p.githubRunner, qemu: p.githubEmulated } : {}),
+    ...(nativeRunner ? runnerEntry(p) : {}),
   }));
 }
 
@@ -156,4 +157,10 @@ function stepsFor(
 /** The smoke job's limit: its own timeout plus ten minutes to load the candidate. */
 function smokeTimeoutMinutes(pipeline: Pipeline): number {
   return Math.ceil((pipeline.gates.smoke?.timeoutSeconds ?? 0) / 60) + TIMEOUT_MINUTES.smoke;
+}
+
+/** The matrix keys of a platform's own runner: its `runs-on` label and whether QEMU is set up. */
+function runnerEntry(platform: Pipeline['platforms'][number]): { runner: string; qemu: boolean } {
+  const { runner, emulated } = githubPlatformRunner(platform);
+  return { runner, qemu: emulated };
 }

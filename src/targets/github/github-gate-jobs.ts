@@ -1,4 +1,5 @@
 import type { StepScripts } from '../../emit/step-scripts.js';
+import { githubPlatformRunner } from './github-platform-runners.js';
 import type { Job, Pipeline } from '../../model/pipeline.js';
 import { lintScript } from '../../emit/gate-scripts.js';
 import { imageSizeScript } from '../../emit/image-size-script.js';
@@ -59,7 +60,7 @@ export function smokeSteps(
   const staging = githubStagingRef(pipeline, registries);
   const pull = staging ? pullCandidateStep(staging) : undefined;
   return [
-    ...(pipeline.platforms.some((p) => p.githubEmulated)
+    ...(pipeline.platforms.some((p) => githubPlatformRunner(p).emulated)
       ? [useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' })]
       : []),
     ...loginSteps(job.logsInTo.map((i) => registries[i])),

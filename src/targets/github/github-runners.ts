@@ -1,4 +1,5 @@
 import type { Job, PlatformTarget } from '../../model/pipeline.js';
+import { githubPlatformRunner } from './github-platform-runners.js';
 
 /**
  * The GitHub-hosted runner of every job that does not run the candidate on its own platform (metadata, scan,
@@ -27,7 +28,6 @@ export function githubRunnerOf(
   job: Job,
   platform?: PlatformTarget,
 ): { readonly runner: string; readonly emulated: boolean } {
-  if (platform !== undefined && runsOnPlatformRunner(job))
-    return { runner: platform.githubRunner, emulated: platform.githubEmulated };
+  if (platform !== undefined && runsOnPlatformRunner(job)) return githubPlatformRunner(platform);
   return { runner: GITHUB_DEFAULT_RUNNER, emulated: false };
 }

@@ -1,4 +1,5 @@
 import type { StepScripts } from '../../emit/step-scripts.js';
+import { githubPlatformRunner } from './github-platform-runners.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { recordManifestScript } from '../../emit/image-size-script.js';
 import { loadCandidateScript, recordDigestScript } from '../../emit/shell-scripts.js';
@@ -32,7 +33,7 @@ const HAS_SECRETS =
 /** Common first steps: checkout without persisted credentials, QEMU when emulating, Buildx. */
 export function setupSteps(pipeline: Pipeline, withBuildx: boolean): GithubStep[] {
   const steps: GithubStep[] = [useAction('checkout', 'Check out', { 'persist-credentials': false })];
-  if (pipeline.platforms.some((p) => p.githubEmulated)) {
+  if (pipeline.platforms.some((p) => githubPlatformRunner(p).emulated)) {
     steps.push(useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' }));
   }
   if (withBuildx) steps.push(useAction('setupBuildx', 'Set up Docker Buildx'));

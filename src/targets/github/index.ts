@@ -1,3 +1,4 @@
+import { githubPlatformRunner } from './github-platform-runners.js';
 /**
  * The GitHub Actions target: one workflow file (or a reusable workflow and its caller), GitHub-hosted runners by
  * `runs-on` label, billing per job rounded up to a minute.
@@ -8,7 +9,7 @@ import { emitGithubWorkflow } from './emit-github-workflow.js';
 import { githubDeployJobId } from './github-deploy-notify-jobs.js';
 import { resolveGithubRegistries } from './github-registries.js';
 import { githubRunnerOf } from './github-runners.js';
-import { describeGithubRepository } from '../../model/github-repository-notes.js';
+import { describeGithubRepository } from './github-repository-notes.js';
 import type { CiTarget } from '../ci-target.js';
 import { checkGithubConfig } from './check-github-config.js';
 import { matchesGithubFilter } from './match-github-filter.js';
@@ -53,5 +54,6 @@ export const githubTarget: CiTarget = {
   // "Scheduled workflows run on the latest commit on the default or base branch."
   // https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule
   schedulesOnDefaultBranchOnly: true,
+  platformRunnerOf: githubPlatformRunner,
   repositoryNotesOf: describeGithubRepository,
 };

@@ -1,4 +1,5 @@
 import { platformsOf, type Job, type JobKind, type Pipeline, type PlatformTarget } from '../../model/pipeline.js';
+import { gitlabPlatformRunner } from './gitlab-platform-runners.js';
 import { NOT_THE_CANDIDATE } from '../../model/verify-gates.js';
 import type { GitlabJob, GitlabJobVariables, GitlabMatrixEntry, GitlabNeed } from './gitlab-types.js';
 import { usesGitlabRunnerTags } from './gitlab-runners.js';
@@ -52,7 +53,7 @@ export function gitlabMatrixEntry(pipeline: Pipeline, job: Job, platform: Platfo
   return {
     DOCKYARD_PLATFORM: platform.platform,
     DOCKYARD_SLUG: platform.slug,
-    ...(usesGitlabRunnerTags(pipeline, job) ? { DOCKYARD_RUNNER_TAG: platform.gitlabRunnerTag } : {}),
+    ...(usesGitlabRunnerTags(pipeline, job) ? { DOCKYARD_RUNNER_TAG: gitlabPlatformRunner(platform).runner } : {}),
   };
 }
 
@@ -112,7 +113,7 @@ export function emitGitlabPlatformJobs(
           extends: template,
           needs: gitlabNeedsOf(pipeline, job, p),
           variables: { DOCKYARD_PLATFORM: p.platform, DOCKYARD_SLUG: p.slug },
-          ...(useTags ? { tags: [p.gitlabRunnerTag] } : {}),
+          ...(useTags ? { tags: [gitlabPlatformRunner(p).runner] } : {}),
         },
       ]),
     ),

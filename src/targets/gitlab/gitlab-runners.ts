@@ -1,4 +1,5 @@
 import type { Job, Pipeline, PlatformTarget } from '../../model/pipeline.js';
+import { gitlabPlatformRunner } from './gitlab-platform-runners.js';
 
 /**
  * Whether a job selects its runner by tag (`tags: [$DOCKYARD_RUNNER_TAG]`, one tag per `parallel: matrix` entry):
@@ -9,7 +10,7 @@ import type { Job, Pipeline, PlatformTarget } from '../../model/pipeline.js';
  * @see https://docs.gitlab.com/ci/yaml/#tags
  */
 export function usesGitlabRunnerTags(pipeline: Pipeline, job: Job): boolean {
-  const runnerTags = new Set(pipeline.platforms.map((p) => p.gitlabRunnerTag));
+  const runnerTags = new Set(pipeline.platforms.map((p) => gitlabPlatformRunner(p).runner));
   return job.runner === 'platform' && runnerTags.size > 1;
 }
 
@@ -26,5 +27,7 @@ export function gitlabRunnerOf(
 ): { readonly tags: readonly string[]; readonly emulated: boolean } {
   const tagged = platform !== undefined && usesGitlabRunnerTags(pipeline, job);
   const runsCandidate = platform !== undefined && job.runner === 'platform';
-  return { tags: tagged ? [platform.gitlabRunnerTag] : [], emulated: runsCandidate && platform.gitlabEmulated };
+  if (platform === undefined) return { tags: [], emulated: false };
+  const own = gitlabPlatformRunner(platform);
+  return { tags: tagged ? [own.runner] : [], emulated: runsCandidate && own.emulated };
 }

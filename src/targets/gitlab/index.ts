@@ -1,3 +1,4 @@
+import { gitlabPlatformRunner } from './gitlab-platform-runners.js';
 /**
  * The GitLab CI target: one `.gitlab-ci.yml` (or a CI/CD component and the pipeline including it) with the metadata
  * helper beside it, runners chosen by tag, compute minutes per second × the runner's cost factor.
@@ -56,5 +57,6 @@ export const gitlabTarget: CiTarget = {
   deployJobIdOf: gitlabDeployJobName,
   matchesRefPattern: (pattern, name) => new RegExp(globToGitlabRegex(pattern)).test(name),
   schedulesOnDefaultBranchOnly: false,
+  platformRunnerOf: gitlabPlatformRunner,
   repositoryNotesOf: () => [],
 };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate-config.js';
-import { runRepositoryRules } from '../../src/init/doctor-rules.js';
-import { describeGithubRepository } from '../../src/model/github-repository-notes.js';
-import { planPipeline } from '../../src/model/plan-pipeline.js';
-import { describePlan } from '../../src/plan/describe-plan.js';
-import { renderPlanText } from '../../src/plan/render-plan-text.js';
+import { validateConfig } from '../../../src/config/validate-config.js';
+import { runRepositoryRules } from '../../../src/init/doctor-rules.js';
+import { describeGithubRepository } from '../../../src/targets/github/github-repository-notes.js';
+import { planPipeline } from '../../../src/model/plan-pipeline.js';
+import { describePlan } from '../../../src/plan/describe-plan.js';
+import { renderPlanText } from '../../../src/plan/render-plan-text.js';
 
 function pipeline(patch: Record<string, unknown>) {
   const result = validateConfig({

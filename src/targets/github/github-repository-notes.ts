@@ -1,5 +1,6 @@
-import { SCAN_REPORT_RETENTION_DAYS } from './github-repository.js';
-import type { Pipeline } from './pipeline.js';
+import { githubPlatformRunner } from './github-platform-runners.js';
+import { SCAN_REPORT_RETENTION_DAYS } from '../../model/github-repository.js';
+import type { Pipeline } from '../../model/pipeline.js';
 
 /** The topics of {@link RepositoryNote}: one per platform limit dockyard works around or warns about. */
 export type RepositoryNoteTopic =
@@ -59,12 +60,14 @@ export function describeGithubRepository(pipeline: Pipeline): RepositoryNote[] {
       fix: 'enable GitHub Code Security for the repository (organizations on Team or Enterprise Cloud) and set github.codeScanning true',
     });
   }
-  const arm = pipeline.platforms.filter((p) => p.githubRunner.endsWith('-arm') && !p.githubEmulated);
+  const arm = pipeline.platforms
+    .map((p) => ({ platform: p.platform, ...githubPlatformRunner(p) }))
+    .filter((p) => p.runner.endsWith('-arm') && !p.emulated);
   if (github.visibility !== 'public' && arm.length > 0) {
     notes.push({
       topic: 'arm64-runner',
       severity: 'info',
-      message: `${arm.map((p) => p.platform).join(', ')} build${arm.length > 1 ? '' : 's'} natively on ${[...new Set(arm.map((p) => p.githubRunner))].join(', ')}: a standard runner on ${github.visibility} repositories too, there with 2 vCPU and 8 GB (4 vCPU and 16 GB on public ones); its minutes count against the plan's included minutes`,
+      message: `${arm.map((p) => p.platform).join(', ')} build${arm.length > 1 ? '' : 's'} natively on ${[...new Set(arm.map((p) => p.runner))].join(', ')}: a standard runner on ${github.visibility} repositories too, there with 2 vCPU and 8 GB (4 vCPU and 16 GB on public ones); its minutes count against the plan's included minutes`,
     });
   }
   const storage = describeArtifactStorage(pipeline);
