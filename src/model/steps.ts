@@ -224,3 +224,15 @@ export type RunnerPlacement = 'platform' | 'any';
 
 /** Job kinds whose per-platform instances build or run the candidate, and so need the platform's own runner. */
 export const PLATFORM_RUNNER_JOBS: readonly JobKind[] = ['build', 'test', 'smoke'];
+
+/**
+ * The gate results a job records for the gate summary (its `record-gate-result` steps); empty when the summary does
+ * not run or the job is not in the pipeline. The CI targets render these, so the model alone decides which gates a
+ * job reports.
+ */
+export function recordedGateResults(
+  jobs: ReadonlyArray<{ readonly id: JobKind; readonly steps: readonly Step[] }>,
+  id: JobKind,
+): RecordGateResultStep[] {
+  return stepsOfKind(jobs.find((j) => j.id === id)?.steps ?? [], 'record-gate-result');
+}

@@ -1,6 +1,7 @@
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { platformsOf, retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
-import { expectedGateFiles, gateResultsOf, hasGateSummary, type GateJobKind } from '../../model/verify-gates.js';
+import { recordedGateResults } from '../../model/steps.js';
+import { expectedGateFiles, type GateJobKind } from '../../model/verify-gates.js';
 import { gateSummaryScript, recordJobResultsScript } from '../../emit/gate-scripts.js';
 import { useAction } from './action-pins.js';
 import type { GithubStep } from './github-types.js';
@@ -27,12 +28,13 @@ export const PLATFORM_ENV = {
  * @see https://docs.github.com/actions/reference/workflows-and-actions/contexts#job-context
  */
 export function gateResultSteps(scripts: StepScripts, pipeline: Pipeline, job: GateJobKind): GithubStep[] {
-  if (!hasGateSummary(pipeline)) return [];
+  const results = recordedGateResults(pipeline.jobs, job);
+  if (results.length === 0) return [];
   const perPlatform = job !== 'lint' && job !== 'sign';
   const record: GithubStep = {
     name: 'Record the gate results',
     if: NOT_CANCELLED,
-    run: recordJobResultsScript(scripts, GATES_DIR_SH, gateResultsOf(pipeline, job)),
+    run: recordJobResultsScript(scripts, GATES_DIR_SH, results),
     env: { DOCKYARD_JOB_STATUS: '${{ job.status }}', ...(perPlatform ? PLATFORM_ENV : {}) },
   };
   if (job === 'sign') return [record];

@@ -1,8 +1,8 @@
+import { recordedGateResults } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { retentionDaysOf, type Pipeline } from '../../model/pipeline.js';
 import {
   coverageFileOf,
-  gateResultsOf,
   hasGateSummary,
   testPassFigure,
   testThreshold,
@@ -61,11 +61,10 @@ export function gitlabGateResults(
   job: GateJobKind,
   paths: readonly string[] = [],
 ): Pick<GitlabJob, 'after_script' | 'artifacts'> {
-  if (!hasGateSummary(pipeline)) return {};
+  const results = recordedGateResults(pipeline.jobs, job);
+  if (results.length === 0) return {};
   return {
-    after_script: [
-      `DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(scripts, GITLAB_GATES_DIR, gateResultsOf(pipeline, job))}`,
-    ],
+    after_script: [`DOCKYARD_JOB_STATUS=$CI_JOB_STATUS\n${recordJobResultsScript(scripts, GITLAB_GATES_DIR, results)}`],
     artifacts: {
       paths: [`${GITLAB_GATES_DIR}/`, ...paths],
       when: 'always',
