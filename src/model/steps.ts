@@ -236,3 +236,13 @@ export function recordedGateResults(
 ): RecordGateResultStep[] {
   return stepsOfKind(jobs.find((j) => j.id === id)?.steps ?? [], 'record-gate-result');
 }
+
+/**
+ * The registries a job logs in to (its `login` step), resolved through the target's own view of the pipeline's
+ * registries; empty when the job logs in nowhere.
+ *
+ * @param registries the target's registries, by index into `Pipeline.registries`.
+ */
+export function loginRegistriesOf<R>(job: { readonly steps: readonly Step[] }, registries: readonly R[]): R[] {
+  return stepsOfKind(job.steps ?? [], 'login').flatMap((step) => step.registries.map((i) => registries[i]!));
+}

@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { githubPlatformRunner } from './github-platform-runners.js';
 import type { Job, Pipeline } from '../../model/pipeline.js';
@@ -63,7 +64,7 @@ export function smokeSteps(
     ...(pipeline.platforms.some((p) => githubPlatformRunner(p).emulated)
       ? [useAction('setupQemu', 'Set up QEMU', { platforms: '${{ matrix.platform }}' }, { if: 'matrix.qemu' })]
       : []),
-    ...loginSteps(job.logsInTo.map((i) => registries[i])),
+    ...loginSteps(loginRegistriesOf(job, registries)),
     downloadCandidateStep(),
     ...(pull ? [readCandidateDigestStep(scripts), pull.step] : [loadCandidateStep()]),
     {

@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { checkPushedDigestsScript, forEachPlatformScript, pushByDigestScript } from '../../emit/shell-scripts.js';
@@ -32,7 +33,7 @@ export function pushSteps(
   const slugs = platformsOf(pipeline, job).map((p) => p.slug);
   return [
     ...downloadCandidatesSteps(slugs),
-    ...loginSteps(job.logsInTo.map((i) => registries[i])),
+    ...loginSteps(loginRegistriesOf(job, registries)),
     staging
       ? promoteCandidateStep(scripts, staging, registries, slugs)
       : {
@@ -67,7 +68,7 @@ export function manifestSteps(pipeline: Pipeline, job: Job, registries: readonly
   return [
     useAction('downloadArtifact', 'Download the pushed digests', { name: DIGESTS_ARTIFACT, path: DIGESTS_DIR }),
     useAction('setupBuildx', 'Set up Docker Buildx'),
-    ...loginSteps(job.logsInTo.map((i) => registries[i])),
+    ...loginSteps(loginRegistriesOf(job, registries)),
     {
       name: 'Create and push the image index',
       'working-directory': DIGESTS_DIR,

@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { grypeFailOnFor } from '../../config/check-supply-chain-rules.js';
 import type { Job, Pipeline, ScanSpec } from '../../model/pipeline.js';
@@ -65,7 +66,7 @@ export function scanSteps(
   const steps: GithubStep[] = [];
   if (scan.ignoreFile !== undefined || upload)
     steps.push(useAction('checkout', 'Check out', { 'persist-credentials': false }));
-  if (staging) steps.push(...loginSteps(job.logsInTo.map((i) => registries[i])));
+  if (staging) steps.push(...loginSteps(loginRegistriesOf(job, registries)));
   steps.push(downloadCandidateStep());
   if (staging) steps.push(readCandidateDigestStep(scripts));
   if (unpack) steps.push(unpackForTrivyStep(scripts));

@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
@@ -97,10 +98,7 @@ export function signSteps(
       env: { DOCKYARD_REPOSITORIES: registries.map((r) => r.ref).join(' ') },
     },
     useAction('cosignInstaller', 'Install cosign', { 'cosign-release': TOOL_VERSIONS.cosign }, { if: ANY_PUBLISHED }),
-    ...loginSteps(
-      job.logsInTo.map((i) => registries[i]),
-      ANY_PUBLISHED,
-    ),
+    ...loginSteps(loginRegistriesOf(job, registries), ANY_PUBLISHED),
     ...(withCosign
       ? [
           {

@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { githubPlatformRunner } from './github-platform-runners.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
@@ -93,10 +94,7 @@ export function buildSteps(
     ...(staging && pipeline.triggers.pullRequests ? [refuseReadOnlyPullRequestStep(staging)] : []),
     ...setupSteps(pipeline, true),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
-    ...loginSteps(
-      job.logsInTo.map((i) => registries[i]),
-      staging ? undefined : HAS_SECRETS,
-    ),
+    ...loginSteps(loginRegistriesOf(job, registries), staging ? undefined : HAS_SECRETS),
     ...cache.before,
     useAction(
       'buildPush',
@@ -170,10 +168,7 @@ export function testSteps(
   const steps: GithubStep[] = [
     ...setupSteps(pipeline, test.target !== undefined),
     // Fork pull requests skip logins (no secrets); the registry handoff has refused them already.
-    ...loginSteps(
-      job.logsInTo.map((i) => registries[i]),
-      staging ? undefined : HAS_SECRETS,
-    ),
+    ...loginSteps(loginRegistriesOf(job, registries), staging ? undefined : HAS_SECRETS),
   ];
   const cache = test.target !== undefined ? planGithubCache(pipeline, registries, false) : undefined;
   if (cache) steps.push(...cache.before);

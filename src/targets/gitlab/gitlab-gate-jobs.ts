@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { platformsOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { expectedGateFiles } from '../../model/verify-gates.js';
@@ -58,11 +59,7 @@ export function gitlabSmokeJob(
       DOCKYARD_SMOKE_TIMEOUT: String(pipeline.gates.smoke!.timeoutSeconds),
     },
     script: [
-      ...loginScript(
-        'buildah',
-        job.logsInTo.map((i) => registries[i]),
-        true,
-      ),
+      ...loginScript('buildah', loginRegistriesOf(job, registries), true),
       ...source.prelude,
       gitlabSmokeScript(scripts, GITLAB_GATES_DIR, staging ? source.ref : undefined),
     ],

@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { platformsOf, retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { coverageDirOf } from '../../model/verify-gates.js';
@@ -76,14 +77,7 @@ function buildahJob(
   return {
     image: GITLAB_IMAGES.buildah,
     variables: { ...BUILDAH_VARIABLES, ...variables },
-    script: [
-      ...loginScript(
-        'buildah',
-        job.logsInTo.map((i) => registries[i]),
-        true,
-      ),
-      ...script,
-    ],
+    script: [...loginScript('buildah', loginRegistriesOf(job, registries), true), ...script],
   };
 }
 
@@ -220,14 +214,7 @@ export function gitlabTestJob(
   const staging = gitlabStaging(pipeline, registries);
   const source = candidateSource(scripts, staging !== undefined);
   const variables: GitlabJobVariables = { ...BUILDAH_VARIABLES, ...stagingVariables(staging) };
-  const script: string[] = [
-    ...loginScript(
-      'buildah',
-      job.logsInTo.map((i) => registries[i]),
-      true,
-    ),
-    ...source.prelude,
-  ];
+  const script: string[] = [...loginScript('buildah', loginRegistriesOf(job, registries), true), ...source.prelude];
   if (test.target !== undefined) {
     const keep = coverage?.from === 'target';
     script.push(
@@ -298,10 +285,7 @@ export function gitlabPushJob(
         .join(' '),
     },
     script: [
-      ...loginScript(
-        'skopeo',
-        job.logsInTo.map((i) => registries[i]),
-      ),
+      ...loginScript('skopeo', loginRegistriesOf(job, registries)),
       forEachPlatformScript(
         staging
           ? promoteByDigestScript(scripts, PUSH_CANDIDATE_DIR, DIGESTS_DIR)
@@ -331,10 +315,7 @@ export function gitlabManifestJob(pipeline: Pipeline, job: Job, registries: read
       DOCKYARD_SLUGS: pipeline.platforms.map((p) => p.slug).join(' '),
     },
     script: [
-      ...loginScript(
-        'buildah',
-        job.logsInTo.map((i) => registries[i]),
-      ),
+      ...loginScript('buildah', loginRegistriesOf(job, registries)),
       SH([
         ...(published ? ['mkdir -p dockyard', ': > dockyard/published'] : []),
         'tags=$(printf \'%b\\n\' "${DOCKYARD_TAGS:-}")',

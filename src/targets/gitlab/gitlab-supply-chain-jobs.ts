@@ -1,3 +1,4 @@
+import { loginRegistriesOf } from '../../model/steps.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { retentionDaysOf, type Job, type Pipeline } from '../../model/pipeline.js';
 import { SBOM_THRESHOLD, signThreshold } from '../../model/verify-gates.js';
@@ -83,10 +84,7 @@ export function gitlabSignJob(
       DOCKYARD_GATE_FILES: gitlabGateFiles(pipeline, ['sign']).join(' '),
     },
     script: [
-      ...loginScript(
-        'cosign',
-        job.logsInTo.map((i) => registries[i]),
-      ),
+      ...loginScript('cosign', loginRegistriesOf(job, registries)),
       GITLAB_CERT_IDENTITY,
       ...(provenance ? [gitlabProvenanceScript(PROVENANCE_FILE)] : []),
       signPublishedScript(PUBLISHED_FILE, provenance ? PROVENANCE_FILE : undefined),
