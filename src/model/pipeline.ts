@@ -76,6 +76,12 @@ export interface PlatformTarget {
 }
 
 /**
+ * Platforms an x86-64 runner executes without emulation (amd64 and 32-bit x86); every other platform needs QEMU
+ * there. The CI targets' runner mappings use it for their amd64 runners.
+ */
+export const AMD64_RUNNER_PLATFORMS: readonly PlatformId[] = ['linux/amd64', 'linux/386'];
+
+/**
  * A registry to publish to: a configured registry, or `native` (the CI system's own registry, used when the
  * config lists none). A missing `repository` defaults to `image.name` (GitLab registry: the project path).
  */

@@ -1,5 +1,5 @@
 import type { PlatformId } from '../../config/schema/primitives.js';
-import type { PlatformTarget } from '../../model/pipeline.js';
+import { AMD64_RUNNER_PLATFORMS, type PlatformTarget } from '../../model/pipeline.js';
 
 /**
  * Platforms GitHub-hosted runners execute natively, by runner label. `linux/arm/v7` runs on the arm64 runner:
@@ -22,9 +22,6 @@ const NATIVE_GITHUB_RUNNER: Partial<Record<PlatformId, string>> = {
 /** The hosted runner of every platform without a native one (and of the jobs that run anywhere). */
 const AMD64_RUNNER = 'ubuntu-24.04';
 
-/** Platforms an amd64 runner executes without emulation. */
-const AMD64_NATIVE: readonly PlatformId[] = ['linux/amd64', 'linux/386'];
-
 /**
  * The `runs-on` label of a platform's own jobs on GitHub Actions, and whether QEMU emulates the platform there:
  * `native` takes the configured runner (or the hosted native one); `qemu` an amd64 runner; `auto` the hosted native
@@ -43,6 +40,6 @@ export function githubPlatformRunner(platform: PlatformTarget): {
     (platform.strategy === 'auto' && hosted !== undefined && (configured === undefined || configured === hosted));
   return {
     runner: configured ?? (native ? (hosted ?? AMD64_RUNNER) : AMD64_RUNNER),
-    emulated: !native && !AMD64_NATIVE.includes(platform.platform),
+    emulated: !native && !AMD64_RUNNER_PLATFORMS.includes(platform.platform),
   };
 }

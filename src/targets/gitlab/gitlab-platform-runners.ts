@@ -1,5 +1,5 @@
 import type { PlatformId } from '../../config/schema/primitives.js';
-import type { PlatformTarget } from '../../model/pipeline.js';
+import { AMD64_RUNNER_PLATFORMS, type PlatformTarget } from '../../model/pipeline.js';
 
 /**
  * GitLab.com hosted runner tags of the platforms they run natively.
@@ -13,9 +13,6 @@ const GITLAB_RUNNER_TAG: Partial<Record<PlatformId, string>> = {
 
 /** The small amd64 hosted runner's tag, for every platform without a native hosted runner. */
 const DEFAULT_GITLAB_RUNNER_TAG = 'saas-linux-small-amd64';
-
-/** Platforms an amd64 runner executes without emulation. */
-const AMD64_NATIVE: readonly PlatformId[] = ['linux/amd64', 'linux/386'];
 
 /**
  * The runner tag of a platform's own jobs on GitLab CI, and whether that runner emulates the platform (its host
@@ -32,6 +29,6 @@ export function gitlabPlatformRunner(platform: PlatformTarget): {
   const native = platform.strategy === 'native' || (platform.strategy === 'auto' && hosted !== undefined);
   return {
     runner: platform.runners.gitlab ?? (native ? (hosted ?? DEFAULT_GITLAB_RUNNER_TAG) : DEFAULT_GITLAB_RUNNER_TAG),
-    emulated: !native && !AMD64_NATIVE.includes(platform.platform),
+    emulated: !native && !AMD64_RUNNER_PLATFORMS.includes(platform.platform),
   };
 }
