@@ -116,7 +116,7 @@ function checkDuplicates(config: DockyardConfig): ConfigIssue[] {
   // Per CI system: a GitLab registry without host is $CI_REGISTRY on GitLab CI and registry.gitlab.com elsewhere.
   const duplicates = new Map<number, string>();
   for (const ci of config.ci) {
-    const identityOn = (registry: (typeof registries)[number]) => registryIdentity(registry, ci);
+    const identityOn = (registry: (typeof registries)[number]) => registryIdentity(registry, targetOf(ci).ownRegistry);
     for (const i of duplicatesOf(registries, identityOn))
       if (!duplicates.has(i)) duplicates.set(i, identityOn(registries[i]));
   }

@@ -1,6 +1,8 @@
 import { handoffOf, registryHostOf } from './config-helpers.js';
 import { type ConfigIssue, configIssue as issue } from './format-issues.js';
 import type { DockyardConfig, RegistryConfig } from './schema/index.js';
+import { isGitlabRegistry } from './schema/registry.js';
+import { targetOf } from '../targets/registry.js';
 
 /**
  * Rules of `handoff` the schema cannot express: a staging repository only with mode `registry`; a staging
@@ -53,19 +55,28 @@ export function checkHandoff(config: DockyardConfig): ConfigIssue[] {
 
 /** Repository paths the image is published to on the staging registry's host, where they are known at synth time. */
 function publishedRepositoriesOnHostOf(config: DockyardConfig, first: RegistryConfig | undefined): string[] {
-  // Without registries, GitHub publishes to ghcr.io/<image.name>; GitLab's $CI_REGISTRY_IMAGE is not known here.
-  if (first === undefined) return config.ci.includes('github') ? [config.image.name] : [];
+  // Without registries, each CI system publishes to its own registry (native), as an entry of that kind without host
+  // or repository would: ghcr.io/<image.name> on GitHub; GitLab's $CI_REGISTRY_IMAGE is not known here.
+  if (first === undefined)
+    return config.ci.some((ci) => !defaultsToProjectPath({ type: targetOf(ci).ownRegistry.type }))
+      ? [config.image.name]
+      : [];
   // The hosts are compared on each CI system the config targets (the GitLab registry's host depends on it).
-  const published = config.ci.flatMap((ci) =>
-    (config.registries ?? [])
-      .filter((r) => registryHostOf(r, ci) === registryHostOf(first, ci))
+  const published = config.ci.flatMap((ci) => {
+    const own = targetOf(ci).ownRegistry;
+    return (config.registries ?? [])
+      .filter((r) => registryHostOf(r, own) === registryHostOf(first, own))
       .flatMap((r) =>
-        r.repository !== undefined
-          ? [r.repository]
-          : r.type === 'gitlab' && r.host === undefined
-            ? []
-            : [config.image.name],
-      ),
-  );
+        r.repository !== undefined ? [r.repository] : defaultsToProjectPath(r) ? [] : [config.image.name],
+      );
+  });
   return [...new Set(published)];
+}
+
+/**
+ * Whether a registry without `repository` publishes to a path only known at run time: the GitLab registry without
+ * `host` (`$CI_REGISTRY_IMAGE`, the project path) rather than `image.name`.
+ */
+function defaultsToProjectPath(registry: { readonly type: string; readonly host?: string }): boolean {
+  return isGitlabRegistry(registry) && registry.host === undefined;
 }

@@ -1,6 +1,7 @@
 import type { AnnotationLevel, BuildStrategy, CacheMode, RegistryConfig } from '../config/schema/index.js';
 import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import type { SbomFormat } from '../config/schema/supply-chain.js';
+import type { PerCiCredentialsType } from '../config/schema/registry.js';
 import type { TagRule } from '../tags/tag-rule.js';
 import type { DeploySpec, NotifySpec } from './deploy-notify-spec.js';
 import type { GithubRepositorySpec } from './github-repository.js';
@@ -94,10 +95,10 @@ export interface RegistryCredentials {
 }
 
 /**
- * A configured registry as one CI system uses it: credentials given per CI system (`{ github?, gitlab? }`, ghcr and
- * the GitLab registry) are resolved to that CI system's entry, or none (the registry's default login there).
+ * A configured registry as one CI system uses it: credentials given per CI system (`{ github?, gitlab? }`, the kinds of
+ * `PER_CI_CREDENTIALS_TYPES`: ghcr and the GitLab registry) are resolved to that CI system's entry, or none (the registry's default login there).
  */
-export type RegistryForCi<T> = T extends { readonly type: 'ghcr' | 'gitlab' }
+export type RegistryForCi<T> = T extends { readonly type: PerCiCredentialsType }
   ? Omit<T, 'credentials'> & { readonly credentials?: RegistryCredentials }
   : T;
 

@@ -1,6 +1,7 @@
 import { cacheModeOf, credentialsOf, handoffOf, platformIdOf } from '../config/config-helpers.js';
 import type { CacheMode, DockyardConfig, PlatformConfig } from '../config/schema/index.js';
 import type { CiSystem } from '../config/schema/primitives.js';
+import { hasPerCiCredentials } from '../config/schema/registry.js';
 import { resolveTagRule } from '../tags/resolve-tag-rules.js';
 import type {
   ArtifactSpec,
@@ -66,7 +67,7 @@ export function planPipeline(config: DockyardConfig, ci: CiSystem = config.ci[0]
   const cache = cacheModeOf(config.cache, ci);
   // Credentials given per CI system resolve to this CI system's entry (or its default login).
   const registries: RegistryTarget[] = (config.registries ?? [{ type: 'native' as const }]).map((r): RegistryTarget => {
-    if (r.type !== 'ghcr' && r.type !== 'gitlab') return r;
+    if (!hasPerCiCredentials(r)) return r;
     const { credentials, ...rest } = r;
     const own = credentialsOf(credentials, ci);
     return { ...rest, ...(own ? { credentials: own } : {}) };

@@ -7,6 +7,7 @@
  *
  * @see https://github.com/renovatebot/renovate/blob/main/lib/modules/platform/types.ts (one typed interface per platform)
  */
+import type { OwnRegistry } from '../config/config-helpers.js';
 import type { CacheMode, DockyardConfig } from '../config/schema/index.js';
 import type { CiSystem, PlatformId } from '../config/schema/primitives.js';
 import type { ConfigIssue } from '../config/format-issues.js';
@@ -92,6 +93,12 @@ export interface CiTarget {
   readonly capabilities: CiCapabilities;
   readonly vocabulary: TargetVocabulary;
   readonly billing: TargetBilling;
+  /**
+   * The CI system's own registry: the registry kind it logs in to without credentials, where a config without
+   * `registries` publishes (`native`), and the host an entry of that kind without `host` is reached at here
+   * (GitHub: `ghcr` at `ghcr.io`; GitLab: `gitlab` at `$CI_REGISTRY`). `registryHostOf` (config-helpers.ts) reads it.
+   */
+  readonly ownRegistry: OwnRegistry;
   /** How the projen component renders this target's pipeline objects (GitHub: release tags after pinned `uses:`). */
   readonly yaml: RenderYamlOptions;
 

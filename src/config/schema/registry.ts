@@ -127,3 +127,42 @@ export const registrySchema = z
     genericRegistrySchema,
   ])
   .describe('A registry to publish to: `ghcr`, `dockerhub`, `gitlab` or `generic`.');
+
+/** One registry entry as the config holds it after validation. */
+type RegistryEntry = z.output<typeof registrySchema>;
+
+/** A registry's kind: `ghcr`, `dockerhub`, `gitlab` or `generic` (the `type` of {@link registrySchema}). */
+export type RegistryType = RegistryEntry['type'];
+
+/**
+ * The registry kinds whose credentials may be given per CI system (`{ github?, gitlab? }`): the two whose default
+ * login exists on one CI system only (ghcr's `GITHUB_TOKEN`, the GitLab registry's `CI_REGISTRY_*`).
+ */
+export const PER_CI_CREDENTIALS_TYPES = ['ghcr', 'gitlab'] as const satisfies readonly RegistryType[];
+
+/** One of {@link PER_CI_CREDENTIALS_TYPES}. */
+export type PerCiCredentialsType = (typeof PER_CI_CREDENTIALS_TYPES)[number];
+
+/**
+ * Whether a registry entry (as configured, or as the model resolved it) may take its credentials per CI system.
+ *
+ * @example `hasPerCiCredentials({ type: 'ghcr' })` → `true`; `hasPerCiCredentials({ type: 'dockerhub', … })` → `false`
+ */
+export function hasPerCiCredentials<T extends { readonly type: string }>(
+  registry: T,
+): registry is T & { readonly type: PerCiCredentialsType } {
+  return (PER_CI_CREDENTIALS_TYPES as readonly string[]).includes(registry.type);
+}
+
+/**
+ * Whether a registry entry (or a CI system's own registry, `CiTarget.ownRegistry`) is the GitLab container registry
+ * (`type: "gitlab"`, {@link gitlabRegistrySchema}): the one whose host and repository default to GitLab CI's
+ * `$CI_REGISTRY` / `$CI_REGISTRY_IMAGE` there.
+ *
+ * @example `isGitlabRegistry({ type: 'gitlab' })` → `true`
+ */
+export function isGitlabRegistry<T extends { readonly type: string }>(
+  registry: T,
+): registry is T & { readonly type: typeof gitlabRegistrySchema.shape.type.value } {
+  return registry.type === gitlabRegistrySchema.shape.type.value;
+}

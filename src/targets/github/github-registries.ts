@@ -1,4 +1,4 @@
-import { gitlabRegistryHostOn } from '../../config/config-helpers.js';
+import { type OwnRegistry, registryHostOf } from '../../config/config-helpers.js';
 import type { Pipeline, RegistryTarget } from '../../model/pipeline.js';
 import { useAction, type UsesStep } from './action-pins.js';
 
@@ -10,6 +10,13 @@ export interface GithubRegistry {
   readonly username: string;
   readonly password: string;
 }
+
+/**
+ * GitHub's own registry: ghcr, logged in to with `GITHUB_TOKEN` (`CiTarget.ownRegistry`).
+ *
+ * @see https://docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry
+ */
+export const GITHUB_OWN_REGISTRY: OwnRegistry = { type: 'ghcr', host: 'ghcr.io' };
 
 /**
  * Resolve a registry for GitHub Actions. `native` and `ghcr` log in with `GITHUB_TOKEN` unless credentials
@@ -44,7 +51,7 @@ export function resolveGithubRegistry(registry: RegistryTarget, imageName: strin
       };
     case 'gitlab':
     case 'generic': {
-      const host = registry.type === 'gitlab' ? gitlabRegistryHostOn(registry.host, 'github') : registry.host;
+      const host = registryHostOf(registry, GITHUB_OWN_REGISTRY);
       const creds = registry.credentials ?? { username: 'CI_REGISTRY_USER', password: 'CI_REGISTRY_PASSWORD' };
       return { ref: `${host}/${repository}`, host, username: secret(creds.username), password: secret(creds.password) };
     }

@@ -7,7 +7,7 @@ import { githubPlatformRunner } from './github-platform-runners.js';
  */
 import { emitGithubWorkflow } from './emit-github-workflow.js';
 import { githubDeployJobId } from './github-deploy-notify-jobs.js';
-import { resolveGithubRegistries } from './github-registries.js';
+import { GITHUB_OWN_REGISTRY, resolveGithubRegistries } from './github-registries.js';
 import { githubRunnerOf } from './github-runners.js';
 import { describeGithubRepository } from './github-repository-notes.js';
 import type { CiTarget } from '../ci-target.js';
@@ -34,6 +34,7 @@ export const githubTarget: CiTarget = {
     publishCondition: '',
   },
   billing: { rounding: 'per-job-minute', costFactorOf: () => 1 },
+  ownRegistry: GITHUB_OWN_REGISTRY,
   yaml: GITHUB_YAML,
   checkConfig: checkGithubConfig,
   renderFiles: (config, marker, assets) => renderGithubFiles(config, marker, assets),

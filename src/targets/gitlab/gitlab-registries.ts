@@ -1,4 +1,4 @@
-import { GITLAB_CI_REGISTRY_HOST, gitlabRegistryHostOn } from '../../config/config-helpers.js';
+import { gitlabRegistryHostOn, type OwnRegistry } from '../../config/config-helpers.js';
 import type { Pipeline, RegistryTarget } from '../../model/pipeline.js';
 
 /** A registry resolved for GitLab CI: image reference and login variables. */
@@ -12,6 +12,17 @@ export interface GitlabRegistry {
   readonly passwordVar: string;
 }
 
+/** The host of the GitLab registry when a GitLab CI job does not name one: GitLab's predefined variable. */
+export const GITLAB_CI_REGISTRY_HOST = '$CI_REGISTRY';
+
+/**
+ * GitLab's own registry: the project's container registry at `$CI_REGISTRY`, logged in to with
+ * `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD` (`CiTarget.ownRegistry`).
+ *
+ * @see https://docs.gitlab.com/ci/variables/predefined_variables/
+ */
+export const GITLAB_OWN_REGISTRY: OwnRegistry = { type: 'gitlab', host: GITLAB_CI_REGISTRY_HOST };
+
 /**
  * Resolve a registry for GitLab CI. `native` and `gitlab` use the predefined `CI_REGISTRY*` variables; the
  * validator has already rejected ghcr without credentials.
@@ -23,7 +34,7 @@ export function resolveGitlabRegistry(registry: RegistryTarget, imageName: strin
     case 'native':
     case 'gitlab': {
       const creds = registry.type === 'gitlab' ? registry.credentials : undefined;
-      const host = gitlabRegistryHostOn(registry.type === 'gitlab' ? registry.host : undefined, 'gitlab');
+      const host = gitlabRegistryHostOn(registry.type === 'gitlab' ? registry.host : undefined, GITLAB_OWN_REGISTRY);
       const repository = registry.type === 'gitlab' ? registry.repository : undefined;
       return {
         ref: repository

@@ -9,7 +9,7 @@ import { emitGitlabCi } from './emit-gitlab-ci.js';
 import { gitlabDeployJobName } from './gitlab-deploy-notify-jobs.js';
 import { gitlabMetaHelperPath } from './gitlab-metadata-job.js';
 import { globToGitlabRegex } from './gitlab-refs.js';
-import { resolveGitlabRegistries } from './gitlab-registries.js';
+import { GITLAB_OWN_REGISTRY, resolveGitlabRegistries } from './gitlab-registries.js';
 import { gitlabRunnerOf } from './gitlab-runners.js';
 import type { CiTarget } from '../ci-target.js';
 import { checkGitlabConfig } from './check-gitlab-config.js';
@@ -39,6 +39,7 @@ export const gitlabTarget: CiTarget = {
     rounding: 'per-second',
     costFactorOf: (pipeline, job, platform) => gitlabCostFactorOf(gitlabRunnerOf(pipeline, job, platform).tags),
   },
+  ownRegistry: GITLAB_OWN_REGISTRY,
   yaml: {},
   checkConfig: checkGitlabConfig,
   renderFiles: renderGitlabFiles,
