@@ -12,10 +12,13 @@ export interface GithubRepositorySpec {
   /** Code scanning accepts SARIF uploads: `scan.report` uploads there, else keeps the SARIF as an artifact. */
   readonly codeScanning: boolean;
   /**
-   * How the sign job attests provenance on GitHub: `github` (actions/attest-build-provenance, GitHub's artifact
-   * attestations) or `cosign` (`cosign attest` with a SLSA v1 predicate, where attestations are unavailable).
+   * How the sign job attests provenance on GitHub: `artifact-attestations` (actions/attest-build-provenance,
+   * GitHub's artifact attestations) or `cosign` (`cosign attest` with a SLSA v1 predicate, where artifact
+   * attestations are unavailable).
+   *
+   * @see https://docs.github.com/actions/security-for-github-actions/using-artifact-attestations/using-artifact-attestations-to-establish-provenance-for-builds
    */
-  readonly attestations: 'github' | 'cosign';
+  readonly attestations: 'artifact-attestations' | 'cosign';
   /**
    * Artifact storage included in the plan, in MB as GitHub counts them (1 MB = 2^20 bytes), for private and
    * internal repositories; undefined for public ones, whose artifact storage is free.
@@ -57,7 +60,7 @@ export function planGithubRepository(config: DockyardConfig): GithubRepositorySp
     visibility,
     plan,
     codeScanning: config.github?.codeScanning ?? open,
-    attestations: open || plan === 'enterprise' ? 'github' : 'cosign',
+    attestations: open || plan === 'enterprise' ? 'artifact-attestations' : 'cosign',
     ...(open ? {} : { includedStorageMB: INCLUDED_ARTIFACT_STORAGE_MB[plan] }),
   };
 }

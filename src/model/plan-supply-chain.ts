@@ -86,7 +86,11 @@ export function addSupplyChainJobs(
   }
   if (config.signing)
     out.push(
-      signJob(config.signing.provenance && github.attestations === 'github', config.signing.provenance, registryCount),
+      signJob(
+        config.signing.provenance && github.attestations === 'artifact-attestations',
+        config.signing.provenance,
+        registryCount,
+      ),
     );
   return out;
 }

@@ -22,8 +22,6 @@ const NOT_YET_MIGRATED: Record<string, string> = {
   'src/init/collect-init-answers.ts': 'init --ci flag values and prompts',
   'src/init/detect-remote.ts': 'the git remote host (GitHub or GitLab as a repository host)',
   'src/init/render-config-source.ts': 'the ci: [...] values init writes',
-  'src/model/github-repository.ts': 'attestations: "github" (GitHub artifact attestations, a value not a CI id)',
-  'src/model/plan-supply-chain.ts': 'attestations: "github" (a value, not a CI id)',
   'src/trigger/plan-trigger.ts': 'the repository host a trigger calls (GitHub or GitLab API)',
 };
 
