@@ -1,8 +1,10 @@
 import Handlebars from 'handlebars';
+import type { CiSystem } from '../config/schema/primitives.js';
 
 /** The answers `dockyard init` writes into `dockyard.config.ts`. */
 export interface InitAnswers {
-  readonly ci: readonly ('github' | 'gitlab')[];
+  /** The CI systems of `ci: [...]` (the config schema's `CI_SYSTEMS`). */
+  readonly ci: readonly CiSystem[];
   /** The image repository path, e.g. `acme/api`. */
   readonly imageName: string;
   /** The Dockerfile path relative to the config file. */

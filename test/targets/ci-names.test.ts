@@ -21,7 +21,6 @@ const NOT_YET_MIGRATED: Record<string, string> = {
   'src/config/check-github-repository.ts': 'the github: settings block (a per-CI config key) asks for github in ci',
   'src/init/collect-init-answers.ts': 'init --ci flag values and prompts',
   'src/init/detect-remote.ts': 'the git remote host (GitHub or GitLab as a repository host)',
-  'src/init/render-config-source.ts': 'the ci: [...] values init writes',
   'src/trigger/plan-trigger.ts': 'the repository host a trigger calls (GitHub or GitLab API)',
 };
 
