@@ -45,7 +45,8 @@ export function detectLocalTools(envPath: string | undefined = process.env.PATH)
  * `success` or `failed`. A job whose work cannot run here is "not run" with the reason, never passed. Prints one
  * line per job instance, `job [platform]: passed|failed|not run (reason)`, and the gate summary's path.
  *
- * @returns each instance's result, in order, and the exit code: 0 when nothing failed, else 1.
+ * @returns each instance's result, in order, and the exit code: 1 when a job failed or a publish job was held back
+ *   because a gate did not run; else 0.
  * @see ../../docs/local-run.md
  */
 export function runLocalPipeline(
@@ -82,7 +83,11 @@ export function runLocalPipeline(
       results.push({ job, result: 'failed', reason: failure });
       stopped = `${name} failed`;
     } else if (blocking) {
-      results.push({ job, result: 'not run', reason: `${blocking.gate ?? blocking.step}: ${blocking.reason}` });
+      results.push({
+        job,
+        result: 'not run',
+        reason: `${blocking.gate ? `${blocking.gate}: ` : ''}${blocking.reason}`,
+      });
     } else {
       results.push({ job, result: 'passed', reason: '' });
     }
@@ -93,6 +98,7 @@ export function runLocalPipeline(
     output.out(`${name}: ${r.result}${r.reason ? ` (${r.reason})` : ''}`);
   }
   if (existsSync(join(cwd, LOCAL_WORK_DIR, 'gates.md'))) output.out(`gate summary: ${LOCAL_WORK_DIR}/gates.md`);
-  const failed = results.some((r) => r.result === 'failed');
+  // A publish job held back because a gate could not run here fails the run: --push asked for it, nothing was published.
+  const failed = results.some((r) => r.result === 'failed' || (r.result === 'not run' && r.job.held === true));
   return { results, exitCode: failed ? 1 : 0 };
 }

@@ -14,7 +14,8 @@ import type { StepScripts } from '../../emit/step-scripts.js';
 
 export * from './local-run-types.js';
 export { LocalRunError, orderJobs, planLocalRun } from './plan-local-run.js';
-export { LOCAL_DIGESTS_DIR, LOCAL_GATES_DIR, LOCAL_WORK_DIR, planLocalStep } from './local-step-commands.js';
+export { planLocalStep } from './local-step-commands.js';
+export { LOCAL_DIGESTS_DIR, LOCAL_GATES_DIR, LOCAL_WORK_DIR } from './local-step-plan.js';
 
 /** What the local target can do: the step kinds it never runs here (always "not run"), and the tools it looks for. */
 export interface LocalCapabilities {

@@ -53,6 +53,11 @@ export interface LocalJobRun {
   /** The commands, in order; empty when the job is not run (a blocking {@link LocalNotRun}). */
   readonly commands: readonly LocalCommand[];
   readonly notRun: readonly LocalNotRun[];
+  /**
+   * A publish job held back because a gate job could not run here (nothing untested is published): with `--push`
+   * this fails the run (exit 1), as a failed gate does.
+   */
+  readonly held?: boolean;
 }
 
 /** What `dockyard run` does, decided without I/O. */

@@ -1,13 +1,7 @@
-import type { PlatformTarget, Pipeline } from '../../model/pipeline.js';
+import type { Pipeline } from '../../model/pipeline.js';
 import type { Step } from '../../model/steps.js';
 import { expectedGateFiles } from '../../model/verify-gates.js';
-import {
-  gateSummaryScript,
-  lintScript,
-  recordGateResultScript,
-  recordJobResultsScript,
-} from '../../emit/gate-scripts.js';
-import { imageSizeScript } from '../../emit/image-size-script.js';
+import { gateSummaryScript, recordGateResultScript, recordJobResultsScript } from '../../emit/gate-scripts.js';
 import { quoteShellWord } from '../../emit/shell-quote.js';
 import {
   checkPushedDigestsScript,
@@ -16,58 +10,22 @@ import {
   readRecordedDigestScript,
   recordDigestScript,
 } from '../../emit/shell-scripts.js';
-import { gitlabSmokeScript } from '../../emit/smoke-scripts.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
-import type { LocalCommand, LocalNotRun, LocalRunOptions, LocalTool } from './local-run-types.js';
-
-/** The work directory, relative to the project directory: the same layout as a CI job's `dockyard/`. */
-export const LOCAL_WORK_DIR = 'dockyard';
-/** Where gate result files go (docs/gates.md, "Gate result files"). */
-export const LOCAL_GATES_DIR = `${LOCAL_WORK_DIR}/gates`;
-/** Where the push job records each platform's pushed digest (`<slug>` files). */
-export const LOCAL_DIGESTS_DIR = `${LOCAL_WORK_DIR}/digests`;
-/** sh word of the instance's candidate directory (`image.tar`, `digest`). */
-const CANDIDATE_DIR = `"${LOCAL_WORK_DIR}/$DOCKYARD_SLUG"`;
-const ARCHIVE = `oci-archive:${LOCAL_WORK_DIR}/$DOCKYARD_SLUG/image.tar`;
-
-/** What the step mapper reads besides the step: the pipeline, the instance and the run's decisions. */
-export interface LocalStepContext {
-  readonly pipeline: Pipeline;
-  readonly scripts: StepScripts;
-  /** The instance's platform (per-platform jobs), else undefined. */
-  readonly platform?: PlatformTarget;
-  /** The platforms this run selected. */
-  readonly platforms: readonly PlatformTarget[];
-  /** The platforms of the test job this run selected (the gate summary expects their files). */
-  readonly testPlatforms: readonly PlatformTarget[];
-  readonly options: LocalRunOptions;
-  /** The job builds the test stage, so it needs the candidate in local storage (`fetch-candidate`). */
-  readonly buildsTestStage: boolean;
-  /** `--label` values and manifest `--annotation` values from the metadata engine. */
-  readonly labels: readonly string[];
-  readonly annotations: readonly string[];
-  /** Full tag references (`<repository>:<tag>`), with `push`. */
-  readonly tags: readonly string[];
-  readonly repository?: string;
-}
-
-/** The commands of one step, or why it does not run. */
-export interface LocalStepPlan {
-  readonly commands: LocalCommand[];
-  readonly notRun: LocalNotRun[];
-}
-
-const none = (): LocalStepPlan => ({ commands: [], notRun: [] });
-const sh = (step: Step['kind'], script: string, env: Record<string, string> = {}): LocalStepPlan => ({
-  commands: [{ kind: 'sh', script, env, step }],
-  notRun: [],
-});
-const notRun = (step: Step, reason: string, blocking = true): LocalStepPlan => ({
-  commands: [],
-  notRun: [{ step: step.kind, ...(step.kind === 'check' ? { gate: step.gate } : {}), reason, blocking }],
-});
-const missing = (tools: ReadonlySet<LocalTool>, ...wanted: LocalTool[]): LocalTool | undefined =>
-  wanted.find((t) => !tools.has(t));
+import { planCheck } from './local-gate-commands.js';
+import type { LocalCommand } from './local-run-types.js';
+import {
+  ARCHIVE,
+  CANDIDATE_DIR,
+  LOCAL_DIGESTS_DIR,
+  LOCAL_GATES_DIR,
+  LOCAL_WORK_DIR,
+  missing,
+  none,
+  notRun,
+  sh,
+  type LocalStepContext,
+  type LocalStepPlan,
+} from './local-step-plan.js';
 
 /**
  * Map one neutral step to local commands, one step kind at a time (the exhaustive `switch` makes a new step kind a
@@ -265,52 +223,6 @@ function buildTestStage(step: Extract<Step, { kind: 'build' }>, ctx: LocalStepCo
     ],
     notRun: [],
   };
-}
-
-/** A gate's check with the step script the CI targets render, or why it does not run here. */
-function planCheck(step: Extract<Step, { kind: 'check' }>, ctx: LocalStepContext): LocalStepPlan {
-  const { pipeline, scripts, options } = ctx;
-  switch (step.gate) {
-    case 'lint': {
-      const lint = pipeline.gates.lint!;
-      if (!options.tools.has('hadolint')) return notRun(step, 'hadolint not found on PATH');
-      return sh(step.kind, lintScript(scripts, 'hadolint', LOCAL_GATES_DIR), {
-        DOCKYARD_DOCKERFILE: pipeline.image.dockerfile,
-        DOCKYARD_LINT_THRESHOLD: lint.failureThreshold,
-        ...(lint.ignore.length > 0 ? { DOCKYARD_LINT_IGNORE: lint.ignore.join(' ') } : {}),
-      });
-    }
-    case 'smoke':
-      return sh(step.kind, gitlabSmokeScript(scripts, LOCAL_GATES_DIR), {
-        DOCKYARD_SMOKE_TIMEOUT: String(pipeline.gates.smoke!.timeoutSeconds),
-      });
-    case 'size': {
-      const size = pipeline.gates.size!;
-      if (!options.tools.has('node')) return notRun(step, 'node not found on PATH');
-      return sh(step.kind, imageSizeScript(scripts, CANDIDATE_DIR, LOCAL_GATES_DIR, 'archive'), {
-        DOCKYARD_SIZE_LIMIT: String(size.limitMb),
-        DOCKYARD_SIZE_MEASURE: size.measure,
-        DOCKYARD_SIZE_ON_EXCEED: size.onExceed,
-      });
-    }
-    case 'scan': {
-      const tool = missing(options.tools, pipeline.scan.scanner);
-      return notRun(
-        step,
-        tool ? `${tool} not found on PATH` : `dockyard run does not run the ${pipeline.scan.scanner} scan yet`,
-      );
-    }
-    case 'sbom':
-      return notRun(step, options.tools.has('syft') ? 'dockyard run does not run syft yet' : 'syft not found on PATH');
-    case 'coverage':
-      return pipeline.gates.coverage?.from === 'commands'
-        ? sh(step.kind, `gates=${LOCAL_GATES_DIR}\n${scripts.gateResult}\n${scripts.coverage}`, {
-            DOCKYARD_COVERAGE_FILE: `${LOCAL_WORK_DIR}/coverage/${pipeline.gates.coverage.report.split('/').pop()}`,
-            DOCKYARD_COVERAGE_FORMAT: pipeline.gates.coverage.format,
-            DOCKYARD_COVERAGE_MINIMUM: String(pipeline.gates.coverage.minimum),
-          })
-        : notRun(step, 'dockyard run does not read a coverage report from the test stage yet');
-  }
 }
 
 /**

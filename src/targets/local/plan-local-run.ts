@@ -2,10 +2,11 @@ import type { PlatformId } from '../../config/schema/primitives.js';
 import { metadataLines } from '../../emit/metadata-lines.js';
 import type { StepScripts } from '../../emit/step-scripts.js';
 import { platformsOf, type Job, type Pipeline, type PlatformTarget } from '../../model/pipeline.js';
-import { stepsOfKind } from '../../model/steps.js';
+import { stepsOfKind, type Step } from '../../model/steps.js';
 import { computeMeta } from '../../tags/compute-meta.js';
 import type { LocalCommand, LocalJobRun, LocalNotRun, LocalRunOptions, LocalRunPlan } from './local-run-types.js';
-import { planLocalStep, recordNotRunScript, type LocalStepContext } from './local-step-commands.js';
+import { planLocalStep, recordNotRunScript } from './local-step-commands.js';
+import type { LocalStepContext } from './local-step-plan.js';
 
 /** A `dockyard run` request the pipeline cannot satisfy (exit code 2 at the CLI: a usage error). */
 export class LocalRunError extends Error {
@@ -59,13 +60,41 @@ export function planLocalRun(pipeline: Pipeline, scripts: StepScripts, options: 
     tags: repository ? meta.tags : [],
     ...(repository ? { repository } : {}),
   };
-  const jobs = orderJobs(pipeline.jobs).flatMap((job): LocalJobRun[] => {
+  const planned = orderJobs(pipeline.jobs).flatMap((job): LocalJobRun[] => {
     const instances: Array<PlatformTarget | undefined> = job.perPlatform
       ? inSelection(platformsOf(pipeline, job))
       : [undefined];
     return instances.map((platform) => planInstance(job, { ...base, ...(platform ? { platform } : {}) }, options));
   });
-  return { jobs, tags: meta.tags, ...(repository ? { repository } : {}) };
+  return {
+    jobs: holdUntested(planned),
+    tags: meta.tags,
+    ...(repository ? { repository } : {}),
+  };
+}
+
+/**
+ * The guarantee of the CI targets, kept locally: nothing is published unless every gate ran and passed. A gate job
+ * that cannot run here (its tool is missing) holds back every publish job, "not run" with the gates that did not run.
+ */
+function holdUntested(jobs: readonly LocalJobRun[]): LocalJobRun[] {
+  const untested = jobs
+    .filter((j) => j.stage === 'verify' && j.notRun.some((n) => n.blocking))
+    .map((j) => {
+      const why = j.notRun.find((n) => n.blocking)!;
+      return `${j.job}${j.platform ? ` [${j.platform}]` : ''} (${why.reason})`;
+    });
+  if (untested.length === 0) return [...jobs];
+  return jobs.map((j) =>
+    j.stage === 'publish' && j.commands.length > 0
+      ? {
+          ...j,
+          held: true,
+          commands: [],
+          notRun: [{ step: j.commands[0]!.step, reason: `gates not run: ${untested.join(', ')}`, blocking: true }],
+        }
+      : j,
+  );
 }
 
 /** One job instance: its steps' commands, or "not run" with the reason when its work cannot run here. */
@@ -86,7 +115,7 @@ function planInstance(
     return {
       ...head,
       commands: [],
-      notRun: [{ step: job.steps[0]?.kind ?? 'notify', reason: 'needs --push', blocking: true }],
+      notRun: [{ step: mainStepOf(job), reason: 'needs --push', blocking: true }],
     };
   }
   const commands: LocalCommand[] = [];
@@ -107,6 +136,12 @@ function planInstance(
     script: recordNotRunScript(base.scripts, step, blocking.reason),
   }));
   return { ...head, commands: recorded, notRun };
+}
+
+/** The step a job is for (its first beyond the plumbing of artifacts, logins and metadata), to name it in messages. */
+function mainStepOf(job: Job): Step['kind'] {
+  const plumbing: ReadonlySet<Step['kind']> = new Set(['download', 'upload', 'login', 'compute-metadata']);
+  return job.steps.find((s) => !plumbing.has(s.kind))?.kind ?? 'notify';
 }
 
 /** The platforms to run: the requested ones (each built by the pipeline), or every platform. */
