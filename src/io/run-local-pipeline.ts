@@ -45,8 +45,8 @@ export function detectLocalTools(envPath: string | undefined = process.env.PATH)
  * `success` or `failed`. A job whose work cannot run here is "not run" with the reason, never passed. Prints one
  * line per job instance, `job [platform]: passed|failed|not run (reason)`, and the gate summary's path.
  *
- * @returns each instance's result, in order, and the exit code: 1 when a job failed or a publish job was held back
- *   because a gate did not run; else 0.
+ * @returns each instance's result, in order, and the exit code: 1 when a job failed, a verify job did not run here
+ *   (a missing tool) or a publish job was held back by one; else 0.
  * @see ../../docs/local-run.md
  */
 export function runLocalPipeline(
@@ -98,7 +98,13 @@ export function runLocalPipeline(
     output.out(`${name}: ${r.result}${r.reason ? ` (${r.reason})` : ''}`);
   }
   if (existsSync(join(cwd, LOCAL_WORK_DIR, 'gates.md'))) output.out(`gate summary: ${LOCAL_WORK_DIR}/gates.md`);
-  // A publish job held back because a gate could not run here fails the run: --push asked for it, nothing was published.
-  const failed = results.some((r) => r.result === 'failed' || (r.result === 'not run' && r.job.held === true));
+  // A run passes only when every verify job ran and passed: a gate that could not run here is a gap, never a pass, and
+  // a publish job held back by one fails the run too (--push asked for it, nothing was published). Publish jobs
+  // without --push, and the CI-only sign, deploy and notify, are "not run" without failing it.
+  const unverified = results.filter((r) => r.result === 'not run' && (r.job.stage === 'verify' || r.job.held));
+  const anyFailed = results.some((r) => r.result === 'failed');
+  const failed = anyFailed || unverified.length > 0;
+  if (!anyFailed && unverified.length > 0)
+    output.out(`not verified here: ${unverified.length} job(s) did not run (install the tools named above)`);
   return { results, exitCode: failed ? 1 : 0 };
 }

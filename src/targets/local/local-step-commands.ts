@@ -38,6 +38,12 @@ import {
  */
 export function planLocalStep(step: Step, ctx: LocalStepContext): LocalStepPlan {
   const { pipeline, scripts, options } = ctx;
+  const needsBuildah =
+    step.kind === 'build' ||
+    step.kind === 'run-in-candidate' ||
+    (step.kind === 'fetch-candidate' && ctx.buildsTestStage) ||
+    (step.kind === 'check' && step.gate === 'smoke');
+  if (needsBuildah && !options.tools.has('buildah')) return notRun(step, 'buildah not found on PATH');
   switch (step.kind) {
     case 'download':
     case 'upload':

@@ -60,11 +60,36 @@ export function planLocalRun(pipeline: Pipeline, scripts: StepScripts, options: 
     tags: repository ? meta.tags : [],
     ...(repository ? { repository } : {}),
   };
+  // A verify job that consumes what a job that cannot run here produces (the candidate) does not run either, except the gate
+  // summary, which reports the gates that did not run (and so fails).
+  const blocked = new Map<string, string>();
+  const producers = new Map(pipeline.jobs.map((j) => [j.id, j.produces]));
   const planned = orderJobs(pipeline.jobs).flatMap((job): LocalJobRun[] => {
     const instances: Array<PlatformTarget | undefined> = job.perPlatform
       ? inSelection(platformsOf(pipeline, job))
       : [undefined];
-    return instances.map((platform) => planInstance(job, { ...base, ...(platform ? { platform } : {}) }, options));
+    const summarizes = stepsOfKind(job.steps, 'summarize-gates').length > 0;
+    const after =
+      job.stage === 'verify' && !summarizes
+        ? job.needs.find((n) => blocked.has(n) && producers.get(n)?.some((a) => job.consumes.includes(a)))
+        : undefined;
+    if (after !== undefined) blocked.set(job.id, blocked.get(after)!);
+    return instances.map((platform): LocalJobRun => {
+      if (after === undefined) {
+        const run = planInstance(job, { ...base, ...(platform ? { platform } : {}) }, options);
+        const why = run.notRun.find((n) => n.blocking);
+        if (why && !blocked.has(job.id)) blocked.set(job.id, why.reason);
+        return run;
+      }
+      const reason = `needs ${after}, which cannot run here (${blocked.get(after)!})`;
+      return {
+        job: job.id,
+        ...(platform ? { platform: platform.platform } : {}),
+        stage: job.stage,
+        commands: [],
+        notRun: [{ step: mainStepOf(job), reason, blocking: true }],
+      };
+    });
   });
   return {
     jobs: holdUntested(planned),
