@@ -13,6 +13,7 @@ import { initArgs } from './commands/init-args.js';
 import { doctorArgs } from './commands/doctor-args.js';
 import { collectInputs, triggerArgs } from './commands/trigger-args.js';
 import { planArgs } from './commands/plan-args.js';
+import { runArgs } from './commands/run-args.js';
 import { collectRepeated } from './collect-repeated.js';
 import { createProcessOutput, type Output } from './output.js';
 import { checkFlags, UsageError } from './usage-error.js';
@@ -145,7 +146,20 @@ function commands(
       setExit(await runPlan(args, output));
     },
   });
-  return { init, doctor, synth, validate, meta, plan, commit, pr, fleet, trigger } as unknown as Record<
+  const run = defineCommand({
+    meta: {
+      name: 'run',
+      description:
+        'Run the pipeline on this machine: build, test and gate each candidate with buildah; --push publishes to --registry-override',
+    },
+    args: runArgs,
+    async run({ args, rawArgs }) {
+      checkFlags(rawArgs, runArgs);
+      const { runRun } = await import('./commands/run.js');
+      setExit(await runRun({ ...args, platforms: collectRepeated(rawArgs, 'platform') }, output, process.env));
+    },
+  });
+  return { init, doctor, synth, validate, meta, plan, run, commit, pr, fleet, trigger } as unknown as Record<
     string,
     CommandDef<ArgsDef>
   >;

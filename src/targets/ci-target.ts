@@ -81,11 +81,27 @@ export interface TargetVocabulary {
 }
 
 /**
+ * What every target is, whether it renders pipeline files for a CI system ({@link CiTarget}) or runs the model
+ * itself (the local target, `src/targets/local/`, `dockyard run`): an id, a name for messages, and the table of
+ * what it can do. The registry (`src/targets/registry.ts`) lists every target by this interface.
+ *
+ * @see ../../docs/architecture.md ("Targets")
+ */
+export interface Target {
+  /** A CI system's id in `ci: [...]`, or `local`. */
+  readonly id: string;
+  /** The name in messages: `GitHub`, `GitLab`, `this machine`. */
+  readonly name: string;
+  /** What the target can do (for a CI system: what the config may ask of it). */
+  readonly capabilities: object;
+}
+
+/**
  * A CI system dockyard renders pipelines for.
  *
  * A target maps the model; it decides nothing the model decides. Every member is pure.
  */
-export interface CiTarget {
+export interface CiTarget extends Target {
   /** The id used in `ci: [...]` and in `--ci` (the config schema's enum). */
   readonly id: CiSystem;
   /** The name in messages: `GitHub`, `GitLab` ("not supported on GitLab"). */

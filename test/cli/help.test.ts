@@ -10,7 +10,7 @@ import { ROOT } from '../support/paths.js';
  * flags are defined in src/cli/commands/*-args.ts and src/cli/common-args.ts, and moving a definition must not
  * change what a user reads. The version is written `<version>` so a release does not touch the files.
  */
-const COMMANDS = ['init', 'doctor', 'synth', 'validate', 'meta', 'plan', 'commit', 'pr', 'fleet', 'trigger'];
+const COMMANDS = ['init', 'doctor', 'synth', 'validate', 'meta', 'plan', 'run', 'commit', 'pr', 'fleet', 'trigger'];
 const FIXTURES = join(ROOT, 'test', 'cli', 'fixtures', 'help');
 
 describe('--help', () => {
